@@ -1,0 +1,238 @@
+/**
+ * SIAP — Sistem Informasi Pelayanan Konsultasi: a citizen asks an OPD a question online,
+ * gets a tracking code, and staff answer within the service level (first response in
+ * 3 working days, SP4N-LAPOR practice).
+ *
+ * @module
+ */
+import { z } from 'zod/mini';
+import { listPage, pageQuery, timestamp } from './common.js';
+import { opdSlug } from './opds.js';
+
+/** The longest question a citizen may send, in characters. */
+export const MESSAGE_MAX_LENGTH = 5000;
+
+/** Working days (Mon–Fri, Asia/Jakarta) within which the first response is due. */
+export const FIRST_RESPONSE_WORKING_DAYS = 3;
+
+/**
+ * Tracking-code alphabet: Crockford's base 32 (digits and capitals without I, L, O, U),
+ * so a code read aloud or copied by hand cannot be misread; `O` is taken as `0`, `I`/`L` as `1`.
+ */
+export const TRACKING_CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** `SIAP-` and two groups of four: 8 × 5 = 40 bits of randomness, e.g. `SIAP-7K3F-9QX2`. */
+export const TRACKING_CODE_PATTERN = /^SIAP-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
+
+/**
+ * Brings a tracking code as a person typed it to its canonical form: upper case, the
+ * look-alikes mapped (`O`→`0`, `I`/`L`→`1`), spaces and dashes ignored, prefix optional.
+ * Returns the input unchanged (trimmed) when it cannot be a tracking code.
+ */
+export function normalizeTrackingCode(input: string): string {
+  const compact = input
+    .toUpperCase()
+    .replace(/[\s\-_.]/g, '')
+    .replace(/^SIAP/, '');
+  if (compact.length !== 8) return input.trim();
+  const mapped = compact.replace(/O/g, '0').replace(/[IL]/g, '1');
+  return `SIAP-${mapped.slice(0, 4)}-${mapped.slice(4)}`;
+}
+
+/** A tracking code in canonical form, see {@link TRACKING_CODE_PATTERN}. */
+export const trackingCode = z.string().check(
+  z.regex(TRACKING_CODE_PATTERN, 'Enter a tracking code like SIAP-7K3F-9QX2'),
+);
+
+/** Where a consultation is in its life: received → in progress → answered → closed. */
+export const consultationStatuses = ['received', 'in_progress', 'answered', 'closed'] as const;
+
+/** A consultation status, see {@link consultationStatuses}. */
+export type ConsultationStatus = (typeof consultationStatuses)[number];
+
+/** The status changes staff may make; `answered` is reached by answering. */
+export const consultationTransitions: Readonly<Record<ConsultationStatus, readonly ConsultationStatus[]>> = {
+  received: ['in_progress', 'closed'],
+  in_progress: ['closed'],
+  answered: ['in_progress', 'closed'],
+  closed: [],
+};
+
+/**
+ * Normalizes an Indonesian mobile number to `+628…`: spaces, dashes, dots and brackets are
+ * ignored and a leading `0` or `62` becomes `+62`. Anything else is returned as typed.
+ */
+export function normalizeMobileNumber(input: string): string {
+  const digits = input.replace(/[\s\-.()]/g, '');
+  if (/^08\d+$/.test(digits)) return `+62${digits.slice(1)}`;
+  if (/^628\d+$/.test(digits)) return `+${digits}`;
+  return digits;
+}
+
+/** An Indonesian mobile number in the form {@link normalizeMobileNumber} gives: `+628` and 8–11 digits. */
+export const INDONESIAN_MOBILE_PATTERN = /^\+628[1-9]\d{6,10}$/;
+
+const trimmed = (max: number, requiredMessage: string, tooLongMessage: string) =>
+  z.string(requiredMessage).check(
+    z.trim(),
+    z.minLength(1, requiredMessage),
+    z.maxLength(max, tooLongMessage),
+  );
+
+/**
+ * What a citizen sends to ask a question: `POST /api/v1/opds/{opd}/consultations`.
+ * A contact is required: an e-mail, an Indonesian mobile number, or both.
+ */
+export const consultationCreate = z
+  .object({
+    name: trimmed(120, 'Enter your name', 'Name must be 120 characters or fewer'),
+    email: z.optional(
+      z.string().check(
+        z.trim(),
+        z.toLowerCase(),
+        z.maxLength(254, 'E-mail address must be 254 characters or fewer'),
+        z.email('Enter an e-mail address in the correct format, like nama@contoh.id'),
+      ),
+    ),
+    phone: z.optional(
+      z.string().check(
+        z.overwrite(normalizeMobileNumber),
+        z.regex(INDONESIAN_MOBILE_PATTERN, 'Enter an Indonesian mobile number, like 0812 3456 7890'),
+      ),
+    ),
+    category: z.string('Choose a category').check(
+      z.trim(),
+      z.minLength(1, 'Choose a category'),
+      z.maxLength(64, 'Category must be 64 characters or fewer'),
+    ),
+    subject: trimmed(200, 'Enter a subject', 'Subject must be 200 characters or fewer'),
+    message: trimmed(
+      MESSAGE_MAX_LENGTH,
+      'Enter your question',
+      `Question must be ${MESSAGE_MAX_LENGTH} characters or fewer`,
+    ),
+    consent: z.literal(true, 'Agree to the processing of your data so we can answer you'),
+  })
+  .check(
+    z.refine(
+      (value) => {
+        const v = value as { email?: unknown; phone?: unknown };
+        return Boolean(v.email) || Boolean(v.phone);
+      },
+      {
+        path: ['email'],
+        message: 'Enter an e-mail address or a mobile number so we can answer you',
+        params: { code: 'required' },
+        when: () => true,
+      },
+    ),
+  );
+
+/** What a citizen sends, before normalization, see {@link consultationCreate}. */
+export type ConsultationCreateInput = z.input<typeof consultationCreate>;
+/** A checked, normalized question. */
+export type ConsultationCreate = z.output<typeof consultationCreate>;
+
+/** One step of a consultation's history as the public sees it. */
+export const timelineEntry = z.object({
+  status: z.enum(consultationStatuses),
+  at: timestamp,
+  note: z.optional(z.string()),
+});
+
+/** One step of a consultation's history, see {@link timelineEntry}. */
+export type TimelineEntry = z.infer<typeof timelineEntry>;
+
+/** The staff answer to a consultation. */
+export const consultationAnswer = z.object({
+  text: z.string(),
+  answeredAt: timestamp,
+});
+
+/** What `POST /api/v1/opds/{opd}/consultations` answers (201). */
+export const consultationReceipt = z.object({
+  trackingCode,
+  opd: opdSlug,
+  status: z.enum(consultationStatuses),
+  submittedAt: timestamp,
+  dueAt: timestamp,
+});
+
+/** The receipt of a question, see {@link consultationReceipt}. */
+export type ConsultationReceipt = z.infer<typeof consultationReceipt>;
+
+/**
+ * The public view, `GET /api/v1/consultations/{trackingCode}`: status, timeline, answer
+ * and due date. It never holds the citizen's name, contact, subject or question.
+ */
+export const consultationPublic = z.object({
+  trackingCode,
+  opd: z.object({ slug: opdSlug, name: z.string() }),
+  category: z.object({ id: z.string(), name: z.string() }),
+  status: z.enum(consultationStatuses),
+  submittedAt: timestamp,
+  dueAt: timestamp,
+  overdue: z.boolean(),
+  timeline: z.array(timelineEntry),
+  answer: z.nullable(consultationAnswer),
+});
+
+/** The public view of a consultation, see {@link consultationPublic}. */
+export type ConsultationPublic = z.infer<typeof consultationPublic>;
+
+/** The staff view: everything, including the citizen's contact. Only staff endpoints return it. */
+export const consultationStaff = z.object({
+  trackingCode,
+  opd: opdSlug,
+  name: z.string(),
+  email: z.nullable(z.string()),
+  phone: z.nullable(z.string()),
+  category: z.object({ id: z.string(), name: z.string() }),
+  subject: z.string(),
+  message: z.string(),
+  status: z.enum(consultationStatuses),
+  submittedAt: timestamp,
+  dueAt: timestamp,
+  overdue: z.boolean(),
+  firstResponseAt: z.nullable(timestamp),
+  timeline: z.array(
+    z.object({
+      status: z.enum(consultationStatuses),
+      at: timestamp,
+      note: z.optional(z.string()),
+      by: z.optional(z.string()),
+    }),
+  ),
+  answer: z.nullable(
+    z.object({ text: z.string(), answeredAt: timestamp, answeredBy: z.string() }),
+  ),
+});
+
+/** The staff view of a consultation, see {@link consultationStaff}. */
+export type ConsultationStaff = z.infer<typeof consultationStaff>;
+
+/** `GET /api/v1/opds/{opd}/consultations` (staff). */
+export const consultationStaffList = listPage(consultationStaff);
+
+/** Filters of the staff list: `?status=&overdue=&category=&q=&limit=&cursor=`. */
+export const consultationListQuery = z.object({
+  ...pageQuery.shape,
+  status: z.optional(z.enum(consultationStatuses)),
+  overdue: z.optional(z.enum(['true', 'false'])),
+  category: z.optional(z.string().check(z.maxLength(64))),
+  q: z.optional(z.string().check(z.maxLength(200))),
+});
+
+/** Filters of the staff list, see {@link consultationListQuery}. */
+export type ConsultationListQuery = z.input<typeof consultationListQuery>;
+
+/** `POST /api/v1/opds/{opd}/consultations/{trackingCode}/answer` (staff). */
+export const consultationAnswerInput = z.object({
+  text: trimmed(10000, 'Enter the answer', 'Answer must be 10,000 characters or fewer'),
+});
+
+/** `POST /api/v1/opds/{opd}/consultations/{trackingCode}/status` (staff). */
+export const consultationStatusInput = z.object({
+  status: z.enum(consultationStatuses),
+  note: z.optional(z.string().check(z.trim(), z.maxLength(1000))),
+});

@@ -1,0 +1,9 @@
+/**
+ * The one schema set of opd-kit (`opd-kit/schemas`): request, response and error shapes,
+ * used alike by the SDK, the widgets and the server. Built on `zod/mini`.
+ *
+ * @module
+ */
+export * from './common.js';
+export * from './opds.js';
+export * from './consultations.js';
