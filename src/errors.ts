@@ -1,0 +1,107 @@
+/**
+ * One error tree for everything the SDK throws. Branch with `instanceof`:
+ *
+ * ```
+ * OpdError
+ * ├─ ValidationError      the input failed the schema before anything was sent
+ * ├─ ApiError             the server answered with a problem+json error
+ * │  └─ RateLimitError    429: wait `retryAfter` seconds
+ * ├─ NetworkError         no answer at all (offline, DNS, CORS, connection reset)
+ * ├─ TimeoutError         no answer in time
+ * └─ ResponseShapeError   the server answered something the schema rejects
+ * ```
+ *
+ * @module
+ */
+import type { FieldError, ProblemCode } from './schemas/common.js';
+
+/** The base of every error the SDK throws. */
+export class OpdError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** The input failed the shared schema before any request was sent; see {@link fieldErrors}. */
+export class ValidationError extends OpdError {
+  /** Each rejected field with a plain-language message and a code. */
+  readonly fieldErrors: FieldError[];
+
+  constructor(fieldErrors: FieldError[]) {
+    super(`Invalid input: ${fieldErrors.map((e) => `${e.path || '(root)'}: ${e.message}`).join('; ')}`);
+    this.fieldErrors = fieldErrors;
+  }
+}
+
+/** What the server said, as a problem+json document. */
+export interface ApiErrorDetails {
+  /** HTTP status, e.g. 404 or 422. */
+  status: number;
+  /** The problem code, the last segment of the problem `type`, e.g. `validation` or `not-found`. */
+  code: ProblemCode | (string & {});
+  /** Short, human-readable summary of the problem type. */
+  title: string;
+  /** Explanation specific to this occurrence. */
+  detail?: string;
+  /** The server's request id (`X-Request-Id`); quote it when reporting a problem. */
+  requestId?: string;
+  /** Rejected fields, when the problem is about the input. */
+  fieldErrors?: FieldError[];
+}
+
+/** The server answered with an error (problem+json). */
+export class ApiError extends OpdError {
+  /** HTTP status, e.g. 404 or 422. */
+  readonly status: number;
+  /** The problem code, e.g. `validation`, `not-found`, `module-disabled`, `idempotency-conflict`. */
+  readonly code: string;
+  /** Short, human-readable summary of the problem type. */
+  readonly title: string;
+  /** Explanation specific to this occurrence. */
+  readonly detail: string | undefined;
+  /** The server's request id; quote it when reporting a problem. */
+  readonly requestId: string | undefined;
+  /** Rejected fields (empty when the problem is not about the input). */
+  readonly fieldErrors: FieldError[];
+
+  constructor(details: ApiErrorDetails) {
+    super(`${details.status} ${details.title}${details.detail ? `: ${details.detail}` : ''}`);
+    this.status = details.status;
+    this.code = details.code;
+    this.title = details.title;
+    this.detail = details.detail;
+    this.requestId = details.requestId;
+    this.fieldErrors = details.fieldErrors ?? [];
+  }
+}
+
+/** The server refused because of too many requests: wait {@link retryAfter} seconds. */
+export class RateLimitError extends ApiError {
+  /** Seconds to wait before trying again. */
+  readonly retryAfter: number;
+
+  constructor(details: ApiErrorDetails & { retryAfter: number }) {
+    super(details);
+    this.retryAfter = details.retryAfter;
+  }
+}
+
+/** No answer arrived: offline, DNS failure, connection reset, or a CORS refusal in browsers. */
+export class NetworkError extends OpdError {}
+
+/** No answer arrived within the configured `timeout`. */
+export class TimeoutError extends OpdError {}
+
+/** The server answered something the shared schema rejects (a server or version mismatch). */
+export class ResponseShapeError extends OpdError {
+  /** Where the answer differs from the schema. */
+  readonly fieldErrors: FieldError[];
+
+  constructor(what: string, fieldErrors: FieldError[]) {
+    super(
+      `Unexpected response from ${what}: ${fieldErrors.map((e) => `${e.path || '(root)'}: ${e.message}`).join('; ')}`,
+    );
+    this.fieldErrors = fieldErrors;
+  }
+}

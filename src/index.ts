@@ -1,0 +1,47 @@
+/**
+ * opd-kit: the typed client for an opd-kit backend.
+ *
+ * ```ts
+ * import { createClient, ApiError } from 'opd-kit';
+ * const client = createClient({ baseUrl: 'https://layanan.lahatkab.go.id', opd: 'bpkad' });
+ * ```
+ *
+ * @module
+ */
+export { createClient, type OpdClient } from './client.js';
+export type { ClientOptions, CallOptions } from './request.js';
+export {
+  OpdError,
+  ValidationError,
+  ApiError,
+  RateLimitError,
+  NetworkError,
+  TimeoutError,
+  ResponseShapeError,
+  type ApiErrorDetails,
+} from './errors.js';
+export { newIdempotencyKey } from './idempotency.js';
+export { paginate, DEFAULT_ITEM_CAP, type Paginated } from './pagination.js';
+export type { OpdsNamespace } from './namespaces/opds.js';
+export type {
+  ConsultationsNamespace,
+  CreateConsultationOptions,
+  StaffCallOptions,
+} from './namespaces/consultations.js';
+export type {
+  ConsultationCreateInput,
+  ConsultationReceipt,
+  ConsultationPublic,
+  ConsultationStaff,
+  ConsultationStatus,
+  ConsultationListQuery,
+  TimelineEntry,
+  Opd,
+  OpdSummary,
+  ConsultationCategory,
+  ModuleName,
+  FieldError,
+  FieldErrorCode,
+  Problem,
+  ListPage,
+} from './schemas/index.js';

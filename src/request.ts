@@ -1,0 +1,193 @@
+/**
+ * The one request sender: every call of every namespace goes through {@link RequestSender.send},
+ * which adds headers, retries only where safe, maps failures onto the error tree and checks
+ * the answer against the shared schema.
+ *
+ * @module
+ */
+import ky, { HTTPError, type KyInstance, type Options as KyOptions } from 'ky';
+import type { z } from 'zod/mini';
+import {
+  ApiError,
+  NetworkError,
+  OpdError,
+  RateLimitError,
+  ResponseShapeError,
+  TimeoutError,
+  ValidationError,
+} from './errors.js';
+import { problem, toFieldErrors } from './schemas/common.js';
+
+/** How a client reaches the API. */
+export interface ClientOptions {
+  /** The backend's base URL, e.g. `https://layanan.lahatkab.go.id` (no `/api/v1`). */
+  baseUrl: string;
+  /** The OPD slug used when a call names none, e.g. `bpkad`. */
+  opd?: string;
+  /** A `fetch` to use instead of the global one (tests, proxies, instrumentation). */
+  fetch?: typeof fetch;
+  /** Milliseconds to wait for each attempt before giving up with a {@link TimeoutError}. Default 15,000. */
+  timeout?: number;
+  /** How many times a safe request is retried after a network failure, timeout or 5xx. Default 2. */
+  retries?: number;
+  /** A staff bearer token; needed only for staff calls. */
+  token?: string;
+  /** Extra headers sent with every request. */
+  headers?: Record<string, string>;
+}
+
+/** Options every call takes. */
+export interface CallOptions {
+  /** Cancels the call; the promise then rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+/** The longest `Retry-After` (seconds) the sender waits out by itself before giving the error to the caller. */
+const MAX_AUTOMATIC_WAIT_SECONDS = 5;
+
+/** One request, as a namespace describes it. */
+export interface SendRequest<S extends z.ZodMiniType> {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Path below the base URL, without a leading slash, e.g. `api/v1/opds`. */
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  /**
+   * Sent as `Idempotency-Key`. A write is retried only when it carries one the server
+   * honours; reads are always retried.
+   */
+  idempotencyKey?: string;
+  /** The schema of a successful answer. */
+  response: S;
+  /** What is being fetched, for error messages (`consultation SIAP-7K3F-9QX2`). */
+  what: string;
+  signal?: AbortSignal;
+}
+
+/** Sends requests for one client; see {@link SendRequest}. */
+export class RequestSender {
+  readonly #ky: KyInstance;
+  readonly #retries: number;
+
+  constructor(options: ClientOptions) {
+    if (!options.baseUrl) throw new OpdError('createClient: baseUrl is required');
+    this.#retries = options.retries ?? 2;
+    const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+    if (options.token) headers.Authorization = `Bearer ${options.token}`;
+    this.#ky = ky.create({
+      prefixUrl: options.baseUrl.replace(/\/+$/, ''),
+      timeout: options.timeout ?? 15_000,
+      headers,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
+  }
+
+  /** Sends one request and returns its checked answer, or throws an {@link OpdError}. */
+  async send<S extends z.ZodMiniType>(request: SendRequest<S>): Promise<z.output<S>> {
+    const retryable = request.method === 'GET' || request.idempotencyKey !== undefined;
+    const options: KyOptions = {
+      method: request.method,
+      retry: {
+        limit: retryable ? this.#retries : 0,
+        methods: ['get', 'post', 'put', 'patch', 'delete'],
+        statusCodes: [408, 429, 500, 502, 503, 504],
+        afterStatusCodes: [429, 503],
+        retryOnTimeout: true,
+        jitter: (delay) => delay * (0.5 + Math.random()),
+        shouldRetry: ({ error }) => {
+          if (error instanceof HTTPError && error.response.status === 429) {
+            return retryAfterSeconds(error.response) <= MAX_AUTOMATIC_WAIT_SECONDS ? undefined : false;
+          }
+          return undefined;
+        },
+      },
+      ...(request.signal ? { signal: request.signal } : {}),
+    };
+    if (request.query) options.searchParams = toSearchParams(request.query);
+    if (request.body !== undefined) options.json = request.body;
+    if (request.idempotencyKey !== undefined) {
+      options.headers = { 'Idempotency-Key': request.idempotencyKey };
+    }
+
+    let body: unknown;
+    try {
+      const response = await this.#ky(request.path, options);
+      body = response.status === 204 ? undefined : await response.json();
+    } catch (error) {
+      throw await toOpdError(error, request.what, request.signal);
+    }
+    const checked = request.response.safeParse(body);
+    if (!checked.success) {
+      throw new ResponseShapeError(request.what, toFieldErrors(checked.error.issues));
+    }
+    return checked.data as z.output<S>;
+  }
+}
+
+/**
+ * Checks `input` against `schema` before anything is sent, so the caller gets the same
+ * field errors the server would give, without a round trip.
+ */
+export function checkInput<S extends z.ZodMiniType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new ValidationError(toFieldErrors(result.error.issues));
+  return result.data as z.output<S>;
+}
+
+function toSearchParams(query: Record<string, string | number | boolean | undefined>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  return params;
+}
+
+function retryAfterSeconds(response: Response): number {
+  const header = response.headers.get('Retry-After');
+  if (!header) return 60;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? 60 : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+async function toOpdError(error: unknown, what: string, signal?: AbortSignal): Promise<unknown> {
+  if (signal?.aborted) return signal.reason ?? error;
+  if (error instanceof HTTPError) return fromResponse(error.response, what);
+  if (error instanceof Error && error.name === 'TimeoutError') {
+    return new TimeoutError(`No answer in time for ${what}`, { cause: error });
+  }
+  if (error instanceof OpdError) return error;
+  return new NetworkError(`Could not reach the server for ${what}`, { cause: error });
+}
+
+async function fromResponse(response: Response, what: string): Promise<ApiError> {
+  const requestId = response.headers.get('X-Request-Id') ?? undefined;
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    body = undefined;
+  }
+  const parsed = problem.safeParse(body);
+  const details = parsed.success
+    ? {
+        status: response.status,
+        code: parsed.data.type.split('/').pop() || 'unknown',
+        title: parsed.data.title,
+        ...(parsed.data.detail !== undefined ? { detail: parsed.data.detail } : {}),
+        requestId: parsed.data.requestId ?? requestId,
+        fieldErrors: parsed.data.errors ?? [],
+      }
+    : {
+        status: response.status,
+        code: 'unknown',
+        title: response.statusText || `HTTP ${response.status}`,
+        detail: `The server answered ${response.status} for ${what} without a problem document`,
+        requestId,
+      };
+  if (response.status === 429) {
+    return new RateLimitError({ ...details, retryAfter: retryAfterSeconds(response) });
+  }
+  return new ApiError(details);
+}
