@@ -1,0 +1,228 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: every test of the repo, one summary line at the end.
+ *
+ * Parts, in order (a part whose test files do not exist is skipped):
+ *   unit     test/unit/**\/*.test.ts     node --test via tsx
+ *   sdk      test/sdk/**\/*.test.ts      node --test via tsx (real server in process)
+ *   server   test/server/**\/*.test.ts   node --test via tsx
+ *   widgets  test/widgets/**\/*.test.ts  web-test-runner in Chromium (web-test-runner.config.mjs)
+ *   e2e      test/e2e/**\/*.test.ts      node --test via tsx + playwright-core, on the built CDN file
+ *
+ * Options (after `npm test --`):
+ *   --only=server,sdk   run only these parts
+ *   --no-build          do not build before the e2e tests (dist/ must be fresh)
+ *
+ * The last line is always `N passed, N failed, N skipped`; the exit code is non-zero when a
+ * test failed or a runner crashed. Counts come from two small reporters
+ * (scripts/node-count-reporter.mjs, scripts/wtr-count-reporter.mjs) that write JSON files.
+ *
+ * Environment: CHROME_PATH (else /usr/bin/chromium, chromium, google-chrome on the PATH) is
+ * exported to the browser runs; TEST_CONCURRENCY sets node's test-file concurrency (default 1:
+ * the machines this runs on have two cores and the server tests start databases).
+ *
+ * @module
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { spawn } from 'node:child_process';
+import { at, findChrome, listFiles, root, run, seconds } from './lib.mjs';
+
+const NODE_PARTS = {
+  unit: { dir: 'test/unit', timeout: 60_000 },
+  sdk: { dir: 'test/sdk', timeout: 60_000 },
+  server: { dir: 'test/server', timeout: 60_000 },
+  e2e: { dir: 'test/e2e', timeout: 120_000, browser: true, needsBuild: true },
+};
+const PART_ORDER = ['unit', 'sdk', 'server', 'widgets', 'e2e'];
+const WTR_CONFIG = 'web-test-runner.config.mjs';
+
+const INSTALL_HINT = [
+  'No Chromium found for the browser tests.',
+  'Install it:   sudo apt-get install -y chromium',
+  'or point to one:   CHROME_PATH=/path/to/chrome npm test',
+].join('\n');
+
+function parseArgs(argv) {
+  const options = { parts: PART_ORDER, build: true };
+  for (const arg of argv) {
+    if (arg.startsWith('--only=')) {
+      const parts = arg.slice('--only='.length).split(',').map((part) => part.trim()).filter(Boolean);
+      const unknown = parts.filter((part) => !PART_ORDER.includes(part));
+      if (unknown.length > 0) {
+        console.error(`Unknown test part(s): ${unknown.join(', ')}. Parts: ${PART_ORDER.join(', ')}`);
+        process.exit(2);
+      }
+      options.parts = PART_ORDER.filter((part) => parts.includes(part));
+    } else if (arg === '--no-build') {
+      options.build = false;
+    } else {
+      console.error(`Unknown option ${arg}. Use --only=${PART_ORDER.join(',')} and/or --no-build.`);
+      process.exit(2);
+    }
+  }
+  return options;
+}
+
+const isTestFile = (path) => /\.test\.ts$/.test(path);
+
+function readCounts(file) {
+  if (!existsSync(file)) return undefined;
+  try {
+    const counts = JSON.parse(readFileSync(file, 'utf8'));
+    if ([counts.passed, counts.failed, counts.skipped].every(Number.isInteger)) return counts;
+  } catch {
+    // fall through: unreadable counts are a crash
+  }
+  return undefined;
+}
+
+async function runNodePart(name, files, scratch) {
+  const part = NODE_PARTS[name];
+  const countsFile = join(scratch, `${name}.json`);
+  const args = [
+    '--import',
+    'tsx',
+    '--test',
+    `--test-concurrency=${process.env.TEST_CONCURRENCY ?? '1'}`,
+    `--test-timeout=${part.timeout}`,
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    `--test-reporter=${at('scripts/node-count-reporter.mjs')}`,
+    `--test-reporter-destination=${countsFile}`,
+    ...files.map((file) => relative(root, file)),
+  ];
+  const code = await run(process.execPath, args);
+  return { code, counts: readCounts(countsFile) };
+}
+
+/** Runs web-test-runner, echoing its output; counts from the reporter file, else from its last summary. */
+function runWidgets(scratch, env) {
+  const countsFile = join(scratch, 'widgets.json');
+  const bin = at('node_modules/@web/test-runner/dist/bin.js');
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, '--config', WTR_CONFIG], {
+      cwd: root,
+      env: { ...env, WTR_COUNT_FILE: countsFile },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      output += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      process.stderr.write(chunk);
+      output += chunk;
+    });
+    const forward = (signal) => child.kill(signal);
+    process.on('SIGINT', forward);
+    process.on('SIGTERM', forward);
+    const finish = (code) => {
+      process.off('SIGINT', forward);
+      process.off('SIGTERM', forward);
+      let counts = readCounts(countsFile);
+      if (!counts) {
+        // The config does not use countReporter (yet): take the default reporter's own total.
+        const totals = [...output.matchAll(/(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/g)].at(-1);
+        if (totals) {
+          counts = { passed: Number(totals[1]), failed: Number(totals[2]), skipped: Number(totals[3] ?? 0), failures: [] };
+          console.warn('widgets: counts read from the console; add countReporter() to web-test-runner.config.mjs');
+        }
+      }
+      resolve({ code, counts });
+    };
+    child.on('error', (error) => {
+      console.error(`could not start web-test-runner: ${error.message}`);
+      finish(127);
+    });
+    child.on('exit', (code, signal) => finish(code ?? (signal ? 128 : 1)));
+  });
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const started = performance.now();
+  const scratch = mkdtempSync(join(tmpdir(), 'opd-kit-test-'));
+  const env = { ...process.env };
+
+  // What will run: parts with test files.
+  const plan = [];
+  for (const name of options.parts) {
+    if (name === 'widgets') {
+      const files = listFiles('test/widgets', isTestFile);
+      if (files.length === 0) console.log('widgets: no test files yet, skipped');
+      else if (!existsSync(at(WTR_CONFIG))) console.log(`widgets: ${WTR_CONFIG} missing, skipped`);
+      else plan.push({ name, files, browser: true });
+    } else {
+      const files = listFiles(NODE_PARTS[name].dir, isTestFile);
+      if (files.length === 0) console.log(`${name}: no test files yet, skipped`);
+      else plan.push({ name, files, browser: Boolean(NODE_PARTS[name].browser), needsBuild: NODE_PARTS[name].needsBuild });
+    }
+  }
+
+  if (plan.some((part) => part.browser)) {
+    const chrome = findChrome();
+    if (!chrome) {
+      console.error(INSTALL_HINT);
+      console.log('0 passed, 1 failed, 0 skipped');
+      process.exit(1);
+    }
+    env.CHROME_PATH = chrome;
+    process.env.CHROME_PATH = chrome;
+    console.log(`browser: ${chrome}`);
+  }
+
+  const results = [];
+  if (options.build && plan.some((part) => part.needsBuild)) {
+    const buildStart = performance.now();
+    const code = await run(process.execPath, [at('scripts/build.mjs'), '--no-types'], { env });
+    if (code !== 0) {
+      results.push({ name: 'build', code, counts: undefined, time: seconds(buildStart) });
+    }
+  }
+
+  for (const part of plan) {
+    if (results.some((result) => result.name === 'build') && part.needsBuild) {
+      console.error(`${part.name}: not run, the build failed`);
+      continue;
+    }
+    console.log(`\n── ${part.name}: ${part.files.length} test file(s) ──`);
+    const partStart = performance.now();
+    const outcome = part.name === 'widgets' ? await runWidgets(scratch, env) : await runNodePart(part.name, part.files, scratch);
+    results.push({ name: part.name, ...outcome, time: seconds(partStart) });
+  }
+  rmSync(scratch, { recursive: true, force: true });
+
+  // Summary: per part, failures, then the one line.
+  const total = { passed: 0, failed: 0, skipped: 0 };
+  const failures = [];
+  let crashed = false;
+  console.log('\n── summary ──');
+  for (const result of results) {
+    const { counts } = result;
+    if (counts) {
+      total.passed += counts.passed;
+      total.failed += counts.failed;
+      total.skipped += counts.skipped;
+      for (const failure of counts.failures ?? []) failures.push({ part: result.name, ...failure });
+    }
+    const runnerFailed = result.code !== 0 && (!counts || counts.failed === 0);
+    if (runnerFailed) crashed = true;
+    const figures = counts ? `${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped` : 'no results';
+    console.log(`${result.name.padEnd(8)} ${figures} (${result.time} s)${runnerFailed ? `, runner exited with ${result.code}` : ''}`);
+  }
+  for (const failure of failures) {
+    console.log(`✗ ${failure.part}: ${failure.file ? `${failure.file} › ` : ''}${failure.test}${failure.message ? ` — ${failure.message}` : ''}`);
+  }
+  if (crashed) {
+    console.log('A test runner or the build failed outside any test; see its output above.');
+    total.failed += results.filter((result) => result.code !== 0 && (!result.counts || result.counts.failed === 0)).length;
+  }
+  console.log(`time: ${seconds(started)} s`);
+  console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+  process.exit(total.failed > 0 || crashed ? 1 : 0);
+}
+
+await main();
