@@ -64,7 +64,14 @@ export function checkExports() {
 async function main() {
   const withTypes = !process.argv.includes('--no-types');
   const start = performance.now();
-  rmSync(at('dist'), { recursive: true, force: true });
+  // Stale chunks (their names carry content hashes) must not pile up; the types are kept
+  // when this run does not rebuild them.
+  if (withTypes) rmSync(at('dist'), { recursive: true, force: true });
+  else if (existsSync(at('dist'))) {
+    for (const entry of readdirSync(at('dist'))) {
+      if (entry !== 'types') rmSync(at(`dist/${entry}`), { recursive: true, force: true });
+    }
+  }
 
   const rollupStart = performance.now();
   const rollupCode = await runBin('rollup/dist/bin/rollup', ['-c', 'rollup.config.mjs'], { cwd: root });

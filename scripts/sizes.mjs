@@ -112,7 +112,7 @@ function main() {
   const line = (row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
   console.log(line(header));
   for (const row of rows) console.log(line(row));
-  console.log('npm entries exclude lit, ky and zod (left to the app's bundler); the CDN file includes everything.');
+  console.log("npm entries exclude lit, ky and zod (left to the app's bundler); the CDN file includes everything.");
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main();
