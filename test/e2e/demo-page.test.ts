@@ -1,0 +1,248 @@
+/**
+ * End to end, as a citizen: the demo OPD page served by the real server process
+ * (`server/src/main.ts`, as `npm start` runs it) in headless Chromium.
+ */
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const STAFF_TOKEN = 'e2e-staff-token';
+const CITIZEN = {
+  name: 'Dewi Lestari',
+  email: 'dewi.lestari@contoh.id',
+  phone: '0821 5555 0199',
+};
+const SCREENSHOTS = join(process.cwd(), 'test-results');
+
+let server: ChildProcess;
+let baseUrl: string;
+let dataDir: string;
+let browser: Browser;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(`${url}/healthz`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('server did not become healthy within 60 s');
+}
+
+before(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'opd-kit-e2e-'));
+  await mkdir(SCREENSHOTS, { recursive: true });
+  const port = await freePort();
+  baseUrl = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      STAFF_TOKEN,
+      SEED: 'demo',
+      SERVE_DEMO: 'true',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'development',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  await waitForHealth(baseUrl, server);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  }
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+/** Every response body the page received, to check none carries personal data. */
+function recordBodies(page: Page): string[] {
+  const bodies: string[] = [];
+  page.on('response', async (response) => {
+    try {
+      bodies.push(await response.text());
+    } catch {
+      // redirects and aborted requests have no body
+    }
+  });
+  return bodies;
+}
+
+async function openDemo(context: BrowserContext): Promise<{ page: Page; bodies: string[] }> {
+  const page = await context.newPage();
+  const bodies = recordBodies(page);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(baseUrl + '/');
+  await page.getByLabel('Kategori').locator('option', { hasText: 'Aset daerah' }).waitFor({ state: 'attached' });
+  assert.deepEqual(errors, [], 'the page throws nothing');
+  return { page, bodies };
+}
+
+async function fillQuestion(page: Page, subject: string, email = CITIZEN.email): Promise<void> {
+  await page.getByLabel('Nama').fill(CITIZEN.name);
+  await page.getByLabel('Alamat e-mail').fill(email);
+  await page.getByLabel('Nomor HP').fill(CITIZEN.phone);
+  await page.getByLabel('Kategori').selectOption({ label: 'Aset daerah' });
+  await page.getByLabel('Perihal').fill(subject);
+  await page.getByLabel('Pertanyaan', { exact: true }).fill('Bagaimana prosedur penghapusan barang milik daerah yang rusak berat?');
+  await page.getByLabel(/Saya setuju/).check();
+}
+
+async function storedWithSubject(subject: string): Promise<number> {
+  const response = await fetch(`${baseUrl}/api/v1/opds/bpkad/consultations?q=${encodeURIComponent(subject)}`, {
+    headers: { Authorization: `Bearer ${STAFF_TOKEN}` },
+  });
+  assert.equal(response.status, 200);
+  const page = (await response.json()) as { data: { subject: string }[] };
+  return page.data.filter((c) => c.subject === subject).length;
+}
+
+function assertNoPersonalData(bodies: string[]): void {
+  const all = bodies.join('\n');
+  for (const secret of [CITIZEN.name, CITIZEN.email, '82155550199']) {
+    assert.ok(!all.includes(secret), `a response to the page contains ${secret}`);
+  }
+}
+
+describe('the demo OPD page, as a citizen', () => {
+  it('keeps everything typed when the e-mail is wrong, then gives a tracking code the status widget shows', async () => {
+    const context = await browser.newContext();
+    const { page, bodies } = await openDemo(context);
+    const subject = `Penghapusan aset ${Date.now()}`;
+    await fillQuestion(page, subject, 'dewi.lestari@');
+    await page.getByRole('button', { name: 'Kirim pertanyaan' }).click();
+
+    const summary = page.getByRole('alert').filter({ hasText: 'Ada masalah' });
+    await summary.waitFor();
+    assert.match(await summary.innerText(), /format yang benar/);
+    assert.equal(await page.getByLabel('Nama').inputValue(), CITIZEN.name);
+    assert.equal(await page.getByLabel('Perihal').inputValue(), subject);
+    assert.equal(await page.getByLabel('Alamat e-mail').inputValue(), 'dewi.lestari@');
+    assert.equal(await storedWithSubject(subject), 0, 'nothing sent while the e-mail is wrong');
+
+    await page.screenshot({ path: join(SCREENSHOTS, 'demo-error-1280.png'), fullPage: true });
+
+    await page.getByLabel('Alamat e-mail').fill(CITIZEN.email);
+    await page.getByRole('button', { name: 'Kirim pertanyaan' }).click();
+    const code = page.locator('[part~="tracking-code"]');
+    await code.waitFor();
+    const trackingCode = (await code.innerText()).trim();
+    assert.match(trackingCode, /^SIAP-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+
+    // The page wires the new code into the status widget.
+    const status = page.locator('opd-consultation-status');
+    await status.getByText('Diterima').first().waitFor();
+    assert.match(await status.innerText(), new RegExp(trackingCode));
+    await page.screenshot({ path: join(SCREENSHOTS, 'demo-success-1280.png'), fullPage: true });
+
+    assert.equal(await storedWithSubject(subject), 1);
+    assertNoPersonalData(bodies);
+    await context.close();
+  });
+
+  it('keeps the question while offline and sends it exactly once when the connection is back', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const { page, bodies } = await openDemo(context);
+    const subject = `Pertanyaan saat offline ${Date.now()}`;
+    await fillQuestion(page, subject);
+
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Kirim pertanyaan' }).click();
+    await page.getByText(/Tidak ada koneksi/).waitFor();
+    assert.equal(await page.getByLabel('Perihal').inputValue(), subject, 'nothing lost while offline');
+    await page.screenshot({ path: join(SCREENSHOTS, 'demo-offline-375.png'), fullPage: true });
+
+    await context.setOffline(false);
+    // The widget resends by itself when the browser is online again; a press of "Kirim ulang" is the fallback.
+    const code = page.locator('[part~="tracking-code"]');
+    try {
+      await code.waitFor({ timeout: 5_000 });
+    } catch {
+      await page.getByRole('button', { name: 'Kirim ulang' }).click();
+      await code.waitFor();
+    }
+    assert.match((await code.innerText()).trim(), /^SIAP-/);
+    assert.equal(await storedWithSubject(subject), 1, 'sent once');
+    await page.screenshot({ path: join(SCREENSHOTS, 'demo-success-375.png'), fullPage: true });
+    assertNoPersonalData(bodies);
+    await context.close();
+  });
+
+  it('sends once when the answer to the first attempt is lost on the way back', async () => {
+    const context = await browser.newContext();
+    const { page } = await openDemo(context);
+    const subject = `Jawaban hilang di jalan ${Date.now()}`;
+    await fillQuestion(page, subject);
+    let dropped = false;
+    await page.route('**/api/v1/opds/bpkad/consultations', async (route) => {
+      if (dropped || route.request().method() !== 'POST') return route.continue();
+      dropped = true;
+      await route.fetch(); // the server stores it…
+      await route.abort('connectionreset'); // …but the citizen's browser never hears back
+    });
+    await page.getByRole('button', { name: 'Kirim pertanyaan' }).click();
+    const code = page.locator('[part~="tracking-code"]');
+    try {
+      await code.waitFor({ timeout: 5_000 });
+    } catch {
+      await page.getByRole('button', { name: 'Kirim ulang' }).click();
+      await code.waitFor();
+    }
+    assert.equal(await storedWithSubject(subject), 1, 'the retry did not store a second copy');
+    await context.close();
+  });
+
+  it('restores an unsent question after the page is reloaded', async () => {
+    const context = await browser.newContext();
+    const { page } = await openDemo(context);
+    const subject = `Draf setelah muat ulang ${Date.now()}`;
+    await fillQuestion(page, subject);
+    await page.waitForTimeout(800); // the draft is saved shortly after typing stops
+    await page.reload();
+    await page.getByLabel('Kategori').locator('option', { hasText: 'Aset daerah' }).waitFor({ state: 'attached' });
+    assert.equal(await page.getByLabel('Perihal').inputValue(), subject);
+    assert.equal(await page.getByLabel('Nama').inputValue(), CITIZEN.name);
+    await context.close();
+  });
+});
