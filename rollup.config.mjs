@@ -88,6 +88,9 @@ if (Object.keys(entries).length > 0) {
   configs.push({
     input: entries,
     external: (id) => EXTERNAL.test(id),
+    // lit, ky and zod do nothing on import that we rely on: no bare `import "ky"` left behind
+    // in an entry that only needs them through a chunk.
+    treeshake: { moduleSideEffects: (_id, external) => !external },
     plugins: [typescript(), minify()],
     onwarn,
     output: {
