@@ -1,0 +1,116 @@
+/**
+ * The tables of the shared database as kysely sees them (snake_case, as stored).
+ * Timestamps are `timestamptz` and come back as `Date`; JSON columns are `jsonb`,
+ * written as JSON text and read back parsed.
+ *
+ * @module
+ */
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** A `timestamptz` column: read as `Date`, written as `Date` or ISO text. */
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+/** A `jsonb` column holding `T`: read parsed, written as JSON text (`JSON.stringify`). */
+export type Json<T> = ColumnType<T, string, string>;
+
+/** A consultation category as stored in `opds.consultation_categories`. */
+export interface StoredCategory {
+  id: string;
+  name: string;
+}
+
+/** `opds`: one row per agency this deployment serves. */
+export interface OpdsTable {
+  slug: string;
+  name: string;
+  modules: Json<string[]>;
+  allowed_origins: Json<string[]>;
+  consultation_categories: Json<StoredCategory[]>;
+  is_demo: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Timestamp;
+}
+
+/** `consultations`: one question of a citizen to an OPD (SIAP). */
+export interface ConsultationsTable {
+  id: Generated<number>;
+  tracking_code: string;
+  opd_slug: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  category_id: string;
+  subject: string;
+  message: string;
+  consent_at: Timestamp;
+  status: string;
+  submitted_at: Timestamp;
+  due_at: Timestamp;
+  first_response_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  answer_text: string | null;
+  answered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  answered_by: string | null;
+}
+
+/** `consultation_events`: the timeline of a consultation. */
+export interface ConsultationEventsTable {
+  id: Generated<number>;
+  consultation_id: number;
+  status: string;
+  note: string | null;
+  at: Timestamp;
+  actor: string;
+}
+
+/** `idempotency_keys`: the stored answer of a write sent with an `Idempotency-Key`. */
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  request_hash: string;
+  response_status: number | null;
+  response_body: ColumnType<unknown, string | null | undefined, string | null>;
+  created_at: Timestamp;
+}
+
+/** `rate_limits`: requests counted per client bucket and fixed window, shared by all instances. */
+export interface RateLimitsTable {
+  bucket: string;
+  window_start: Timestamp;
+  count: number;
+}
+
+/** `audit_log`: who saw or changed what (UU 27/2022). */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor: string;
+  action: string;
+  subject: string;
+  detail: Json<Record<string, unknown>>;
+}
+
+/** `outbox`: messages to send, written in the same transaction as the change (a worker sends them). */
+export interface OutboxTable {
+  id: Generated<number>;
+  topic: string;
+  payload: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+  sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** Every table of the shared database. */
+export interface Database {
+  opds: OpdsTable;
+  consultations: ConsultationsTable;
+  consultation_events: ConsultationEventsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  rate_limits: RateLimitsTable;
+  audit_log: AuditLogTable;
+  outbox: OutboxTable;
+}
+
+/** An `opds` row as read. */
+export type OpdRow = Selectable<OpdsTable>;
+/** A `consultations` row as read. */
+export type ConsultationRow = Selectable<ConsultationsTable>;
+/** A new `consultations` row. */
+export type NewConsultation = Insertable<ConsultationsTable>;

@@ -1,0 +1,120 @@
+/**
+ * `Idempotency-Key` for public writes: the same key with the same body answers the stored
+ * response again (`Idempotent-Replayed: true`); the same key with another body is a 422
+ * `idempotency-conflict`. The key is stored in the same transaction as the write, and two
+ * concurrent requests with one key make one write: the second waits on the key's unique
+ * index until the first commits, then replays its answer.
+ *
+ * @module
+ */
+import { createHash } from 'node:crypto';
+import type { Context } from 'hono';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { AppEnv } from './env.js';
+import { ProblemError, validationProblem } from './problem.js';
+
+/** The longest `Idempotency-Key` accepted. */
+export const IDEMPOTENCY_KEY_MAX_LENGTH = 255;
+
+/** A write's outcome as stored and replayed. */
+export interface StoredResponse<T> {
+  status: number;
+  body: T;
+  /** True when this answer is a replay of an earlier request with the same key. */
+  replayed: boolean;
+}
+
+/** The `Idempotency-Key` of the request (checked: 1–255 visible characters), or undefined. */
+export function idempotencyKeyOf(c: Context<AppEnv>): string | undefined {
+  const key = c.req.header('Idempotency-Key');
+  if (key === undefined) return undefined;
+  if (key.length < 1 || key.length > IDEMPOTENCY_KEY_MAX_LENGTH || !/^[\x21-\x7e]+$/.test(key)) {
+    throw validationProblem(
+      [
+        {
+          path: 'Idempotency-Key',
+          message: `Idempotency-Key must be 1 to ${IDEMPOTENCY_KEY_MAX_LENGTH} visible ASCII characters`,
+          code: 'invalid',
+        },
+      ],
+      undefined,
+      400,
+    );
+  }
+  return key;
+}
+
+/** SHA-256 of the canonical JSON of `value` (object keys sorted at every level). */
+export function requestHash(value: unknown): string {
+  return createHash('sha256').update(canonicalJson(value)).digest('hex');
+}
+
+/** JSON with object keys sorted, so equal bodies hash alike whatever their key order. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/** What {@link runIdempotent} needs to know about the request. */
+export interface IdempotencyRequest {
+  /** Where keys are unique, e.g. `POST /api/v1/opds/bpkad/consultations`. */
+  scope: string;
+  /** The client's key, or undefined to just run the write. */
+  key: string | undefined;
+  /** {@link requestHash} of the request body. */
+  hash: string;
+  /** The time to store with the key. */
+  now: Date;
+}
+
+/**
+ * Runs `write` in a transaction, once per key: stores its answer with the key in that same
+ * transaction, or answers the stored one when the key was seen with the same body.
+ */
+export async function runIdempotent<T>(
+  db: Kysely<Database>,
+  request: IdempotencyRequest,
+  write: (trx: Transaction<Database>) => Promise<{ status: number; body: T }>,
+): Promise<StoredResponse<T>> {
+  return db.transaction().execute(async (trx) => {
+    const { key, scope, hash } = request;
+    if (key === undefined) return { ...(await write(trx)), replayed: false };
+
+    const claimed = await trx
+      .insertInto('idempotency_keys')
+      .values({ scope, key, request_hash: hash, created_at: request.now })
+      .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+      .returning('key')
+      .executeTakeFirst();
+
+    if (!claimed) {
+      const stored = await trx
+        .selectFrom('idempotency_keys')
+        .select(['request_hash', 'response_status', 'response_body'])
+        .where('scope', '=', scope)
+        .where('key', '=', key)
+        .executeTakeFirstOrThrow();
+      if (stored.request_hash !== hash || stored.response_status === null) {
+        throw new ProblemError('idempotency-conflict', {
+          detail: 'This Idempotency-Key was already used with a different request body; use a new key for a new request',
+          errors: [{ path: 'Idempotency-Key', message: 'Already used for a different request', code: 'notAllowed' }],
+        });
+      }
+      return { status: stored.response_status, body: stored.response_body as T, replayed: true };
+    }
+
+    const result = await write(trx);
+    await trx
+      .updateTable('idempotency_keys')
+      .set({ response_status: result.status, response_body: JSON.stringify(result.body) })
+      .where('scope', '=', scope)
+      .where('key', '=', key)
+      .execute();
+    return { ...result, replayed: false };
+  });
+}

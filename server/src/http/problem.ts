@@ -1,0 +1,92 @@
+/**
+ * RFC 9457 problem documents: every error the API answers is one of these, with
+ * `Content-Type: application/problem+json`, a stable `type` (`/problems/<code>`) and,
+ * for bad input, the fields at fault.
+ *
+ * @module
+ */
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { problemType, type FieldError, type Problem, type ProblemCode } from '../../../src/schemas/index.js';
+
+/** The status and title each problem code answers with unless told otherwise. */
+export const problemDefaults: Record<ProblemCode, { status: ContentfulStatusCode; title: string }> = {
+  validation: { status: 422, title: 'The request has fields that need fixing' },
+  'not-found': { status: 404, title: 'Not found' },
+  'module-disabled': { status: 404, title: 'This service is not enabled for this agency' },
+  unauthorized: { status: 401, title: 'Sign-in required' },
+  forbidden: { status: 403, title: 'Not allowed' },
+  conflict: { status: 409, title: 'The request conflicts with the current state' },
+  'idempotency-conflict': { status: 422, title: 'This Idempotency-Key was used for a different request' },
+  'rate-limited': { status: 429, title: 'Too many requests' },
+  'payload-too-large': { status: 413, title: 'The request body is too large' },
+  'unsupported-media-type': { status: 415, title: 'Unsupported content type' },
+  internal: { status: 500, title: 'Something went wrong on our side' },
+};
+
+/** What to say besides the code. */
+export interface ProblemOptions {
+  status?: ContentfulStatusCode;
+  title?: string;
+  detail?: string;
+  errors?: FieldError[];
+  headers?: Record<string, string>;
+}
+
+/**
+ * An error a handler throws to answer with a problem document; the app's error handler
+ * turns it into the response. Anything else thrown becomes a bare 500.
+ */
+export class ProblemError extends Error {
+  /** The problem code, e.g. `validation`. */
+  readonly code: ProblemCode;
+  /** What to answer besides the code. */
+  readonly options: ProblemOptions;
+
+  constructor(code: ProblemCode, options: ProblemOptions = {}) {
+    super(options.detail ?? problemDefaults[code].title);
+    this.name = 'ProblemError';
+    this.code = code;
+    this.options = options;
+  }
+}
+
+/** A validation problem (422 unless told) naming the fields at fault. */
+export function validationProblem(errors: FieldError[], detail?: string, status: ContentfulStatusCode = 422): ProblemError {
+  return new ProblemError('validation', {
+    status,
+    detail: detail ?? describeFields(errors),
+    errors,
+  });
+}
+
+function describeFields(errors: FieldError[]): string {
+  const paths = [...new Set(errors.map((e) => e.path || '(body)'))];
+  return `Check ${paths.join(', ')}`;
+}
+
+/** Builds the problem document for `code`, with the request id of `c` when known. */
+export function problemBody(c: Context, code: ProblemCode, options: ProblemOptions = {}): Problem {
+  const defaults = problemDefaults[code];
+  const body: Problem = {
+    type: problemType(code),
+    title: options.title ?? defaults.title,
+    status: options.status ?? defaults.status,
+  };
+  if (options.detail) body.detail = options.detail;
+  const requestId = c.get('requestId' as never) as string | undefined;
+  if (requestId) body.requestId = requestId;
+  if (options.errors && options.errors.length > 0) body.errors = options.errors;
+  return body;
+}
+
+/** Answers with a problem document (`application/problem+json`). */
+export function problem(c: Context, code: ProblemCode, options: ProblemOptions = {}): Response {
+  const body = problemBody(c, code, options);
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/problem+json',
+    'Cache-Control': 'no-store',
+    ...options.headers,
+  };
+  return c.body(JSON.stringify(body), body.status as ContentfulStatusCode, headers);
+}

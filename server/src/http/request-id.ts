@@ -1,0 +1,22 @@
+/**
+ * Gives every request an id, echoed as `X-Request-Id` and put in every problem document,
+ * so a citizen's screenshot of an error can be matched to the server log.
+ *
+ * @module
+ */
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from './env.js';
+
+const SAFE_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/** Takes a well-formed incoming `X-Request-Id` (from a proxy) or makes a new one. */
+export function requestId(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const incoming = c.req.header('X-Request-Id');
+    const id = incoming && SAFE_ID.test(incoming) ? incoming : crypto.randomUUID();
+    c.set('requestId', id);
+    c.header('X-Request-Id', id);
+    await next();
+    c.res.headers.set('X-Request-Id', id);
+  };
+}

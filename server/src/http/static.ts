@@ -1,0 +1,60 @@
+/**
+ * Serves a folder of files (the demo site and the CDN build) with a small, safe handler:
+ * no path outside the folder, `index.html` for folders, a content type per extension.
+ *
+ * @module
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from './env.js';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+/** Serves files of `root` for GET/HEAD requests under `prefix` (e.g. `/cdn/`); others pass through. */
+export function serveFolder(root: string, prefix = '/'): MiddlewareHandler<AppEnv> {
+  const base = resolve(root);
+  return async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
+    if (!c.req.path.startsWith(prefix)) return next();
+    let relative: string;
+    try {
+      relative = decodeURIComponent(c.req.path.slice(prefix.length));
+    } catch {
+      return next();
+    }
+    if (relative.includes('\0')) return next();
+    let file = resolve(join(base, relative));
+    if (file !== base && !file.startsWith(base + sep)) return next();
+    try {
+      let info = await stat(file);
+      if (info.isDirectory()) {
+        file = join(file, 'index.html');
+        info = await stat(file);
+      }
+      if (!info.isFile()) return next();
+      const body = await readFile(file);
+      return c.body(body, 200, {
+        'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'Cache-Control': 'no-cache',
+      });
+    } catch {
+      return next();
+    }
+  };
+}

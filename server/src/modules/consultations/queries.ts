@@ -1,0 +1,242 @@
+/**
+ * SIAP's reads and writes: consultations, their timeline, the audit log and the outbox.
+ * Every function takes the database (or the transaction) it works in.
+ *
+ * @module
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { ConsultationCreate, ConsultationStatus } from '../../../../src/schemas/index.js';
+import type { ConsultationRow, Database } from '../../db/schema.js';
+import { firstResponseDueAt } from './service-level.js';
+import { generateTrackingCode } from './tracking-code.js';
+
+/** A database or a transaction on it. */
+export type Db = Kysely<Database> | Transaction<Database>;
+
+/** One timeline step as stored. */
+export interface EventRow {
+  consultation_id: number;
+  status: string;
+  note: string | null;
+  at: Date;
+  actor: string;
+}
+
+/** The actor of steps the citizen took (asking the question). */
+export const CITIZEN_ACTOR = 'citizen';
+
+const MAX_CODE_ATTEMPTS = 8;
+
+/**
+ * Stores a new question with a fresh tracking code (a new one is drawn when a code is
+ * taken) and its first timeline step. Run it inside a transaction.
+ */
+export async function insertConsultation(
+  trx: Db,
+  opdSlug: string,
+  input: ConsultationCreate,
+  now: Date,
+  newCode: () => string = generateTrackingCode,
+): Promise<ConsultationRow> {
+  for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS; attempt += 1) {
+    const row = await trx
+      .insertInto('consultations')
+      .values({
+        tracking_code: newCode(),
+        opd_slug: opdSlug,
+        name: input.name,
+        email: input.email || null,
+        phone: input.phone || null,
+        category_id: input.category,
+        subject: input.subject,
+        message: input.message,
+        consent_at: now,
+        status: 'received',
+        submitted_at: now,
+        due_at: firstResponseDueAt(now),
+      })
+      // A clash on the unique tracking code inserts nothing (and keeps the transaction usable).
+      .onConflict((oc) => oc.column('tracking_code').doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (row) {
+      await trx
+        .insertInto('consultation_events')
+        .values({ consultation_id: row.id, status: 'received', note: null, at: now, actor: CITIZEN_ACTOR })
+        .execute();
+      return row;
+    }
+  }
+  throw new Error(`No free tracking code after ${MAX_CODE_ATTEMPTS} attempts`);
+}
+
+/** A consultation by tracking code (any OPD), or undefined. */
+export async function findByTrackingCode(db: Db, trackingCode: string): Promise<ConsultationRow | undefined> {
+  return db.selectFrom('consultations').selectAll().where('tracking_code', '=', trackingCode).executeTakeFirst();
+}
+
+/** A consultation of one OPD by tracking code, locked for update when `lock` (inside a transaction). */
+export async function findInOpd(
+  db: Db,
+  opdSlug: string,
+  trackingCode: string,
+  lock = false,
+): Promise<ConsultationRow | undefined> {
+  let query = db
+    .selectFrom('consultations')
+    .selectAll()
+    .where('opd_slug', '=', opdSlug)
+    .where('tracking_code', '=', trackingCode);
+  if (lock) query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+/** The timelines of the given consultations, oldest step first, by consultation id. */
+export async function timelines(db: Db, ids: readonly number[]): Promise<Map<number, EventRow[]>> {
+  const byId = new Map<number, EventRow[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return byId;
+  const rows = await db
+    .selectFrom('consultation_events')
+    .select(['consultation_id', 'status', 'note', 'at', 'actor'])
+    .where('consultation_id', 'in', ids)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+  for (const row of rows) byId.get(row.consultation_id)?.push(row);
+  return byId;
+}
+
+/** Where a staff list page starts: after this (submitted_at, id), newest first. */
+export interface ListCursor {
+  submittedAt: Date;
+  id: number;
+}
+
+/** Filters of the staff list, checked. */
+export interface ListFilters {
+  status?: ConsultationStatus;
+  overdue?: boolean;
+  category?: string;
+  q?: string;
+  /** Also match this tracking code exactly (the search text in canonical form). */
+  trackingCode?: string;
+}
+
+/** One page of an OPD's consultations, newest first, plus one more row to tell if more follow. */
+export async function listPage(
+  db: Db,
+  opdSlug: string,
+  filters: ListFilters,
+  now: Date,
+  limit: number,
+  after: ListCursor | undefined,
+): Promise<ConsultationRow[]> {
+  let query = db.selectFrom('consultations').selectAll().where('opd_slug', '=', opdSlug);
+  if (filters.status) query = query.where('status', '=', filters.status);
+  if (filters.category) query = query.where('category_id', '=', filters.category);
+  if (filters.overdue !== undefined) {
+    const overdue = sql<boolean>`(first_response_at is null and status <> 'closed' and due_at < ${now})`;
+    query = query.where(filters.overdue ? overdue : sql<boolean>`not ${overdue}`);
+  }
+  if (filters.q) {
+    const pattern = `%${filters.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    const code = filters.trackingCode;
+    query = query.where((eb) =>
+      eb.or([
+        eb('subject', 'ilike', pattern),
+        eb('message', 'ilike', pattern),
+        eb('tracking_code', 'ilike', pattern),
+        ...(code ? [eb('tracking_code', '=', code)] : []),
+      ]),
+    );
+  }
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('submitted_at', '<', after.submittedAt),
+        eb.and([eb('submitted_at', '=', after.submittedAt), eb('id', '<', after.id)]),
+      ]),
+    );
+  }
+  return query.orderBy('submitted_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
+}
+
+/** Stores the staff answer: status answered, first response (if none yet), a timeline step and an outbox message. */
+export async function storeAnswer(
+  trx: Transaction<Database>,
+  row: ConsultationRow,
+  text: string,
+  actor: string,
+  now: Date,
+): Promise<void> {
+  await trx
+    .updateTable('consultations')
+    .set({
+      status: 'answered',
+      answer_text: text,
+      answered_at: now,
+      answered_by: actor,
+      first_response_at: row.first_response_at ?? now,
+    })
+    .where('id', '=', row.id)
+    .execute();
+  await trx
+    .insertInto('consultation_events')
+    .values({ consultation_id: row.id, status: 'answered', note: null, at: now, actor })
+    .execute();
+  // The notification worker reads the contact from the consultation; the message carries none.
+  await trx
+    .insertInto('outbox')
+    .values({
+      topic: 'consultation.answered',
+      payload: JSON.stringify({ consultationId: row.id, trackingCode: row.tracking_code, opd: row.opd_slug }),
+      created_at: now,
+    })
+    .execute();
+}
+
+/** Changes the status with an optional note; a note on `in_progress` counts as the first response. */
+export async function storeStatus(
+  trx: Transaction<Database>,
+  row: ConsultationRow,
+  status: ConsultationStatus,
+  note: string | undefined,
+  actor: string,
+  now: Date,
+): Promise<void> {
+  const respondsNow = status === 'in_progress' && Boolean(note);
+  await trx
+    .updateTable('consultations')
+    .set({
+      status,
+      first_response_at: row.first_response_at ?? (respondsNow ? now : null),
+    })
+    .where('id', '=', row.id)
+    .execute();
+  await trx
+    .insertInto('consultation_events')
+    .values({ consultation_id: row.id, status, note: note || null, at: now, actor })
+    .execute();
+}
+
+/** One entry of the audit log: who saw or changed what (UU 27/2022). */
+export interface AuditEntry {
+  actor: string;
+  action: string;
+  subject: string;
+  detail?: Record<string, unknown>;
+}
+
+/** Writes an audit-log entry. */
+export async function audit(db: Db, entry: AuditEntry, now: Date): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      at: now,
+      actor: entry.actor,
+      action: entry.action,
+      subject: entry.subject,
+      detail: JSON.stringify(entry.detail ?? {}),
+    })
+    .execute();
+}

@@ -1,0 +1,86 @@
+/**
+ * What each audience sees of a consultation. The public view (anyone holding the tracking
+ * code) carries no name, contact, subject or question; only staff views do.
+ *
+ * @module
+ */
+import type {
+  ConsultationPublic,
+  ConsultationReceipt,
+  ConsultationStaff,
+  ConsultationStatus,
+} from '../../../../src/schemas/index.js';
+import type { ConsultationRow, OpdRow } from '../../db/schema.js';
+import type { EventRow } from './queries.js';
+import { isOverdue } from './service-level.js';
+
+function categoryOf(row: ConsultationRow, opd: OpdRow): { id: string; name: string } {
+  const found = opd.consultation_categories.find((c) => c.id === row.category_id);
+  return { id: row.category_id, name: found?.name ?? row.category_id };
+}
+
+function overdue(row: ConsultationRow, now: Date): boolean {
+  return isOverdue({ status: row.status, firstResponseAt: row.first_response_at, dueAt: row.due_at }, now);
+}
+
+/** The receipt a citizen gets when the question is stored. */
+export function toReceipt(row: ConsultationRow): ConsultationReceipt {
+  return {
+    trackingCode: row.tracking_code,
+    opd: row.opd_slug,
+    status: row.status as ConsultationStatus,
+    submittedAt: row.submitted_at.toISOString(),
+    dueAt: row.due_at.toISOString(),
+  };
+}
+
+/** The public view: status, timeline, answer; nothing personal. */
+export function toPublicView(row: ConsultationRow, opd: OpdRow, events: EventRow[], now: Date): ConsultationPublic {
+  return {
+    trackingCode: row.tracking_code,
+    opd: { slug: opd.slug, name: opd.name },
+    category: categoryOf(row, opd),
+    status: row.status as ConsultationStatus,
+    submittedAt: row.submitted_at.toISOString(),
+    dueAt: row.due_at.toISOString(),
+    overdue: overdue(row, now),
+    timeline: events.map((e) => ({
+      status: e.status as ConsultationStatus,
+      at: e.at.toISOString(),
+      ...(e.note ? { note: e.note } : {}),
+    })),
+    answer:
+      row.answer_text !== null && row.answered_at !== null
+        ? { text: row.answer_text, answeredAt: row.answered_at.toISOString() }
+        : null,
+  };
+}
+
+/** The staff view: everything, including who asked and how to reach them. */
+export function toStaffView(row: ConsultationRow, opd: OpdRow, events: EventRow[], now: Date): ConsultationStaff {
+  return {
+    trackingCode: row.tracking_code,
+    opd: row.opd_slug,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    category: categoryOf(row, opd),
+    subject: row.subject,
+    message: row.message,
+    status: row.status as ConsultationStatus,
+    submittedAt: row.submitted_at.toISOString(),
+    dueAt: row.due_at.toISOString(),
+    overdue: overdue(row, now),
+    firstResponseAt: row.first_response_at?.toISOString() ?? null,
+    timeline: events.map((e) => ({
+      status: e.status as ConsultationStatus,
+      at: e.at.toISOString(),
+      ...(e.note ? { note: e.note } : {}),
+      by: e.actor,
+    })),
+    answer:
+      row.answer_text !== null && row.answered_at !== null
+        ? { text: row.answer_text, answeredAt: row.answered_at.toISOString(), answeredBy: row.answered_by ?? 'staff' }
+        : null,
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * Reads of the `opds` table: the agencies one deployment serves, their modules,
+ * consultation categories and the websites allowed to call the API for them.
+ *
+ * @module
+ */
+import type { Kysely } from 'kysely';
+import { moduleNames, type ModuleName, type Opd, type OpdSummary } from '../../../../src/schemas/index.js';
+import type { Database, OpdRow } from '../../db/schema.js';
+
+/** Every OPD, by name. */
+export async function listOpds(db: Kysely<Database>): Promise<OpdRow[]> {
+  return db.selectFrom('opds').selectAll().orderBy('name').orderBy('slug').execute();
+}
+
+/** One OPD by slug, or undefined. */
+export async function findOpd(db: Kysely<Database>, slug: string): Promise<OpdRow | undefined> {
+  return db.selectFrom('opds').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+/**
+ * The origins allowed to call the API: one OPD's own when `slug` is given (none if it
+ * does not exist), otherwise those of every OPD.
+ */
+export async function allowedOriginsFor(db: Kysely<Database>, slug: string | undefined): Promise<Set<string>> {
+  let query = db.selectFrom('opds').select('allowed_origins');
+  if (slug !== undefined) query = query.where('slug', '=', slug);
+  const rows = await query.execute();
+  return new Set(rows.flatMap((row) => row.allowed_origins));
+}
+
+/** The modules of an OPD that this version knows (unknown names in the data are skipped). */
+export function enabledModules(row: OpdRow): ModuleName[] {
+  return row.modules.filter((name): name is ModuleName => (moduleNames as readonly string[]).includes(name));
+}
+
+/** An OPD as `GET /api/v1/opds` lists it. */
+export function toOpdSummary(row: OpdRow): OpdSummary {
+  return { slug: row.slug, name: row.name, modules: enabledModules(row) };
+}
+
+/** An OPD as `GET /api/v1/opds/{opd}` shows it. */
+export function toOpd(row: OpdRow): Opd {
+  return {
+    ...toOpdSummary(row),
+    consultationCategories: row.consultation_categories.map(({ id, name }) => ({ id, name })),
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * Small helpers to describe routes in OpenAPI 3.1, with schemas generated from the shared
+ * zod/mini schemas (`z.toJSONSchema`). Modules describe their own paths with these; the
+ * app puts the parts together in one document.
+ *
+ * @module
+ */
+import { z } from 'zod/mini';
+
+/** A JSON Schema / OpenAPI object, loosely typed. */
+export type JsonObject = Record<string, unknown>;
+
+/** A component schema made from a zod schema, as a request (`input`) or response (`output`) shape. */
+export interface SchemaSource {
+  schema: z.core.$ZodType;
+  io: 'input' | 'output';
+  /** Short description shown in the docs. */
+  description?: string;
+  /** Adjusts the generated JSON Schema (e.g. a field normalized before it is checked). */
+  patch?: (schema: JsonObject) => void;
+}
+
+/** What one module adds to the document. */
+export interface OpenApiPart {
+  tags?: { name: string; description: string }[];
+  schemas?: Record<string, SchemaSource>;
+  paths: Record<string, JsonObject>;
+}
+
+/** A JSON Schema from a zod schema, without the `$schema` line (OpenAPI 3.1 dialect). */
+export function toJsonSchema(source: SchemaSource): JsonObject {
+  const schema = z.toJSONSchema(source.schema, { io: source.io, unrepresentable: 'any' }) as JsonObject;
+  delete schema.$schema;
+  if (source.description) schema.description = source.description;
+  source.patch?.(schema);
+  return schema;
+}
+
+/** `{ $ref: '#/components/schemas/<name>' }`. */
+export function ref(name: string): JsonObject {
+  return { $ref: `#/components/schemas/${name}` };
+}
+
+/** A JSON request body of component `name`. */
+export function jsonBody(name: string, description?: string): JsonObject {
+  return {
+    required: true,
+    ...(description ? { description } : {}),
+    content: { 'application/json': { schema: ref(name) } },
+  };
+}
+
+/** A JSON response of component `name`. */
+export function jsonResponse(description: string, name: string, headers?: JsonObject): JsonObject {
+  return { description, ...(headers ? { headers } : {}), content: { 'application/json': { schema: ref(name) } } };
+}
+
+/** A problem+json error response. */
+export function problemResponse(description: string, headers?: JsonObject): JsonObject {
+  return {
+    description,
+    ...(headers ? { headers } : {}),
+    content: { 'application/problem+json': { schema: ref('Problem') } },
+  };
+}
+
+/** A required path parameter. */
+export function pathParam(name: string, description: string, schema: JsonObject = { type: 'string' }): JsonObject {
+  return { name, in: 'path', required: true, description, schema };
+}
+
+/** Optional query parameters, one per property of a zod object schema. */
+export function queryParams(schema: z.core.$ZodType, descriptions: Record<string, string> = {}): JsonObject[] {
+  const json = toJsonSchema({ schema, io: 'input' });
+  const properties = (json.properties ?? {}) as Record<string, JsonObject>;
+  const required = new Set((json.required ?? []) as string[]);
+  return Object.entries(properties).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: required.has(name),
+    ...(descriptions[name] ? { description: descriptions[name] } : {}),
+    schema: property,
+  }));
+}
+
+/** The `Idempotency-Key` request header. */
+export const idempotencyKeyHeader: JsonObject = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'A unique key per logical request (1–255 characters). Sending the same request again with the same key answers the first response again with `Idempotent-Replayed: true` instead of writing twice.',
+  schema: { type: 'string', minLength: 1, maxLength: 255 },
+};
+
+/** Response headers used by several routes. */
+export const headers = {
+  retryAfter: { description: 'Seconds to wait before trying again.', schema: { type: 'integer', minimum: 1 } },
+  location: { description: 'Where the created resource can be read.', schema: { type: 'string' } },
+  idempotentReplayed: {
+    description: '`true` when this is the stored answer of an earlier request with the same Idempotency-Key.',
+    schema: { type: 'string', enum: ['true'] },
+  },
+} satisfies Record<string, JsonObject>;
+
+/** The problem responses most routes can give. */
+export function commonProblems(...statuses: Array<400 | 401 | 404 | 409 | 413 | 415 | 422 | 429>): JsonObject {
+  const described: Record<number, JsonObject> = {
+    400: problemResponse('Malformed request (not JSON, or a bad query parameter); `errors` names the fields.'),
+    401: problemResponse('No or a wrong staff token.', {
+      'WWW-Authenticate': { description: 'Bearer challenge.', schema: { type: 'string' } },
+    }),
+    404: problemResponse('Unknown agency or item (`not-found`), or the module is off for this agency (`module-disabled`).'),
+    409: problemResponse('The change is not possible from the current state (`conflict`); `errors` names the field.'),
+    413: problemResponse('The request body is larger than 64 KB.'),
+    415: problemResponse('The body is not sent as `application/json`.'),
+    422: problemResponse('Fields that need fixing (`validation`); `errors` names each field.'),
+    429: problemResponse('Too many requests from this client (`rate-limited`).', { 'Retry-After': headers.retryAfter }),
+  };
+  return Object.fromEntries(statuses.map((status) => [String(status), described[status]]));
+}

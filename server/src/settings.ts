@@ -1,0 +1,178 @@
+/**
+ * Server settings, read once from environment variables and checked before anything starts.
+ * A wrong value stops the server with a message that names the variable and the value.
+ *
+ * @module
+ */
+
+/** How much the server writes to its log, most to least. */
+export const logLevels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+
+/** A log level, see {@link logLevels}. */
+export type LogLevel = (typeof logLevels)[number];
+
+/** What the server seeds into an empty database at start: the Lahat demo data, or nothing. */
+export type SeedMode = 'demo' | 'none';
+
+/** The staff token used outside production when `STAFF_TOKEN` is not set. */
+export const DEMO_STAFF_TOKEN = 'demo-staff-token';
+
+/** Checked settings of one server process. */
+export interface Settings {
+  /** `NODE_ENV=production`: no default staff token, no demo seed, no demo pages by default. */
+  production: boolean;
+  /** TCP port to listen on (`PORT`, default 8080). */
+  port: number;
+  /** Interface to listen on (`HOST`); undefined listens on all interfaces. */
+  host: string | undefined;
+  /** Directory of the embedded PGlite database (`DATA_DIR`, default `./data`). */
+  dataDir: string;
+  /** `DATABASE_URL`: a `postgres://` URL selects PostgreSQL; otherwise PGlite in {@link dataDir}. */
+  databaseUrl: string | undefined;
+  /** Bearer token of the staff endpoints (`STAFF_TOKEN`). */
+  staffToken: string;
+  /** What to seed into an empty database (`SEED`: `demo` or `none`). */
+  seed: SeedMode;
+  /** Origins allowed for every OPD on top of each OPD's own (`CORS_ORIGINS`, comma list; `*` allows any). */
+  corsOrigins: string[];
+  /** Public POSTs one client may make per minute (`RATE_LIMIT_PER_MINUTE`, default 10). */
+  rateLimitPerMinute: number;
+  /** Take the client address from `X-Forwarded-For` (`TRUST_PROXY`): only behind a proxy you run. */
+  trustProxy: boolean;
+  /** Serve `examples/` at `/` and `dist/cdn` at `/cdn/` (`SERVE_DEMO`). */
+  serveDemo: boolean;
+  /** How much to log (`LOG_LEVEL`, default `info`). */
+  logLevel: LogLevel;
+  /** Things worth a warning line at start (e.g. the demo staff token is in use). */
+  warnings: string[];
+}
+
+/** Thrown by {@link loadSettings}; the message lists every wrong variable. */
+export class SettingsError extends Error {
+  /** One line per wrong variable. */
+  readonly problems: string[];
+
+  constructor(problems: string[]) {
+    super(`Invalid settings:\n  ${problems.join('\n  ')}`);
+    this.name = 'SettingsError';
+    this.problems = problems;
+  }
+}
+
+const TRUE_WORDS = ['1', 'true', 'yes', 'on'];
+const FALSE_WORDS = ['0', 'false', 'no', 'off'];
+
+/**
+ * Reads and checks the settings from `env`. Throws a {@link SettingsError} naming every
+ * variable that is wrong, e.g. `PORT must be a whole number between 1 and 65535, got "abc"`.
+ */
+export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  const value = (name: string): string | undefined => {
+    const raw = env[name];
+    return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
+  };
+
+  const production = value('NODE_ENV') === 'production';
+
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = value(name);
+    if (raw === undefined) return fallback;
+    const parsed = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+    if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
+      problems.push(`${name} must be a whole number between ${min} and ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return parsed;
+  };
+
+  const flag = (name: string, fallback: boolean): boolean => {
+    const raw = value(name);
+    if (raw === undefined) return fallback;
+    const lower = raw.toLowerCase();
+    if (TRUE_WORDS.includes(lower)) return true;
+    if (FALSE_WORDS.includes(lower)) return false;
+    problems.push(`${name} must be true or false, got "${raw}"`);
+    return fallback;
+  };
+
+  const port = integer('PORT', 8080, 1, 65535);
+  const host = value('HOST');
+  const dataDir = value('DATA_DIR') ?? './data';
+
+  const databaseUrl = value('DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push(
+      `DATABASE_URL must start with postgres:// or postgresql:// (unset it to use the embedded database in DATA_DIR), got "${redactUrl(databaseUrl)}"`,
+    );
+  }
+
+  let staffToken = value('STAFF_TOKEN');
+  if (staffToken === undefined) {
+    if (production) {
+      problems.push('STAFF_TOKEN must be set when NODE_ENV=production (a long random string)');
+    } else {
+      warnings.push(
+        `STAFF_TOKEN is not set: using the demo token "${DEMO_STAFF_TOKEN}". Set STAFF_TOKEN before real data goes in.`,
+      );
+    }
+    staffToken = DEMO_STAFF_TOKEN;
+  } else if (production && staffToken.length < 16) {
+    problems.push(`STAFF_TOKEN must be at least 16 characters when NODE_ENV=production, got ${staffToken.length}`);
+  }
+
+  const seedRaw = value('SEED') ?? (production ? 'none' : 'demo');
+  let seed: SeedMode = 'none';
+  if (seedRaw === 'demo' || seedRaw === 'none') seed = seedRaw;
+  else problems.push(`SEED must be "demo" or "none", got "${seedRaw}"`);
+
+  const corsOrigins: string[] = [];
+  for (const entry of (value('CORS_ORIGINS') ?? '').split(',')) {
+    const origin = entry.trim().replace(/\/+$/, '');
+    if (origin === '') continue;
+    if (origin === '*' || isOrigin(origin)) corsOrigins.push(origin);
+    else problems.push(`CORS_ORIGINS must be a comma list of origins like https://bpkad.lahatkab.go.id, got "${entry.trim()}"`);
+  }
+
+  const rateLimitPerMinute = integer('RATE_LIMIT_PER_MINUTE', 10, 1, 100000);
+  const trustProxy = flag('TRUST_PROXY', false);
+  const serveDemo = flag('SERVE_DEMO', !production);
+
+  const levelRaw = (value('LOG_LEVEL') ?? 'info').toLowerCase();
+  let logLevel: LogLevel = 'info';
+  if ((logLevels as readonly string[]).includes(levelRaw)) logLevel = levelRaw as LogLevel;
+  else problems.push(`LOG_LEVEL must be one of ${logLevels.join(', ')}, got "${levelRaw}"`);
+
+  if (problems.length > 0) throw new SettingsError(problems);
+
+  return {
+    production,
+    port,
+    host,
+    dataDir,
+    databaseUrl,
+    staffToken,
+    seed,
+    corsOrigins,
+    rateLimitPerMinute,
+    trustProxy,
+    serveDemo,
+    logLevel,
+    warnings,
+  };
+}
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
+/** A database URL with its password replaced, safe for logs and error messages. */
+export function redactUrl(value: string): string {
+  return value.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
