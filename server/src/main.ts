@@ -1,0 +1,93 @@
+/**
+ * Starts the opd-kit server: read settings, open (and migrate) the database, seed the demo
+ * data into an empty one when asked, serve the app, and shut down cleanly on SIGTERM/SIGINT
+ * (stop accepting, finish requests in flight, close the database, exit 0).
+ *
+ * Run: `node --import tsx server/src/main.ts` (or `npm start -w server`).
+ *
+ * @module
+ */
+import { serve } from '@hono/node-server';
+import { createApp } from './app.js';
+import { openDatabase, type OpenDatabase } from './db/open.js';
+import { createLogger, type Logger } from './log.js';
+import { loadSettings, SettingsError, type Settings } from './settings.js';
+import { isEmpty, seedDemo } from '../seed/demo.js';
+
+/** How long a shutdown may wait for requests in flight before giving up. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main(): Promise<void> {
+  let settings: Settings;
+  try {
+    settings = loadSettings();
+  } catch (error) {
+    if (error instanceof SettingsError) {
+      process.stderr.write(`opd-kit cannot start. ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const log = createLogger(settings.logLevel);
+  for (const warning of settings.warnings) log.warn(warning);
+
+  const database = await openDatabase(settings);
+  if (settings.seed === 'demo' && (await isEmpty(database.db))) {
+    const seeded = await seedDemo(database.db);
+    log.info(
+      `seeded DEMO data for Kabupaten Lahat: ${seeded.opds} OPDs, ${seeded.consultations} consultations from fictional citizens`,
+    );
+  }
+
+  const app = createApp({ db: database.db, settings, log });
+  const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, () => {
+    const shown = !settings.host || settings.host === '0.0.0.0' || settings.host === '::' ? 'localhost' : settings.host;
+    // performance.now() counts from the start of the process: this is the cold-start time.
+    log.info(
+      `opd-kit listening on http://${shown}:${settings.port} (${database.label}), ready in ${Math.round(performance.now())} ms`,
+    );
+  });
+  server.on('error', (error) => {
+    log.error(`cannot listen on port ${settings.port}: ${error.message}`);
+    void database.close().finally(() => process.exit(1));
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal}: shutting down`);
+    void stop(server, database, log).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error(`shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+async function stop(server: ReturnType<typeof serve>, database: OpenDatabase, log: Logger): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(new Error(`requests still running after ${SHUTDOWN_GRACE_MS / 1000} s`));
+    }, SHUTDOWN_GRACE_MS);
+    timer.unref();
+    // Stop accepting; requests in flight finish, idle keep-alive connections are closed.
+    server.close((error) => {
+      clearTimeout(timer);
+      if (error) reject(error);
+      else resolve();
+    });
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+  });
+  await database.close();
+  log.info('stopped');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`opd-kit failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
