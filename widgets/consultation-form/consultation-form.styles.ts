@@ -1,0 +1,75 @@
+/**
+ * Styles of `<opd-consultation-form>` on top of the shared theme.
+ *
+ * @module
+ */
+import { css } from 'lit';
+
+/** What only the question form needs: the counter, the success panel, the tracking code. */
+export const consultationFormStyles = css`
+  .contact {
+    margin-bottom: calc(var(--_space) * 1.5);
+  }
+  .contact .field {
+    margin-bottom: var(--_space);
+  }
+  .contact .field:last-child {
+    margin-bottom: 0;
+  }
+  .count {
+    display: block;
+    margin: 0.375em 0 0;
+    color: var(--_muted);
+  }
+  .count--over {
+    color: var(--_error);
+    font-weight: 700;
+  }
+  .consent-hint {
+    margin: 0.5em 0 0;
+    padding-inline-start: 2.125em;
+    font-size: 0.9375em;
+  }
+  .actions {
+    display: block;
+    margin: 0;
+  }
+  .success {
+    display: block;
+    margin: 0;
+    padding: calc(var(--_space) * 1.25);
+    border: 0.1875em solid var(--_success);
+    background: var(--_success-surface);
+  }
+  .success p {
+    margin: 0 0 calc(var(--_space) * 0.75);
+  }
+  .code-label {
+    font-weight: 700;
+  }
+  .tracking-code {
+    display: block;
+    margin: 0 0 calc(var(--_space) * 0.75);
+    padding: 0.25em 0.5em;
+    font-family: var(--_mono);
+    font-size: 2em;
+    font-weight: 700;
+    line-height: 1.2;
+    letter-spacing: 0.06em;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 0.0625em dashed var(--_border);
+    overflow-wrap: anywhere;
+    user-select: all;
+  }
+  .copy-status {
+    display: block;
+    min-height: 1.5em;
+    margin: 0 0 calc(var(--_space) * 0.75);
+    color: var(--_success);
+    font-weight: 700;
+  }
+  .success .button--secondary {
+    margin-top: calc(var(--_space) * 0.5);
+  }
+`;

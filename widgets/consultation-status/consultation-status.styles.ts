@@ -1,0 +1,137 @@
+/**
+ * Styles of `<opd-consultation-status>` on top of the shared theme.
+ *
+ * @module
+ */
+import { css } from 'lit';
+
+/** The lookup row, the status badge, the details list, the timeline and the answer. */
+export const consultationStatusStyles = css`
+  .lookup {
+    display: block;
+    margin: 0 0 calc(var(--_space) * 1.5);
+  }
+  .lookup .field {
+    margin-bottom: 0;
+  }
+  .lookup-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-start;
+    gap: calc(var(--_space) * 0.5) calc(var(--_space) * 0.75);
+  }
+  .lookup-row .input {
+    flex: 1 1 12em;
+    max-width: 16em;
+    font-family: var(--_mono);
+    letter-spacing: 0.04em;
+    text-transform: uppercase;
+  }
+  .lookup-row .button {
+    flex: none;
+    margin: 0;
+  }
+  .result {
+    display: block;
+    margin: 0;
+    padding: calc(var(--_space) * 1.25);
+    border: 0.0625em solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .details {
+    display: grid;
+    grid-template-columns: minmax(8em, max-content) 1fr;
+    gap: 0.375em var(--_space);
+    margin: 0 0 var(--_space);
+  }
+  .details > div {
+    display: contents;
+  }
+  .details dt {
+    display: block;
+    margin: 0;
+    font-weight: 700;
+  }
+  .details dd {
+    display: block;
+    margin: 0;
+  }
+  .badge {
+    display: inline-block;
+    margin: 0;
+    padding: 0.0625em 0.625em;
+    border: 0.125em solid currentColor;
+    border-radius: 1em;
+    font-weight: 700;
+    line-height: 1.4;
+    color: var(--_text);
+    background: var(--_surface-alt);
+  }
+  .badge--received {
+    color: var(--_primary);
+    background: var(--_info-surface);
+  }
+  .badge--in_progress {
+    color: var(--_text);
+    border-color: var(--_warning-border);
+    background: var(--_warning-surface);
+  }
+  .badge--answered {
+    color: var(--_success);
+    background: var(--_success-surface);
+  }
+  .timeline {
+    display: block;
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    border-inline-start: 0.1875em solid var(--_secondary);
+  }
+  .timeline li {
+    display: block;
+    position: relative;
+    margin: 0 0 0.75em;
+    padding: 0 0 0 1.25em;
+  }
+  .timeline li::before {
+    content: '';
+    position: absolute;
+    inset-inline-start: -0.46875em;
+    top: 0.45em;
+    width: 0.75em;
+    height: 0.75em;
+    border-radius: 50%;
+    background: var(--_primary);
+  }
+  .timeline-status {
+    display: block;
+    margin: 0;
+    font-weight: 700;
+  }
+  .timeline-time {
+    display: block;
+    margin: 0;
+    color: var(--_muted);
+  }
+  .timeline-note {
+    display: block;
+    margin: 0.25em 0 0;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .answer {
+    display: block;
+    margin: 0 0 0.5em;
+    padding: 0.75em var(--_space);
+    border-inline-start: 0.3125em solid var(--_success);
+    background: var(--_surface-alt);
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .muted {
+    display: block;
+    margin: 0;
+    color: var(--_muted);
+  }
+`;

@@ -1,0 +1,335 @@
+/**
+ * `<opd-consultation-status>`: a citizen follows a question by its tracking code.
+ *
+ * @module
+ */
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { live } from 'lit/directives/live.js';
+import {
+  ApiError,
+  NetworkError,
+  RateLimitError,
+  TimeoutError,
+  ValidationError,
+  type ConsultationPublic,
+} from '../../src/index.js';
+import { normalizeTrackingCode, TRACKING_CODE_PATTERN } from '../../src/schemas/index.js';
+import { ClientController } from '../shared/client-controller.js';
+import { focusTemporarily, renderErrorSummary } from '../shared/error-summary.js';
+import type { OpdErrorCode } from '../shared/events.js';
+import { LocalizeController } from '../shared/localize.js';
+import { OpdElement } from '../shared/opd-element.js';
+import { controlStyles, themeStyles } from '../shared/theme.js';
+import { consultationStatusStyles } from './consultation-status.styles.js';
+
+type Lookup =
+  | { state: 'idle' }
+  | { state: 'loading'; code: string }
+  | { state: 'found'; consultation: ConsultationPublic }
+  | { state: 'not-found'; code: string }
+  | { state: 'offline'; code: string }
+  | { state: 'rate-limited'; code: string; retryAfter: number }
+  | { state: 'failed'; code: string; requestId: string };
+
+/**
+ * Shows where a consultation stands: a field for the tracking code (lower case, spaces and
+ * look-alikes such as `O` for `0` are accepted), then the OPD, category, status, a timeline,
+ * the due date (with a notice when it has passed) and the answer. Shows no personal data:
+ * the public view the API gives has none.
+ *
+ * ```html
+ * <opd-consultation-status api="https://layanan.example-kab.go.id"></opd-consultation-status>
+ * <opd-consultation-status code="SIAP-7K3F-9QX2"></opd-consultation-status>  <!-- loads at once -->
+ * ```
+ *
+ * @summary Follow a consultation by its tracking code.
+ *
+ * @attr api - The backend's base URL; default: this page's origin.
+ * @attr code - A tracking code to show at once; changing it loads the new one.
+ * @attr lang - `id` (default) or `en`.
+ * @attr heading-level - The level of the result's heading (default 2); sub-headings are one deeper.
+ *
+ * @event opd-status-loaded - A consultation is shown. `detail: { trackingCode, status, opd }`.
+ * @event opd-error - A lookup failed and the citizen was told. `detail: { code, action, requestId?, error }`.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart form - The lookup `<form>`.
+ * @csspart field - The code field's wrapper.
+ * @csspart label - The code field's label.
+ * @csspart hint - The code field's hint.
+ * @csspart input - The code field.
+ * @csspart error - The inline error message.
+ * @csspart error-summary - The "Ada masalah" box.
+ * @csspart button - Every button.
+ * @csspart notice - Not found, no connection, server trouble, overdue.
+ * @csspart result - The panel with the consultation.
+ * @csspart badge - The status badge; also carries `badge--<status>` as a class.
+ * @csspart timeline - The ordered list of status changes.
+ * @csspart answer - The staff answer.
+ *
+ * @cssproperty --opd-font-size - The widget's base size; everything scales from it. Default `16px`.
+ * @cssproperty --opd-font-family - Default: the page's font (`inherit`).
+ * @cssproperty --opd-font-family-mono - The code field's font.
+ * @cssproperty --opd-color-text - Body text.
+ * @cssproperty --opd-color-muted - Hints and times.
+ * @cssproperty --opd-color-surface - Field and panel background.
+ * @cssproperty --opd-color-surface-alt - The answer's background.
+ * @cssproperty --opd-color-border - Borders.
+ * @cssproperty --opd-color-primary - Buttons, links, the timeline's dots.
+ * @cssproperty --opd-color-on-primary - Text on primary buttons.
+ * @cssproperty --opd-color-error - Errors.
+ * @cssproperty --opd-color-success - The "answered" badge and the answer's edge.
+ * @cssproperty --opd-color-success-surface - The "answered" badge's background.
+ * @cssproperty --opd-color-info-surface - The "received" badge's background.
+ * @cssproperty --opd-color-warning-surface - The overdue notice and "in progress" badge.
+ * @cssproperty --opd-color-warning-border - Their border.
+ * @cssproperty --opd-color-focus - The focus ring.
+ * @cssproperty --opd-radius - Corners.
+ * @cssproperty --opd-space - The spacing unit.
+ */
+export class OpdConsultationStatus extends OpdElement {
+  static override styles = [themeStyles, controlStyles, consultationStatusStyles];
+
+  /** A tracking code to show at once, e.g. from `?kode=` or from `opd-submitted`. */
+  @property() code = '';
+
+  /** The level of the result's heading (2 by default), so it fits the page's outline. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
+  @state() private typed = '';
+  @state() private inputError = '';
+  @state() private lookup: Lookup = { state: 'idle' };
+  @state() private announcement = '';
+
+  private readonly localize = new LocalizeController(this);
+  private readonly clients = new ClientController(this);
+  #abort: AbortController | undefined;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#abort?.abort();
+    if (this.lookup.state === 'loading') this.lookup = { state: 'idle' };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated && this.lookup.state === 'idle' && this.code) void this.show(this.code, false);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('code') && this.code) {
+      this.typed = this.code;
+      void this.show(this.code, false);
+    }
+  }
+
+  private readonly onInput = (event: Event): void => {
+    this.typed = (event.target as HTMLInputElement).value;
+  };
+
+  private readonly onSubmit = (event: SubmitEvent): void => {
+    event.preventDefault();
+    void this.show(this.typed, true);
+  };
+
+  private readonly retry = (): void => {
+    const code = 'code' in this.lookup ? this.lookup.code : this.typed;
+    void this.show(code, true);
+  };
+
+  /** Checks the code, loads the consultation and shows it; `byCitizen` moves focus to the result. */
+  private async show(raw: string, byCitizen: boolean): Promise<void> {
+    const t = this.localize;
+    const code = normalizeTrackingCode(raw);
+    if (!TRACKING_CODE_PATTERN.test(code)) {
+      this.#abort?.abort();
+      this.lookup = { state: 'idle' };
+      this.inputError = raw.trim() ? t.t('error.code.format') : t.t('error.code.required');
+      await this.updateComplete;
+      if (byCitizen) focusTemporarily(this.renderRoot.querySelector<HTMLElement>('.error-summary'));
+      return;
+    }
+    this.inputError = '';
+    this.typed = code;
+    this.#abort?.abort();
+    const abort = new AbortController();
+    this.#abort = abort;
+    this.lookup = { state: 'loading', code };
+    this.announcement = t.t('status.loading');
+    try {
+      const consultation = await this.clients.client.consultations.track(code, { signal: abort.signal });
+      if (abort.signal.aborted) return;
+      this.lookup = { state: 'found', consultation };
+      this.announcement = '';
+      this.emit('opd-status-loaded', {
+        trackingCode: consultation.trackingCode,
+        status: consultation.status,
+        opd: consultation.opd.slug,
+      });
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      this.announcement = '';
+      this.lookup = this.toFailure(code, error);
+      this.reportError(error);
+    }
+    if (!byCitizen) return;
+    await this.updateComplete;
+    focusTemporarily(
+      this.renderRoot.querySelector<HTMLElement>(this.lookup.state === 'found' ? '#result-title' : '.result-notice'),
+    );
+  }
+
+  private toFailure(code: string, error: unknown): Lookup {
+    if (error instanceof RateLimitError) return { state: 'rate-limited', code, retryAfter: error.retryAfter };
+    if ((error instanceof ApiError && error.status === 404) || error instanceof ValidationError) {
+      return { state: 'not-found', code };
+    }
+    if (error instanceof NetworkError || error instanceof TimeoutError) return { state: 'offline', code };
+    return { state: 'failed', code, requestId: error instanceof ApiError ? (error.requestId ?? '') : '' };
+  }
+
+  private reportError(error: unknown): void {
+    let code: OpdErrorCode = 'server';
+    if (error instanceof TimeoutError) code = 'timeout';
+    else if (error instanceof NetworkError) code = 'network';
+    else if (error instanceof RateLimitError) code = 'rate-limited';
+    else if (error instanceof ValidationError || (error instanceof ApiError && error.status === 404)) code = 'not-found';
+    const requestId = error instanceof ApiError ? error.requestId : undefined;
+    this.emit('opd-error', { code, action: 'track', ...(requestId ? { requestId } : {}), error });
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.localize;
+    const error = this.inputError;
+    const describedBy = error ? 'code-hint code-error' : 'code-hint';
+    return html`
+      <div part="base" class="base" lang=${t.lang}>
+        ${error
+          ? renderErrorSummary({
+              title: t.t('summary.title'),
+              errors: [{ field: 'code', message: error }],
+              headingLevel: this.headingLevel,
+              root: () => this.shadowRoot,
+            })
+          : nothing}
+        <form part="form" class="lookup" novalidate @submit=${this.onSubmit}>
+          <div part="field" class=${classMap({ field: true, 'field--error': !!error })}>
+            <label part="label" class="label" for="code">${t.t('status.label')}</label>
+            <div part="hint" class="hint" id="code-hint">${t.t('status.hint')}</div>
+            ${error
+              ? html`<p part="error" class="error" id="code-error">
+                  <span class="visually-hidden">${t.t('error.prefix')}</span> ${error}
+                </p>`
+              : nothing}
+            <div class="lookup-row">
+              <input
+                part="input"
+                class="input"
+                id="code"
+                name="code"
+                type="text"
+                autocomplete="off"
+                autocapitalize="characters"
+                spellcheck="false"
+                aria-invalid=${error ? 'true' : 'false'}
+                aria-describedby=${describedBy}
+                .value=${live(this.typed)}
+                @input=${this.onInput}
+              />
+              <button part="button" class="button" type="submit">${t.t('status.submit')}</button>
+            </div>
+          </div>
+        </form>
+        <div class="visually-hidden" role="status">${this.announcement}</div>
+        ${this.renderLookup()}
+      </div>
+    `;
+  }
+
+  private renderLookup(): TemplateResult | typeof nothing {
+    const t = this.localize;
+    const lookup = this.lookup;
+    const notice = (text: string, kind: 'warning' | 'error', retry: boolean): TemplateResult => html`
+      <div part="notice" class="notice notice--${kind} result-notice" role="alert">
+        <p>${text}</p>
+        ${retry
+          ? html`<button part="button" type="button" class="button button--secondary" @click=${this.retry}>
+              ${t.t('retry')}
+            </button>`
+          : nothing}
+      </div>
+    `;
+    switch (lookup.state) {
+      case 'idle':
+      case 'loading':
+        return nothing;
+      case 'not-found':
+        return notice(t.t('status.notFound', lookup.code), 'warning', false);
+      case 'offline':
+        return notice(t.t('status.offline'), 'warning', true);
+      case 'rate-limited':
+        return notice(t.t('rateLimited', t.wait(lookup.retryAfter)), 'warning', true);
+      case 'failed':
+        return notice(t.t('server.error', lookup.requestId), 'error', true);
+      case 'found':
+        return this.renderConsultation(lookup.consultation);
+    }
+  }
+
+  private renderConsultation(c: ConsultationPublic): TemplateResult {
+    const t = this.localize;
+    const sub = Math.min(this.headingLevel + 1, 6);
+    const overdue = c.overdue && c.status !== 'answered' && c.status !== 'closed';
+    return html`
+      <section part="result" class="result" aria-labelledby="result-title">
+        <div role="heading" aria-level=${this.headingLevel} class="heading" id="result-title">
+          ${t.t('status.title', c.trackingCode)}
+        </div>
+        <dl class="details">
+          <div>
+            <dt>${t.t('status.status')}</dt>
+            <dd><span part="badge" class="badge badge--${c.status}">${t.t(`status.${c.status}`)}</span></dd>
+          </div>
+          <div>
+            <dt>${t.t('status.opd')}</dt>
+            <dd>${c.opd.name}</dd>
+          </div>
+          <div>
+            <dt>${t.t('status.category')}</dt>
+            <dd>${c.category.name}</dd>
+          </div>
+          <div>
+            <dt>${t.t('status.submitted')}</dt>
+            <dd><time datetime=${c.submittedAt}>${t.dateTime(c.submittedAt)}</time></dd>
+          </div>
+          <div>
+            <dt>${t.t('status.due')}</dt>
+            <dd><time datetime=${c.dueAt}>${t.date(c.dueAt, 'full')}</time></dd>
+          </div>
+        </dl>
+        ${overdue
+          ? html`<div part="notice" class="notice notice--warning"><p>${t.t('status.overdue', t.date(c.dueAt, 'full'))}</p></div>`
+          : nothing}
+        <div role="heading" aria-level=${sub} class="heading heading--small">${t.t('status.answer')}</div>
+        ${c.answer
+          ? html`<div part="answer" class="answer">${c.answer.text}</div>
+              <p class="muted">
+                <time datetime=${c.answer.answeredAt}>${t.t('status.answeredAt', t.dateTime(c.answer.answeredAt))}</time>
+              </p>`
+          : html`<p class="muted">${t.t('status.noAnswer')}</p>`}
+        <div role="heading" aria-level=${sub} class="heading heading--small">${t.t('status.timeline')}</div>
+        <ol part="timeline" class="timeline">
+          ${c.timeline.map(
+            (entry) => html`<li>
+              <span class="timeline-status">${t.t(`status.${entry.status}`)}</span>
+              <time class="timeline-time" datetime=${entry.at}>${t.dateTime(entry.at)}</time>
+              ${entry.note ? html`<span class="timeline-note">${entry.note}</span>` : nothing}
+            </li>`,
+          )}
+        </ol>
+      </section>
+    `;
+  }
+}

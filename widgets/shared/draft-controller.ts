@@ -1,0 +1,155 @@
+/**
+ * Keeps an unsent form in `localStorage`, keyed by OPD and widget, so nothing a citizen typed
+ * is lost on reload, a crash or a dead battery. Saving is debounced; the draft is cleared once
+ * the form has been sent. Storage that is full, blocked or absent (private mode) is ignored:
+ * the draft then lives only as long as the page.
+ *
+ * Each draft carries one idempotency key, created with the draft and kept until it is sent,
+ * so sending it again — after a reload, or when the connection is back — can never store
+ * the question twice.
+ *
+ * @module
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { newIdempotencyKey } from '../../src/index.js';
+
+/** A stored draft. */
+export interface Draft<T> {
+  /** What the citizen entered. */
+  data: T;
+  /** The idempotency key every attempt to send this draft uses. */
+  idempotencyKey: string;
+  /** When it was last saved (ms since epoch). */
+  savedAt: number;
+}
+
+/** Options of a {@link DraftController}. */
+export interface DraftOptions {
+  /** The widget's name, part of the storage key, e.g. `consultation-form`. */
+  widget: string;
+  /** The OPD the draft belongs to, read each time (it may change). */
+  opd: () => string;
+  /** Milliseconds to wait after the last change before saving. Default 400. */
+  delay?: number;
+}
+
+const VERSION = 1;
+
+function storage(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null; // a sandboxed frame or blocked cookies throw on access
+  }
+}
+
+/** The `localStorage` key of a widget's draft for one OPD. */
+export function draftStorageKey(widget: string, opd: string): string {
+  return `opd-kit:draft:${widget}:${opd}`;
+}
+
+/** Saves and restores one form's draft; see the module comment. */
+export class DraftController<T extends object> implements ReactiveController {
+  readonly #options: Required<DraftOptions>;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #pending: T | undefined;
+  #key: string | undefined;
+  readonly #onPageHide = (): void => this.flush();
+
+  constructor(host: ReactiveControllerHost, options: DraftOptions) {
+    this.#options = { delay: 400, ...options };
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    globalThis.addEventListener?.('pagehide', this.#onPageHide);
+  }
+
+  hostDisconnected(): void {
+    this.flush();
+    globalThis.removeEventListener?.('pagehide', this.#onPageHide);
+  }
+
+  get #storageKey(): string {
+    return draftStorageKey(this.#options.widget, this.#options.opd());
+  }
+
+  /** The idempotency key of the current draft (made on first use, kept until {@link clear}). */
+  get idempotencyKey(): string {
+    this.#key ??= newIdempotencyKey();
+    return this.#key;
+  }
+
+  /** Reads the stored draft, or `null`. Adopts its idempotency key. */
+  load(): Draft<T> | null {
+    let raw: string | null = null;
+    try {
+      raw = storage()?.getItem(this.#storageKey) ?? null;
+    } catch {
+      return null;
+    }
+    if (!raw) return null;
+    try {
+      const parsed = JSON.parse(raw) as { v?: number } & Partial<Draft<T>>;
+      if (parsed.v !== VERSION || typeof parsed.data !== 'object' || parsed.data === null) return null;
+      if (typeof parsed.idempotencyKey === 'string') this.#key = parsed.idempotencyKey;
+      return {
+        data: parsed.data,
+        idempotencyKey: this.idempotencyKey,
+        savedAt: typeof parsed.savedAt === 'number' ? parsed.savedAt : 0,
+      };
+    } catch {
+      return null;
+    }
+  }
+
+  /** Saves `data` after a short pause; a newer call replaces an older one. */
+  save(data: T): void {
+    this.#pending = data;
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.flush(), this.#options.delay);
+  }
+
+  /** Writes a pending save now. */
+  flush(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    const data = this.#pending;
+    if (data === undefined) return;
+    this.#pending = undefined;
+    this.#write(data);
+  }
+
+  /** Writes `data` at once, e.g. just before sending. */
+  saveNow(data: T): void {
+    this.#pending = data;
+    this.flush();
+  }
+
+  /** Starts a new idempotency key for the same draft (after the server refused the old one). */
+  renewKey(): void {
+    this.#key = newIdempotencyKey();
+  }
+
+  /** Forgets the draft: after it was sent, or when the citizen discards it. */
+  clear(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#pending = undefined;
+    this.#key = undefined;
+    try {
+      storage()?.removeItem(this.#storageKey);
+    } catch {
+      // nothing stored, nothing to remove
+    }
+  }
+
+  #write(data: T): void {
+    const draft = { v: VERSION, data, idempotencyKey: this.idempotencyKey, savedAt: Date.now() };
+    try {
+      storage()?.setItem(this.#storageKey, JSON.stringify(draft));
+    } catch {
+      // QuotaExceededError or private mode: keep the draft in memory only.
+    }
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * The thin base every opd-kit widget extends: the `api`, `opd` and `lang` attributes and a
+ * typed {@link OpdElement.emit}. Behaviour lives in controllers the widgets compose.
+ *
+ * @module
+ */
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { OpdEventMap, OpdEventName } from './events.js';
+
+/**
+ * Base class of the opd-kit widgets.
+ *
+ * `lang` is the element's own global attribute (not a copy), so screen readers and `:lang()`
+ * see it too; the base only re-renders when it changes.
+ */
+export class OpdElement extends LitElement {
+  /** The backend's base URL, e.g. `https://layanan.lahatkab.go.id`; default: this page's origin. */
+  @property() api = '';
+
+  /** The OPD's slug, e.g. `bpkad`. */
+  @property() opd = '';
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang' && old !== value) this.requestUpdate();
+  }
+
+  /** Dispatches a typed `opd-*` event that bubbles out of the shadow root; returns it. */
+  emit<K extends OpdEventName>(name: K, detail: OpdEventMap[K]): CustomEvent<OpdEventMap[K]> {
+    const event = new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: false });
+    this.dispatchEvent(event);
+    return event;
+  }
+
+  /** The backend URL to use: `api`, resolved against the page, or the page's origin. */
+  get apiBaseUrl(): string {
+    const base = typeof document === 'undefined' ? 'http://localhost/' : document.baseURI;
+    try {
+      return new URL(this.api || '/', base).href;
+    } catch {
+      return this.api;
+    }
+  }
+}
