@@ -36,6 +36,12 @@ export function toJsonSchema(source: SchemaSource): JsonObject {
   return schema;
 }
 
+/** `security` of a route anyone may call: no sign-in. */
+export const publicAccess: JsonObject[] = [];
+
+/** `security` of a staff route: the bearer staff token. */
+export const staffAccess: JsonObject[] = [{ staffToken: [] }];
+
 /** `{ $ref: '#/components/schemas/<name>' }`. */
 export function ref(name: string): JsonObject {
   return { $ref: `#/components/schemas/${name}` };

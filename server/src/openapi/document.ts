@@ -6,7 +6,7 @@
  */
 import { problem } from '../../../src/schemas/index.js';
 import type { ServerModule } from '../modules/index.js';
-import { toJsonSchema, type JsonObject, type SchemaSource } from './builder.js';
+import { publicAccess, toJsonSchema, type JsonObject, type SchemaSource } from './builder.js';
 
 /** The API version in the document. */
 export const API_VERSION = '0.1.0';
@@ -15,6 +15,7 @@ const health: JsonObject = {
   '/healthz': {
     get: {
       operationId: 'health',
+      security: publicAccess,
       tags: ['Service'],
       summary: 'Health check',
       description: 'Answers `{"status":"ok"}` when the server can reach its database.',

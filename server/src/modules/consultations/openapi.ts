@@ -20,7 +20,9 @@ import {
   jsonBody,
   jsonResponse,
   pathParam,
+  publicAccess,
   queryParams,
+  staffAccess,
   type JsonObject,
   type OpenApiPart,
 } from '../../openapi/builder.js';
@@ -30,8 +32,6 @@ const trackingCodeParam = pathParam(
   'trackingCode',
   'The tracking code from the receipt, e.g. `SIAP-7K3F-9QX2`. Case, spaces and look-alikes (O for 0, I or L for 1) do not matter.',
 );
-
-const staff = [{ staffToken: [] }];
 
 /** SIAP routes and shapes. */
 export const consultationsOpenApi: OpenApiPart = {
@@ -73,6 +73,7 @@ export const consultationsOpenApi: OpenApiPart = {
     '/api/v1/opds/{opd}/consultations': {
       post: {
         operationId: 'createConsultation',
+        security: publicAccess,
         tags: ['SIAP'],
         summary: 'Ask a question',
         description:
@@ -93,7 +94,7 @@ export const consultationsOpenApi: OpenApiPart = {
         summary: 'List consultations (staff)',
         description:
           'The agency’s consultations, newest first, with filters. `q` searches subject, question and tracking code. Pass `nextCursor` back as `cursor` for the next page.',
-        security: staff,
+        security: staffAccess,
         parameters: [
           opdParam,
           ...queryParams(consultationListQuery, {
@@ -111,6 +112,7 @@ export const consultationsOpenApi: OpenApiPart = {
     '/api/v1/consultations/{trackingCode}': {
       get: {
         operationId: 'getConsultationStatus',
+        security: publicAccess,
         tags: ['SIAP'],
         summary: 'Track a question',
         description: 'Status, timeline and answer of a question by its tracking code. Holds no personal data.',
@@ -124,7 +126,7 @@ export const consultationsOpenApi: OpenApiPart = {
         tags: ['SIAP'],
         summary: 'Read a consultation (staff)',
         description: 'Everything about one consultation, including the citizen’s contact. The read is recorded in the audit log.',
-        security: staff,
+        security: staffAccess,
         parameters: [opdParam, trackingCodeParam],
         responses: { '200': jsonResponse('The staff view.', 'ConsultationStaff'), ...commonProblems(401, 404) },
       },
@@ -136,7 +138,7 @@ export const consultationsOpenApi: OpenApiPart = {
         summary: 'Answer a consultation (staff)',
         description:
           'Stores the answer: the status becomes `answered`, the first response is recorded and the citizen is notified.',
-        security: staff,
+        security: staffAccess,
         parameters: [opdParam, trackingCodeParam],
         requestBody: jsonBody('ConsultationAnswerInput'),
         responses: {
@@ -152,7 +154,7 @@ export const consultationsOpenApi: OpenApiPart = {
         summary: 'Change the status (staff)',
         description:
           'received → in_progress or closed; in_progress → closed; answered → in_progress or closed. A note with `in_progress` counts as the first response.',
-        security: staff,
+        security: staffAccess,
         parameters: [opdParam, trackingCodeParam],
         requestBody: jsonBody('ConsultationStatusInput'),
         responses: {

@@ -4,7 +4,7 @@
  * @module
  */
 import { opd, opdList } from '../../../../src/schemas/index.js';
-import { commonProblems, jsonResponse, pathParam, type OpenApiPart } from '../../openapi/builder.js';
+import { commonProblems, jsonResponse, pathParam, publicAccess, type OpenApiPart } from '../../openapi/builder.js';
 
 /** The `{opd}` path parameter, shared by every OPD-scoped route. */
 export const opdParam = pathParam('opd', 'The agency (OPD) slug, e.g. `bpkad`.', {
@@ -23,6 +23,7 @@ export const opdsOpenApi: OpenApiPart = {
     '/api/v1/opds': {
       get: {
         operationId: 'listOpds',
+        security: publicAccess,
         tags: ['OPD'],
         summary: 'List the agencies',
         description: 'Every agency (OPD) of the deployment with the modules it has switched on. One page holds all.',
@@ -32,6 +33,7 @@ export const opdsOpenApi: OpenApiPart = {
     '/api/v1/opds/{opd}': {
       get: {
         operationId: 'getOpd',
+        security: publicAccess,
         tags: ['OPD'],
         summary: 'Get one agency',
         description: 'One agency with its modules and its consultation categories.',
