@@ -80,7 +80,7 @@ export function consultationsNamespace(
   };
 
   return {
-    create(input, options) {
+    async create(input, options) {
       const slug = resolveOpd(options?.opd, defaultOpd);
       const body = checkInput(consultationCreate, input);
       return sender.send({
@@ -94,7 +94,7 @@ export function consultationsNamespace(
       });
     },
 
-    track(code, options) {
+    async track(code, options) {
       const normalized = checkTrackingCode(code);
       return sender.send({
         method: 'GET',
@@ -107,21 +107,21 @@ export function consultationsNamespace(
 
     list(query = {}, options) {
       const { opd, ...filters } = query;
-      const checked = checkInput(consultationListQuery, filters);
-      const path = staffPath(opd);
-      return paginate((cursor) =>
-        sender.send({
+      // Checked on the first page fetch, so a bad filter rejects like any other call.
+      return paginate(async (cursor) => {
+        const checked = checkInput(consultationListQuery, filters);
+        return sender.send({
           method: 'GET',
-          path,
+          path: staffPath(opd),
           query: { ...checked, cursor: cursor ?? checked.cursor },
           response: consultationStaffList,
           what: 'the consultation list',
           signal: options?.signal,
-        }),
-      );
+        });
+      });
     },
 
-    get(code, options) {
+    async get(code, options) {
       return sender.send({
         method: 'GET',
         path: staffPath(options?.opd, code),
@@ -131,7 +131,7 @@ export function consultationsNamespace(
       });
     },
 
-    answer(code, text, options) {
+    async answer(code, text, options) {
       return sender.send({
         method: 'POST',
         path: `${staffPath(options?.opd, code)}/answer`,
@@ -142,7 +142,7 @@ export function consultationsNamespace(
       });
     },
 
-    setStatus(code, status, options) {
+    async setStatus(code, status, options) {
       const body = checkInput(consultationStatusInput, { status, note: options?.note });
       return sender.send({
         method: 'POST',

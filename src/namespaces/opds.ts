@@ -31,7 +31,7 @@ export function opdsNamespace(sender: RequestSender, defaultOpd: string | undefi
         }),
       );
     },
-    get(slug, options) {
+    async get(slug, options) {
       const target = resolveOpd(slug, defaultOpd);
       return sender.send({
         method: 'GET',
