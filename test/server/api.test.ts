@@ -21,7 +21,8 @@ import {
 import { createApp } from '../../server/src/app.js';
 import type { Database } from '../../server/src/db/schema.js';
 import { firstResponseDueAt } from '../../server/src/modules/consultations/service-level.js';
-import { DEMO_CONSULTATIONS } from '../../server/seed/demo.js';
+import { insertConsultation } from '../../server/src/modules/consultations/queries.js';
+import { DEMO_CONSULTATIONS, seedDemo } from '../../server/seed/demo.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -529,6 +530,29 @@ for (const store of ['pglite', 'postgres'] as const) {
       assert.match(body.detail ?? '', /3 per minute/);
       publicBodies.push(JSON.stringify(body));
       assert.equal((await from(first, '192.0.2.77')).status, 201, 'another client is not limited');
+    });
+
+    it('adds nothing when the demo seed runs again', async () => {
+      const count = await countConsultations();
+      assert.deepEqual(await seedDemo(server.db, now()), { opds: 0, consultations: 0 });
+      assert.equal(await countConsultations(), count);
+      const demo = await server.db.selectFrom('opds').select(['slug', 'is_demo']).execute();
+      assert.ok(demo.length >= 8 && demo.every((o) => o.is_demo));
+    });
+
+    it('draws a new tracking code when the first one drawn is already taken', async () => {
+      const drawn = ['SIAP-DEM0-0001', 'SIAP-DEM0-0001', 'SIAP-TEST-C0DE'];
+      const row = await server.db.transaction().execute((trx) =>
+        insertConsultation(
+          trx,
+          'bpkad',
+          { name: 'X', email: 'x@example.com', category: 'lainnya', subject: 'S', message: 'M', consent: true },
+          now(),
+          () => drawn.shift()!,
+        ),
+      );
+      assert.equal(row.tracking_code, 'SIAP-TEST-C0DE');
+      assert.equal(drawn.length, 0);
     });
 
     it('reports health, and answers 500 with only a request id when the database is gone', async () => {
