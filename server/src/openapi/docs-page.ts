@@ -122,7 +122,7 @@ function renderOperation({ method, path, op }: Operation): string {
   if (params.length > 0) {
     html += '<h4>Parameters</h4><table><thead><tr><th scope="col">Name</th><th scope="col">In</th><th scope="col">Type</th><th scope="col">Description</th></tr></thead><tbody>';
     for (const p of params) {
-      html += `<tr><td><code>${esc(String(p.name))}</code>${p.required ? ' <span class="muted">required</span>' : ''}</td><td>${esc(String(p.in))}</td><td>${typeOf((p.schema ?? {}) as JsonObject)}${constraints((p.schema ?? {}) as JsonObject)}</td><td>${p.description ? inline(String(p.description)) : ''}</td></tr>`;
+      html += `<tr><td><code>${esc(String(p.name))}</code>${p.required ? ' <span class="muted">required</span>' : ''}</td><td>${esc(String(p.in))}</td><td>${[typeOf((p.schema ?? {}) as JsonObject), constraints((p.schema ?? {}) as JsonObject)].filter(Boolean).join('<br>')}</td><td>${p.description ? inline(String(p.description)) : ''}</td></tr>`;
     }
     html += '</tbody></table>';
   }
