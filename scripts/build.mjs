@@ -74,7 +74,9 @@ async function main() {
   }
 
   const rollupStart = performance.now();
-  const rollupCode = await runBin('rollup/dist/bin/rollup', ['-c', 'rollup.config.mjs'], { cwd: root });
+  // Plain text in logs: Rollup colours its output even when it is not a terminal.
+  const env = process.stdout.isTTY ? process.env : { ...process.env, NO_COLOR: '1' };
+  const rollupCode = await runBin('rollup/dist/bin/rollup', ['-c', 'rollup.config.mjs'], { cwd: root, env });
   if (rollupCode !== 0) {
     console.error(`build: rollup failed (exit ${rollupCode})`);
     process.exit(1);
