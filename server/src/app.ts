@@ -45,8 +45,17 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
 
   app.use('*', requestId(), async (c, next) => {
     c.set('deps', deps);
+    const started = performance.now();
     await next();
     c.res.headers.set('X-Content-Type-Options', 'nosniff');
+    // Method, path and status only: query strings may hold search text typed by staff.
+    deps.log.debug('request', {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+      requestId: c.get('requestId'),
+    });
   });
   app.use('*', clientIp());
   app.use('/api/*', cors());

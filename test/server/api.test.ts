@@ -190,6 +190,15 @@ for (const store of ['pglite', 'postgres'] as const) {
       for (const field of ['name', 'category', 'subject', 'message', 'consent']) assert.ok(paths.has(field), field);
     });
 
+    it('refuses an invisible NUL character naming the field, instead of failing in the database', async () => {
+      const before = await countConsultations();
+      await assertProblem(await ask(question({ subject: 'Tanya\u0000' })), 422, 'validation', 'subject');
+      assert.equal(await countConsultations(), before);
+      await assertProblem(await staff('/api/v1/opds/bpkad/consultations?q=%00'), 400, 'validation', 'q');
+      await assertProblem(await staff('/api/v1/opds/bpkad/consultations/SIAP%00'), 404, 'not-found');
+      await assertProblem(await publicRequest('/api/v1/consultations/%00'), 404, 'not-found');
+    });
+
     it('rejects a category the OPD does not offer, naming category', async () => {
       const before = await countConsultations();
       await assertProblem(await ask(question({ category: 'jalan-jembatan' })), 422, 'validation', 'category');

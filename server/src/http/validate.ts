@@ -34,6 +34,7 @@ export function jsonBody<S extends z.core.$ZodType>(
     }
     const result = z.safeParse(schema, value);
     if (!result.success) throw validationProblem(toFieldErrors(result.error.issues));
+    rejectNulCharacters(result.data);
     c.req.addValidatedData('json', result.data as object);
     await next();
   };
@@ -52,7 +53,33 @@ export function validQuery<S extends z.core.$ZodType>(
     }
     const result = z.safeParse(schema, value);
     if (!result.success) throw validationProblem(toFieldErrors(result.error.issues), undefined, 400);
+    rejectNulCharacters(result.data, 400);
     c.req.addValidatedData('query', result.data as object);
     await next();
   };
+}
+
+/**
+ * PostgreSQL text cannot hold the NUL character (U+0000); a string carrying one is bad
+ * input, so it is refused here, naming the field, instead of failing in the database.
+ */
+export function rejectNulCharacters(value: unknown, status: 400 | 422 = 422): void {
+  const paths: string[] = [];
+  const walk = (node: unknown, path: string[]) => {
+    if (typeof node === 'string') {
+      if (node.includes('\u0000')) paths.push(path.join('.'));
+    } else if (Array.isArray(node)) {
+      node.forEach((item, index) => walk(item, [...path, String(index)]));
+    } else if (node !== null && typeof node === 'object') {
+      for (const [key, item] of Object.entries(node)) walk(item, [...path, key]);
+    }
+  };
+  walk(value, []);
+  if (paths.length > 0) {
+    throw validationProblem(
+      paths.map((path) => ({ path, message: 'Remove the invisible control character (NUL)', code: 'invalid' as const })),
+      undefined,
+      status,
+    );
+  }
 }

@@ -91,8 +91,8 @@ export function consultationRoutes(): Hono<AppEnv> {
 
   app.get('/consultations/:trackingCode', async (c) => {
     const { db, now } = c.get('deps');
-    const code = normalizeTrackingCode(c.req.param('trackingCode'));
-    const row = TRACKING_CODE_PATTERN.test(code) ? await findByTrackingCode(db, code) : undefined;
+    const code = trackingCodeParam(c.req.param('trackingCode'));
+    const row = await findByTrackingCode(db, code);
     const opd = row ? await findOpd(db, row.opd_slug) : undefined;
     if (!row || !opd) throw notFound(code);
     const events = (await timelines(db, [row.id])).get(row.id) ?? [];
@@ -151,7 +151,7 @@ export function consultationRoutes(): Hono<AppEnv> {
   app.get('/opds/:opd/consultations/:trackingCode', requireStaff(), withOpd('siap'), async (c) => {
     const { db, now } = c.get('deps');
     const opd = c.get('opd');
-    const code = normalizeTrackingCode(c.req.param('trackingCode'));
+    const code = trackingCodeParam(c.req.param('trackingCode'));
     const row = await findInOpd(db, opd.slug, code);
     if (!row) throw notFound(code);
     const at = now();
@@ -169,7 +169,7 @@ export function consultationRoutes(): Hono<AppEnv> {
       const opd = c.get('opd');
       const actor = c.get('actor');
       const { text } = c.req.valid('json');
-      const code = normalizeTrackingCode(c.req.param('trackingCode'));
+      const code = trackingCodeParam(c.req.param('trackingCode'));
       const at = now();
       const row = await db.transaction().execute(async (trx) => {
         const current = await findInOpd(trx, opd.slug, code, true);
@@ -199,7 +199,7 @@ export function consultationRoutes(): Hono<AppEnv> {
       const opd = c.get('opd');
       const actor = c.get('actor');
       const { status, note } = c.req.valid('json');
-      const code = normalizeTrackingCode(c.req.param('trackingCode'));
+      const code = trackingCodeParam(c.req.param('trackingCode'));
       const at = now();
       const row = await db.transaction().execute(async (trx) => {
         const current = await findInOpd(trx, opd.slug, code, true);
@@ -230,6 +230,13 @@ export function consultationRoutes(): Hono<AppEnv> {
 async function staffResponse(c: Context<AppEnv>, db: Db, row: ConsultationRow, opd: OpdRow, at: Date): Promise<Response> {
   const events = (await timelines(db, [row.id])).get(row.id) ?? [];
   return sendJson(c, consultationStaff, toStaffView(row, opd, events, at), 200, { 'Cache-Control': 'no-store' });
+}
+
+/** The `:trackingCode` of a route in canonical form; a string that cannot be one is a 404. */
+function trackingCodeParam(raw: string): string {
+  const code = normalizeTrackingCode(raw);
+  if (!TRACKING_CODE_PATTERN.test(code)) throw notFound(code.slice(0, 40));
+  return code;
 }
 
 function notFound(code: string): ProblemError {

@@ -18,7 +18,7 @@ export function withOpd(module?: ModuleName): MiddlewareHandler<AppEnv> {
     const slug = c.req.param('opd') ?? '';
     const row = SLUG.test(slug) ? await findOpd(c.get('deps').db, slug) : undefined;
     if (!row) {
-      throw new ProblemError('not-found', { detail: `There is no agency (OPD) "${slug}" here` });
+      throw new ProblemError('not-found', { detail: `There is no agency (OPD) "${slug.slice(0, 64)}" here` });
     }
     if (module && !enabledModules(row).includes(module)) {
       throw new ProblemError('module-disabled', {
