@@ -187,6 +187,11 @@ describe('<opd-consultation-form>', () => {
     copy.click();
     const status = await until(() => text($(element, '.copy-status')), 'the copy message');
     ok(status === 'Kode disalin' || status.includes('Ctrl+C'), `the citizen is told what happened: ${status}`);
+    const another = $$<HTMLButtonElement>(element, '[part~=success] button').find((b) => text(b) === 'Kirim pertanyaan lain');
+    ok(another, 'the citizen can ask another question');
+    another.click();
+    await until(() => deepActiveElement() === element.shadowRoot?.getElementById('name'), 'focus on the name field');
+    equal(control(element, 'subject').value, '', 'the new form is empty');
   });
 
   it('keeps an unsent question across reloads and forgets it once sent', async () => {
@@ -211,7 +216,47 @@ describe('<opd-consultation-form>', () => {
     equal(third.shadowRoot!.querySelector('[part~=notice]'), null, 'and says nothing about a draft');
   });
 
-  it('sends once when the connection comes back, even if the first answers were lost', async () => {
+  it('shows the server’s field errors the same way, e.g. a category the OPD no longer offers', async () => {
+    const key = draftStorageKey('consultation-form', opd.slug);
+    const draft = {
+      name: 'Dewi Lestari',
+      email: 'dewi@contoh.id',
+      phone: '',
+      category: 'kategori-yang-sudah-dihapus',
+      subject: uniqueSubject('Draf lama'),
+      message: 'Pertanyaan dari draf lama.',
+      consent: true,
+    };
+    localStorage.setItem(key, JSON.stringify({ v: 1, data: draft, idempotencyKey: crypto.randomUUID(), savedAt: Date.now() }));
+    const element = await form();
+    equal(control(element, 'name').value, 'Dewi Lestari', 'the old draft is restored');
+    await submit(element);
+    const summary = await until(() => element.shadowRoot?.querySelector<HTMLElement>('.error-summary'), 'the summary');
+    includes(text(summary), 'Pilih salah satu kategori dari daftar', 'the server’s refusal is translated');
+    equal(deepActiveElement(), summary, 'the summary takes focus');
+    equal(control(element, 'category').getAttribute('aria-invalid'), 'true', 'the category is marked invalid');
+    equal(control(element, 'name').value, 'Dewi Lestari', 'nothing typed is lost');
+    ok(localStorage.getItem(key), 'the draft is still kept');
+  });
+
+  it('still sends when the browser refuses to store a draft', async () => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    try {
+      const element = await form();
+      fillQuestion(element);
+      await new Promise((resolve) => setTimeout(resolve, 500)); // past the draft's debounce
+      await submit(element);
+      await successPanel(element);
+    } finally {
+      Storage.prototype.setItem = setItem;
+    }
+  });
+
+  it('sends once when the connection comes back, even if the first answers were lost', async function () {
+    this.timeout(40_000);
     const element = await form();
     const typed = fillQuestion(element);
     const realFetch = window.fetch;
@@ -243,8 +288,12 @@ describe('<opd-consultation-form>', () => {
       ok(!$<HTMLButtonElement>(element, 'button[type=submit]').disabled, 'the form can be used again');
 
       offline = false;
+      const errors: string[] = [];
+      element.addEventListener('opd-error', (event) => errors.push(`${event.detail.code}: ${String(event.detail.error)}`));
       window.dispatchEvent(new Event('online'));
-      await successPanel(element, 12_000);
+      await successPanel(element, 25_000).catch((error: Error) => {
+        throw new Error(`${error.message}; errors: ${errors.join(' | ')}; shown: ${text(element.shadowRoot!.querySelector('.notice'))}`);
+      });
     } finally {
       window.fetch = realFetch;
     }

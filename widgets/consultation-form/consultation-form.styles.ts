@@ -62,14 +62,17 @@ export const consultationFormStyles = css`
     overflow-wrap: anywhere;
     user-select: all;
   }
+  .copy-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0 calc(var(--_space) * 0.25);
+    margin: 0 0 calc(var(--_space) * 0.5);
+  }
   .copy-status {
-    display: block;
-    min-height: 1.5em;
+    display: inline-block;
     margin: 0 0 calc(var(--_space) * 0.75);
     color: var(--_success);
     font-weight: 700;
-  }
-  .success .button--secondary {
-    margin-top: calc(var(--_space) * 0.5);
   }
 `;

@@ -742,8 +742,10 @@ export class OpdConsultationForm extends OpdElement {
         <p part="tracking-code" class="tracking-code">${receipt.trackingCode}</p>
         <p>${t.t('success.keep')}</p>
         <p>${t.t('success.due', t.date(receipt.dueAt, 'full'))}</p>
-        <button part="button" type="button" class="button" @click=${this.copyCode}>${t.t('success.copy')}</button>
-        <div class="copy-status" role="status">${this.copyStatus}</div>
+        <div class="copy-row">
+          <button part="button" type="button" class="button" @click=${this.copyCode}>${t.t('success.copy')}</button>
+          <span class="copy-status" role="status">${this.copyStatus}</span>
+        </div>
         <button part="button" type="button" class="button button--secondary" @click=${this.startAgain}>
           ${t.t('success.another')}
         </button>
