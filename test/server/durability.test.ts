@@ -18,6 +18,8 @@ import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const STAFF_TOKEN = 'durability-staff-token';
 const START_TIMEOUT_MS = 90_000;
+/** Each test starts up to three server processes; on a busy 2-core machine a start can take 10 s or more. */
+const SLOW_TEST_MS = 240_000;
 
 interface Running {
   child: ChildProcess;
@@ -143,7 +145,7 @@ describe('durability and shutdown of main.ts', () => {
 
   let pgliteDir = '';
 
-  it('keeps an acknowledged question and answer through kill -9 on PGlite', async (t) => {
+  it('keeps an acknowledged question and answer through kill -9 on PGlite', { timeout: SLOW_TEST_MS }, async (t) => {
     pgliteDir = await mkdtemp(join(tmpdir(), 'opd-kit-durability-'));
     cleanups.push(() => rm(pgliteDir, { recursive: true, force: true }));
 
@@ -164,7 +166,7 @@ describe('durability and shutdown of main.ts', () => {
     await again.exited;
   });
 
-  it('keeps an acknowledged question and answer through kill -9 on PostgreSQL', async (t) => {
+  it('keeps an acknowledged question and answer through kill -9 on PostgreSQL', { timeout: SLOW_TEST_MS }, async (t) => {
     const database: TestDatabase = await createTestDatabase('opdkit_durability');
     cleanups.push(() => database.drop());
 
@@ -183,7 +185,7 @@ describe('durability and shutdown of main.ts', () => {
     await again.exited;
   });
 
-  it('on SIGTERM stops taking connections, finishes the request in flight, closes the database and exits 0', async () => {
+  it('on SIGTERM stops taking connections, finishes the request in flight, closes the database and exits 0', { timeout: SLOW_TEST_MS }, async () => {
     assert.ok(pgliteDir, 'runs after the PGlite test');
     const server = await start({ DATA_DIR: pgliteDir });
     const body = JSON.stringify({ ...question, subject: 'Dikirim saat server berhenti' });
