@@ -351,6 +351,7 @@ describe('<opd-consultation-form>', () => {
     element.setAttribute('lang', 'id');
     await element.updateComplete;
     equal(text($(element, 'label[for=name]')), 'Nama', 'switching lang switches the text');
+    includes(text($(element, '#email-error')), 'seperti nama@contoh.id', 'errors already shown switch too');
   });
 
   it('has no axe violations: empty, with errors, and sent', async () => {

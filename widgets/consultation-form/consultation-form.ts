@@ -169,8 +169,14 @@ export class OpdConsultationForm extends OpdElement {
   /** The level of the widget's headings (2 by default), so they fit the page's outline. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
+  /** {@link headingLevel} kept within 1–6. */
+  private get level(): number {
+    return Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
+  }
+
   @state() private values: ConsultationFormValues = { ...EMPTY };
-  @state() private errors: SummaryError[] = [];
+  /** The rejected fields, one per field in form order; translated at render time, so `lang` may change. */
+  @state() private problems: FieldError[] = [];
   @state() private notice: Notice | null = null;
   @state() private sending = false;
   @state() private receipt: ConsultationReceipt | null = null;
@@ -304,7 +310,7 @@ export class OpdConsultationForm extends OpdElement {
       await this.showErrors(toFieldErrors(checked.error.issues));
       return;
     }
-    this.errors = [];
+    this.problems = [];
     this.notice = null;
     this.sending = true;
     this.announcement = this.localize.t('form.sending');
@@ -326,7 +332,7 @@ export class OpdConsultationForm extends OpdElement {
     this.stopWaitingForOnline();
     this.draft.clear();
     this.values = { ...EMPTY };
-    this.errors = [];
+    this.problems = [];
     this.notice = null;
     this.copyStatus = '';
     this.announcement = '';
@@ -378,27 +384,29 @@ export class OpdConsultationForm extends OpdElement {
   }
 
   private async showErrors(fieldErrors: readonly FieldError[]): Promise<void> {
-    const byField = new Map<FieldName, string>();
-    const other: string[] = [];
+    const byField = new Map<string, FieldError>();
+    const other: FieldError[] = [];
     for (const error of fieldErrors) {
       const field = error.path.split('.')[0] as FieldName;
-      if (FIELD_ORDER.includes(field)) {
-        if (!byField.has(field)) byField.set(field, this.errorMessage(field, error));
-      } else {
-        other.push(error.message);
-      }
+      if (!FIELD_ORDER.includes(field)) other.push({ ...error, path: '' });
+      else if (!byField.has(field)) byField.set(field, { ...error, path: field });
     }
-    this.errors = [
-      ...FIELD_ORDER.filter((field) => byField.has(field)).map((field) => ({
-        field,
-        message: byField.get(field)!,
-      })),
-      ...other.map((message) => ({ field: '', message })),
+    this.problems = [
+      ...FIELD_ORDER.flatMap((field) => byField.get(field) ?? []),
+      ...other,
     ];
     this.notice = null;
     this.announcement = '';
     await this.updateComplete;
     focusTemporarily(this.renderRoot.querySelector<HTMLElement>('.error-summary'));
+  }
+
+  /** Every problem as the summary lists it, in the current language. */
+  private summaryErrors(): SummaryError[] {
+    return this.problems.map((problem) => ({
+      field: problem.path,
+      message: problem.path ? this.errorMessage(problem.path as FieldName, problem) : problem.message,
+    }));
   }
 
   /** The message for a rejected field, in the widget's language, chosen by field and code. */
@@ -414,14 +422,15 @@ export class OpdConsultationForm extends OpdElement {
   }
 
   private fieldError(field: FieldName): string | undefined {
-    return this.errors.find((error) => error.field === field)?.message;
+    const problem = this.problems.find((candidate) => candidate.path === field);
+    return problem ? this.errorMessage(field, problem) : undefined;
   }
 
   private readonly discardDraft = async (): Promise<void> => {
     this.draft.clear();
     this.stopWaitingForOnline();
     this.values = { ...EMPTY };
-    this.errors = [];
+    this.problems = [];
     this.notice = { kind: 'discarded' };
     await this.updateComplete;
     focusField(this.renderRoot as ShadowRoot, 'name');
@@ -515,11 +524,11 @@ export class OpdConsultationForm extends OpdElement {
       return html`<div part="notice" class="notice notice--warning"><p>${t.t('unavailable')}</p></div>`;
     }
     return html`
-      ${this.errors.length > 0
+      ${this.problems.length > 0
         ? renderErrorSummary({
             title: t.t('summary.title'),
-            errors: this.errors,
-            headingLevel: this.headingLevel,
+            errors: this.summaryErrors(),
+            headingLevel: this.level,
             root: () => this.shadowRoot,
           })
         : nothing}
@@ -735,7 +744,7 @@ export class OpdConsultationForm extends OpdElement {
     const t = this.localize;
     return html`
       <section part="success" class="success" aria-labelledby="success-title">
-        <div role="heading" aria-level=${this.headingLevel} class="heading" id="success-title">
+        <div role="heading" aria-level=${this.level} class="heading" id="success-title">
           ${t.t('success.title')}
         </div>
         <p class="code-label" id="code-label">${t.t('success.codeLabel')}</p>

@@ -98,8 +98,13 @@ export class OpdConsultationStatus extends OpdElement {
   /** The level of the result's heading (2 by default), so it fits the page's outline. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
+  /** {@link headingLevel} kept within 1–5 (sub-headings are one deeper). */
+  private get level(): number {
+    return Math.min(5, Math.max(1, Math.round(this.headingLevel) || 2));
+  }
+
   @state() private typed = '';
-  @state() private inputError = '';
+  @state() private inputError: '' | 'required' | 'format' = '';
   @state() private lookup: Lookup = { state: 'idle' };
   @state() private announcement = '';
 
@@ -146,7 +151,7 @@ export class OpdConsultationStatus extends OpdElement {
     if (!TRACKING_CODE_PATTERN.test(code)) {
       this.#abort?.abort();
       this.lookup = { state: 'idle' };
-      this.inputError = raw.trim() ? t.t('error.code.format') : t.t('error.code.required');
+      this.inputError = raw.trim() ? 'format' : 'required';
       await this.updateComplete;
       if (byCitizen) focusTemporarily(this.renderRoot.querySelector<HTMLElement>('.error-summary'));
       return;
@@ -202,7 +207,7 @@ export class OpdConsultationStatus extends OpdElement {
 
   protected override render(): TemplateResult {
     const t = this.localize;
-    const error = this.inputError;
+    const error = this.inputError ? t.t(this.inputError === 'format' ? 'error.code.format' : 'error.code.required') : '';
     const describedBy = error ? 'code-hint code-error' : 'code-hint';
     return html`
       <div part="base" class="base" lang=${t.lang}>
@@ -210,7 +215,7 @@ export class OpdConsultationStatus extends OpdElement {
           ? renderErrorSummary({
               title: t.t('summary.title'),
               errors: [{ field: 'code', message: error }],
-              headingLevel: this.headingLevel,
+              headingLevel: this.level,
               root: () => this.shadowRoot,
             })
           : nothing}
@@ -280,11 +285,11 @@ export class OpdConsultationStatus extends OpdElement {
 
   private renderConsultation(c: ConsultationPublic): TemplateResult {
     const t = this.localize;
-    const sub = Math.min(this.headingLevel + 1, 6);
+    const sub = this.level + 1;
     const overdue = c.overdue && c.status !== 'answered' && c.status !== 'closed';
     return html`
       <section part="result" class="result" aria-labelledby="result-title">
-        <div role="heading" aria-level=${this.headingLevel} class="heading" id="result-title">
+        <div role="heading" aria-level=${this.level} class="heading" id="result-title">
           ${t.t('status.title', c.trackingCode)}
         </div>
         <dl class="details">
