@@ -1,6 +1,7 @@
 /**
  * <opd-consultation-form> in Chromium against the real API.
  */
+import { sendKeys } from '@web/test-runner-commands';
 import '../../widgets/consultation-form/define.js';
 import type { OpdConsultationForm } from '../../widgets/consultation-form/consultation-form.js';
 import { draftStorageKey } from '../../widgets/shared/draft-controller.js';
@@ -147,6 +148,12 @@ describe('<opd-consultation-form>', () => {
     links[1]!.click();
     equal(deepActiveElement(), control(element, 'subject'), 'the subject field has focus');
     equal(location.hash, '', 'the page address does not change');
+    // The same with the keyboard only: from the summary, Tab to the first link and press Enter.
+    links[0]!.focus();
+    await sendKeys({ press: 'Enter' });
+    equal(deepActiveElement(), control(element, 'name'), 'Enter on a link focuses its field');
+    await sendKeys({ type: 'Siti' });
+    equal(control(element, 'name').value, 'Siti', 'and the citizen can type there at once');
   });
 
   it('asks for a contact when neither e-mail nor mobile number is given', async () => {

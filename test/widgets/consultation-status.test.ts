@@ -1,6 +1,7 @@
 /**
  * <opd-consultation-status> in Chromium against the real API.
  */
+import { sendKeys } from '@web/test-runner-commands';
 import '../../widgets/consultation-status/define.js';
 import type { OpdConsultationStatus } from '../../widgets/consultation-status/consultation-status.js';
 import { createClient } from '../../src/index.js';
@@ -71,7 +72,9 @@ describe('<opd-consultation-status>', () => {
     const element = await statusWidget();
     const loaded: CustomEvent[] = [];
     element.addEventListener('opd-status-loaded', (event) => loaded.push(event));
-    await lookUp(element, sloppy(answeredCode));
+    $<HTMLInputElement>(element, '#code').focus();
+    await sendKeys({ type: sloppy(answeredCode) });
+    await sendKeys({ press: 'Enter' });
     const panel = await result(element);
     includes(text($(element, '#result-title')), answeredCode, 'the heading names the canonical code');
     equal(deepActiveElement(), $(element, '#result-title'), 'focus moves to the result');
