@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terserPlugin from '@rollup/plugin-terser';
@@ -63,8 +64,11 @@ function typescript(): Plugin {
   return plugin;
 }
 
-/** Bundles `entry` (a path under the repo) and measures it. */
-export async function bundleSize(entry: string): Promise<BundleSize> {
+/**
+ * Bundles `entry` (a path under the repo) and measures it. With `writeTo`, the chunks are
+ * also written there (the entry as `<entry name>.js`), e.g. for a page to load.
+ */
+export async function bundleSize(entry: string, writeTo?: string): Promise<BundleSize> {
   const warnings: string[] = [];
   const bundle = await rollup({
     input: repoPath(entry),
@@ -96,6 +100,11 @@ export async function bundleSize(entry: string): Promise<BundleSize> {
       for (const next of byName.get(fileName)?.imports ?? []) visit(next);
     };
     visit(entryChunk.fileName);
+
+    if (writeTo !== undefined) {
+      await mkdir(writeTo, { recursive: true });
+      for (const chunk of chunks) await writeFile(join(writeTo, chunk.fileName), chunk.code);
+    }
 
     const initial = chunks.filter((chunk) => upFront.has(chunk.fileName)).map((chunk) => chunk.code).join('\n');
     const lazy = chunks.filter((chunk) => !upFront.has(chunk.fileName));
