@@ -2,8 +2,8 @@
 /**
  * Web Test Runner: the widget tests, in headless Chromium, against the real API.
  *
- * Before any test runs, this file starts the opd-kit server in process (PGlite in memory,
- * demo seed) with `startTestServer()` from `test/helpers/server.ts`, allows this runner's
+ * Before any test runs, this file starts the opd-kit server in process (PGlite in a temp
+ * folder, demo seed), and a second one with a one-question-per-minute limit, with `startTestServer()` from `test/helpers/server.ts`, allows this runner's
  * origin by CORS, and hands the API's URL to the test pages as `window.__OPD_TEST__`.
  * The server stops when the run ends.
  *
@@ -54,6 +54,16 @@ const api = await startTestServer({
   settings: { corsOrigins: pageOrigins, rateLimitPerMinute: 1000 },
 });
 
+/**
+ * A second server that allows one question per minute, its clock stopped one second into a
+ * minute: the second question is always refused with `Retry-After: 59`.
+ */
+const strictApi = await startTestServer({
+  seed: true,
+  now: () => new Date(Math.floor(Date.now() / 60_000) * 60_000 + 1000),
+  settings: { corsOrigins: pageOrigins, rateLimitPerMinute: 1 },
+});
+
 /** A question asked ten days ago and never answered: its first response is overdue. */
 async function askOverdueQuestion() {
   const listed = await api.app.request('/api/v1/opds');
@@ -86,6 +96,7 @@ async function askOverdueQuestion() {
 
 const testConfig = {
   api: api.url,
+  strictApi: strictApi.url,
   staffToken: api.staffToken,
   overdueCode: await askOverdueQuestion(),
 };
@@ -124,7 +135,7 @@ export default {
     {
       name: 'opd-kit-test-api',
       async serverStop() {
-        await api.close();
+        await Promise.all([api.close(), strictApi.close()]);
       },
     },
   ],

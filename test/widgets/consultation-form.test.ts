@@ -335,6 +335,24 @@ describe('<opd-consultation-form>', () => {
     equal(stored.length, 1, 'one question was stored');
   });
 
+  it('says how long to wait when the server refuses too many questions, keeping the new one', async () => {
+    const element = await mount<OpdConsultationForm>(
+      `<opd-consultation-form api="${testConfig().strictApi}" opd="${opd.slug}"></opd-consultation-form>`,
+    );
+    await until(() => $$(element, '#category option').length > 1, 'the categories');
+    fillQuestion(element);
+    await submit(element);
+    await successPanel(element);
+    $$<HTMLButtonElement>(element, '[part~=success] button').find((b) => text(b) === 'Kirim pertanyaan lain')!.click();
+    await element.updateComplete;
+    const typed = fillQuestion(element);
+    await submit(element);
+    const notice = await until(() => element.shadowRoot?.querySelector<HTMLElement>('.notice[role=alert]'), 'the notice');
+    includes(text(notice), 'Terlalu banyak permintaan', 'the citizen is told why');
+    includes(text(notice), 'Tunggu 59 detik', 'and how long to wait');
+    equal(control(element, 'subject').value, typed.subject, 'the new question is kept');
+  });
+
   it('offers to try again when the categories cannot be loaded', async () => {
     const element = await mount<OpdConsultationForm>(
       `<opd-consultation-form api="http://127.0.0.1:9" opd="${opd.slug}"></opd-consultation-form>`,

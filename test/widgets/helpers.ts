@@ -13,6 +13,8 @@ import type { LitElement } from 'lit';
 export interface TestConfig {
   /** The API's base URL. */
   api: string;
+  /** A second API that accepts one question per minute (its clock is stopped). */
+  strictApi: string;
   /** The staff bearer token of the test server. */
   staffToken: string;
   /** The tracking code of a question asked ten days ago and never answered. */
