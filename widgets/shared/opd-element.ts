@@ -21,10 +21,12 @@ export class OpdElement extends LitElement {
   /** The OPD's slug, e.g. `bpkad`. */
   @property() opd = '';
 
+  /** Lit's attributes plus the global `lang`, so a change of language re-renders. */
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'lang'];
   }
 
+  /** Re-renders when `lang` changes; everything else is Lit's. */
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
     if (name === 'lang' && old !== value) this.requestUpdate();
