@@ -6,7 +6,7 @@
  * @module
  */
 import ky, { HTTPError, type KyInstance, type Options as KyOptions } from 'ky';
-import type { z } from 'zod/mini';
+import type * as z from 'zod/mini';
 import {
   ApiError,
   NetworkError,

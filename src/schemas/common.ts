@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 // No `new Function` anywhere: the widgets must work under a strict Content-Security-Policy.
 z.config({ jitless: true });

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { listPage, pageQuery, timestamp } from './common.js';
 import { opdSlug } from './opds.js';
 

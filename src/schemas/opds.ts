@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { listPage } from './common.js';
 
 /** Every module opd-kit knows; an OPD switches on the ones it runs. */
