@@ -27,9 +27,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { serveStatic, timeFormReady } from './lib/browser.js';
-import { load, type LoadResult } from './lib/load.js';
+import { load, type LoadOptions, type LoadResult } from './lib/load.js';
 import { repoPath, repoRoot } from './lib/paths.js';
-import { kb, median, ms, perSecond, ratio, table } from './lib/report.js';
+import { kb, latency, median, ms, perSecond, ratio, table } from './lib/report.js';
 import { startServer, type RunningServer } from './lib/server.js';
 import { bundleSize, compressedSizes, fileSize, type BundleSize } from './lib/sizes.js';
 import { countInPGlite, countInPostgres, createScratchDatabase } from './lib/stores.js';
@@ -221,15 +221,24 @@ function newestMtime(paths: string[]): number {
 // ---------------------------------------------------------------------------------------
 // 2. Server
 
+/** One POST run against one store. */
+interface PostRun {
+  /** What varies, for the table. */
+  label: string;
+  /** The subject every question of this run carries, to count them afterwards. */
+  subject: string;
+  result: LoadResult;
+  /** Consultations with {@link subject} stored, counted after the run. */
+  stored?: number;
+}
+
+/** Everything measured on one store. */
 interface StoreFigures {
   store: string;
   fresh: number;
   existing: number;
   health: LoadResult;
-  post: LoadResult;
-  spread: LoadResult;
-  stored: number;
-  spreadStored: number;
+  posts: PostRun[];
 }
 
 async function categoryOf(url: string): Promise<string> {
@@ -253,19 +262,22 @@ function question(category: string, subject: string): string {
   });
 }
 
-/** Checks one POST run and records what failed. */
+/** Checks one load run and records what failed. */
 function checkRun(what: string, run: LoadResult & { stoppedByWatchdog: boolean }): void {
   if (run.errors > 0) failures.push(`${what}: ${run.errors} connection errors or timeouts`);
   if (run.non2xx > 0) failures.push(`${what}: ${run.non2xx} answers outside 2xx (${JSON.stringify(run.statuses)})`);
   if (run.stoppedByWatchdog) failures.push(`${what}: stopped by the watchdog before every request was answered`);
 }
 
-/** Warm-up, `/healthz`, POST from one address, POST from 50 addresses; returns the figures. */
-async function measureStore(
-  server: RunningServer,
-  store: string,
-  marker: string,
-): Promise<Omit<StoreFigures, 'fresh' | 'existing' | 'stored' | 'spreadStored'>> {
+/** Each connection another citizen (TRUST_PROXY is on for the bench server). */
+const citizenAddress = (index: number) => ({ 'X-Forwarded-For': `10.77.${Math.floor(index / 250)}.${(index % 250) + 1}` });
+
+/**
+ * Warm-up, `/healthz`, then three POST runs of the same size: from one client address
+ * (one office behind NAT), from 50 addresses, and from 50 addresses with a fresh
+ * `Idempotency-Key` per request, which is what the SDK and the widget send.
+ */
+async function measureStore(server: RunningServer, store: string, marker: string): Promise<Pick<StoreFigures, 'health' | 'posts'>> {
   const url = `${server.url}/api/v1/opds/bpkad/consultations`;
   const category = await categoryOf(server.url);
   const headers = { 'Content-Type': 'application/json' };
@@ -273,35 +285,41 @@ async function measureStore(
   note(`${store}: warm-up`);
   const warmup = await load({ url, connections: CONNECTIONS, seconds: WARMUP_SECONDS, method: 'POST', headers, body: question(category, `${marker} warm-up`) });
   checkRun(`${store} warm-up`, warmup);
-  // Exactly this many requests, so every request sent is answered before the run ends.
+  // Exactly this many requests per run, so every request sent is answered before counting.
+  // The one-address run shares its rate-limit window with the warm-up: stay under the limit.
   const amount = Math.max(CONNECTIONS * 4, Math.min(Math.round(warmup.rps * POST_SECONDS), RATE_LIMIT - warmup.ok - 1_000));
 
   note(`${store}: GET /healthz, ${HEALTH_SECONDS} s`);
   const health = await load({ url: `${server.url}/healthz`, connections: CONNECTIONS, seconds: HEALTH_SECONDS });
   checkRun(`${store} /healthz`, health);
 
-  note(`${store}: POST ×${amount} from one client address`);
-  const post = await load({ url, connections: CONNECTIONS, amount, method: 'POST', headers, body: question(category, marker) });
-  checkRun(`${store} POST`, post);
-
-  note(`${store}: POST ×${amount} from ${CONNECTIONS} client addresses`);
-  const spread = await load({
-    url,
-    connections: CONNECTIONS,
-    amount,
-    method: 'POST',
-    headers,
-    body: question(category, `${marker} spread`),
-    // TRUST_PROXY is on for the bench server: each connection is another citizen.
-    connectionHeaders: (index) => ({ 'X-Forwarded-For': `10.77.${Math.floor(index / 250)}.${(index % 250) + 1}` }),
-  });
-  checkRun(`${store} POST (spread)`, spread);
-  return { store, health, post, spread };
+  const variants: Array<{ label: string; tag: string; options: Partial<LoadOptions> }> = [
+    { label: 'one client address', tag: 'one', options: {} },
+    { label: `${CONNECTIONS} client addresses`, tag: 'spread', options: { connectionHeaders: citizenAddress } },
+    {
+      label: `${CONNECTIONS} client addresses + Idempotency-Key (as the SDK sends)`,
+      tag: 'keyed',
+      options: { connectionHeaders: citizenAddress, headers: { ...headers, 'Idempotency-Key': '[<id>]' }, uniqueIds: true },
+    },
+  ];
+  const posts: PostRun[] = [];
+  for (const variant of variants) {
+    note(`${store}: POST ×${amount}, ${variant.label}`);
+    const subject = `${marker} ${variant.tag}`;
+    const result = await load({ url, connections: CONNECTIONS, amount, method: 'POST', headers, body: question(category, subject), ...variant.options });
+    checkRun(`${store} POST, ${variant.label}`, result);
+    posts.push({ label: variant.label, subject, result });
+  }
+  return { health, posts };
 }
 
-function checkStored(what: string, acknowledged: number, stored: number): void {
-  if (stored !== acknowledged) {
-    failures.push(`${what}: ${acknowledged} questions acknowledged with 2xx but ${stored} stored`);
+/** Counts what each run stored and records a failure where it differs from the 2xx answers. */
+async function countStored(store: string, posts: PostRun[], count: (subject: string) => Promise<number>): Promise<void> {
+  for (const post of posts) {
+    post.stored = await count(post.subject);
+    if (post.stored !== post.result.ok) {
+      failures.push(`${store} POST, ${post.label}: ${post.result.ok} questions acknowledged with 2xx but ${post.stored} stored`);
+    }
   }
 }
 
@@ -325,7 +343,8 @@ async function serverSection(work: string): Promise<{ markdown: string; demoData
 
   const results: StoreFigures[] = [];
 
-  // PGlite: fresh data dir, then the same again; load on the second.
+  // PGlite: fresh data dir, then the same again; load on the second. PGlite is one process's
+  // database, so the rows are counted after the server has stopped.
   const dataDir = join(work, 'pglite-data');
   const pgliteEnv = { ...baseEnv, DATA_DIR: dataDir };
   note('PGlite: cold start, fresh DATA_DIR');
@@ -335,14 +354,10 @@ async function serverSection(work: string): Promise<{ markdown: string; demoData
   note('PGlite: cold start, existing DATA_DIR');
   const pglite = await started(pgliteEnv);
   const pgliteExisting = pglite.readyMs;
-  const pgliteMarker = `bench ${runId} pglite`;
-  const pgliteRuns = await measureStore(pglite, 'PGlite', pgliteMarker);
+  const pgliteRuns = await measureStore(pglite, 'PGlite', `bench ${runId} pglite`);
   await pglite.stop();
-  const pgliteStored = await countInPGlite(dataDir, pgliteMarker);
-  const pgliteSpreadStored = await countInPGlite(dataDir, `${pgliteMarker} spread`);
-  checkStored('PGlite POST', pgliteRuns.post.ok, pgliteStored);
-  checkStored('PGlite POST (spread)', pgliteRuns.spread.ok, pgliteSpreadStored);
-  results.push({ ...pgliteRuns, fresh: pgliteFresh, existing: pgliteExisting, stored: pgliteStored, spreadStored: pgliteSpreadStored });
+  await countStored('PGlite', pgliteRuns.posts, (subject) => countInPGlite(dataDir, subject));
+  results.push({ store: 'PGlite', fresh: pgliteFresh, existing: pgliteExisting, ...pgliteRuns });
 
   // PostgreSQL: a scratch database, dropped at the end whatever happens.
   note('PostgreSQL: creating a scratch database');
@@ -356,14 +371,10 @@ async function serverSection(work: string): Promise<{ markdown: string; demoData
   note('PostgreSQL: cold start, existing database');
   const postgres = await started(pgEnv);
   const pgExisting = postgres.readyMs;
-  const pgMarker = `bench ${runId} postgres`;
-  const pgRuns = await measureStore(postgres, 'PostgreSQL', pgMarker);
+  const pgRuns = await measureStore(postgres, 'PostgreSQL', `bench ${runId} postgres`);
   await postgres.stop();
-  const pgStored = await countInPostgres(scratch.url, pgMarker);
-  const pgSpreadStored = await countInPostgres(scratch.url, `${pgMarker} spread`);
-  checkStored('PostgreSQL POST', pgRuns.post.ok, pgStored);
-  checkStored('PostgreSQL POST (spread)', pgRuns.spread.ok, pgSpreadStored);
-  results.push({ ...pgRuns, fresh: pgFresh, existing: pgExisting, stored: pgStored, spreadStored: pgSpreadStored });
+  await countStored('PostgreSQL', pgRuns.posts, (subject) => countInPostgres(scratch.url, subject));
+  results.push({ store: 'PostgreSQL', fresh: pgFresh, existing: pgExisting, ...pgRuns });
   await scratch.drop();
 
   const startTable = table(
@@ -381,20 +392,19 @@ async function serverSection(work: string): Promise<{ markdown: string; demoData
     label,
     run.ok.toLocaleString('en-US'),
     `${run.non2xx} / ${run.errors}`,
-    ms(run.p50),
-    ms(run.p99),
+    latency(run.p50),
+    latency(run.p99),
     perSecond(run.rps),
     ceiling ? ratio(run.rps, ceiling.rps) : '1×',
-    stored === undefined ? '—' : stored === run.ok ? `${stored.toLocaleString('en-US')} ✓` : `${stored.toLocaleString('en-US')} ✗`,
+    stored === undefined ? '—' : `${stored.toLocaleString('en-US')} ${stored === run.ok ? '✓' : '✗'}`,
   ];
   const loadTable = table(
     ['run (50 concurrent clients)', '2xx', 'non-2xx / errors', 'p50', 'p99', 'throughput', 'vs /healthz', 'stored'],
     [
       loadRow('peer: bare Hono — GET /healthz', bareHealth, undefined),
       ...results.flatMap((r) => [
-        loadRow(`${r.store} — GET /healthz (ceiling of the stack)`, r.health, bareHealth),
-        loadRow(`${r.store} — POST consultation, one client address`, r.post, r.health, r.stored),
-        loadRow(`${r.store} — POST consultation, 50 client addresses`, r.spread, r.health, r.spreadStored),
+        loadRow(`${r.store} — GET /healthz (HTTP + \`select 1\`: ceiling of the stack)`, r.health, bareHealth),
+        ...r.posts.map((post) => loadRow(`${r.store} — POST consultation, ${post.label}`, post.result, r.health, post.stored)),
       ]),
     ],
   );
@@ -403,7 +413,7 @@ async function serverSection(work: string): Promise<{ markdown: string; demoData
     markdown: [
       '## 2. Server',
       '',
-      `The backend as users run it: \`node --import tsx server/src/main.ts\`, LOG_LEVEL=warn, demo seed, RATE_LIMIT_PER_MINUTE=${RATE_LIMIT}. Load by autocannon in the bench process on the same machine. POST runs are sized from a ${WARMUP_SECONDS} s warm-up to last about ${POST_SECONDS} s and send an exact number of requests, so every request is answered before counting; "stored" is a SQL count of the run's consultations afterwards (✓ = equals the 2xx answers). "vs /healthz" for /healthz rows is against the bare Hono peer.`,
+      `The backend as users run it: \`node --import tsx server/src/main.ts\`, LOG_LEVEL=warn, demo seed, RATE_LIMIT_PER_MINUTE=${RATE_LIMIT}. Load by autocannon in the bench process, on the same ${cpus().length} cores as the server and the database. POST runs are sized from a ${WARMUP_SECONDS} s warm-up to last about ${POST_SECONDS} s each and send an exact number of requests, so every request is answered before counting; "stored" is a SQL count of the run's consultations afterwards (✓ = equals the 2xx answers: nothing acknowledged was lost). "vs /healthz": POST rows against their server's /healthz, /healthz rows against the bare Hono peer.`,
       '',
       '### Cold start',
       '',

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { performance } from 'node:perf_hooks';
 import autocannon, { type Client, type Result } from 'autocannon';
 
 /** What one load run measured. */
@@ -38,6 +39,8 @@ export interface LoadOptions {
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
+  /** Replace `[<id>]` in headers and body with a unique id per request (e.g. an Idempotency-Key). */
+  uniqueIds?: boolean;
   /** Per-connection headers, e.g. a distinct client address per connection. */
   connectionHeaders?: (index: number) => Record<string, string>;
   /** Hard stop, whatever happens (default: 4× the expected time, at least 30 s). */
@@ -51,6 +54,8 @@ export function load(options: LoadOptions): Promise<LoadResult & { stoppedByWatc
   return new Promise((resolve, reject) => {
     let connectionIndex = 0;
     let stoppedByWatchdog = false;
+    // autocannon reports whole seconds; a run of an exact amount needs the real time.
+    const began = performance.now();
     const instance = autocannon(
       {
         url: options.url,
@@ -60,6 +65,7 @@ export function load(options: LoadOptions): Promise<LoadResult & { stoppedByWatc
         method: options.method ?? 'GET',
         headers: options.headers ?? {},
         ...(options.body !== undefined ? { body: options.body } : {}),
+        ...(options.uniqueIds ? { idReplacement: true } : {}),
         ...(options.connectionHeaders
           ? {
               setupClient: (client: Client) => {
@@ -71,7 +77,7 @@ export function load(options: LoadOptions): Promise<LoadResult & { stoppedByWatc
       (error, result) => {
         clearTimeout(watchdog);
         if (error) reject(error);
-        else resolve({ ...summarize(result), stoppedByWatchdog });
+        else resolve({ ...summarize(result, (performance.now() - began) / 1000), stoppedByWatchdog });
       },
     );
     const watchdog = setTimeout(() => {
@@ -81,7 +87,7 @@ export function load(options: LoadOptions): Promise<LoadResult & { stoppedByWatc
   });
 }
 
-function summarize(result: Result): LoadResult {
+function summarize(result: Result, seconds: number): LoadResult {
   const statuses: Record<string, number> = {};
   for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) statuses[code] = stat.count;
   return {
@@ -91,7 +97,7 @@ function summarize(result: Result): LoadResult {
     statuses,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    rps: result.duration > 0 ? result['2xx'] / result.duration : 0,
-    seconds: result.duration,
+    rps: seconds > 0 ? result['2xx'] / seconds : 0,
+    seconds,
   };
 }

@@ -7,7 +7,7 @@
 /** A markdown table; numbers should already be formatted. Columns of figures align right. */
 export function table(headers: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  const figures = (column: number) => rows.every((row) => /^(?:\d|—|n\/a|missing)/.test(row[column] ?? ''));
+  const figures = (column: number) => rows.every((row) => /^(?:\d|<|—|n\/a|missing)/.test(row[column] ?? ''));
   return [line(headers), line(headers.map((_, column) => (figures(column) ? '---:' : '---'))), ...rows.map(line)].join('\n');
 }
 
@@ -19,6 +19,11 @@ export function kb(bytes: number): string {
 /** Milliseconds, whole above 100, one decimal below. */
 export function ms(value: number): string {
   return value >= 100 ? `${Math.round(value)} ms` : `${value.toFixed(1)} ms`;
+}
+
+/** A latency from autocannon (whole milliseconds): `<1 ms` for 0. */
+export function latency(value: number): string {
+  return value < 1 ? '<1 ms' : `${Math.round(value)} ms`;
 }
 
 /** Requests per second, whole. */

@@ -21,6 +21,8 @@ declare module 'autocannon' {
     method?: string;
     headers?: Record<string, string>;
     body?: string;
+    /** Replace `[<id>]` in each request with a unique id. */
+    idReplacement?: boolean;
     setupClient?: (client: Client) => void;
   }
 
