@@ -67,6 +67,8 @@ const minify = () =>
     module: true,
     ecma: 2020,
     compress: { passes: 2 },
+    // Error classes name themselves after their class (`error.name === 'ApiError'`).
+    keep_classnames: true,
     format: { comments: false },
   });
 
