@@ -165,6 +165,7 @@ async function main() {
   if (plan.some((part) => part.browser)) {
     const chrome = findChrome();
     if (!chrome) {
+      if (process.env.CHROME_PATH) console.error(`CHROME_PATH=${process.env.CHROME_PATH} is not an executable file.`);
       console.error(INSTALL_HINT);
       console.log('0 passed, 1 failed, 0 skipped');
       process.exit(1);
