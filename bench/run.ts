@@ -515,6 +515,7 @@ function commit(): string {
 
 async function main(): Promise<void> {
   const began = performance.now();
+  const startedAt = new Date();
   const work = await mkdtemp(join(tmpdir(), 'opd-kit-bench-'));
   cleanups.push(() => rm(work, { recursive: true, force: true }));
   const sections: string[] = [];
@@ -539,7 +540,7 @@ async function main(): Promise<void> {
   const header = [
     '# opd-kit benchmark',
     '',
-    `${new Date().toISOString()} · commit ${commit()} · Node ${process.versions.node} · ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}) · ${Math.round(totalmem() / 2 ** 30)} GiB RAM · ${process.platform}`,
+    `${startedAt.toISOString()} · commit ${commit()} · Node ${process.versions.node} · ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}) · ${Math.round(totalmem() / 2 ** 30)} GiB RAM · ${process.platform}`,
     '',
     'Every figure below was measured in this run; every ratio is against a peer measured in this run (below 1× is smaller/faster/less, for throughput above 1× is more).',
   ].join('\n');
