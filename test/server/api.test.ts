@@ -517,6 +517,13 @@ for (const store of ['pglite', 'postgres'] as const) {
       assert.equal(viaPortal.headers.get('access-control-allow-origin'), portal);
     });
 
+    it('marks even same-origin answers as varying by Origin, so a cached copy never breaks an embedding site', async () => {
+      const sameOrigin = await publicRequest('/api/v1/opds/bpkad');
+      assert.equal(sameOrigin.status, 200);
+      assert.match(sameOrigin.headers.get('cache-control') ?? '', /max-age/);
+      assert.match(sameOrigin.headers.get('vary') ?? '', /Origin/);
+    });
+
     it('answers 429 with Retry-After once one client passes the per-minute limit, across server instances', async () => {
       // Two app instances on one database, as behind a load balancer, trusting the proxy's X-Forwarded-For.
       const settings = { ...server.settings, rateLimitPerMinute: 3, trustProxy: true };

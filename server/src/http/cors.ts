@@ -18,7 +18,13 @@ const OPD_PATH = /^\/api\/v1\/opds\/([^/]+)\/./;
 export function cors(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const origin = c.req.header('Origin');
-    if (!origin) return next();
+    if (!origin) {
+      // Vary even without Origin: a cached same-origin answer must not be served to
+      // another OPD's website, which would then fail CORS until the cache expires.
+      await next();
+      c.res.headers.append('Vary', 'Origin');
+      return;
+    }
 
     const { db, settings } = c.get('deps');
     let allowed = settings.corsOrigins.includes('*') || settings.corsOrigins.includes(origin);
