@@ -89,10 +89,9 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
 
   for (const module of serverModules) app.route('/api/v1', module.routes());
 
-  if (deps.settings.serveDemo) {
-    app.use('/cdn/*', serveFolder(`${REPO_ROOT}dist/cdn`, '/cdn/'));
-    app.use('*', serveFolder(`${REPO_ROOT}examples`, '/'));
-  }
+  // The widgets file is what every OPD's script tag loads, so it is served in production too.
+  app.use('/cdn/*', serveFolder(`${REPO_ROOT}dist/cdn`, '/cdn/', { crossOrigin: true }));
+  if (deps.settings.serveDemo) app.use('*', serveFolder(`${REPO_ROOT}examples`, '/'));
 
   app.notFound((c) => problem(c, 'not-found', { detail: `Nothing at ${c.req.method} ${c.req.path}` }));
 

@@ -39,7 +39,7 @@ export interface Settings {
   rateLimitPerMinute: number;
   /** Take the client address from `X-Forwarded-For` (`TRUST_PROXY`): only behind a proxy you run. */
   trustProxy: boolean;
-  /** Serve `examples/` at `/` and `dist/cdn` at `/cdn/` (`SERVE_DEMO`). */
+  /** Serve the demo site `examples/` at `/` (`SERVE_DEMO`); `/cdn/` is always served. */
   serveDemo: boolean;
   /** How much to log (`LOG_LEVEL`, default `info`). */
   logLevel: LogLevel;

@@ -1,6 +1,6 @@
 /**
- * SERVE_DEMO: the demo OPD website (`examples/`) at `/` and the CDN build at `/cdn/`,
- * next to the API, without exposing anything else of the repository.
+ * The demo OPD website (`examples/`, with SERVE_DEMO) at `/` and the CDN build at `/cdn/`
+ * (always), next to the API, without exposing anything else of the repository.
  */
 import assert from 'node:assert/strict';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
@@ -18,7 +18,7 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ max: 1 }) }) });
 
 describe('demo site', () => {
-  it('serves the example pages and the CDN file only when SERVE_DEMO is on', async () => {
+  it('serves the example pages only when SERVE_DEMO is on', async () => {
     // A probe file of our own, so the test does not depend on what examples/ holds today.
     const probeDir = `${REPO_ROOT}examples/.server-test-probe`;
     await mkdir(probeDir, { recursive: true });
@@ -34,6 +34,29 @@ describe('demo site', () => {
       assert.equal((await off.request('/.server-test-probe/')).status, 404);
     } finally {
       await rm(probeDir, { recursive: true, force: true });
+    }
+  });
+
+  it('lets any OPD website load the widgets file, also in production, and revalidates it with a 304', async () => {
+    const probeDir = `${REPO_ROOT}dist/cdn`;
+    const probe = `${probeDir}/server-test-probe.js`;
+    await mkdir(probeDir, { recursive: true });
+    await writeFile(probe, 'export const probe = 1;');
+    try {
+      const production = createApp({ db, settings: { ...loadSettings({}), serveDemo: false } });
+      const script = await production.request('/cdn/server-test-probe.js', {
+        headers: { Origin: 'https://bpkad.lahatkab.go.id' },
+      });
+      assert.equal(script.status, 200);
+      assert.match(script.headers.get('content-type') ?? '', /javascript/);
+      assert.equal(script.headers.get('access-control-allow-origin'), '*');
+      const etag = script.headers.get('etag');
+      assert.ok(etag);
+      const again = await production.request('/cdn/server-test-probe.js', { headers: { 'If-None-Match': etag } });
+      assert.equal(again.status, 304);
+      assert.equal(await again.text(), '');
+    } finally {
+      await rm(probe, { force: true });
     }
   });
 

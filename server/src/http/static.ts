@@ -26,8 +26,24 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** Serves files of `root` for GET/HEAD requests under `prefix` (e.g. `/cdn/`); others pass through. */
-export function serveFolder(root: string, prefix = '/'): MiddlewareHandler<AppEnv> {
+/** How {@link serveFolder} serves. */
+export interface ServeFolderOptions {
+  /**
+   * Let any website load these files (`Access-Control-Allow-Origin: *`,
+   * `Cross-Origin-Resource-Policy: cross-origin`). Needed for the widgets file: a
+   * `<script type="module">` on an OPD's own site fetches it in CORS mode.
+   */
+  crossOrigin?: boolean;
+}
+
+/**
+ * Serves files of `root` for GET/HEAD requests under `prefix` (e.g. `/cdn/`); others pass
+ * through. Answers carry an `ETag`, so a returning browser revalidates with a 304.
+ */
+export function serveFolder(root: string, prefix = '/', options: ServeFolderOptions = {}): MiddlewareHandler<AppEnv> {
+  const shared: Record<string, string> = options.crossOrigin
+    ? { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' }
+    : {};
   const base = resolve(root);
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
@@ -48,10 +64,13 @@ export function serveFolder(root: string, prefix = '/'): MiddlewareHandler<AppEn
         info = await stat(file);
       }
       if (!info.isFile()) return next();
+      const etag = `W/"${info.size.toString(36)}-${Math.trunc(info.mtimeMs).toString(36)}"`;
+      const headers = { ...shared, ETag: etag, 'Cache-Control': 'no-cache' };
+      if (c.req.header('If-None-Match') === etag) return c.body(null, 304, headers);
       const body = await readFile(file);
       return c.body(body, 200, {
+        ...headers,
         'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-        'Cache-Control': 'no-cache',
       });
     } catch {
       return next();
