@@ -17,14 +17,17 @@ import type { FieldError, ProblemCode } from './schemas/common.js';
 
 /** The base of every error the SDK throws. */
 export class OpdError extends Error {
+  // Each class names itself with a literal, so `error.name` survives an app's minifier.
+  override name = 'OpdError';
+
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = new.target.name;
   }
 }
 
 /** The input failed the shared schema before any request was sent; see {@link fieldErrors}. */
 export class ValidationError extends OpdError {
+  override name = 'ValidationError';
   /** Each rejected field with a plain-language message and a code. */
   readonly fieldErrors: FieldError[];
 
@@ -52,6 +55,7 @@ export interface ApiErrorDetails {
 
 /** The server answered with an error (problem+json). */
 export class ApiError extends OpdError {
+  override name = 'ApiError';
   /** HTTP status, e.g. 404 or 422. */
   readonly status: number;
   /** The problem code, e.g. `validation`, `not-found`, `module-disabled`, `idempotency-conflict`. */
@@ -78,6 +82,7 @@ export class ApiError extends OpdError {
 
 /** The server refused because of too many requests: wait {@link retryAfter} seconds. */
 export class RateLimitError extends ApiError {
+  override name = 'RateLimitError';
   /** Seconds to wait before trying again. */
   readonly retryAfter: number;
 
@@ -88,13 +93,18 @@ export class RateLimitError extends ApiError {
 }
 
 /** No answer arrived: offline, DNS failure, connection reset, or a CORS refusal in browsers. */
-export class NetworkError extends OpdError {}
+export class NetworkError extends OpdError {
+  override name = 'NetworkError';
+}
 
 /** No answer arrived within the configured `timeout`. */
-export class TimeoutError extends OpdError {}
+export class TimeoutError extends OpdError {
+  override name = 'TimeoutError';
+}
 
 /** The server answered something the shared schema rejects (a server or version mismatch). */
 export class ResponseShapeError extends OpdError {
+  override name = 'ResponseShapeError';
   /** Where the answer differs from the schema. */
   readonly fieldErrors: FieldError[];
 
