@@ -40,6 +40,7 @@ export const consultationFormStyles = css`
     padding: calc(var(--_space) * 1.25);
     border: 0.1875em solid var(--_success);
     background: var(--_success-surface);
+    container-type: inline-size;
   }
   .success p {
     margin: 0 0 calc(var(--_space) * 0.75);
@@ -52,14 +53,15 @@ export const consultationFormStyles = css`
     margin: 0 0 calc(var(--_space) * 0.75);
     padding: 0.25em 0.5em;
     font-family: var(--_mono);
-    font-size: 2em;
+    /* One line on a phone: shrink with the panel instead of breaking the code in two. */
+    font-size: min(2em, 8.5cqi);
+    white-space: nowrap;
     font-weight: 700;
     line-height: 1.2;
     letter-spacing: 0.06em;
     color: var(--_text);
     background: var(--_surface);
     border: 0.0625em dashed var(--_border);
-    overflow-wrap: anywhere;
     user-select: all;
   }
   .copy-row {
