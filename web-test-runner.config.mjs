@@ -11,34 +11,12 @@
  *   npm run test:widgets -- --watch      # while working on a widget
  *   CHROME_PATH=/path/to/chrome npm run test:widgets
  */
-import { createServer } from 'node:net';
 import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { tsImport } from 'tsx/esm/api';
 
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** A free TCP port on this machine (so parallel runs do not collide and CORS knows the origin). */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+const { CHROMIUM_ARGS, chromiumPath, freePort } = await tsImport('./test/helpers/local.ts', import.meta.url);
 
 const port = Number(process.env.WTR_PORT) || /** @type {number} */ (await freePort());
 const pageOrigins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
@@ -125,8 +103,8 @@ export default {
     playwrightLauncher({
       product: 'chromium',
       launchOptions: {
-        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-        args: CHROMIUM_FLAGS,
+        executablePath: chromiumPath(),
+        args: CHROMIUM_ARGS,
       },
     }),
   ],

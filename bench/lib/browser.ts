@@ -11,18 +11,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { freePort } from './server.js';
-
-/** Flags for a quiet, reproducible headless Chromium on this machine. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_ARGS, freePort } from '../../test/helpers/local.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -5,11 +5,11 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath, freePort } from '../helpers/local.js';
 
 const STAFF_TOKEN = 'e2e-staff-token';
 const CITIZEN = {
@@ -23,17 +23,6 @@ let server: ChildProcess;
 let baseUrl: string;
 let dataDir: string;
 let browser: Browser;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 60_000;
@@ -72,16 +61,8 @@ before(async () => {
   });
   await waitForHealth(baseUrl, server);
   browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    executablePath: chromiumPath(),
+    args: CHROMIUM_ARGS,
   });
 });
 
@@ -136,6 +117,21 @@ async function storedWithSubject(subject: string): Promise<number> {
   assert.equal(response.status, 200);
   const page = (await response.json()) as { data: { subject: string }[] };
   return page.data.filter((c) => c.subject === subject).length;
+}
+
+/**
+ * The tracking code of the receipt once it shows. The widget resends by itself after a
+ * failure (when the browser is online again); a press of "Kirim ulang" is the fallback.
+ */
+async function receiptCode(page: Page): Promise<string> {
+  const code = page.locator('[part~="tracking-code"]');
+  try {
+    await code.waitFor({ timeout: 5_000 });
+  } catch {
+    await page.getByRole('button', { name: 'Kirim ulang' }).click();
+    await code.waitFor();
+  }
+  return (await code.innerText()).trim();
 }
 
 function assertNoPersonalData(bodies: string[]): void {
@@ -194,15 +190,7 @@ describe('the demo OPD page, as a citizen', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'demo-offline-375.png'), fullPage: true });
 
     await context.setOffline(false);
-    // The widget resends by itself when the browser is online again; a press of "Kirim ulang" is the fallback.
-    const code = page.locator('[part~="tracking-code"]');
-    try {
-      await code.waitFor({ timeout: 5_000 });
-    } catch {
-      await page.getByRole('button', { name: 'Kirim ulang' }).click();
-      await code.waitFor();
-    }
-    assert.match((await code.innerText()).trim(), /^SIAP-/);
+    assert.match(await receiptCode(page), /^SIAP-/);
     assert.equal(await storedWithSubject(subject), 1, 'sent once');
     await page.screenshot({ path: join(SCREENSHOTS, 'demo-success-375.png'), fullPage: true });
     assertNoPersonalData(bodies);
@@ -222,13 +210,7 @@ describe('the demo OPD page, as a citizen', () => {
       await route.abort('connectionreset'); // …but the citizen's browser never hears back
     });
     await page.getByRole('button', { name: 'Kirim pertanyaan' }).click();
-    const code = page.locator('[part~="tracking-code"]');
-    try {
-      await code.waitFor({ timeout: 5_000 });
-    } catch {
-      await page.getByRole('button', { name: 'Kirim ulang' }).click();
-      await code.waitFor();
-    }
+    assert.match(await receiptCode(page), /^SIAP-/);
     assert.equal(await storedWithSubject(subject), 1, 'the retry did not store a second copy');
     await context.close();
   });
