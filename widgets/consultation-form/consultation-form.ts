@@ -28,6 +28,7 @@ import {
   renderErrorSummary,
   type SummaryError,
 } from '../shared/error-summary.js';
+import { opdErrorCode, opdErrorDetail } from '../shared/error-detail.js';
 import type { OpdErrorCode } from '../shared/events.js';
 import { LocalizeController, type PlainMessageKey } from '../shared/localize.js';
 import { OpdElement } from '../shared/opd-element.js';
@@ -249,14 +250,13 @@ export class OpdConsultationForm extends OpdElement {
         this.reportError('unavailable', 'load-categories', error);
       } else {
         this.catalog = { state: 'failed' };
-        this.reportError(errorCode(error), 'load-categories', error);
+        this.reportError(opdErrorCode(error), 'load-categories', error);
       }
     }
   }
 
   private reportError(code: OpdErrorCode, action: string, error: unknown): void {
-    const requestId = error instanceof ApiError ? error.requestId : undefined;
-    this.emit('opd-error', { code, action, ...(requestId ? { requestId } : {}), error });
+    this.emit('opd-error', opdErrorDetail(error, action, code));
   }
 
   private readonly onInput = (event: Event): void => {
@@ -368,7 +368,7 @@ export class OpdConsultationForm extends OpdElement {
       this.notice = { kind: 'server', requestId: error instanceof ApiError ? (error.requestId ?? '') : '' };
     }
     this.announcement = '';
-    this.reportError(errorCode(error), 'submit', error);
+    this.reportError(opdErrorCode(error), 'submit', error);
     await this.updateComplete;
     focusTemporarily(this.renderRoot.querySelector<HTMLElement>('.notice'));
   }
@@ -763,16 +763,3 @@ export class OpdConsultationForm extends OpdElement {
   }
 }
 
-/** The `opd-error` code for an SDK error. */
-function errorCode(error: unknown): OpdErrorCode {
-  if (error instanceof TimeoutError) return 'timeout';
-  if (error instanceof NetworkError) return 'network';
-  if (error instanceof RateLimitError) return 'rate-limited';
-  if (error instanceof ValidationError) return 'validation';
-  if (error instanceof ApiError) {
-    if (error.status === 404) return 'not-found';
-    if (error.code === 'module-disabled') return 'unavailable';
-    if (error.fieldErrors.length > 0) return 'validation';
-  }
-  return 'server';
-}

@@ -18,7 +18,7 @@ import {
 import { normalizeTrackingCode, TRACKING_CODE_PATTERN } from '../../src/schemas/index.js';
 import { ClientController } from '../shared/client-controller.js';
 import { focusTemporarily, renderErrorSummary } from '../shared/error-summary.js';
-import type { OpdErrorCode } from '../shared/events.js';
+import { opdErrorCode, opdErrorDetail } from '../shared/error-detail.js';
 import { LocalizeController } from '../shared/localize.js';
 import { OpdElement } from '../shared/opd-element.js';
 import { controlStyles, themeStyles } from '../shared/theme.js';
@@ -196,13 +196,9 @@ export class OpdConsultationStatus extends OpdElement {
   }
 
   private reportError(error: unknown): void {
-    let code: OpdErrorCode = 'server';
-    if (error instanceof TimeoutError) code = 'timeout';
-    else if (error instanceof NetworkError) code = 'network';
-    else if (error instanceof RateLimitError) code = 'rate-limited';
-    else if (error instanceof ValidationError || (error instanceof ApiError && error.status === 404)) code = 'not-found';
-    const requestId = error instanceof ApiError ? error.requestId : undefined;
-    this.emit('opd-error', { code, action: 'track', ...(requestId ? { requestId } : {}), error });
+    // A code that cannot be a tracking code is, to the citizen, one that does not exist.
+    const code = error instanceof ValidationError ? 'not-found' : opdErrorCode(error);
+    this.emit('opd-error', opdErrorDetail(error, 'track', code));
   }
 
   protected override render(): TemplateResult {
