@@ -135,6 +135,7 @@ export async function listPage(
   if (filters.status) query = query.where('status', '=', filters.status);
   if (filters.category) query = query.where('category_id', '=', filters.category);
   if (filters.overdue !== undefined) {
+    // The SQL twin of isOverdue() in service-level.ts: change both together.
     const overdue = sql<boolean>`(first_response_at is null and status <> 'closed' and due_at < ${now})`;
     query = query.where(filters.overdue ? overdue : sql<boolean>`not ${overdue}`);
   }

@@ -53,7 +53,10 @@ export interface ServiceLevelState {
   dueAt: Date;
 }
 
-/** Overdue: no first response yet, not closed, and `now` is past the due time. */
+/**
+ * Overdue: no first response yet, not closed, and `now` is past the due time.
+ * `listPage()` in queries.ts filters by the same rule in SQL: change both together.
+ */
 export function isOverdue(state: ServiceLevelState, now: Date): boolean {
   return state.firstResponseAt === null && state.status !== 'closed' && now.getTime() > state.dueAt.getTime();
 }

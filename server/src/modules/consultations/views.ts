@@ -9,6 +9,7 @@ import type {
   ConsultationReceipt,
   ConsultationStaff,
   ConsultationStatus,
+  TimelineEntry,
 } from '../../../../src/schemas/index.js';
 import type { ConsultationRow, OpdRow } from '../../db/schema.js';
 import type { EventRow } from './queries.js';
@@ -17,6 +18,11 @@ import { isOverdue } from './service-level.js';
 function categoryOf(row: ConsultationRow, opd: OpdRow): { id: string; name: string } {
   const found = opd.consultation_categories.find((c) => c.id === row.category_id);
   return { id: row.category_id, name: found?.name ?? row.category_id };
+}
+
+/** One timeline step as everyone may see it: no actor. */
+function timelineEntry(e: EventRow): TimelineEntry {
+  return { status: e.status as ConsultationStatus, at: e.at.toISOString(), ...(e.note ? { note: e.note } : {}) };
 }
 
 function overdue(row: ConsultationRow, now: Date): boolean {
@@ -44,11 +50,7 @@ export function toPublicView(row: ConsultationRow, opd: OpdRow, events: EventRow
     submittedAt: row.submitted_at.toISOString(),
     dueAt: row.due_at.toISOString(),
     overdue: overdue(row, now),
-    timeline: events.map((e) => ({
-      status: e.status as ConsultationStatus,
-      at: e.at.toISOString(),
-      ...(e.note ? { note: e.note } : {}),
-    })),
+    timeline: events.map(timelineEntry),
     answer:
       row.answer_text !== null && row.answered_at !== null
         ? { text: row.answer_text, answeredAt: row.answered_at.toISOString() }
@@ -72,12 +74,7 @@ export function toStaffView(row: ConsultationRow, opd: OpdRow, events: EventRow[
     dueAt: row.due_at.toISOString(),
     overdue: overdue(row, now),
     firstResponseAt: row.first_response_at?.toISOString() ?? null,
-    timeline: events.map((e) => ({
-      status: e.status as ConsultationStatus,
-      at: e.at.toISOString(),
-      ...(e.note ? { note: e.note } : {}),
-      by: e.actor,
-    })),
+    timeline: events.map((e) => ({ ...timelineEntry(e), by: e.actor })),
     answer:
       row.answer_text !== null && row.answered_at !== null
         ? { text: row.answer_text, answeredAt: row.answered_at.toISOString(), answeredBy: row.answered_by ?? 'staff' }
