@@ -1,11 +1,23 @@
 /**
- * `createClient()`: the typed client for an opd-kit backend.
+ * `createClient()`: the typed client for an opd-kit backend, with every module; and
+ * `buildClient()`, the same with only the modules you name, so a bundler leaves the rest out.
  *
  * @module
  */
-import { consultationsNamespace, type ConsultationsNamespace } from './namespaces/consultations.js';
-import { opdsNamespace, type OpdsNamespace } from './namespaces/opds.js';
+import { consultations, type ConsultationsNamespace } from './namespaces/consultations.js';
+import { opds, type OpdsNamespace } from './namespaces/opds.js';
+import type { NamespaceFactory } from './namespaces/shared.js';
 import { RequestSender, type ClientOptions } from './request.js';
+
+export type { NamespaceFactory, ClientDefaults } from './namespaces/shared.js';
+
+/** Namespace factories by the name they take on a client. */
+export type NamespaceFactories = Record<string, NamespaceFactory<unknown>>;
+
+/** A client built from `factories`: `opds` plus one namespace per factory. */
+export type ClientOf<F extends NamespaceFactories> = { readonly opds: OpdsNamespace } & {
+  readonly [K in keyof F]: F[K] extends NamespaceFactory<infer T> ? T : never;
+};
 
 /** A client for one opd-kit backend, with one namespace per module. */
 export interface OpdClient {
@@ -16,7 +28,31 @@ export interface OpdClient {
 }
 
 /**
- * Creates a client. Works in browsers and Node ≥ 20 with no polyfills.
+ * Every module's namespace, by the name it takes on {@link createClient}'s client. A new
+ * module adds one line here (and one to {@link OpdClient}).
+ */
+const allNamespaces = { consultations } satisfies NamespaceFactories;
+
+/**
+ * Builds a client with only the namespaces given (plus `opds`, which every client has).
+ * Import just what a page needs and a bundler drops the other modules:
+ *
+ * ```ts
+ * import { buildClient, consultations } from 'opd-kit';
+ * const client = buildClient({ baseUrl: 'https://layanan.lahatkab.go.id', opd: 'bpkad' }, { consultations });
+ * await client.consultations.track('SIAP-7K3F-9QX2');
+ * ```
+ */
+export function buildClient<F extends NamespaceFactories>(options: ClientOptions, factories: F): ClientOf<F> {
+  const sender = new RequestSender(options);
+  const defaults = { opd: options.opd };
+  const client: Record<string, unknown> = { opds: opds(sender, defaults) };
+  for (const [name, factory] of Object.entries(factories)) client[name] = factory(sender, defaults);
+  return client as ClientOf<F>;
+}
+
+/**
+ * Creates a client with every module. Works in browsers and Node ≥ 20 with no polyfills.
  *
  * ```ts
  * const client = createClient({ baseUrl: 'https://layanan.lahatkab.go.id', opd: 'bpkad' });
@@ -24,9 +60,5 @@ export interface OpdClient {
  * ```
  */
 export function createClient(options: ClientOptions): OpdClient {
-  const sender = new RequestSender(options);
-  return {
-    opds: opdsNamespace(sender, options.opd),
-    consultations: consultationsNamespace(sender, options.opd),
-  };
+  return buildClient(options, allNamespaces);
 }

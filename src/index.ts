@@ -8,8 +8,16 @@
  *
  * @module
  */
-export { createClient, type OpdClient } from './client.js';
-export type { ClientOptions, CallOptions } from './request.js';
+export {
+  createClient,
+  buildClient,
+  type OpdClient,
+  type ClientOf,
+  type NamespaceFactories,
+  type NamespaceFactory,
+  type ClientDefaults,
+} from './client.js';
+export type { ClientOptions, CallOptions, EndpointCall, RequestSender } from './request.js';
 export {
   OpdError,
   ValidationError,
@@ -22,11 +30,12 @@ export {
 } from './errors.js';
 export { newIdempotencyKey } from './idempotency.js';
 export { paginate, DEFAULT_ITEM_CAP, type Paginated } from './pagination.js';
-export type { OpdsNamespace } from './namespaces/opds.js';
-export type {
-  ConsultationsNamespace,
-  CreateConsultationOptions,
-  StaffCallOptions,
+export { opds, type OpdsNamespace } from './namespaces/opds.js';
+export {
+  consultations,
+  type ConsultationsNamespace,
+  type CreateConsultationOptions,
+  type StaffCallOptions,
 } from './namespaces/consultations.js';
 export type {
   ConsultationCreateInput,

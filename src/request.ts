@@ -16,7 +16,9 @@ import {
   TimeoutError,
   ValidationError,
 } from './errors.js';
+import { newIdempotencyKey } from './idempotency.js';
 import { problem, toFieldErrors } from './schemas/common.js';
+import { fillPath, type AnyEndpoint, type InputOf, type OutputOf } from './schemas/endpoint.js';
 
 /** How a client reaches the API. */
 export interface ClientOptions {
@@ -64,6 +66,21 @@ export interface SendRequest<S extends z.ZodMiniType> {
   signal?: AbortSignal;
 }
 
+/** One call of an endpoint: its inputs, unchecked (the sender checks them against the endpoint). */
+export interface EndpointCall<E extends AnyEndpoint> {
+  /** The path values, e.g. `{ opd: 'bpkad' }`. */
+  params?: InputOf<E['params']>;
+  /** The query string values. */
+  query?: InputOf<E['query']>;
+  /** The JSON body. */
+  body?: InputOf<E['body']>;
+  /** For an idempotent endpoint: the key to send (default: a new one, reused across this call's retries). */
+  idempotencyKey?: string;
+  /** What is being fetched, for error messages (`consultation SIAP-7K3F-9QX2`). */
+  what: string;
+  signal?: AbortSignal;
+}
+
 /** Sends requests for one client; see {@link SendRequest}. */
 export class RequestSender {
   readonly #ky: KyInstance;
@@ -80,6 +97,26 @@ export class RequestSender {
       headers,
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
+  }
+
+  /**
+   * Calls an endpoint as its description says: checks the inputs against its schemas
+   * (a {@link ValidationError} before anything is sent), fills the path, sends an
+   * `Idempotency-Key` when the endpoint honours one, and checks the answer.
+   */
+  async call<E extends AnyEndpoint>(endpoint: E, call: EndpointCall<E>): Promise<OutputOf<E['response']>> {
+    const params = endpoint.params ? checkInput(endpoint.params, call.params ?? {}) : {};
+    const request: SendRequest<E['response']> = {
+      method: endpoint.method,
+      path: fillPath(endpoint.path, params).replace(/^\/+/, ''),
+      response: endpoint.response,
+      what: call.what,
+      signal: call.signal,
+    };
+    if (endpoint.query) request.query = checkInput(endpoint.query, call.query ?? {}) as SendRequest<E['response']>['query'];
+    if (endpoint.body) request.body = checkInput(endpoint.body, call.body);
+    if (endpoint.idempotent) request.idempotencyKey = call.idempotencyKey ?? newIdempotencyKey();
+    return this.send(request) as Promise<OutputOf<E['response']>>;
   }
 
   /** Sends one request and returns its checked answer, or throws an {@link OpdError}. */

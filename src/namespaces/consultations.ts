@@ -1,23 +1,14 @@
 /**
  * `client.consultations`: SIAP, the consultation service. Citizens `create` and `track`;
- * staff (with a token) `list`, `get`, `answer` and `setStatus`.
+ * staff (with a token) `list`, `get`, `answer` and `setStatus`. Each method is a thin call
+ * of one endpoint in {@link consultationEndpoints}.
  *
  * @module
  */
-import { newIdempotencyKey } from '../idempotency.js';
 import { paginate, type Paginated } from '../pagination.js';
-import { checkInput, type CallOptions, type RequestSender } from '../request.js';
+import type { CallOptions } from '../request.js';
 import {
-  consultationAnswerInput,
-  consultationCreate,
-  consultationListQuery,
-  consultationPublic,
-  consultationReceipt,
-  consultationStaff,
-  consultationStaffList,
-  consultationStatusInput,
-  normalizeTrackingCode,
-  trackingCode as trackingCodeSchema,
+  consultationEndpoints as endpoints,
   type ConsultationCreateInput,
   type ConsultationListQuery,
   type ConsultationPublic,
@@ -25,7 +16,7 @@ import {
   type ConsultationStaff,
   type ConsultationStatus,
 } from '../schemas/consultations.js';
-import { resolveOpd } from './shared.js';
+import { resolveOpd, type NamespaceFactory } from './shared.js';
 
 /** Options of {@link ConsultationsNamespace.create}. */
 export interface CreateConsultationOptions extends CallOptions {
@@ -68,94 +59,66 @@ export interface ConsultationsNamespace {
   ): Promise<ConsultationStaff>;
 }
 
-/** @internal */
-export function consultationsNamespace(
-  sender: RequestSender,
-  defaultOpd: string | undefined,
-): ConsultationsNamespace {
-  const staffPath = (opd: string | undefined, code?: string) => {
-    const slug = encodeURIComponent(resolveOpd(opd, defaultOpd));
-    const base = `api/v1/opds/${slug}/consultations`;
-    return code === undefined ? base : `${base}/${checkTrackingCode(code)}`;
-  };
-
+/** Builds `client.consultations`; pass it to {@link buildClient} to include SIAP in a client. */
+export const consultations: NamespaceFactory<ConsultationsNamespace> = (sender, defaults) => {
+  const opd = (named: string | undefined) => resolveOpd(named, defaults.opd);
   return {
-    async create(input, options) {
-      const slug = resolveOpd(options?.opd, defaultOpd);
-      const body = checkInput(consultationCreate, input);
-      return sender.send({
-        method: 'POST',
-        path: `api/v1/opds/${encodeURIComponent(slug)}/consultations`,
-        body,
-        idempotencyKey: options?.idempotencyKey ?? newIdempotencyKey(),
-        response: consultationReceipt,
+    create(input, options) {
+      const slug = opd(options?.opd);
+      return sender.call(endpoints.create, {
+        params: { opd: slug },
+        body: input,
+        idempotencyKey: options?.idempotencyKey,
         what: `a new consultation for ${slug}`,
         signal: options?.signal,
       });
     },
 
-    async track(code, options) {
-      const normalized = checkTrackingCode(code);
-      return sender.send({
-        method: 'GET',
-        path: `api/v1/consultations/${normalized}`,
-        response: consultationPublic,
-        what: `consultation ${normalized}`,
+    track(trackingCode, options) {
+      return sender.call(endpoints.track, {
+        params: { trackingCode },
+        what: `consultation ${trackingCode}`,
         signal: options?.signal,
       });
     },
 
     list(query = {}, options) {
-      const { opd, ...filters } = query;
+      const { opd: named, ...filters } = query;
       // Checked on the first page fetch, so a bad filter rejects like any other call.
-      return paginate(async (cursor) => {
-        const checked = checkInput(consultationListQuery, filters);
-        return sender.send({
-          method: 'GET',
-          path: staffPath(opd),
-          query: { ...checked, cursor: cursor ?? checked.cursor },
-          response: consultationStaffList,
+      return paginate((cursor) =>
+        sender.call(endpoints.list, {
+          params: { opd: opd(named) },
+          query: { ...filters, cursor: cursor ?? filters.cursor },
           what: 'the consultation list',
           signal: options?.signal,
-        });
-      });
+        }),
+      );
     },
 
-    async get(code, options) {
-      return sender.send({
-        method: 'GET',
-        path: staffPath(options?.opd, code),
-        response: consultationStaff,
-        what: `consultation ${code}`,
+    get(trackingCode, options) {
+      return sender.call(endpoints.get, {
+        params: { opd: opd(options?.opd), trackingCode },
+        what: `consultation ${trackingCode}`,
         signal: options?.signal,
       });
     },
 
-    async answer(code, text, options) {
-      return sender.send({
-        method: 'POST',
-        path: `${staffPath(options?.opd, code)}/answer`,
-        body: checkInput(consultationAnswerInput, { text }),
-        response: consultationStaff,
-        what: `the answer to ${code}`,
+    answer(trackingCode, text, options) {
+      return sender.call(endpoints.answer, {
+        params: { opd: opd(options?.opd), trackingCode },
+        body: { text },
+        what: `the answer to ${trackingCode}`,
         signal: options?.signal,
       });
     },
 
-    async setStatus(code, status, options) {
-      const body = checkInput(consultationStatusInput, { status, note: options?.note });
-      return sender.send({
-        method: 'POST',
-        path: `${staffPath(options?.opd, code)}/status`,
-        body,
-        response: consultationStaff,
-        what: `the status of ${code}`,
+    setStatus(trackingCode, status, options) {
+      return sender.call(endpoints.setStatus, {
+        params: { opd: opd(options?.opd), trackingCode },
+        body: { status, note: options?.note },
+        what: `the status of ${trackingCode}`,
         signal: options?.signal,
       });
     },
   };
-}
-
-function checkTrackingCode(code: string): string {
-  return checkInput(trackingCodeSchema, normalizeTrackingCode(code));
-}
+};

@@ -4,9 +4,9 @@
  * @module
  */
 import { paginate, type Paginated } from '../pagination.js';
-import type { CallOptions, RequestSender } from '../request.js';
-import { opd, opdList, type Opd, type OpdSummary } from '../schemas/opds.js';
-import { resolveOpd } from './shared.js';
+import type { CallOptions } from '../request.js';
+import { opdEndpoints as endpoints, type Opd, type OpdSummary } from '../schemas/opds.js';
+import { resolveOpd, type NamespaceFactory } from './shared.js';
 
 /** Calls about OPDs. */
 export interface OpdsNamespace {
@@ -16,30 +16,17 @@ export interface OpdsNamespace {
   get(slug?: string, options?: CallOptions): Promise<Opd>;
 }
 
-/** @internal */
-export function opdsNamespace(sender: RequestSender, defaultOpd: string | undefined): OpdsNamespace {
-  return {
-    list(options) {
-      return paginate((cursor) =>
-        sender.send({
-          method: 'GET',
-          path: 'api/v1/opds',
-          query: { cursor },
-          response: opdList,
-          what: 'the list of OPDs',
-          signal: options?.signal,
-        }),
-      );
-    },
-    async get(slug, options) {
-      const target = resolveOpd(slug, defaultOpd);
-      return sender.send({
-        method: 'GET',
-        path: `api/v1/opds/${encodeURIComponent(target)}`,
-        response: opd,
-        what: `OPD ${target}`,
-        signal: options?.signal,
-      });
-    },
-  };
-}
+/** Builds `client.opds`; every client has it. */
+export const opds: NamespaceFactory<OpdsNamespace> = (sender, defaults) => ({
+  list(options) {
+    // Every OPD fits one page (a regency has some 40) and the endpoint takes no cursor.
+    return paginate(async () => ({
+      ...(await sender.call(endpoints.list, { what: 'the list of OPDs', signal: options?.signal })),
+      nextCursor: null,
+    }));
+  },
+  get(slug, options) {
+    const target = resolveOpd(slug, defaults.opd);
+    return sender.call(endpoints.get, { params: { opd: target }, what: `OPD ${target}`, signal: options?.signal });
+  },
+});

@@ -7,7 +7,8 @@
  */
 import * as z from 'zod/mini';
 import { listPage, pageQuery, timestamp } from './common.js';
-import { opdSlug } from './opds.js';
+import { endpoint } from './endpoint.js';
+import { opdParams, opdSlug } from './opds.js';
 
 /** The longest question a citizen may send, in characters. */
 export const MESSAGE_MAX_LENGTH = 5000;
@@ -236,3 +237,80 @@ export const consultationStatusInput = z.object({
   status: z.enum(consultationStatuses),
   note: z.optional(z.string().check(z.trim(), z.maxLength(1000))),
 });
+
+/**
+ * The `{trackingCode}` path value: normalized as a person typed it (case, spaces, look-alikes),
+ * then checked, see {@link normalizeTrackingCode}.
+ */
+export const trackingCodeParam = z.string().check(
+  z.overwrite(normalizeTrackingCode),
+  z.regex(TRACKING_CODE_PATTERN, 'Enter a tracking code like SIAP-7K3F-9QX2'),
+);
+
+const trackedPath = z.object({ opd: opdSlug, trackingCode: trackingCodeParam });
+
+/** The SIAP endpoints, see {@link endpoint}. */
+export const consultationEndpoints = {
+  /** A citizen asks a question. */
+  create: endpoint({
+    id: 'createConsultation',
+    method: 'POST',
+    path: '/api/v1/opds/{opd}/consultations',
+    params: opdParams,
+    body: consultationCreate,
+    response: consultationReceipt,
+    status: 201,
+    access: 'public',
+    idempotent: true,
+  }),
+  /** Anyone holding the tracking code follows the question. */
+  track: endpoint({
+    id: 'getConsultationStatus',
+    method: 'GET',
+    path: '/api/v1/consultations/{trackingCode}',
+    params: z.object({ trackingCode: trackingCodeParam }),
+    response: consultationPublic,
+    access: 'public',
+  }),
+  /** Staff list an OPD's consultations. */
+  list: endpoint({
+    id: 'listConsultations',
+    method: 'GET',
+    path: '/api/v1/opds/{opd}/consultations',
+    params: opdParams,
+    query: consultationListQuery,
+    response: consultationStaffList,
+    access: 'staff',
+  }),
+  /** Staff read one consultation with the citizen's contact. */
+  get: endpoint({
+    id: 'getConsultation',
+    method: 'GET',
+    path: '/api/v1/opds/{opd}/consultations/{trackingCode}',
+    params: trackedPath,
+    response: consultationStaff,
+    access: 'staff',
+  }),
+  /** Staff answer. */
+  answer: endpoint({
+    id: 'answerConsultation',
+    method: 'POST',
+    path: '/api/v1/opds/{opd}/consultations/{trackingCode}/answer',
+    params: trackedPath,
+    body: consultationAnswerInput,
+    response: consultationStaff,
+    access: 'staff',
+    errors: ['conflict'],
+  }),
+  /** Staff change the status. */
+  setStatus: endpoint({
+    id: 'changeConsultationStatus',
+    method: 'POST',
+    path: '/api/v1/opds/{opd}/consultations/{trackingCode}/status',
+    params: trackedPath,
+    body: consultationStatusInput,
+    response: consultationStaff,
+    access: 'staff',
+    errors: ['conflict'],
+  }),
+};

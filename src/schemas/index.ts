@@ -7,3 +7,4 @@
 export * from './common.js';
 export * from './opds.js';
 export * from './consultations.js';
+export * from './endpoint.js';

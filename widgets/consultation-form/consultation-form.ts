@@ -20,6 +20,7 @@ import {
   type Opd,
 } from '../../src/index.js';
 import { consultationCreate, MESSAGE_MAX_LENGTH, toFieldErrors } from '../../src/schemas/index.js';
+import { consultations } from '../../src/namespaces/consultations.js';
 import { ClientController } from '../shared/client-controller.js';
 import { DraftController } from '../shared/draft-controller.js';
 import {
@@ -186,7 +187,7 @@ export class OpdConsultationForm extends OpdElement {
   @state() private copyStatus = '';
 
   private readonly localize = new LocalizeController(this);
-  private readonly clients = new ClientController(this);
+  private readonly clients = new ClientController(this, { consultations });
   private readonly draft = new DraftController<ConsultationFormValues>(this, {
     widget: 'consultation-form',
     opd: () => this.opd,

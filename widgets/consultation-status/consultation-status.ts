@@ -16,6 +16,7 @@ import {
   type ConsultationPublic,
 } from '../../src/index.js';
 import { normalizeTrackingCode, TRACKING_CODE_PATTERN } from '../../src/schemas/index.js';
+import { consultations } from '../../src/namespaces/consultations.js';
 import { ClientController } from '../shared/client-controller.js';
 import { focusTemporarily, renderErrorSummary } from '../shared/error-summary.js';
 import { opdErrorCode, opdErrorDetail } from '../shared/error-detail.js';
@@ -109,7 +110,7 @@ export class OpdConsultationStatus extends OpdElement {
   @state() private announcement = '';
 
   private readonly localize = new LocalizeController(this);
-  private readonly clients = new ClientController(this);
+  private readonly clients = new ClientController(this, { consultations });
   #abort: AbortController | undefined;
 
   override disconnectedCallback(): void {

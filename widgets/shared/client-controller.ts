@@ -1,11 +1,12 @@
 /**
  * Makes the SDK client a widget talks through, from its `api` and `opd` attributes, and
- * keeps it until one of them changes.
+ * keeps it until one of them changes. The widget names the SDK namespaces it uses, so its
+ * bundle carries only those modules' calls.
  *
  * @module
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { createClient, type OpdClient } from '../../src/index.js';
+import { buildClient, type ClientOf, type NamespaceFactories } from '../../src/index.js';
 
 /** What the controller needs from its host. */
 export interface ClientHost extends ReactiveControllerHost {
@@ -18,26 +19,31 @@ export interface ClientHost extends ReactiveControllerHost {
 /** Look up `fetch` at call time, so a page (or a test) that wraps it later is honoured. */
 const lateFetch: typeof fetch = (input, init) => globalThis.fetch(input, init);
 
-/** Gives its host an SDK client for the current `api` + `opd`. */
-export class ClientController implements ReactiveController {
+/**
+ * Gives its host an SDK client for the current `api` + `opd`, with `opds` and the
+ * namespaces given: `new ClientController(this, { consultations })`.
+ */
+export class ClientController<F extends NamespaceFactories> implements ReactiveController {
   readonly #host: ClientHost;
-  #client: OpdClient | undefined;
+  readonly #namespaces: F;
+  #client: ClientOf<F> | undefined;
   #key = '';
 
-  constructor(host: ClientHost) {
+  constructor(host: ClientHost, namespaces: F) {
     this.#host = host;
+    this.#namespaces = namespaces;
     host.addController(this);
   }
 
   hostConnected(): void {}
 
   /** The client for the host's current `api` and `opd`. */
-  get client(): OpdClient {
+  get client(): ClientOf<F> {
     const baseUrl = this.#host.apiBaseUrl;
     const opd = this.#host.opd;
     const key = `${baseUrl}\n${opd}`;
     if (!this.#client || key !== this.#key) {
-      this.#client = createClient({ baseUrl, ...(opd ? { opd } : {}), fetch: lateFetch });
+      this.#client = buildClient({ baseUrl, ...(opd ? { opd } : {}), fetch: lateFetch }, this.#namespaces);
       this.#key = key;
     }
     return this.#client;
