@@ -6,34 +6,29 @@
  *    has a `define.ts`: `widgets/<name>.js` (the class, no side effects) and
  *    `widgets/<name>/define.js` (registers the tag). `lit`, `ky` and `zod` stay external so an
  *    app bundles them once; code shared by several entries goes to `dist/chunks/`.
- * 2. CDN build into `dist/cdn/` — `opd-kit.js` from `widgets/all.ts` with everything bundled
- *    (Lit included), so one `<script type="module">` is the whole embed. Dynamic imports
- *    become lazy chunks beside it, fetched only when a page needs them.
+ * 2. CDN build into `dist/cdn/` — `opd-kit.js` from `widgets/loader.ts`, a small loader that
+ *    imports a widget's chunk (`<name>-<hash>.js`, from its `define.ts`) only when the widget's
+ *    tag is on the page. Everything is bundled (Lit, ky, zod included) into chunks beside it
+ *    that the widgets share, so one `<script type="module">` is still the whole embed. When a
+ *    widget chunk is imported, the chunks it needs are imported alongside it rather than
+ *    after it has arrived (one round trip fewer).
  *
  * Entries that do not exist (yet) are skipped with a warning, so the config works while the
  * tree is being filled in.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { widgetNames } from './scripts/lib.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const at = (/** @type {string} */ path) => join(root, path);
 
 /** Bare imports the npm build leaves to the app's bundler (runtime dependencies). */
 const EXTERNAL = /^(?:lit|lit-html|lit-element|@lit\/[^/]+|ky|zod)(?:\/.*)?$/;
-
-/** Widget folders under `widgets/` that have a `define.ts`, e.g. `consultation-form`. */
-export function widgetNames() {
-  if (!existsSync(at('widgets'))) return [];
-  return readdirSync(at('widgets'), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(at(`widgets/${entry.name}/define.ts`)))
-    .map((entry) => entry.name)
-    .sort();
-}
 
 /** Entry name (path in `dist/` without `.js`) → source file, for the npm build. */
 function npmEntries() {
@@ -107,12 +102,43 @@ if (Object.keys(entries).length > 0) {
   });
 }
 
-if (existsSync(at('widgets/all.ts'))) {
+/**
+ * Chunk file names of the CDN build: a widget's chunk is named after its folder
+ * (`consultation-form-<hash>.js`, which scripts/sizes.mjs relies on); code shared by several
+ * widgets (Lit, ky, zod, the SDK, the widget kit) goes to `shared-<hash>.js`; a module
+ * imported lazily on its own keeps its name (`<module>-<hash>.js`).
+ */
+function cdnChunkName(/** @type {import('rollup').PreRenderedChunk} */ chunk) {
+  const widget = /[\\/]widgets[\\/]([^\\/]+)[\\/]define\.ts$/.exec(chunk.facadeModuleId ?? '');
+  if (widget) return `${widget[1]}-[hash].js`;
+  return chunk.facadeModuleId ? '[name]-[hash].js' : 'shared-[hash].js';
+}
+
+/**
+ * Turns `import('./form-x.js')` into one that also imports the chunks `form-x.js` imports
+ * statically, so the browser fetches them in parallel instead of after parsing `form-x.js`
+ * (what bundlers call preloading). Importing a chunk early is harmless: it is evaluated
+ * once, before whatever imports it, as it would be anyway.
+ */
+function parallelChunkImports() {
+  return /** @type {import('rollup').Plugin} */ ({
+    name: 'opd-parallel-chunk-imports',
+    renderDynamicImport({ targetChunk, getTargetChunkImports }) {
+      const imports = targetChunk ? (getTargetChunkImports() ?? []) : [];
+      const also = imports.filter((item) => item.type === 'internal').map((item) => `import(${item.resolvedImportPath})`);
+      if (also.length === 0) return null;
+      return { left: 'Promise.all([import(', right: `),${also.join(',')}]).then((loaded)=>loaded[0])` };
+    },
+  });
+}
+
+if (existsSync(at('widgets/loader.ts'))) {
   configs.push({
-    input: { 'opd-kit': at('widgets/all.ts') },
+    input: { 'opd-kit': at('widgets/loader.ts') },
     plugins: [
       nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
       typescript(),
+      parallelChunkImports(),
       minify(),
     ],
     onwarn,
@@ -120,16 +146,16 @@ if (existsSync(at('widgets/all.ts'))) {
       dir: at('dist/cdn'),
       format: 'es',
       entryFileNames: '[name].js',
-      chunkFileNames: '[name]-[hash].js',
+      chunkFileNames: cdnChunkName,
       sourcemap: true,
     },
   });
 } else {
-  console.warn('rollup.config: skipping dist/cdn/opd-kit.js, widgets/all.ts does not exist yet');
+  console.warn('rollup.config: skipping dist/cdn/opd-kit.js, widgets/loader.ts does not exist yet');
 }
 
 if (configs.length === 0) {
-  throw new Error('rollup.config: nothing to build (no src/index.ts, src/schemas/index.ts or widgets/all.ts)');
+  throw new Error('rollup.config: nothing to build (no src/index.ts, src/schemas/index.ts or widgets/loader.ts)');
 }
 
 export default configs;

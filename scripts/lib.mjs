@@ -53,6 +53,19 @@ export function listFiles(dir, test = () => true) {
     .sort();
 }
 
+/**
+ * Widget folders under `widgets/` that have a `define.ts`, e.g. `consultation-form`, sorted.
+ * Each is built as `dist/widgets/<name>.js` + `dist/widgets/<name>/define.js` and registers
+ * the tag `opd-<name>`.
+ */
+export function widgetNames() {
+  if (!existsSync(at('widgets'))) return [];
+  return readdirSync(at('widgets'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(at(`widgets/${entry.name}/define.ts`)))
+    .map((entry) => entry.name)
+    .sort();
+}
+
 /** The newest modification time (ms) of any file under the given repo-relative paths. */
 export function newestMtime(paths) {
   let newest = 0;

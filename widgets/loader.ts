@@ -1,0 +1,84 @@
+/**
+ * The CDN entry, built as `dist/cdn/opd-kit.js`: a small loader that registers each opd-kit
+ * widget only when its tag is on the page. One script tag is still the whole embed:
+ *
+ * ```html
+ * <script type="module" src="https://layanan.example-kab.go.id/cdn/opd-kit.js"></script>
+ * <opd-consultation-form api="https://layanan.example-kab.go.id" opd="bpkad"></opd-consultation-form>
+ * ```
+ *
+ * It looks for the tags of {@link WIDGETS} in the document when it runs and, through a
+ * `MutationObserver`, in everything added later (by the parser or by script), and imports
+ * the chunk that defines each tag the first time one appears. The chunks sit beside this
+ * file and are resolved against its own URL, so the loader works from an OPD's site on
+ * another origin; Lit, ky and zod are chunks of their own, shared by the widgets. Tags
+ * opd-kit does not know are left alone. No `eval`, no inline script or style: it works
+ * under a strict Content-Security-Policy that allows the backend's `/cdn/` as a script source.
+ *
+ * A page that needs a widget's class waits for it with
+ * `await customElements.whenDefined('opd-consultation-form')` (which returns the class).
+ * Elements inside your own shadow roots are not seen by the observer; pass such a root to
+ * {@link discover}.
+ *
+ * Bundler users import `opd-kit/widgets/<name>/define` instead (see docs/embedding.md).
+ *
+ * @module
+ */
+
+/**
+ * Every opd-kit tag and the chunk that registers it. Adding a widget adds one line here
+ * (`npm run build` fails when a `widgets/<name>/define.ts` is missing from this list).
+ */
+const WIDGETS: Readonly<Record<string, () => Promise<unknown>>> = {
+  'opd-consultation-form': () => import('./consultation-form/define.js'),
+  'opd-consultation-status': () => import('./consultation-status/define.js'),
+};
+
+/** Tags not yet requested (or whose chunk failed to load, to try again on the next sight). */
+const waiting = new Set(Object.keys(WIDGETS));
+
+/** Starts loading one tag's chunk; a failure is reported once and retried on the next sight. */
+function load(tag: string): void {
+  waiting.delete(tag);
+  if (customElements.get(tag)) return; // registered by the page or another copy of opd-kit
+  WIDGETS[tag]?.().catch((error: unknown) => {
+    waiting.add(tag);
+    watch(true);
+    console.error(`opd-kit: could not load <${tag}>`, error);
+  });
+}
+
+/**
+ * Loads the widgets used in `root` and below: an element, a document or a shadow root.
+ * The loader calls it for the document and for every element added to it; call it yourself
+ * for a shadow root of your own that holds opd-kit elements.
+ */
+export function discover(root: Element | Document | DocumentFragment): void {
+  if (waiting.size === 0) return;
+  if (root instanceof Element && waiting.has(root.localName)) load(root.localName);
+  if (waiting.size === 0) return;
+  for (const element of root.querySelectorAll([...waiting].join(','))) {
+    if (waiting.has(element.localName)) load(element.localName);
+  }
+  // Every known tag is loading: nothing left to watch for.
+  if (waiting.size === 0) watch(false);
+}
+
+const observer = new MutationObserver((records) => {
+  for (const record of records) {
+    for (const node of record.addedNodes) {
+      if (node instanceof Element) discover(node);
+    }
+  }
+});
+
+let watching = false;
+function watch(on: boolean): void {
+  if (on === watching) return;
+  watching = on;
+  if (on) observer.observe(document.documentElement, { childList: true, subtree: true });
+  else observer.disconnect();
+}
+
+watch(true);
+discover(document);
