@@ -17,6 +17,8 @@ import { at, listFiles, root, runBin, seconds, widgetNames } from './lib.mjs';
 
 /** The CDN entry's source, which lists every tag and the chunk that defines it. */
 const LOADER = 'widgets/loader.ts';
+/** The eager "register every widget" module. */
+const ALL = 'widgets/all.ts';
 
 /** The source file a built file comes from (repo-relative), or `undefined` if unknown. */
 function sourceOf(file) {
@@ -70,8 +72,8 @@ export function checkExports() {
 /**
  * Lists what is wrong with the loader's tag list (empty when fine): every
  * `widgets/<name>/define.ts` must register `opd-<name>` and have the line
- * `'opd-<name>': () => import('./<name>/define.js'),` in widgets/loader.ts, and the list must
- * name no widget that does not exist.
+ * `'opd-<name>': () => import('./<name>/define.js'),` in widgets/loader.ts, the list must
+ * name no widget that does not exist, and widgets/all.ts must export every widget.
  */
 export function checkLoader() {
   if (!existsSync(at(LOADER))) return [];
@@ -95,6 +97,13 @@ export function checkLoader() {
   }
   for (const [tag, name] of listed) {
     if (!names.includes(name)) problems.push(`${LOADER} loads <${tag}> from ./${name}/define.js, which does not exist`);
+  }
+  // The eager module that registers everything (used by the widget tests) lists them too.
+  if (existsSync(at(ALL))) {
+    const all = readFileSync(at(ALL), 'utf8');
+    for (const name of names) {
+      if (!all.includes(`from './${name}/define.js'`)) problems.push(`${ALL} does not register ${name}: export its class from './${name}/define.js'`);
+    }
   }
   return problems;
 }
