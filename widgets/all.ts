@@ -1,9 +1,8 @@
 /**
- * The CDN entry: registers every opd-kit widget. One script tag is the whole embed:
- *
- * ```html
- * <script type="module" src="https://layanan.example-kab.go.id/cdn/opd-kit.js"></script>
- * ```
+ * Registers every opd-kit widget at once, eagerly, and exports their classes (the widget
+ * tests load it). The CDN file is not this but `loader.ts`, which loads each widget only when
+ * its tag is on the page; an app with a bundler imports `opd-kit/widgets/<name>/define` for
+ * the widgets it uses. Adding a widget adds its line here (`npm run build` checks).
  *
  * @module
  */
