@@ -17,37 +17,46 @@ let site: Server;
 let siteUrl: string;
 let browser: Browser;
 
-/** The OPD's site: path → page, each served with a policy allowing scripts only from the backend's /cdn/. */
-const pages = new Map<string, string>();
+/** The OPD's site: path → page and its Content-Security-Policy. */
+const pages = new Map<string, { html: string; scriptSrc: string }>();
 
-/** Adds a page to the OPD's site: `body` markup after the script tags; returns its URL. */
-function sitePage(path: string, body: string, scripts = ['opd-kit.js']): string {
-  const tags = scripts.map((script) => `<script type="module" src="${backend.url}/cdn/${script}"></script>`).join('\n');
-  pages.set(path, `<!doctype html>\n<html lang="id"><head><meta charset="utf-8"><title>OPD</title><link rel="icon" href="data:,">\n${tags}</head>\n<body>${body}</body></html>`);
+/**
+ * Adds a page to the OPD's site: `body` markup after the script tags; returns its URL. By
+ * default its policy allows scripts only from the backend's /cdn/ folder; with `nonce`, only
+ * scripts carrying that nonce and what they load (`'strict-dynamic'`).
+ */
+function sitePage(path: string, body: string, options: { scripts?: string[]; nonce?: string } = {}): string {
+  const { scripts = ['opd-kit.js'], nonce } = options;
+  const attribute = nonce ? ` nonce="${nonce}"` : '';
+  const tags = scripts.map((script) => `<script type="module"${attribute} src="${backend.url}/cdn/${script}"></script>`).join('\n');
+  pages.set(path, {
+    html: `<!doctype html>\n<html lang="id"><head><meta charset="utf-8"><title>OPD</title><link rel="icon" href="data:,">\n${tags}</head>\n<body>${body}</body></html>`,
+    scriptSrc: nonce ? `'nonce-${nonce}' 'strict-dynamic'` : `${backend.url}/cdn/`,
+  });
   return `${siteUrl}${path}`;
 }
 
 before(async () => {
   backend = await startTestServer();
   site = createServer((request, response) => {
-    const html = pages.get(request.url ?? '');
-    if (!html) {
+    const found = pages.get(request.url ?? '');
+    if (!found) {
       response.writeHead(404).end();
       return;
     }
     response.writeHead(200, {
       'Content-Type': 'text/html; charset=utf-8',
-      // No inline script or style, no eval: scripts only from the backend's /cdn/.
+      // No inline script or style, no eval.
       'Content-Security-Policy': [
         "default-src 'none'",
-        `script-src ${backend.url}/cdn/`,
+        `script-src ${found.scriptSrc}`,
         `connect-src ${backend.url}`,
         "style-src 'self'",
         "img-src 'self' data:",
         "base-uri 'none'",
       ].join('; '),
     });
-    response.end(html);
+    response.end(found.html);
   });
   await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
   siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
@@ -141,11 +150,20 @@ describe('the CDN file, on an OPD site of another origin under a strict CSP', ()
 
   it('fetches a widget once when the page loads the script twice (two copies of the loader)', async () => {
     const body = `<opd-consultation-form api="${backend.url}" opd="bpkad"></opd-consultation-form>`;
-    const { page, cdn, problems } = await visit(sitePage('/twice', body, ['opd-kit.js', 'opd-kit.js?copy=2']));
+    const { page, cdn, problems } = await visit(sitePage('/twice', body, { scripts: ['opd-kit.js', 'opd-kit.js?copy=2'] }));
     await upgraded(page, 'opd-consultation-form');
     await settled(page);
     assert.equal(cdn.filter(isChunk('consultation-form')).length, 1, `one fetch of the form chunk: ${cdn.join(', ')}`);
     assert.ok(!cdn.some(isChunk('consultation-status')), `the status chunk is not fetched: ${cdn.join(', ')}`);
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+
+  it("works under a nonce policy with 'strict-dynamic': the chunks are trusted through the loader", async () => {
+    const body = `<opd-consultation-status api="${backend.url}"></opd-consultation-status>`;
+    const { page, cdn, problems } = await visit(sitePage('/nonce', body, { nonce: 'r4nd0m-n0nce' }));
+    await upgraded(page, 'opd-consultation-status');
+    assert.ok(cdn.some(isChunk('consultation-status')), `the status chunk is fetched: ${cdn.join(', ')}`);
     assert.deepEqual(problems, []);
     await page.context().close();
   });
