@@ -7,39 +7,58 @@
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { clientIp } from './http/client-ip.js';
 import { cors } from './http/cors.js';
 import type { AppDeps, AppEnv } from './http/env.js';
-import { ProblemError, problem } from './http/problem.js';
+import type { ServerModule } from './http/module.js';
+import { DEFAULT_BODY_BYTES, mountRoutes } from './http/mount.js';
+import { ProblemError, problem, problemRegistry } from './http/problem.js';
 import { requestId } from './http/request-id.js';
 import { serveFolder } from './http/static.js';
 import { silentLogger } from './log.js';
-import { serverModules } from './modules/index.js';
+import { serverModules, type AppDatabase } from './modules/index.js';
 import { buildOpenApiDocument } from './openapi/document.js';
 import { DOCS_CSS, renderDocsPage } from './openapi/docs-page.js';
 
 export type { AppDeps, AppEnv } from './http/env.js';
 
-/** The largest request body accepted, in bytes. */
-export const MAX_BODY_BYTES = 64 * 1024;
-
 /** Where the demo site and the CDN build live (repository root). */
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** What {@link createApp} needs; `now` and `log` have defaults. */
-export interface CreateAppOptions extends Omit<AppDeps, 'now' | 'log'> {
-  now?: AppDeps['now'];
-  log?: AppDeps['log'];
+/** The folders the app serves files from. */
+export interface StaticFolders {
+  /** The widgets build, served at `/cdn/` (default `dist/cdn` of the repository). */
+  cdn: string;
+  /** The demo site, served at `/` when `settings.serveDemo` (default `examples/` of the repository). */
+  demo: string;
 }
 
-/** Builds the app: every module under `/api/v1`, health, OpenAPI, docs and (optionally) the demo site. */
+/** What {@link createApp} needs; the rest has defaults. */
+export interface CreateAppOptions extends Omit<AppDeps, 'db' | 'now' | 'log' | 'problems'> {
+  /** The database, as the spine or as the whole registry sees it. */
+  db: AppDeps['db'] | Kysely<AppDatabase>;
+  now?: AppDeps['now'];
+  log?: AppDeps['log'];
+  /** The modules to mount (default: every module of the registry). */
+  modules?: readonly ServerModule[];
+  /** Where the served files are (default: the repository's `dist/cdn` and `examples`). */
+  folders?: Partial<StaticFolders>;
+}
+
+/** Builds the app: every module's routes and mounts, health, OpenAPI, docs and (optionally) the demo site. */
 export function createApp(options: CreateAppOptions): Hono<AppEnv> {
+  const modules = options.modules ?? serverModules;
   const deps: AppDeps = {
-    db: options.db,
+    db: options.db as AppDeps['db'],
     settings: options.settings,
     now: options.now ?? (() => new Date()),
     log: options.log ?? silentLogger,
+    problems: problemRegistry(modules),
+  };
+  const folders: StaticFolders = {
+    cdn: options.folders?.cdn ?? `${REPO_ROOT}dist/cdn`,
+    demo: options.folders?.demo ?? `${REPO_ROOT}examples`,
   };
   const app = new Hono<AppEnv>();
 
@@ -58,15 +77,20 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     });
   });
   app.use('*', clientIp());
-  app.use('/api/*', cors());
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        problem(c, 'payload-too-large', { detail: `Send at most ${MAX_BODY_BYTES / 1024} KB in one request` }),
-    }),
-  );
+  const methods = modules.flatMap((module) => (module.routes ?? []).map((route) => route.endpoint.method));
+  app.use('/api/*', cors({ methods }));
+  for (const module of modules) {
+    for (const mount of module.mounts ?? []) {
+      app.use(`${mount.path}/*`, cors({ methods: ['GET', 'POST'], origins: mount.cors ?? 'opds' }));
+      app.use(
+        `${mount.path}/*`,
+        bodyLimit({
+          maxSize: module.limits?.bodyBytes ?? DEFAULT_BODY_BYTES,
+          onError: (c) => problem(c, 'payload-too-large'),
+        }),
+      );
+    }
+  }
 
   app.get('/healthz', async (c) => {
     try {
@@ -79,7 +103,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   });
 
   let document: Record<string, unknown> | undefined;
-  const openApi = () => (document ??= buildOpenApiDocument(serverModules));
+  const openApi = () => (document ??= buildOpenApiDocument(modules, deps.problems));
   app.get('/openapi.json', (c) =>
     c.json(openApi(), 200, { 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*' }),
   );
@@ -87,16 +111,19 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   app.get('/docs', (c) => c.html((docsPage ??= renderDocsPage(openApi()))));
   app.get('/docs/docs.css', (c) => c.body(DOCS_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
 
-  for (const module of serverModules) app.route('/api/v1', module.routes());
+  mountRoutes(app, modules);
+  for (const module of modules) {
+    for (const mount of module.mounts ?? []) app.route(mount.path, mount.app(deps));
+  }
 
   // The widgets file is what every OPD's script tag loads, so it is served in production too.
-  app.use('/cdn/*', serveFolder(`${REPO_ROOT}dist/cdn`, '/cdn/', { crossOrigin: true }));
-  if (deps.settings.serveDemo) app.use('*', serveFolder(`${REPO_ROOT}examples`, '/'));
+  app.use('/cdn/*', serveFolder(folders.cdn, '/cdn/', { crossOrigin: true }));
+  if (deps.settings.serveDemo) app.use('*', serveFolder(folders.demo, '/'));
 
   app.notFound((c) => problem(c, 'not-found', { detail: `Nothing at ${c.req.method} ${c.req.path}` }));
 
   app.onError((error, c) => {
-    if (error instanceof ProblemError) return problem(c, error.code, error.options);
+    if (error instanceof ProblemError && deps.problems.has(error.code)) return problem(c, error.code, error.options);
     deps.log.error('unhandled error', {
       requestId: c.get('requestId'),
       method: c.req.method,

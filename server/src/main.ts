@@ -12,7 +12,8 @@ import { createApp } from './app.js';
 import { openDatabase, type OpenDatabase } from './db/open.js';
 import { createLogger, type Logger } from './log.js';
 import { loadSettings, SettingsError, type Settings } from './settings.js';
-import { isEmpty, seedDemo } from '../seed/demo.js';
+import { serverModules } from './modules/index.js';
+import { describeSeed, mayHoldDemoData, seedDemo } from './seed.js';
 
 /** How long a shutdown may wait for requests in flight before giving up. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -31,12 +32,10 @@ async function main(): Promise<void> {
   const log = createLogger(settings.logLevel);
   for (const warning of settings.warnings) log.warn(warning);
 
-  const database = await openDatabase(settings);
-  if (settings.seed === 'demo' && (await isEmpty(database.db))) {
-    const seeded = await seedDemo(database.db);
-    log.info(
-      `seeded DEMO data for Kabupaten Lahat: ${seeded.opds} OPDs, ${seeded.consultations} consultations from fictional citizens`,
-    );
+  const database = await openDatabase(settings, { modules: serverModules });
+  if (settings.seed === 'demo' && (await mayHoldDemoData(database.db))) {
+    const seeded = describeSeed(await seedDemo(database.db, serverModules));
+    if (seeded !== 'nothing new') log.info(`seeded DEMO data for Kabupaten Lahat (fictional citizens): ${seeded}`);
   }
 
   const app = createApp({ db: database.db, settings, log });

@@ -51,7 +51,7 @@ export const problem = z.object({
 /** An RFC 9457 problem document, see {@link problem}. */
 export type Problem = z.infer<typeof problem>;
 
-/** The problem types the API answers with; `type` is `/problems/<code>`. */
+/** The problem types every module may answer with; `type` is `/problems/<code>`. Modules add their own. */
 export const problemCodes = [
   'validation',
   'not-found',
@@ -70,7 +70,7 @@ export const problemCodes = [
 export type ProblemCode = (typeof problemCodes)[number];
 
 /** The `type` URI (relative to the API) for a problem code. */
-export function problemType(code: ProblemCode): string {
+export function problemType(code: ProblemCode | (string & {})): string {
   return `/problems/${code}`;
 }
 

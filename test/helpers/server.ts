@@ -26,10 +26,10 @@ import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { createApp, type AppEnv } from '../../server/src/app.js';
 import { openDatabase } from '../../server/src/db/open.js';
-import type { Database } from '../../server/src/db/schema.js';
+import { serverModules, type AppDatabase, type ModuleTables } from '../../server/src/modules/index.js';
 import { createLogger } from '../../server/src/log.js';
 import { loadSettings, type LogLevel, type Settings } from '../../server/src/settings.js';
-import { seedDemo } from '../../server/seed/demo.js';
+import { seedDemo } from '../../server/src/seed.js';
 import { createTestDatabase, type TestDatabase } from './postgres.js';
 
 /** Options of {@link startTestServer}. */
@@ -51,7 +51,7 @@ export interface TestServer {
   /** The app itself, for `app.request()` without a socket. */
   app: Hono<AppEnv>;
   /** The database, to arrange or inspect rows directly. */
-  db: Kysely<Database>;
+  db: Kysely<AppDatabase>;
   /** The bearer token of the staff routes. */
   staffToken: string;
   /** The settings it runs with. */
@@ -99,10 +99,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       databaseUrl: options.settings?.databaseUrl ?? database?.url,
     };
 
-    const opened = await openDatabase(settings);
+    const opened = await openDatabase(settings, { modules: serverModules });
     cleanups.push(() => opened.close());
     const now = options.now ?? (() => new Date());
-    if (options.seed !== false) await seedDemo(opened.db, now());
+    if (options.seed !== false) await seedDemo(opened.db, serverModules, now());
 
     const app = createApp({ db: opened.db, settings, now, log: createLogger(settings.logLevel) });
     const server = await listen(app);
@@ -113,7 +113,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     return {
       url: `http://127.0.0.1:${port}`,
       app,
-      db: opened.db,
+      db: opened.db.withTables<ModuleTables>(),
       staffToken: settings.staffToken,
       settings,
       store,

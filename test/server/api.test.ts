@@ -22,7 +22,9 @@ import { createApp } from '../../server/src/app.js';
 import type { Database } from '../../server/src/db/schema.js';
 import { firstResponseDueAt } from '../../server/src/modules/consultations/service-level.js';
 import { insertConsultation } from '../../server/src/modules/consultations/queries.js';
-import { DEMO_CONSULTATIONS, seedDemo } from '../../server/seed/demo.js';
+import { DEMO_CONSULTATIONS } from '../../server/src/modules/consultations/seed.js';
+import { serverModules } from '../../server/src/modules/index.js';
+import { seedDemo } from '../../server/src/seed.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -550,7 +552,7 @@ for (const store of ['pglite', 'postgres'] as const) {
 
     it('adds nothing when the demo seed runs again', async () => {
       const count = await countConsultations();
-      assert.deepEqual(await seedDemo(server.db, now()), { opds: 0, consultations: 0 });
+      assert.deepEqual(await seedDemo(server.db, serverModules, now()), { tenancy: { opds: 0 }, siap: { consultations: 0 } });
       assert.equal(await countConsultations(), count);
       const demo = await server.db.selectFrom('opds').select(['slug', 'is_demo']).execute();
       assert.ok(demo.length >= 8 && demo.every((o) => o.is_demo));

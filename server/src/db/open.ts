@@ -6,9 +6,10 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import type { Settings } from '../settings.js';
-import { migrationProvider } from './migrations/index.js';
+import { migrate, type ModuleMigration } from './migrate.js';
+import { spineMigrations } from './migrations/index.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
 
@@ -29,40 +30,32 @@ export interface OpenDatabase {
 
 /** Options of {@link openDatabase}. */
 export interface OpenDatabaseOptions {
-  /** Run the migrations (default true). */
+  /** Run the migrations (default true): the spine's, then each module's in this order. */
   migrate?: boolean;
+  /** The modules whose migrations run after the spine's: the app's module registry. */
+  modules: readonly { id: string; migrations?: Readonly<Record<string, ModuleMigration>> }[];
 }
 
 /** Opens the database the settings point at and brings its tables up to date. */
 export async function openDatabase(
   settings: Pick<Settings, 'databaseUrl' | 'dataDir'>,
-  options: OpenDatabaseOptions = {},
+  options: OpenDatabaseOptions,
 ): Promise<OpenDatabase> {
   const opened = settings.databaseUrl
     ? await openPostgres(settings.databaseUrl)
     : await openPGlite(settings.dataDir);
   if (options.migrate !== false) {
     try {
-      await migrate(opened.db);
+      await migrate(opened.db as Kysely<unknown>, [
+        { module: 'spine', migrations: spineMigrations },
+        ...options.modules.map((module) => ({ module: module.id, migrations: module.migrations ?? {} })),
+      ]);
     } catch (error) {
       await opened.close();
       throw error;
     }
   }
   return opened;
-}
-
-/** Runs every migration not yet applied; throws the first failure. */
-export async function migrate(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, {
-      cause: error,
-    });
-  }
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
 async function openPostgres(url: string): Promise<OpenDatabase> {

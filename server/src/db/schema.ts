@@ -1,11 +1,11 @@
 /**
- * The tables of the shared database as kysely sees them (snake_case, as stored).
+ * The spine's tables of the shared database as kysely sees them (snake_case, as stored).
  * Timestamps are `timestamptz` and come back as `Date`; JSON columns are `jsonb`,
  * written as JSON text and read back parsed.
  *
  * @module
  */
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 /** A `timestamptz` column: read as `Date`, written as `Date` or ISO text. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -25,40 +25,9 @@ export interface OpdsTable {
   name: string;
   modules: Json<string[]>;
   allowed_origins: Json<string[]>;
-  consultation_categories: Json<StoredCategory[]>;
+  consultation_categories: ColumnType<StoredCategory[], string | undefined, string>;
   is_demo: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: Timestamp;
-}
-
-/** `consultations`: one question of a citizen to an OPD (SIAP). */
-export interface ConsultationsTable {
-  id: Generated<number>;
-  tracking_code: string;
-  opd_slug: string;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  category_id: string;
-  subject: string;
-  message: string;
-  consent_at: Timestamp;
-  status: string;
-  submitted_at: Timestamp;
-  due_at: Timestamp;
-  first_response_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-  answer_text: string | null;
-  answered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-  answered_by: string | null;
-}
-
-/** `consultation_events`: the timeline of a consultation. */
-export interface ConsultationEventsTable {
-  id: Generated<number>;
-  consultation_id: number;
-  status: string;
-  note: string | null;
-  at: Timestamp;
-  actor: string;
 }
 
 /** `idempotency_keys`: the stored answer of a write sent with an `Idempotency-Key`. */
@@ -94,14 +63,15 @@ export interface OutboxTable {
   topic: string;
   payload: Json<Record<string, unknown>>;
   created_at: Timestamp;
-  sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  sent_at: NullableTimestamp;
 }
 
-/** Every table of the shared database. */
+/**
+ * The spine's tables: tenancy, idempotency, rate limits, audit log, outbox. A module's own
+ * tables are its own interface, joined in with `db.withTables<ModuleTables>()`.
+ */
 export interface Database {
   opds: OpdsTable;
-  consultations: ConsultationsTable;
-  consultation_events: ConsultationEventsTable;
   idempotency_keys: IdempotencyKeysTable;
   rate_limits: RateLimitsTable;
   audit_log: AuditLogTable;
@@ -110,7 +80,6 @@ export interface Database {
 
 /** An `opds` row as read. */
 export type OpdRow = Selectable<OpdsTable>;
-/** A `consultations` row as read. */
-export type ConsultationRow = Selectable<ConsultationsTable>;
-/** A new `consultations` row. */
-export type NewConsultation = Insertable<ConsultationsTable>;
+
+/** A nullable `timestamptz` column that may be left out on insert. */
+export type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;

@@ -1,21 +1,31 @@
 /**
- * CORS for `/api/*`: an OPD's website may call its own OPD's routes; the routes that
- * are not about one OPD accept any OPD's website. `CORS_ORIGINS` adds origins for all
- * (`*` allows any). A same-origin page needs none of this.
+ * CORS: an OPD's website may call its own OPD's routes; the routes that are not about one
+ * OPD accept any OPD's website; `CORS_ORIGINS` adds origins for all (`*` allows any). A
+ * mount of an open standard (`cors: 'any'`) is readable by any website. A same-origin page
+ * needs none of this.
  *
  * @module
  */
 import type { MiddlewareHandler } from 'hono';
+import { loadOpd } from '../tenancy/load.js';
+import { allowedOriginsFor } from '../tenancy/queries.js';
 import type { AppEnv } from './env.js';
-import { allowedOriginsFor } from '../modules/opds/queries.js';
 
-const ALLOW_METHODS = 'GET, POST, OPTIONS';
 const ALLOW_HEADERS = 'Content-Type, Authorization, Idempotency-Key, X-Request-Id';
 const EXPOSE_HEADERS = 'Retry-After, X-Request-Id, Idempotent-Replayed, Location';
 const OPD_PATH = /^\/api\/v1\/opds\/([^/]+)\/./;
 
+/** Options of {@link cors}. */
+export interface CorsOptions {
+  /** The methods the routes behind it answer, e.g. `['GET', 'POST']` (OPTIONS is added). */
+  methods: readonly string[];
+  /** `opds` (default): the OPDs' own websites; `any`: every website. */
+  origins?: 'opds' | 'any';
+}
+
 /** Answers preflights and marks responses readable by allowed origins. */
-export function cors(): MiddlewareHandler<AppEnv> {
+export function cors(options: CorsOptions): MiddlewareHandler<AppEnv> {
+  const allowMethods = [...new Set([...options.methods, 'OPTIONS'])].join(', ');
   return async (c, next) => {
     const origin = c.req.header('Origin');
     if (!origin) {
@@ -27,11 +37,16 @@ export function cors(): MiddlewareHandler<AppEnv> {
     }
 
     const { db, settings } = c.get('deps');
-    let allowed = settings.corsOrigins.includes('*') || settings.corsOrigins.includes(origin);
+    let allowed = options.origins === 'any' || settings.corsOrigins.includes('*') || settings.corsOrigins.includes(origin);
     if (!allowed) {
       const opdSlug = OPD_PATH.exec(c.req.path)?.[1];
-      const origins = await allowedOriginsFor(db, opdSlug ? decodeURIComponent(opdSlug) : undefined);
-      allowed = origins.has(origin);
+      if (opdSlug === undefined) {
+        allowed = (await allowedOriginsFor(db)).has(origin);
+      } else {
+        // The same read the route's tenancy check uses: one per request.
+        const opd = await loadOpd(c, safeDecode(opdSlug));
+        allowed = opd?.allowed_origins.includes(origin) ?? false;
+      }
     }
 
     const preflight = c.req.method === 'OPTIONS' && c.req.header('Access-Control-Request-Method');
@@ -40,7 +55,7 @@ export function cors(): MiddlewareHandler<AppEnv> {
       if (allowed) {
         Object.assign(headers, {
           'Access-Control-Allow-Origin': origin,
-          'Access-Control-Allow-Methods': ALLOW_METHODS,
+          'Access-Control-Allow-Methods': allowMethods,
           'Access-Control-Allow-Headers': ALLOW_HEADERS,
           'Access-Control-Max-Age': '600',
         });
@@ -55,4 +70,12 @@ export function cors(): MiddlewareHandler<AppEnv> {
       c.res.headers.set('Access-Control-Expose-Headers', EXPOSE_HEADERS);
     }
   };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

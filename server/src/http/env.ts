@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Database, OpdRow } from '../db/schema.js';
 import type { Logger } from '../log.js';
 import type { Settings } from '../settings.js';
+import type { ProblemRegistry } from './problem.js';
 
 /** The dependencies of one app instance; nothing global. */
 export interface AppDeps {
@@ -18,6 +19,8 @@ export interface AppDeps {
   now: () => Date;
   /** Where the app logs (ids and codes only, never personal data). */
   log: Logger;
+  /** Every problem code the app answers with, the spine's and its modules'. */
+  problems: ProblemRegistry;
 }
 
 /** Hono environment of the app. */
@@ -29,6 +32,10 @@ export interface AppEnv {
     requestId: string;
     /** The client address, for rate limits (the socket's, or `X-Forwarded-For` with TRUST_PROXY). */
     clientIp: string;
+    /** The OPDs this request loaded, by slug (`null`: there is none), so each is read once. */
+    opds: Map<string, OpdRow | null>;
+    /** The checked path values of the route (see `Endpoint.params`). */
+    routeParams: Record<string, unknown>;
     /** The OPD of an `/opds/{opd}/…` route, once loaded. */
     opd: OpdRow;
     /** Who is acting on a staff route (the audit log's `actor`). */

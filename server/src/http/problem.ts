@@ -9,8 +9,14 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { problemType, type FieldError, type Problem, type ProblemCode } from '../../../src/schemas/index.js';
 
-/** The status and title each problem code answers with unless told otherwise. */
-export const problemDefaults: Record<ProblemCode, { status: ContentfulStatusCode; title: string }> = {
+/** How a problem code answers unless told otherwise. */
+export interface ProblemDefinition {
+  status: ContentfulStatusCode;
+  title: string;
+}
+
+/** The spine's problem codes; modules add their own (`ServerModule.problems`). */
+export const problemDefaults: Record<ProblemCode, ProblemDefinition> = {
   validation: { status: 422, title: 'The request has fields that need fixing' },
   'not-found': { status: 404, title: 'Not found' },
   'module-disabled': { status: 404, title: 'This service is not enabled for this agency' },
@@ -23,6 +29,23 @@ export const problemDefaults: Record<ProblemCode, { status: ContentfulStatusCode
   'unsupported-media-type': { status: 415, title: 'Unsupported content type' },
   internal: { status: 500, title: 'Something went wrong on our side' },
 };
+
+/** Every problem code the app answers with: the spine's and its modules'. */
+export type ProblemRegistry = ReadonlyMap<string, ProblemDefinition>;
+
+/** The spine's codes plus each module's; a module redefining a code is a start-up error. */
+export function problemRegistry(modules: readonly { id: string; problems?: Readonly<Record<string, ProblemDefinition>> }[]): ProblemRegistry {
+  const registry = new Map<string, ProblemDefinition>(Object.entries(problemDefaults));
+  const owner = new Map<string, string>(Object.keys(problemDefaults).map((code) => [code, 'the spine']));
+  for (const module of modules) {
+    for (const [code, definition] of Object.entries(module.problems ?? {})) {
+      if (owner.has(code)) throw new Error(`Module ${module.id} defines problem code "${code}", already defined by ${owner.get(code)}`);
+      owner.set(code, `module ${module.id}`);
+      registry.set(code, definition);
+    }
+  }
+  return registry;
+}
 
 /** What to say besides the code. */
 export interface ProblemOptions {
@@ -38,13 +61,13 @@ export interface ProblemOptions {
  * turns it into the response. Anything else thrown becomes a bare 500.
  */
 export class ProblemError extends Error {
-  /** The problem code, e.g. `validation`. */
-  readonly code: ProblemCode;
+  /** The problem code, e.g. `validation`: the spine's or a module's. */
+  readonly code: ProblemCode | (string & {});
   /** What to answer besides the code. */
   readonly options: ProblemOptions;
 
-  constructor(code: ProblemCode, options: ProblemOptions = {}) {
-    super(options.detail ?? problemDefaults[code].title);
+  constructor(code: ProblemCode | (string & {}), options: ProblemOptions = {}) {
+    super(options.detail ?? problemDefaults[code as ProblemCode]?.title ?? code);
     this.name = 'ProblemError';
     this.code = code;
     this.options = options;
@@ -66,8 +89,10 @@ function describeFields(errors: FieldError[]): string {
 }
 
 /** Builds the problem document for `code`, with the request id of `c` when known. */
-export function problemBody(c: Context, code: ProblemCode, options: ProblemOptions = {}): Problem {
-  const defaults = problemDefaults[code];
+export function problemBody(c: Context, code: ProblemCode | (string & {}), options: ProblemOptions = {}): Problem {
+  const registry = (c.get('deps' as never) as { problems?: ProblemRegistry } | undefined)?.problems;
+  const defaults = registry?.get(code) ?? problemDefaults[code as ProblemCode];
+  if (!defaults) throw new Error(`Unknown problem code "${code}": declare it in the module's problems`);
   const body: Problem = {
     type: problemType(code),
     title: options.title ?? defaults.title,
@@ -81,7 +106,7 @@ export function problemBody(c: Context, code: ProblemCode, options: ProblemOptio
 }
 
 /** Answers with a problem document (`application/problem+json`). */
-export function problem(c: Context, code: ProblemCode, options: ProblemOptions = {}): Response {
+export function problem(c: Context, code: ProblemCode | (string & {}), options: ProblemOptions = {}): Response {
   const body = problemBody(c, code, options);
   const headers: Record<string, string> = {
     'Content-Type': 'application/problem+json',

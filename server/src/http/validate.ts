@@ -1,12 +1,12 @@
 /**
  * Validation at the route edge with the shared zod/mini schemas, so a handler sees typed,
- * checked input (`c.req.valid('json')`, `c.req.valid('query')`):
+ * checked input:
  * wrong content type → 415, malformed JSON → 400, fields that fail the schema → 422
  * naming each field (`toFieldErrors`).
  *
  * @module
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { z } from 'zod/mini';
 import { toFieldErrors } from '../../../src/schemas/index.js';
 import type { AppEnv } from './env.js';
@@ -14,49 +14,38 @@ import { ProblemError, validationProblem } from './problem.js';
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
 
-/** Checks the JSON body against `schema`; the handler reads it with `c.req.valid('json')`. */
-export function jsonBody<S extends z.core.$ZodType>(
-  schema: S,
-): MiddlewareHandler<AppEnv, string, { in: { json: z.input<S> }; out: { json: z.output<S> } }> {
-  return async (c, next) => {
-    const mediaType = (c.req.header('Content-Type') ?? '').split(';')[0]?.trim() ?? '';
-    if (!JSON_MEDIA_TYPE.test(mediaType)) {
-      throw new ProblemError('unsupported-media-type', {
-        detail: `Send the body as JSON with Content-Type: application/json${mediaType ? `, not ${mediaType}` : ''}`,
-      });
-    }
-    const text = await c.req.text();
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      throw validationProblem([], 'The request body is not valid JSON', 400);
-    }
-    const result = z.safeParse(schema, value);
-    if (!result.success) throw validationProblem(toFieldErrors(result.error.issues));
-    rejectNulCharacters(result.data);
-    c.req.addValidatedData('json', result.data as object);
-    await next();
-  };
+/** The JSON body checked against `schema`; 415, 400 or 422 problems otherwise. */
+export async function readJsonBody<S extends z.core.$ZodType>(c: Context<AppEnv>, schema: S): Promise<z.output<S>> {
+  const mediaType = (c.req.header('Content-Type') ?? '').split(';')[0]?.trim() ?? '';
+  if (!JSON_MEDIA_TYPE.test(mediaType)) {
+    throw new ProblemError('unsupported-media-type', {
+      detail: `Send the body as JSON with Content-Type: application/json${mediaType ? `, not ${mediaType}` : ''}`,
+    });
+  }
+  const text = await c.req.text();
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw validationProblem([], 'The request body is not valid JSON', 400);
+  }
+  const result = z.safeParse(schema, value);
+  if (!result.success) throw validationProblem(toFieldErrors(result.error.issues));
+  rejectNulCharacters(result.data);
+  return result.data;
 }
 
-/** Checks the query string against `schema`; the handler reads it with `c.req.valid('query')`. */
-export function validQuery<S extends z.core.$ZodType>(
-  schema: S,
-): MiddlewareHandler<AppEnv, string, { in: { query: z.input<S> }; out: { query: z.output<S> } }> {
-  return async (c, next) => {
-    const value: Record<string, string> = {};
-    for (const [key, values] of Object.entries(c.req.queries())) {
-      // One value per name: a repeated name is taken at its last value.
-      const last = values.at(-1);
-      if (last !== undefined && last !== '') value[key] = last;
-    }
-    const result = z.safeParse(schema, value);
-    if (!result.success) throw validationProblem(toFieldErrors(result.error.issues), undefined, 400);
-    rejectNulCharacters(result.data, 400);
-    c.req.addValidatedData('query', result.data as object);
-    await next();
-  };
+/** The query string checked against `schema` (one value per name, the last); 400 naming the field otherwise. */
+export function readQuery<S extends z.core.$ZodType>(c: Context<AppEnv>, schema: S): z.output<S> {
+  const value: Record<string, string> = {};
+  for (const [key, values] of Object.entries(c.req.queries())) {
+    const last = values.at(-1);
+    if (last !== undefined && last !== '') value[key] = last;
+  }
+  const result = z.safeParse(schema, value);
+  if (!result.success) throw validationProblem(toFieldErrors(result.error.issues), undefined, 400);
+  rejectNulCharacters(result.data, 400);
+  return result.data;
 }
 
 /**

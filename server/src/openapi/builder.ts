@@ -1,7 +1,7 @@
 /**
- * Small helpers to describe routes in OpenAPI 3.1, with schemas generated from the shared
- * zod/mini schemas (`z.toJSONSchema`). Modules describe their own paths with these; the
- * app puts the parts together in one document.
+ * Small helpers for OpenAPI 3.1, with schemas generated from the shared zod/mini schemas
+ * (`z.toJSONSchema`): routes' operations are derived from their endpoints (`operation.ts`);
+ * a mount of a standard with its own formats writes its paths with these.
  *
  * @module
  */
@@ -20,7 +20,7 @@ export interface SchemaSource {
   patch?: (schema: JsonObject) => void;
 }
 
-/** What one module adds to the document. */
+/** Paths written out by hand (a mount's, e.g. Open311 with XML), and their shapes. */
 export interface OpenApiPart {
   tags?: { name: string; description: string }[];
   schemas?: Record<string, SchemaSource>;
@@ -47,20 +47,6 @@ export function ref(name: string): JsonObject {
   return { $ref: `#/components/schemas/${name}` };
 }
 
-/** A JSON request body of component `name`. */
-export function jsonBody(name: string, description?: string): JsonObject {
-  return {
-    required: true,
-    ...(description ? { description } : {}),
-    content: { 'application/json': { schema: ref(name) } },
-  };
-}
-
-/** A JSON response of component `name`. */
-export function jsonResponse(description: string, name: string, headers?: JsonObject): JsonObject {
-  return { description, ...(headers ? { headers } : {}), content: { 'application/json': { schema: ref(name) } } };
-}
-
 /** A problem+json error response. */
 export function problemResponse(description: string, headers?: JsonObject): JsonObject {
   return {
@@ -68,11 +54,6 @@ export function problemResponse(description: string, headers?: JsonObject): Json
     ...(headers ? { headers } : {}),
     content: { 'application/problem+json': { schema: ref('Problem') } },
   };
-}
-
-/** A required path parameter. */
-export function pathParam(name: string, description: string, schema: JsonObject = { type: 'string' }): JsonObject {
-  return { name, in: 'path', required: true, description, schema };
 }
 
 /** Optional query parameters, one per property of a zod object schema. */
@@ -108,20 +89,3 @@ export const headers = {
     schema: { type: 'string', enum: ['true'] },
   },
 } satisfies Record<string, JsonObject>;
-
-/** The problem responses most routes can give. */
-export function commonProblems(...statuses: Array<400 | 401 | 404 | 409 | 413 | 415 | 422 | 429>): JsonObject {
-  const described: Record<number, JsonObject> = {
-    400: problemResponse('Malformed request (not JSON, or a bad query parameter); `errors` names the fields.'),
-    401: problemResponse('No or a wrong staff token.', {
-      'WWW-Authenticate': { description: 'Bearer challenge.', schema: { type: 'string' } },
-    }),
-    404: problemResponse('Unknown agency or item (`not-found`), or the module is off for this agency (`module-disabled`).'),
-    409: problemResponse('The change is not possible from the current state (`conflict`); `errors` names the field.'),
-    413: problemResponse('The request body is larger than 64 KB.'),
-    415: problemResponse('The body is not sent as `application/json`.'),
-    422: problemResponse('Fields that need fixing (`validation`); `errors` names each field.'),
-    429: problemResponse('Too many requests from this client (`rate-limited`).', { 'Retry-After': headers.retryAfter }),
-  };
-  return Object.fromEntries(statuses.map((status) => [String(status), described[status]]));
-}

@@ -5,8 +5,10 @@
  * @module
  */
 import { problem } from '../../../src/schemas/index.js';
-import type { ServerModule } from '../modules/index.js';
+import type { ServerModule } from '../http/module.js';
+import type { ProblemRegistry } from '../http/problem.js';
 import { publicAccess, toJsonSchema, type JsonObject, type SchemaSource } from './builder.js';
+import { operationOf } from './operation.js';
 
 /** The API version in the document. */
 export const API_VERSION = '0.1.0';
@@ -41,8 +43,8 @@ const health: JsonObject = {
   },
 };
 
-/** Builds the OpenAPI 3.1 document for the given modules. */
-export function buildOpenApiDocument(modules: readonly ServerModule[]): JsonObject {
+/** Builds the OpenAPI 3.1 document for the given modules: their routes' operations, mounts' parts and shapes. */
+export function buildOpenApiDocument(modules: readonly ServerModule[], problems: ProblemRegistry): JsonObject {
   const sources: Record<string, SchemaSource> = {
     Problem: {
       schema: problem,
@@ -53,10 +55,21 @@ export function buildOpenApiDocument(modules: readonly ServerModule[]): JsonObje
   };
   const paths: JsonObject = { ...health };
   const tags = [{ name: 'Service', description: 'Health of the deployment.' }];
+  for (const module of modules) Object.assign(sources, module.openapi?.schemas);
+  const names = new Map(Object.entries(sources).map(([name, source]) => [source.schema, name]));
   for (const module of modules) {
-    Object.assign(sources, module.openapi.schemas);
-    Object.assign(paths, module.openapi.paths);
-    tags.push(...(module.openapi.tags ?? []));
+    const tag = module.openapi?.tag;
+    if (tag) tags.push(tag);
+    for (const route of module.routes ?? []) {
+      const { endpoint } = route;
+      const item = ((paths[endpoint.path] as JsonObject | undefined) ??= {}) as JsonObject;
+      item[endpoint.method.toLowerCase()] = operationOf(module, route, { names, problems, tag: tag?.name });
+    }
+    for (const mount of module.mounts ?? []) {
+      Object.assign(sources, mount.openapi?.schemas);
+      Object.assign(paths, mount.openapi?.paths);
+      tags.push(...(mount.openapi?.tags ?? []));
+    }
   }
   const schemas = Object.fromEntries(Object.entries(sources).map(([name, source]) => [name, toJsonSchema(source)]));
 

@@ -1,13 +1,18 @@
 /**
- * The foundation: tenancy (opds), SIAP consultations and their timeline, idempotency keys,
- * rate-limit counters, the audit log and the outbox. Every timestamp is `timestamptz`.
+ * The spine's first migration: tenancy (opds), idempotency keys, rate-limit counters, the
+ * audit log and the outbox. Every timestamp is `timestamptz`.
+ *
+ * A database made before modules had their own migrations ran one `0001-foundation` that
+ * also made SIAP's tables; this migration and SIAP's first one both adopt it (`legacy`).
  *
  * @module
  */
-import { sql, type Kysely, type Migration } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { ModuleMigration } from '../migrate.js';
 
-/** Creates the foundation tables. */
-export const foundation: Migration = {
+/** Creates the spine's tables. */
+export const foundation: ModuleMigration = {
+  legacy: '0001-foundation',
   async up(db: Kysely<unknown>): Promise<void> {
     await db.schema
       .createTable('opds')
@@ -18,52 +23,6 @@ export const foundation: Migration = {
       .addColumn('consultation_categories', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
       .addColumn('is_demo', 'boolean', (c) => c.notNull().defaultTo(false))
       .addColumn('created_at', 'timestamptz', (c) => c.notNull())
-      .execute();
-
-    await db.schema
-      .createTable('consultations')
-      .addColumn('id', 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity())
-      .addColumn('tracking_code', 'text', (c) => c.notNull().unique())
-      .addColumn('opd_slug', 'text', (c) => c.notNull().references('opds.slug'))
-      .addColumn('name', 'text', (c) => c.notNull())
-      .addColumn('email', 'text')
-      .addColumn('phone', 'text')
-      .addColumn('category_id', 'text', (c) => c.notNull())
-      .addColumn('subject', 'text', (c) => c.notNull())
-      .addColumn('message', 'text', (c) => c.notNull())
-      .addColumn('consent_at', 'timestamptz', (c) => c.notNull())
-      .addColumn('status', 'text', (c) =>
-        c.notNull().check(sql`status in ('received', 'in_progress', 'answered', 'closed')`),
-      )
-      .addColumn('submitted_at', 'timestamptz', (c) => c.notNull())
-      .addColumn('due_at', 'timestamptz', (c) => c.notNull())
-      .addColumn('first_response_at', 'timestamptz')
-      .addColumn('answer_text', 'text')
-      .addColumn('answered_at', 'timestamptz')
-      .addColumn('answered_by', 'text')
-      .addCheckConstraint('consultations_contact_check', sql`email is not null or phone is not null`)
-      .execute();
-    await db.schema
-      .createIndex('consultations_opd_submitted_idx')
-      .on('consultations')
-      .columns(['opd_slug', 'submitted_at desc', 'id desc'])
-      .execute();
-
-    await db.schema
-      .createTable('consultation_events')
-      .addColumn('id', 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity())
-      .addColumn('consultation_id', 'integer', (c) =>
-        c.notNull().references('consultations.id').onDelete('cascade'),
-      )
-      .addColumn('status', 'text', (c) => c.notNull())
-      .addColumn('note', 'text')
-      .addColumn('at', 'timestamptz', (c) => c.notNull())
-      .addColumn('actor', 'text', (c) => c.notNull())
-      .execute();
-    await db.schema
-      .createIndex('consultation_events_consultation_idx')
-      .on('consultation_events')
-      .columns(['consultation_id', 'at', 'id'])
       .execute();
 
     await db.schema
@@ -108,7 +67,7 @@ export const foundation: Migration = {
   },
 
   async down(db: Kysely<unknown>): Promise<void> {
-    for (const table of ['outbox', 'audit_log', 'rate_limits', 'idempotency_keys', 'consultation_events', 'consultations', 'opds']) {
+    for (const table of ['outbox', 'audit_log', 'rate_limits', 'idempotency_keys', 'opds']) {
       await db.schema.dropTable(table).execute();
     }
   },

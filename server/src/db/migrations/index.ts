@@ -1,18 +1,14 @@
 /**
- * Every migration, in order. A new migration is a new file here and one line below;
- * names sort in the order they run. No file scanning: the list is the code.
+ * The spine's migrations, in order; each module lists its own the same way (see
+ * `ServerModule.migrations`). A new migration is a new file here and one line below; names
+ * sort in the order they run. No file scanning: the list is the code.
  *
  * @module
  */
-import type { Migration, MigrationProvider } from 'kysely';
+import type { ModuleMigration } from '../migrate.js';
 import { foundation } from './0001-foundation.js';
 
-/** The migrations by name. */
-export const migrations: Record<string, Migration> = {
+/** The spine's migrations by name. */
+export const spineMigrations: Record<string, ModuleMigration> = {
   '0001-foundation': foundation,
-};
-
-/** A kysely migration provider over {@link migrations}. */
-export const migrationProvider: MigrationProvider = {
-  getMigrations: async () => migrations,
 };

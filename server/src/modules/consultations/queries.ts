@@ -1,17 +1,15 @@
 /**
- * SIAP's reads and writes: consultations, their timeline, the audit log and the outbox.
+ * SIAP's reads and writes: consultations, their timeline and the outbox messages they make.
  * Every function takes the database (or the transaction) it works in.
  *
  * @module
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { ConsultationCreate, ConsultationStatus } from '../../../../src/schemas/index.js';
-import type { ConsultationRow, Database } from '../../db/schema.js';
+import type { Cursor } from '../../http/cursor.js';
 import { firstResponseDueAt } from './service-level.js';
+import type { ConsultationRow, Db } from './tables.js';
 import { generateTrackingCode } from './tracking-code.js';
-
-/** A database or a transaction on it. */
-export type Db = Kysely<Database> | Transaction<Database>;
 
 /** One timeline step as stored. */
 export interface EventRow {
@@ -106,12 +104,6 @@ export async function timelines(db: Db, ids: readonly number[]): Promise<Map<num
   return byId;
 }
 
-/** Where a staff list page starts: after this (submitted_at, id), newest first. */
-export interface ListCursor {
-  submittedAt: Date;
-  id: number;
-}
-
 /** Filters of the staff list, checked. */
 export interface ListFilters {
   status?: ConsultationStatus;
@@ -129,7 +121,7 @@ export async function listPage(
   filters: ListFilters,
   now: Date,
   limit: number,
-  after: ListCursor | undefined,
+  after: Cursor | undefined,
 ): Promise<ConsultationRow[]> {
   let query = db.selectFrom('consultations').selectAll().where('opd_slug', '=', opdSlug);
   if (filters.status) query = query.where('status', '=', filters.status);
@@ -154,8 +146,8 @@ export async function listPage(
   if (after) {
     query = query.where((eb) =>
       eb.or([
-        eb('submitted_at', '<', after.submittedAt),
-        eb.and([eb('submitted_at', '=', after.submittedAt), eb('id', '<', after.id)]),
+        eb('submitted_at', '<', after.at),
+        eb.and([eb('submitted_at', '=', after.at), eb('id', '<', after.id)]),
       ]),
     );
   }
@@ -164,7 +156,7 @@ export async function listPage(
 
 /** Stores the staff answer: status answered, first response (if none yet), a timeline step and an outbox message. */
 export async function storeAnswer(
-  trx: Transaction<Database>,
+  trx: Db,
   row: ConsultationRow,
   text: string,
   actor: string,
@@ -198,7 +190,7 @@ export async function storeAnswer(
 
 /** Changes the status with an optional note; a note on `in_progress` counts as the first response. */
 export async function storeStatus(
-  trx: Transaction<Database>,
+  trx: Db,
   row: ConsultationRow,
   status: ConsultationStatus,
   note: string | undefined,
@@ -217,27 +209,5 @@ export async function storeStatus(
   await trx
     .insertInto('consultation_events')
     .values({ consultation_id: row.id, status, note: note || null, at: now, actor })
-    .execute();
-}
-
-/** One entry of the audit log: who saw or changed what (UU 27/2022). */
-export interface AuditEntry {
-  actor: string;
-  action: string;
-  subject: string;
-  detail?: Record<string, unknown>;
-}
-
-/** Writes an audit-log entry. */
-export async function audit(db: Db, entry: AuditEntry, now: Date): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      at: now,
-      actor: entry.actor,
-      action: entry.action,
-      subject: entry.subject,
-      detail: JSON.stringify(entry.detail ?? {}),
-    })
     .execute();
 }

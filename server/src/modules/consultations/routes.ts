@@ -1,48 +1,26 @@
 /**
- * SIAP routes, relative to `/api/v1`:
- * - public: `POST /opds/{opd}/consultations` (ask), `GET /consultations/{trackingCode}` (track);
- * - staff (Bearer): list, view, answer and change status under `/opds/{opd}/consultations`.
+ * SIAP's routes, one per endpoint of `consultationEndpoints`:
+ * - public: ask (`POST /api/v1/opds/{opd}/consultations`), track (`GET /api/v1/consultations/{trackingCode}`);
+ * - staff: list, read, answer and change status under `/api/v1/opds/{opd}/consultations`.
  * Every staff read and write lands in the audit log.
  *
  * @module
  */
-import { Hono, type Context } from 'hono';
 import {
   TRACKING_CODE_PATTERN,
-  consultationAnswerInput,
-  consultationCreate,
-  consultationListQuery,
-  consultationPublic,
-  consultationReceipt,
-  consultationStaff,
-  consultationStaffList,
-  consultationStatusInput,
+  consultationEndpoints as endpoints,
   consultationTransitions,
   normalizeTrackingCode,
+  type ConsultationStaff,
   type ConsultationStatus,
 } from '../../../../src/schemas/index.js';
-import { requireStaff } from '../../auth/staff-token.js';
-import type { ConsultationRow, OpdRow } from '../../db/schema.js';
-import type { AppEnv } from '../../http/env.js';
-import { idempotencyKeyOf, requestHash, runIdempotent } from '../../http/idempotency.js';
+import { audit } from '../../db/audit.js';
+import type { OpdRow } from '../../db/schema.js';
+import { decodeCursor, pageOf } from '../../http/cursor.js';
+import { route, type RouteAnswer } from '../../http/module.js';
 import { ProblemError, validationProblem } from '../../http/problem.js';
-import { rateLimit } from '../../http/rate-limit.js';
-import { sendJson } from '../../http/respond.js';
-import { jsonBody, validQuery } from '../../http/validate.js';
-import { findOpd } from '../opds/queries.js';
-import { withOpd } from '../opds/tenancy.js';
-import {
-  audit,
-  findByTrackingCode,
-  findInOpd,
-  insertConsultation,
-  listPage,
-  storeAnswer,
-  storeStatus,
-  timelines,
-  type Db,
-  type ListCursor,
-} from './queries.js';
+import { findByTrackingCode, findInOpd, insertConsultation, listPage, storeAnswer, storeStatus, timelines } from './queries.js';
+import { siapDb, type ConsultationRow, type Db } from './tables.js';
 import { toPublicView, toReceipt, toStaffView } from './views.js';
 
 /** Default page size of the staff list. */
@@ -54,58 +32,73 @@ export const PUBLIC_WRITE_BUCKET = 'public-write';
 /** Statuses from which a consultation may be answered. */
 const ANSWERABLE: readonly string[] = ['received', 'in_progress'];
 
-/** The SIAP routes. */
-export function consultationRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+const NO_STORE = { 'Cache-Control': 'no-store' };
 
-  app.post(
-    '/opds/:opd/consultations',
-    withOpd('siap'),
-    rateLimit(PUBLIC_WRITE_BUCKET),
-    jsonBody(consultationCreate),
-    async (c) => {
-      const { db, now, log } = c.get('deps');
-      const opd = c.get('opd');
-      const input = c.req.valid('json');
-      if (!opd.consultation_categories.some((category) => category.id === input.category)) {
-        throw validationProblem([
-          { path: 'category', message: `Choose one of the categories ${opd.name} offers`, code: 'notAllowed' },
-        ]);
-      }
-      const key = idempotencyKeyOf(c);
-      const at = now();
-      const result = await runIdempotent(
-        db,
-        { scope: `POST /api/v1/opds/${opd.slug}/consultations`, key, hash: requestHash(input), now: at },
-        async (trx) => ({ status: 201, body: toReceipt(await insertConsultation(trx, opd.slug, input, at)) }),
-      );
-      const headers: Record<string, string> = {
-        Location: `/api/v1/consultations/${result.body.trackingCode}`,
-        'Cache-Control': 'no-store',
-      };
-      if (result.replayed) headers['Idempotent-Replayed'] = 'true';
-      else log.info('consultation received', { opd: opd.slug, trackingCode: result.body.trackingCode });
-      return sendJson(c, consultationReceipt, result.body, 201, headers);
-    },
-  );
+const trackingCodeDocs = {
+  description:
+    'The tracking code from the receipt, e.g. `SIAP-7K3F-9QX2`. Case, spaces and look-alikes (O for 0, I or L for 1) do not matter.',
+  schema: { type: 'string' },
+};
 
-  app.get('/consultations/:trackingCode', async (c) => {
-    const { db, now } = c.get('deps');
-    const code = trackingCodeParam(c.req.param('trackingCode'));
-    const row = await findByTrackingCode(db, code);
-    const opd = row ? await findOpd(db, row.opd_slug) : undefined;
-    if (!row || !opd) throw notFound(code);
+const create = route({
+  endpoint: endpoints.create,
+  summary: 'Ask a question',
+  description:
+    'Stores a citizen’s question and answers a receipt with the tracking code and the due date of the first response (3 working days, Asia/Jakarta). Limited per client per minute.',
+  returns: 'Stored.',
+  rateLimit: PUBLIC_WRITE_BUCKET,
+  async handler({ opd, body, now, once, deps }) {
+    if (!opd.consultation_categories.some((category) => category.id === body.category)) {
+      throw validationProblem([
+        { path: 'category', message: `Choose one of the categories ${opd.name} offers`, code: 'notAllowed' },
+      ]);
+    }
+    const result = await once(async (trx) => toReceipt(await insertConsultation(siapDb(trx), opd.slug, body, now)));
+    const headers: Record<string, string> = {
+      Location: `/api/v1/consultations/${result.body.trackingCode}`,
+      ...NO_STORE,
+    };
+    if (result.replayed) headers['Idempotent-Replayed'] = 'true';
+    else deps.log.info('consultation received', { opd: opd.slug, trackingCode: result.body.trackingCode });
+    return { body: result.body, headers };
+  },
+});
+
+const track = route({
+  endpoint: endpoints.track,
+  summary: 'Track a question',
+  description: 'Status, timeline and answer of a question by its tracking code. Holds no personal data.',
+  returns: 'The public view.',
+  docs: { trackingCode: trackingCodeDocs },
+  async handler({ params, deps, now, opdFor }) {
+    const db = siapDb(deps.db);
+    const row = await findByTrackingCode(db, params.trackingCode);
+    if (!row) throw notFound(params.trackingCode);
+    // The OPD may have switched SIAP off since: then its questions are not shown either.
+    const opd = await opdFor(row.opd_slug);
     const events = (await timelines(db, [row.id])).get(row.id) ?? [];
-    return sendJson(c, consultationPublic, toPublicView(row, opd, events, now()), 200, { 'Cache-Control': 'no-store' });
-  });
+    return { body: toPublicView(row, opd, events, now), headers: NO_STORE };
+  },
+});
 
-  app.get('/opds/:opd/consultations', requireStaff(), withOpd('siap'), validQuery(consultationListQuery), async (c) => {
-    const { db, now } = c.get('deps');
-    const opd = c.get('opd');
-    const query = c.req.valid('query');
+const list = route({
+  endpoint: endpoints.list,
+  summary: 'List consultations (staff)',
+  description:
+    'The agency’s consultations, newest first, with filters. `q` searches subject, question and tracking code. Pass `nextCursor` back as `cursor` for the next page.',
+  returns: 'A page of consultations.',
+  docs: {
+    limit: 'Items per page (1–100, default 20).',
+    cursor: 'The `nextCursor` of the previous page.',
+    status: 'Only consultations with this status.',
+    overdue: '`true`: only those past the due date without a first response.',
+    category: 'Only this category id.',
+    q: 'Search text.',
+  },
+  async handler({ opd, query, deps, now, actor }) {
+    const db = siapDb(deps.db);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-    const at = now();
     const q = query.q?.trim() || undefined;
     const normalizedCode = q ? normalizeTrackingCode(q) : undefined;
     const rows = await listPage(
@@ -118,18 +111,16 @@ export function consultationRoutes(): Hono<AppEnv> {
         q,
         trackingCode: normalizedCode && TRACKING_CODE_PATTERN.test(normalizedCode) ? normalizedCode : undefined,
       },
-      at,
+      now,
       limit,
       after,
     );
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    const nextCursor = rows.length > limit && last ? encodeCursor({ submittedAt: last.submitted_at, id: last.id }) : null;
+    const { page, nextCursor } = pageOf(rows, limit, (row) => ({ at: row.submitted_at, id: row.id }));
     const events = await timelines(db, page.map((row) => row.id));
     await audit(
       db,
       {
-        actor: c.get('actor'),
+        actor,
         action: 'consultation.list',
         subject: `opd:${opd.slug}`,
         detail: {
@@ -137,106 +128,97 @@ export function consultationRoutes(): Hono<AppEnv> {
           trackingCodes: page.map((row) => row.tracking_code),
         },
       },
-      at,
+      now,
     );
-    return sendJson(
-      c,
-      consultationStaffList,
-      { data: page.map((row) => toStaffView(row, opd, events.get(row.id) ?? [], at)), nextCursor },
-      200,
-      { 'Cache-Control': 'no-store' },
-    );
-  });
+    return {
+      body: { data: page.map((row) => toStaffView(row, opd, events.get(row.id) ?? [], now)), nextCursor },
+      headers: NO_STORE,
+    };
+  },
+});
 
-  app.get('/opds/:opd/consultations/:trackingCode', requireStaff(), withOpd('siap'), async (c) => {
-    const { db, now } = c.get('deps');
-    const opd = c.get('opd');
-    const code = trackingCodeParam(c.req.param('trackingCode'));
-    const row = await findInOpd(db, opd.slug, code);
-    if (!row) throw notFound(code);
-    const at = now();
-    await audit(db, { actor: c.get('actor'), action: 'consultation.view', subject: row.tracking_code }, at);
-    return staffResponse(c, db, row, opd, at);
-  });
+const get = route({
+  endpoint: endpoints.get,
+  summary: 'Read a consultation (staff)',
+  description: 'Everything about one consultation, including the citizen’s contact. The read is recorded in the audit log.',
+  returns: 'The staff view.',
+  docs: { trackingCode: trackingCodeDocs },
+  async handler({ opd, params, deps, now, actor }) {
+    const db = siapDb(deps.db);
+    const row = await findInOpd(db, opd.slug, params.trackingCode);
+    if (!row) throw notFound(params.trackingCode);
+    await audit(db, { actor, action: 'consultation.view', subject: row.tracking_code }, now);
+    return staffAnswer(db, row, opd, now);
+  },
+});
 
-  app.post(
-    '/opds/:opd/consultations/:trackingCode/answer',
-    requireStaff(),
-    withOpd('siap'),
-    jsonBody(consultationAnswerInput),
-    async (c) => {
-      const { db, now, log } = c.get('deps');
-      const opd = c.get('opd');
-      const actor = c.get('actor');
-      const { text } = c.req.valid('json');
-      const code = trackingCodeParam(c.req.param('trackingCode'));
-      const at = now();
-      const row = await db.transaction().execute(async (trx) => {
-        const current = await findInOpd(trx, opd.slug, code, true);
-        if (!current) throw notFound(code);
-        if (!ANSWERABLE.includes(current.status)) {
-          throw conflict(
-            `A consultation that is ${current.status} cannot be answered; change its status to in_progress first`,
-            'Answer only a consultation that is received or in_progress',
-          );
-        }
-        await storeAnswer(trx, current, text, actor, at);
-        await audit(trx, { actor, action: 'consultation.answer', subject: code, detail: { from: current.status } }, at);
-        return (await findInOpd(trx, opd.slug, code)) as ConsultationRow;
-      });
-      log.info('consultation answered', { opd: opd.slug, trackingCode: code });
-      return staffResponse(c, db, row, opd, at);
-    },
-  );
-
-  app.post(
-    '/opds/:opd/consultations/:trackingCode/status',
-    requireStaff(),
-    withOpd('siap'),
-    jsonBody(consultationStatusInput),
-    async (c) => {
-      const { db, now } = c.get('deps');
-      const opd = c.get('opd');
-      const actor = c.get('actor');
-      const { status, note } = c.req.valid('json');
-      const code = trackingCodeParam(c.req.param('trackingCode'));
-      const at = now();
-      const row = await db.transaction().execute(async (trx) => {
-        const current = await findInOpd(trx, opd.slug, code, true);
-        if (!current) throw notFound(code);
-        const from = current.status as ConsultationStatus;
-        const allowed = consultationTransitions[from] ?? [];
-        if (!allowed.includes(status)) {
-          throw conflict(
-            `A consultation that is ${from} cannot be changed to ${status}`,
-            allowed.length > 0 ? `From ${from} the status can become: ${allowed.join(', ')}` : `A ${from} consultation cannot change`,
-          );
-        }
-        await storeStatus(trx, current, status, note, actor, at);
-        await audit(
-          trx,
-          { actor, action: 'consultation.status', subject: code, detail: { from, to: status, withNote: Boolean(note) } },
-          at,
+const answer = route({
+  endpoint: endpoints.answer,
+  summary: 'Answer a consultation (staff)',
+  description: 'Stores the answer: the status becomes `answered`, the first response is recorded and the citizen is notified.',
+  returns: 'The answered consultation.',
+  docs: { trackingCode: trackingCodeDocs },
+  async handler({ opd, params, body, deps, now, actor }) {
+    const code = params.trackingCode;
+    const db = siapDb(deps.db);
+    const row = await db.transaction().execute(async (trx) => {
+      const current = await findInOpd(trx, opd.slug, code, true);
+      if (!current) throw notFound(code);
+      if (!ANSWERABLE.includes(current.status)) {
+        throw conflict(
+          `A consultation that is ${current.status} cannot be answered; change its status to in_progress first`,
+          'Answer only a consultation that is received or in_progress',
         );
-        return (await findInOpd(trx, opd.slug, code)) as ConsultationRow;
-      });
-      return staffResponse(c, db, row, opd, at);
-    },
-  );
+      }
+      await storeAnswer(trx, current, body.text, actor, now);
+      await audit(trx, { actor, action: 'consultation.answer', subject: code, detail: { from: current.status } }, now);
+      return (await findInOpd(trx, opd.slug, code)) as ConsultationRow;
+    });
+    deps.log.info('consultation answered', { opd: opd.slug, trackingCode: code });
+    return staffAnswer(db, row, opd, now);
+  },
+});
 
-  return app;
-}
+const setStatus = route({
+  endpoint: endpoints.setStatus,
+  summary: 'Change the status (staff)',
+  description:
+    'received → in_progress or closed; in_progress → closed; answered → in_progress or closed. A note with `in_progress` counts as the first response.',
+  returns: 'The consultation with its new status.',
+  docs: { trackingCode: trackingCodeDocs },
+  async handler({ opd, params, body, deps, now, actor }) {
+    const code = params.trackingCode;
+    const { status, note } = body;
+    const db = siapDb(deps.db);
+    const row = await db.transaction().execute(async (trx) => {
+      const current = await findInOpd(trx, opd.slug, code, true);
+      if (!current) throw notFound(code);
+      const from = current.status as ConsultationStatus;
+      const allowed = consultationTransitions[from] ?? [];
+      if (!allowed.includes(status)) {
+        throw conflict(
+          `A consultation that is ${from} cannot be changed to ${status}`,
+          allowed.length > 0 ? `From ${from} the status can become: ${allowed.join(', ')}` : `A ${from} consultation cannot change`,
+        );
+      }
+      await storeStatus(trx, current, status, note, actor, now);
+      await audit(
+        trx,
+        { actor, action: 'consultation.status', subject: code, detail: { from, to: status, withNote: Boolean(note) } },
+        now,
+      );
+      return (await findInOpd(trx, opd.slug, code)) as ConsultationRow;
+    });
+    return staffAnswer(db, row, opd, now);
+  },
+});
 
-async function staffResponse(c: Context<AppEnv>, db: Db, row: ConsultationRow, opd: OpdRow, at: Date): Promise<Response> {
+/** SIAP's routes, in the order the API reference lists them. */
+export const consultationRoutes = [create, list, track, get, answer, setStatus];
+
+async function staffAnswer(db: Db, row: ConsultationRow, opd: OpdRow, now: Date): Promise<RouteAnswer<ConsultationStaff>> {
   const events = (await timelines(db, [row.id])).get(row.id) ?? [];
-  return sendJson(c, consultationStaff, toStaffView(row, opd, events, at), 200, { 'Cache-Control': 'no-store' });
-}
-
-/** The `:trackingCode` of a route in canonical form; a string that cannot be one is a 404. */
-function trackingCodeParam(raw: string): string {
-  const code = normalizeTrackingCode(raw);
-  if (!TRACKING_CODE_PATTERN.test(code)) throw notFound(code.slice(0, 40));
-  return code;
+  return { body: toStaffView(row, opd, events, now), headers: NO_STORE };
 }
 
 function notFound(code: string): ProblemError {
@@ -247,27 +229,4 @@ function notFound(code: string): ProblemError {
 
 function conflict(detail: string, message: string): ProblemError {
   return new ProblemError('conflict', { detail, errors: [{ path: 'status', message, code: 'notAllowed' }] });
-}
-
-/** An opaque cursor for the staff list: base64url of the last row's (submittedAt, id). */
-export function encodeCursor(cursor: ListCursor): string {
-  return Buffer.from(JSON.stringify([cursor.submittedAt.toISOString(), cursor.id])).toString('base64url');
-}
-
-/** Reads a cursor made by {@link encodeCursor}; anything else is a 400 naming `cursor`. */
-export function decodeCursor(text: string): ListCursor {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && Number.isSafeInteger(value[1])) {
-      const submittedAt = new Date(value[0]);
-      if (!Number.isNaN(submittedAt.getTime())) return { submittedAt, id: value[1] as number };
-    }
-  } catch {
-    // fall through
-  }
-  throw validationProblem(
-    [{ path: 'cursor', message: 'Use the nextCursor of the previous page as cursor', code: 'invalid' }],
-    undefined,
-    400,
-  );
 }

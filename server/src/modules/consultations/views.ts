@@ -11,7 +11,8 @@ import type {
   ConsultationStatus,
   TimelineEntry,
 } from '../../../../src/schemas/index.js';
-import type { ConsultationRow, OpdRow } from '../../db/schema.js';
+import type { OpdRow } from '../../db/schema.js';
+import type { ConsultationRow } from './tables.js';
 import type { EventRow } from './queries.js';
 import { isOverdue } from './service-level.js';
 

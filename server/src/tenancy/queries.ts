@@ -5,8 +5,8 @@
  * @module
  */
 import type { Kysely } from 'kysely';
-import { moduleNames, type ModuleName, type Opd, type OpdSummary } from '../../../../src/schemas/index.js';
-import type { Database, OpdRow } from '../../db/schema.js';
+import { moduleNames, type ModuleName, type Opd, type OpdSummary } from '../../../src/schemas/index.js';
+import type { Database, OpdRow } from '../db/schema.js';
 
 /** Every OPD, by name. */
 export async function listOpds(db: Kysely<Database>): Promise<OpdRow[]> {
@@ -18,14 +18,9 @@ export async function findOpd(db: Kysely<Database>, slug: string): Promise<OpdRo
   return db.selectFrom('opds').selectAll().where('slug', '=', slug).executeTakeFirst();
 }
 
-/**
- * The origins allowed to call the API: one OPD's own when `slug` is given (none if it
- * does not exist), otherwise those of every OPD.
- */
-export async function allowedOriginsFor(db: Kysely<Database>, slug: string | undefined): Promise<Set<string>> {
-  let query = db.selectFrom('opds').select('allowed_origins');
-  if (slug !== undefined) query = query.where('slug', '=', slug);
-  const rows = await query.execute();
+/** The origins allowed to call the routes that are not about one OPD: every OPD's. */
+export async function allowedOriginsFor(db: Kysely<Database>): Promise<Set<string>> {
+  const rows = await db.selectFrom('opds').select('allowed_origins').execute();
   return new Set(rows.flatMap((row) => row.allowed_origins));
 }
 

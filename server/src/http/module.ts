@@ -1,0 +1,139 @@
+/**
+ * The module contract: what a module (SIAP, Perjaka, e-Agenda, …) declares, and all the app
+ * needs to know of it. The app mounts its routes and mounts, runs its migrations and demo
+ * seed, registers its problem codes and documents it in the OpenAPI document. Tenancy,
+ * audit, cursors, rate limits and idempotency are the spine's and every module gets them.
+ *
+ * ```ts
+ * export const siapModule = defineModule({
+ *   id: 'siap',
+ *   routes: [createConsultation, trackConsultation, ...],
+ *   migrations: { '0001-consultations': consultationsTables },
+ *   seed: seedConsultations,
+ *   openapi: { tag: { name: 'SIAP', description: '…' }, schemas: { … } },
+ * });
+ * ```
+ *
+ * @module
+ */
+import type { Context, Hono } from 'hono';
+import type { Kysely, Transaction } from 'kysely';
+import type * as z from 'zod/mini';
+import type { AnyEndpoint, Endpoint, OutputOf } from '../../../src/schemas/index.js';
+import type { ModuleMigration } from '../db/migrate.js';
+import type { Database, OpdRow } from '../db/schema.js';
+import type { JsonObject, OpenApiPart, SchemaSource } from '../openapi/builder.js';
+import type { AppDeps, AppEnv } from './env.js';
+import type { ProblemDefinition } from './problem.js';
+
+/** What a handler gets: the checked inputs and the spine's services for this request. */
+export interface RouteContext<E extends AnyEndpoint> {
+  /** The Hono context, for anything else. */
+  c: Context<AppEnv>;
+  /** The app's dependencies. */
+  deps: AppDeps;
+  /** One reading of the clock for the whole request. */
+  now: Date;
+  /** The path values, checked and normalized. */
+  params: OutputOf<Exclude<E['params'], undefined>>;
+  /** The query string, checked. */
+  query: OutputOf<Exclude<E['query'], undefined>>;
+  /** The JSON body, checked. */
+  body: OutputOf<Exclude<E['body'], undefined>>;
+  /** The OPD of a `{opd}` path, loaded and checked to have the module on; throws on other routes. */
+  readonly opd: OpdRow;
+  /** Who is acting on a staff route (the audit log's `actor`); throws on public routes. */
+  readonly actor: string;
+  /**
+   * The OPD `slug`, loaded once per request, or a 404 problem; with `moduleId` (default: this
+   * route's module) also a 404 `module-disabled` when the OPD has it off.
+   */
+  opdFor(slug: string, moduleId?: string | null): Promise<OpdRow>;
+  /**
+   * Runs a write once per `Idempotency-Key` (idempotent endpoints): in one transaction with
+   * the key; a repeat with the same body answers the stored result, a different body 422.
+   */
+  once<T>(write: (trx: Transaction<Database>) => Promise<T>): Promise<{ body: T; replayed: boolean }>;
+}
+
+/** A handler's answer: the body (checked against the endpoint's response schema) and headers. */
+export interface RouteAnswer<T> {
+  body: T;
+  headers?: Record<string, string>;
+}
+
+/** The server side of one endpoint: its handler, the server's limits on it, and its prose. */
+export interface Route<E extends AnyEndpoint = AnyEndpoint> {
+  endpoint: E;
+  /** One line for the API reference, e.g. `Ask a question`. */
+  summary: string;
+  /** More for the reference. */
+  description?: string;
+  /** What the successful answer is, e.g. `Stored.` (default `OK`). */
+  returns?: string;
+  /** Descriptions of path and query values by name; an object also replaces the value's JSON Schema. */
+  docs?: Record<string, string | { description: string; schema?: JsonObject }>;
+  /** Counts each call against this per-client rate-limit bucket (429 over the limit). */
+  rateLimit?: string;
+  /** The largest body accepted, in bytes (default: the module's, else 64 KB). */
+  bodyBytes?: number;
+  handler(ctx: RouteContext<E>): Promise<RouteAnswer<z.input<E['response']>>>;
+}
+
+/** Declares a route, keeping the endpoint's types for the handler. */
+export function route<E extends AnyEndpoint>(definition: Route<E>): Route<E> {
+  return definition;
+}
+
+/**
+ * A sub-app a module mounts as it is, for a standard with its own paths and formats
+ * (Open311 GeoReport v2 at `/open311/v2`, with XML and its own errors). It gets the spine's
+ * request id, client address, CORS and body limit, and its own `onError`.
+ */
+export interface Mount {
+  /** Where it is mounted, e.g. `/open311/v2`. */
+  path: string;
+  app(deps: AppDeps): Hono<AppEnv>;
+  /** `any`: any website may read it (open standards); `opds`: only the OPDs' websites (default). */
+  cors?: 'any' | 'opds';
+  /** Its paths in the OpenAPI document, written out. */
+  openapi?: OpenApiPart;
+}
+
+/** What a module's demo seed is given. */
+export interface SeedContext {
+  /** The time the demo data is relative to. */
+  now: Date;
+}
+
+/** What a module declares; see the module comment. */
+export interface ServerModule {
+  /** The module's id: the name OPDs switch on (`siap`), or a spine part's (`tenancy`). */
+  id: string;
+  /** `{opd}` routes of a module switched on per OPD answer 404 `module-disabled` when it is off (default true). */
+  perOpd?: boolean;
+  /** Its endpoints' handlers; each is mounted at its endpoint's path. */
+  routes?: readonly Route<any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any -- handlers differ by endpoint
+  /** Sub-apps mounted as they are. */
+  mounts?: readonly Mount[];
+  /** Its migrations by name, run in name order after the spine's and earlier modules'. */
+  migrations?: Readonly<Record<string, ModuleMigration>>;
+  /** Adds its demo data; must add nothing when run again. Returns counts for the start log (`{ consultations: 4 }`). */
+  seed?(db: Kysely<Database>, context: SeedContext): Promise<Record<string, number>>;
+  /** Its own problem codes (beyond the spine's). */
+  problems?: Readonly<Record<string, ProblemDefinition>>;
+  /** Its limits. */
+  limits?: { /** The largest body its routes accept, in bytes (default 64 KB). */ bodyBytes?: number };
+  /** Its part of the OpenAPI document: a tag for its operations and named component schemas. */
+  openapi?: { tag?: { name: string; description: string }; schemas?: Record<string, SchemaSource> };
+}
+
+/** Declares a module (the identity function, for types). */
+export function defineModule(module: ServerModule): ServerModule {
+  return module;
+}
+
+/** The Hono path of an endpoint path: `{opd}` → `:opd`. */
+export function honoPath(endpoint: Pick<Endpoint, 'path'>): string {
+  return endpoint.path.replace(/\{([A-Za-z][A-Za-z0-9_]*)\}/g, ':$1');
+}

@@ -1,0 +1,62 @@
+/**
+ * SIAP, the consultation service, as the spine sees it: routes, migrations, demo seed and
+ * its part of the API reference.
+ *
+ * @module
+ */
+import {
+  consultationAnswerInput,
+  consultationCreate,
+  consultationPublic,
+  consultationReceipt,
+  consultationStaff,
+  consultationStaffList,
+  consultationStatusInput,
+} from '../../../../src/schemas/index.js';
+import { defineModule } from '../../http/module.js';
+import type { JsonObject } from '../../openapi/builder.js';
+import { consultationsTables } from './migrations/0001-consultations.js';
+import { consultationRoutes } from './routes.js';
+import { seedConsultations } from './seed.js';
+
+/** SIAP: citizens ask an OPD, staff answer within the service level. */
+export const siapModule = defineModule({
+  id: 'siap',
+  routes: consultationRoutes,
+  migrations: { '0001-consultations': consultationsTables },
+  seed: seedConsultations,
+  openapi: {
+    tag: {
+      name: 'SIAP',
+      description:
+        'Consultations: a citizen asks an agency a question and gets a tracking code; staff answer within 3 working days.',
+    },
+    schemas: {
+      ConsultationCreate: {
+        schema: consultationCreate,
+        io: 'input',
+        description: 'A question. Give an e-mail address, a mobile number, or both.',
+        patch: (schema) => {
+          const properties = schema.properties as Record<string, JsonObject>;
+          // The number is normalized (0812… → +62812…) before it is checked, so any common way of writing it is fine.
+          if (properties.phone) {
+            delete properties.phone.pattern;
+            properties.phone.description = 'Indonesian mobile number, e.g. `0812 3456 7890` or `+6281234567890`.';
+          }
+          if (properties.category) properties.category.description = 'A category id of the agency (see `GET /api/v1/opds/{opd}`).';
+          if (properties.consent) properties.consent.description = 'Agreement to the processing of the data (UU 27/2022).';
+        },
+      },
+      ConsultationReceipt: { schema: consultationReceipt, io: 'output', description: 'The receipt of a question.' },
+      ConsultationPublic: {
+        schema: consultationPublic,
+        io: 'output',
+        description: 'What anyone with the tracking code sees: status, timeline and answer; no personal data.',
+      },
+      ConsultationStaff: { schema: consultationStaff, io: 'output', description: 'The staff view, with the citizen’s contact.' },
+      ConsultationStaffList: { schema: consultationStaffList, io: 'output', description: 'A page of consultations, newest first.' },
+      ConsultationAnswerInput: { schema: consultationAnswerInput, io: 'input', description: 'The staff answer.' },
+      ConsultationStatusInput: { schema: consultationStatusInput, io: 'input', description: 'A status change with an optional note.' },
+    },
+  },
+});

@@ -1,0 +1,277 @@
+/**
+ * SIAP's DEMO DATA for Kabupaten Lahat — not real records: the demo OPDs' consultation
+ * categories, and consultations from made-up citizens (`…@example.com`, `+62812000000xx`,
+ * tracking codes `SIAP-DEM0-…`), one per state. Numbers in the copy come from the launch of
+ * the four change projects (Lahat, 10 October 2023).
+ *
+ * Seeding is idempotent: running it again adds nothing.
+ *
+ * @module
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Database, StoredCategory } from '../../db/schema.js';
+import type { SeedContext } from '../../http/module.js';
+import { CITIZEN_ACTOR } from './queries.js';
+import { firstResponseDueAt } from './service-level.js';
+import { siapDb } from './tables.js';
+
+const other: StoredCategory = { id: 'lainnya', name: 'Lainnya' };
+
+/** The consultation categories of the demo OPDs that have SIAP on, by OPD slug. */
+export const DEMO_CATEGORIES: Readonly<Record<string, readonly StoredCategory[]>> = {
+  bpkad: [
+    { id: 'penatausahaan-keuangan', name: 'Penatausahaan keuangan' },
+    { id: 'sp2d-pencairan', name: 'SP2D dan pencairan' },
+    { id: 'aset-daerah', name: 'Aset daerah' },
+    { id: 'gaji-tunjangan', name: 'Gaji dan tunjangan' },
+    other,
+  ],
+  'dinas-pupr': [
+    { id: 'jalan-jembatan', name: 'Jalan dan jembatan kabupaten' },
+    { id: 'tata-ruang', name: 'Tata ruang dan PBG' },
+    { id: 'sumber-daya-air', name: 'Sumber daya air dan irigasi' },
+    other,
+  ],
+  bappeda: [
+    { id: 'perencanaan', name: 'Perencanaan pembangunan dan Musrenbang' },
+    { id: 'csr', name: 'Program CSR (SIP BENAR)' },
+    { id: 'inovasi-daerah', name: 'Inovasi daerah' },
+    { id: 'data-pembangunan', name: 'Data dan statistik pembangunan' },
+    other,
+  ],
+  dpmptsp: [
+    { id: 'perizinan-berusaha', name: 'Perizinan berusaha (OSS)' },
+    { id: 'pbg', name: 'Persetujuan Bangunan Gedung (PBG)' },
+    { id: 'penanaman-modal', name: 'Penanaman modal' },
+    { id: 'pengaduan-perizinan', name: 'Pengaduan layanan perizinan' },
+    other,
+  ],
+  'dinas-kesehatan': [
+    { id: 'jaminan-kesehatan', name: 'JKN dan jaminan kesehatan daerah' },
+    { id: 'puskesmas', name: 'Layanan puskesmas' },
+    { id: 'perizinan-kesehatan', name: 'Perizinan tenaga dan fasilitas kesehatan' },
+    { id: 'imunisasi-gizi', name: 'Imunisasi dan gizi' },
+    other,
+  ],
+  rsud: [
+    { id: 'rawat-jalan', name: 'Rawat jalan dan jadwal dokter' },
+    { id: 'rawat-inap', name: 'Rawat inap' },
+    { id: 'pasien-bpjs', name: 'Pasien BPJS Kesehatan' },
+    { id: 'rekam-medis', name: 'Rekam medis dan surat keterangan' },
+    other,
+  ],
+  diskominfo: [
+    { id: 'informasi-publik', name: 'Permohonan informasi publik (PPID)' },
+    { id: 'layanan-digital', name: 'Aplikasi dan layanan digital' },
+    { id: 'jaringan', name: 'Jaringan internet pemerintah' },
+    other,
+  ],
+};
+
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+
+interface DemoConsultation {
+  trackingCode: string;
+  opd: string;
+  category: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  subject: string;
+  message: string;
+  /** How long before the seed time it was asked. */
+  ago: number;
+  /** Later steps, by time after submission. */
+  steps: Array<{ status: 'in_progress' | 'answered' | 'closed'; after: number; note?: string; answer?: string }>;
+}
+
+/** The demo consultations, one per state (received, in progress, answered, overdue, closed). Fictional citizens. */
+export const DEMO_CONSULTATIONS: readonly DemoConsultation[] = [
+  {
+    trackingCode: 'SIAP-DEM0-0001',
+    opd: 'bpkad',
+    category: 'sp2d-pencairan',
+    name: 'Rina Contoh (demo)',
+    email: 'rina.contoh@example.com',
+    phone: null,
+    subject: 'Status pencairan SP2D belanja barang',
+    message:
+      'Selamat pagi. Kami rekanan pengadaan alat tulis kantor untuk salah satu kecamatan. SPM sudah diajukan minggu lalu; bagaimana cara mengetahui apakah SP2D-nya sudah terbit tanpa datang ke kantor BPKAD?',
+    ago: 2 * HOUR,
+    steps: [],
+  },
+  {
+    trackingCode: 'SIAP-DEM0-0002',
+    opd: 'bpkad',
+    category: 'gaji-tunjangan',
+    name: 'Agus Percobaan (demo)',
+    email: null,
+    phone: '+6281200000002',
+    subject: 'Tunjangan belum masuk setelah mutasi',
+    message:
+      'Saya ASN yang dimutasi dari Dinas Pendidikan ke kecamatan bulan lalu. Gaji pokok sudah masuk, tetapi tambahan penghasilan belum. Berkas apa yang perlu saya lengkapi?',
+    ago: 2 * DAY,
+    steps: [
+      {
+        status: 'in_progress',
+        after: 5 * HOUR,
+        note: 'Sedang kami cocokkan dengan data mutasi dari BKPSDM. Mohon ditunggu.',
+      },
+    ],
+  },
+  {
+    trackingCode: 'SIAP-DEM0-0003',
+    opd: 'bpkad',
+    category: 'aset-daerah',
+    name: 'Sari Fiktif (demo)',
+    email: 'sari.fiktif@example.com',
+    phone: '+6281200000003',
+    subject: 'Pinjam pakai gedung serbaguna untuk kegiatan desa',
+    message:
+      'Apakah desa kami boleh meminjam gedung serbaguna milik Pemkab untuk pelatihan kader posyandu selama dua hari? Bagaimana prosedurnya?',
+    ago: 5 * DAY,
+    steps: [
+      {
+        status: 'answered',
+        after: 1 * DAY,
+        answer:
+          'Boleh. Ajukan surat permohonan pinjam pakai dari kepala desa kepada Bupati melalui BPKAD (Bidang Aset), sebutkan tanggal dan kegiatan. Formulir tersedia di loket BPKAD dan dapat dikirim lewat layanan ini. Proses persetujuan biasanya 3–5 hari kerja.',
+      },
+    ],
+  },
+  {
+    trackingCode: 'SIAP-DEM0-0004',
+    opd: 'bpkad',
+    category: 'penatausahaan-keuangan',
+    name: 'Dedi Sampel (demo)',
+    email: 'dedi.sampel@example.com',
+    phone: null,
+    subject: 'Format laporan pertanggungjawaban bendahara',
+    message:
+      'Untuk LPJ bendahara pengeluaran pembantu, apakah masih memakai format tahun lalu atau sudah ada format baru? Mohon contohnya.',
+    ago: 10 * DAY,
+    steps: [],
+  },
+  {
+    trackingCode: 'SIAP-DEM0-0005',
+    opd: 'dinas-pupr',
+    category: 'jalan-jembatan',
+    name: 'Joko Uji (demo)',
+    email: 'joko.uji@example.com',
+    phone: null,
+    subject: 'Jadwal perbaikan jalan kabupaten di desa kami',
+    message:
+      'Ruas jalan menuju desa kami berlubang sejak musim hujan. Apakah ruas ini sudah masuk rencana pemeliharaan tahun ini?',
+    ago: 1 * DAY,
+    steps: [],
+  },
+  {
+    trackingCode: 'SIAP-DEM0-0006',
+    opd: 'dpmptsp',
+    category: 'perizinan-berusaha',
+    name: 'Maya Contoh (demo)',
+    email: null,
+    phone: '+6281200000006',
+    subject: 'NIB untuk usaha kopi rumahan',
+    message: 'Saya ingin mendaftarkan usaha kopi bubuk rumahan. Apakah cukup NIB dari OSS, atau perlu izin lain?',
+    ago: 4 * DAY,
+    steps: [
+      {
+        status: 'answered',
+        after: 6 * HOUR,
+        answer:
+          'Untuk usaha mikro risiko rendah cukup NIB melalui oss.go.id. Karena produk pangan olahan, Anda juga memerlukan SPP-IRT; petugas kami dapat membantu pendaftarannya di Mal Pelayanan Publik.',
+      },
+    ],
+  },
+  {
+    trackingCode: 'SIAP-DEM0-0007',
+    opd: 'rsud',
+    category: 'rawat-jalan',
+    name: 'Tono Percobaan (demo)',
+    email: 'tono.percobaan@example.com',
+    phone: null,
+    subject: 'Jadwal poli penyakit dalam',
+    message: 'Apakah poli penyakit dalam buka pada hari Sabtu?',
+    ago: 8 * DAY,
+    steps: [
+      { status: 'answered', after: 3 * HOUR, answer: 'Poli penyakit dalam buka Senin–Jumat pukul 08.00–14.00 WIB; Sabtu tutup.' },
+      { status: 'closed', after: 2 * DAY, note: 'Selesai.' },
+    ],
+  },
+];
+
+/** The actor of demo staff steps. */
+const DEMO_STAFF = 'petugas-demo';
+
+/** Adds SIAP's demo data that is not there yet: categories of demo OPDs that have none, and the consultations. */
+export async function seedConsultations(base: Kysely<Database>, { now }: SeedContext): Promise<Record<string, number>> {
+  const db = siapDb(base);
+  for (const [slug, categories] of Object.entries(DEMO_CATEGORIES)) {
+    await db
+      .updateTable('opds')
+      .set({ consultation_categories: JSON.stringify(categories) })
+      .where('slug', '=', slug)
+      .where('is_demo', '=', true)
+      .where(sql<boolean>`consultation_categories = '[]'::jsonb`)
+      .execute();
+  }
+
+  let consultations = 0;
+  for (const demo of DEMO_CONSULTATIONS) {
+    const submittedAt = new Date(now.getTime() - demo.ago);
+    let status: string = 'received';
+    let firstResponseAt: Date | null = null;
+    let answerText: string | null = null;
+    let answeredAt: Date | null = null;
+    for (const step of demo.steps) {
+      const at = new Date(submittedAt.getTime() + step.after);
+      status = step.status;
+      if (step.status === 'answered' || (step.status === 'in_progress' && step.note)) firstResponseAt ??= at;
+      if (step.answer) {
+        answerText = step.answer;
+        answeredAt = at;
+      }
+    }
+    const row = await db
+      .insertInto('consultations')
+      .values({
+        tracking_code: demo.trackingCode,
+        opd_slug: demo.opd,
+        name: demo.name,
+        email: demo.email,
+        phone: demo.phone,
+        category_id: demo.category,
+        subject: demo.subject,
+        message: demo.message,
+        consent_at: submittedAt,
+        status,
+        submitted_at: submittedAt,
+        due_at: firstResponseDueAt(submittedAt),
+        first_response_at: firstResponseAt,
+        answer_text: answerText,
+        answered_at: answeredAt,
+        answered_by: answeredAt ? DEMO_STAFF : null,
+      })
+      .onConflict((oc) => oc.column('tracking_code').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) continue;
+    consultations += 1;
+    await db
+      .insertInto('consultation_events')
+      .values([
+        { consultation_id: row.id, status: 'received', note: null, at: submittedAt, actor: CITIZEN_ACTOR },
+        ...demo.steps.map((step) => ({
+          consultation_id: row.id,
+          status: step.status,
+          note: step.note ?? null,
+          at: new Date(submittedAt.getTime() + step.after),
+          actor: DEMO_STAFF,
+        })),
+      ])
+      .execute();
+  }
+  return { consultations };
+}

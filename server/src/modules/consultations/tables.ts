@@ -1,0 +1,61 @@
+/**
+ * SIAP's tables as kysely sees them; joined to the spine's with
+ * `db.withTables<ConsultationTables>()` (see {@link siapDb}).
+ *
+ * @module
+ */
+import type { Generated, Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { Database, NullableTimestamp, Timestamp } from '../../db/schema.js';
+
+/** `consultations`: one question of a citizen to an OPD (SIAP). */
+export interface ConsultationsTable {
+  id: Generated<number>;
+  tracking_code: string;
+  opd_slug: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  category_id: string;
+  subject: string;
+  message: string;
+  consent_at: Timestamp;
+  status: string;
+  submitted_at: Timestamp;
+  due_at: Timestamp;
+  first_response_at: NullableTimestamp;
+  answer_text: string | null;
+  answered_at: NullableTimestamp;
+  answered_by: string | null;
+}
+
+/** `consultation_events`: the timeline of a consultation. */
+export interface ConsultationEventsTable {
+  id: Generated<number>;
+  consultation_id: number;
+  status: string;
+  note: string | null;
+  at: Timestamp;
+  actor: string;
+}
+
+/** SIAP's tables (a type, not an interface, so kysely's `withTables` takes it). */
+export type ConsultationTables = {
+  consultations: ConsultationsTable;
+  consultation_events: ConsultationEventsTable;
+};
+
+/** The spine's tables and SIAP's. */
+export type SiapDatabase = Database & ConsultationTables;
+
+/** A database or a transaction that sees SIAP's tables. */
+export type Db = Kysely<SiapDatabase> | Transaction<SiapDatabase>;
+
+/** The app's database with SIAP's tables in view. */
+export function siapDb(db: Kysely<Database>): Kysely<SiapDatabase> {
+  return db.withTables<ConsultationTables>();
+}
+
+/** A `consultations` row as read. */
+export type ConsultationRow = Selectable<ConsultationsTable>;
+/** A new `consultations` row. */
+export type NewConsultation = Insertable<ConsultationsTable>;

@@ -1,0 +1,136 @@
+/**
+ * The OpenAPI operation of a route, derived from its endpoint description (method, path,
+ * params, query, body, response, access, idempotency, errors), the spine's work on it
+ * (body limit, rate limit, tenancy) and the route's prose. Error statuses follow from what
+ * the endpoint has: a body can be malformed, a staff route refuses a missing token, and so on.
+ *
+ * @module
+ */
+import { pathParameterNames } from '../../../src/schemas/index.js';
+import type { z } from 'zod/mini';
+import { bodyBytesOf } from '../http/mount.js';
+import type { Route, ServerModule } from '../http/module.js';
+import type { ProblemRegistry } from '../http/problem.js';
+import {
+  headers,
+  idempotencyKeyHeader,
+  problemResponse,
+  publicAccess,
+  queryParams,
+  ref,
+  staffAccess,
+  toJsonSchema,
+  type JsonObject,
+} from './builder.js';
+
+/** What the operation builder needs besides the route. */
+export interface OperationContext {
+  /** Component names of the schemas modules named, by schema. */
+  names: ReadonlyMap<z.core.$ZodType, string>;
+  problems: ProblemRegistry;
+  /** The module's tag. */
+  tag?: string;
+}
+
+/** What a `{opd}` path value is, on every route that has one. */
+const OPD_DOCS = 'The agency (OPD) slug, e.g. `bpkad`.';
+
+/** The operation object of `route`. */
+export function operationOf(module: ServerModule, route: Route, context: OperationContext): JsonObject {
+  const { endpoint } = route;
+  const docs = route.docs ?? {};
+  const parameters: JsonObject[] = [];
+  if (endpoint.params) {
+    const properties = (toJsonSchema({ schema: endpoint.params, io: 'input' }).properties ?? {}) as Record<string, JsonObject>;
+    for (const name of pathParameterNames(endpoint.path)) {
+      const doc = docs[name] ?? (name === 'opd' ? OPD_DOCS : undefined);
+      const override = typeof doc === 'object' ? doc : undefined;
+      parameters.push({
+        name,
+        in: 'path',
+        required: true,
+        ...(doc ? { description: override ? override.description : doc } : {}),
+        schema: override?.schema ?? properties[name] ?? { type: 'string' },
+      });
+    }
+  }
+  if (endpoint.idempotent) parameters.push(idempotencyKeyHeader);
+  if (endpoint.query) {
+    const descriptions = Object.fromEntries(
+      Object.entries(docs).map(([name, doc]) => [name, typeof doc === 'string' ? doc : doc.description]),
+    );
+    parameters.push(...queryParams(endpoint.query, descriptions));
+  }
+
+  const status = String(endpoint.status ?? 200);
+  const responseHeaders: JsonObject = {};
+  if (endpoint.status === 201) responseHeaders.Location = headers.location;
+  if (endpoint.idempotent) responseHeaders['Idempotent-Replayed'] = headers.idempotentReplayed;
+  const success: JsonObject = {
+    description: route.returns ?? 'OK',
+    ...(Object.keys(responseHeaders).length > 0 ? { headers: responseHeaders } : {}),
+    content: { 'application/json': { schema: schemaRef(endpoint.response, 'output', context) } },
+  };
+
+  return {
+    operationId: endpoint.id,
+    ...(context.tag ? { tags: [context.tag] } : {}),
+    summary: route.summary,
+    ...(route.description ? { description: route.description } : {}),
+    security: endpoint.access === 'staff' ? staffAccess : publicAccess,
+    ...(parameters.length > 0 ? { parameters } : {}),
+    ...(endpoint.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: schemaRef(endpoint.body, 'input', context) } } } }
+      : {}),
+    responses: { [status]: success, ...problemResponses(module, route, context.problems) },
+  };
+}
+
+function schemaRef(schema: z.core.$ZodType, io: 'input' | 'output', context: OperationContext): JsonObject {
+  const name = context.names.get(schema);
+  return name ? ref(name) : toJsonSchema({ schema, io });
+}
+
+/** The problem codes a route can answer, by status, each status described by its codes. */
+function problemResponses(module: ServerModule, route: Route, problems: ProblemRegistry): JsonObject {
+  const { endpoint } = route;
+  const byStatus = new Map<number, Map<string, string>>();
+  const add = (code: string, why: string) => {
+    const status = problems.get(code)?.status ?? 500;
+    const reasons = byStatus.get(status) ?? new Map<string, string>();
+    if (!reasons.has(code)) reasons.set(code, why);
+    byStatus.set(status, reasons);
+  };
+  if (endpoint.body) {
+    add('payload-too-large', `The request body is larger than ${Math.round(bodyBytesOf(module, route) / 1024)} KB.`);
+    add('unsupported-media-type', 'The body is not sent as `application/json`.');
+  }
+  if (endpoint.access === 'staff') add('unauthorized', 'No or a wrong staff token.');
+  if (endpoint.params) add('not-found', 'Unknown agency or item.');
+  if (pathParameterNames(endpoint.path).includes('opd') && module.perOpd !== false) {
+    add('module-disabled', 'The module is off for this agency.');
+  }
+  if (route.rateLimit) add('rate-limited', 'Too many requests from this client.');
+  if (endpoint.body || endpoint.query || endpoint.idempotent) {
+    add('validation', 'Fields that need fixing; `errors` names each field.');
+  }
+  if (endpoint.idempotent) add('idempotency-conflict', 'The Idempotency-Key was used for a different request.');
+  for (const code of endpoint.errors ?? []) add(code, problems.get(code)?.title ?? code);
+
+  const responses: JsonObject = {};
+  // Bad input is 422 for bodies but 400 for malformed JSON, query values and a bad Idempotency-Key.
+  if (endpoint.body || endpoint.query || endpoint.idempotent) {
+    responses['400'] = problemResponse(
+      'Malformed request (not JSON, a bad query value or header); `errors` names the fields (`validation`).',
+    );
+  }
+  for (const [status, reasons] of [...byStatus.entries()].sort(([a], [b]) => a - b)) {
+    if (status === 422 && !endpoint.body && !endpoint.idempotent) continue;
+    const description = [...reasons.entries()].map(([code, why]) => `${why} (\`${code}\`)`).join(' ');
+    responses[String(status)] = problemResponse(
+      description,
+      status === 429 ? { 'Retry-After': headers.retryAfter } : status === 401 ? { 'WWW-Authenticate': { description: 'Bearer challenge.', schema: { type: 'string' } } } : undefined,
+    );
+  }
+  return responses;
+}

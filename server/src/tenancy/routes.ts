@@ -1,0 +1,50 @@
+/**
+ * Tenancy, the spine's part every OPD has: `GET /api/v1/opds` and `GET /api/v1/opds/{opd}`,
+ * the `opds` table's demo rows, and its part of the API reference.
+ *
+ * @module
+ */
+import { opd, opdEndpoints, opdList } from '../../../src/schemas/index.js';
+import { defineModule, route } from '../http/module.js';
+import { listOpds, toOpd, toOpdSummary } from './queries.js';
+import { seedOpds } from './seed.js';
+
+const CACHE = { 'Cache-Control': 'public, max-age=60' };
+
+const listRoute = route({
+  endpoint: opdEndpoints.list,
+  summary: 'List the agencies',
+  description: 'Every agency (OPD) of the deployment with the modules it has switched on. One page holds all.',
+  returns: 'The agencies.',
+  async handler({ deps }) {
+    const rows = await listOpds(deps.db);
+    // Every OPD fits one page (a regency has some 40); the list shape leaves room for paging.
+    return { body: { data: rows.map(toOpdSummary), nextCursor: null }, headers: CACHE };
+  },
+});
+
+const getRoute = route({
+  endpoint: opdEndpoints.get,
+  summary: 'Get one agency',
+  description: 'One agency with its modules and its consultation categories.',
+  returns: 'The agency.',
+  docs: { opd: 'The agency (OPD) slug, e.g. `bpkad`.' },
+  async handler({ opd }) {
+    return { body: toOpd(opd), headers: CACHE };
+  },
+});
+
+/** Tenancy: the agencies this deployment serves. Not switched per OPD. */
+export const tenancyModule = defineModule({
+  id: 'tenancy',
+  perOpd: false,
+  routes: [listRoute, getRoute],
+  seed: (db, { now }) => seedOpds(db, now),
+  openapi: {
+    tag: { name: 'OPD', description: 'The agencies (OPD) this deployment serves and the modules each has on.' },
+    schemas: {
+      OpdList: { schema: opdList, io: 'output', description: 'Every agency with its modules.' },
+      Opd: { schema: opd, io: 'output', description: 'One agency with what its widgets need.' },
+    },
+  },
+});

@@ -1,0 +1,54 @@
+/**
+ * DEMO DATA for Kabupaten Lahat — not real records: the agencies (OPD), with their real
+ * names so the demo reads like the real thing, every row marked `is_demo`. Each module
+ * seeds its own demo data for these OPDs.
+ *
+ * @module
+ */
+import type { Kysely } from 'kysely';
+import type { ModuleName } from '../../../src/schemas/index.js';
+import type { Database } from '../db/schema.js';
+
+/** The origins the demo OPD websites run on (the demo page `npm start` serves). */
+export const DEMO_ORIGINS = ['http://localhost:8080', 'http://127.0.0.1:8080'];
+
+/** A demo agency and the modules it has on. */
+export interface DemoOpd {
+  slug: string;
+  name: string;
+  modules: ModuleName[];
+}
+
+/** The demo agencies of Kabupaten Lahat. */
+export const DEMO_OPDS: readonly DemoOpd[] = [
+  { slug: 'bpkad', name: 'Badan Pengelolaan Keuangan dan Aset Daerah (BPKAD)', modules: ['siap'] },
+  { slug: 'dinas-pupr', name: 'Dinas Pekerjaan Umum dan Penataan Ruang (PUPR)', modules: ['perjaka', 'siap'] },
+  { slug: 'bappeda', name: 'Badan Perencanaan Pembangunan Daerah (Bappeda)', modules: ['csr', 'innovation', 'siap'] },
+  { slug: 'sekretariat-dprd', name: 'Sekretariat DPRD', modules: ['agenda'] },
+  { slug: 'dpmptsp', name: 'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu (DPMPTSP)', modules: ['siap', 'layanan'] },
+  { slug: 'dinas-kesehatan', name: 'Dinas Kesehatan', modules: ['siap', 'layanan'] },
+  { slug: 'rsud', name: 'Rumah Sakit Umum Daerah (RSUD) Lahat', modules: ['siap', 'layanan'] },
+  { slug: 'diskominfo', name: 'Dinas Komunikasi dan Informatika (Diskominfo)', modules: ['innovation', 'siap'] },
+];
+
+/** Adds the demo agencies that are not there yet. */
+export async function seedOpds(db: Kysely<Database>, now: Date): Promise<Record<string, number>> {
+  let opds = 0;
+  for (const opd of DEMO_OPDS) {
+    const inserted = await db
+      .insertInto('opds')
+      .values({
+        slug: opd.slug,
+        name: opd.name,
+        modules: JSON.stringify(opd.modules),
+        allowed_origins: JSON.stringify(DEMO_ORIGINS),
+        is_demo: true,
+        created_at: now,
+      })
+      .onConflict((oc) => oc.column('slug').doNothing())
+      .returning('slug')
+      .executeTakeFirst();
+    if (inserted) opds += 1;
+  }
+  return { opds };
+}
