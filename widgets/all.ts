@@ -8,4 +8,6 @@
  */
 export { OpdConsultationForm } from './consultation-form/define.js';
 export { OpdConsultationStatus } from './consultation-status/define.js';
-export type { OpdEventMap, OpdSubmittedDetail, OpdErrorDetail, OpdStatusLoadedDetail } from './shared/events.js';
+export type { OpdEventMap, OpdErrorDetail } from './shared/events.js';
+export type { OpdSubmittedDetail } from './consultation-form/events.js';
+export type { OpdStatusLoadedDetail } from './consultation-status/events.js';

@@ -5,31 +5,8 @@
  */
 import { css } from 'lit';
 
-/** What only the question form needs: the counter, the success panel, the tracking code. */
+/** What only the question form needs: the success panel and the tracking code. */
 export const consultationFormStyles = css`
-  .contact {
-    margin-bottom: calc(var(--_space) * 1.5);
-  }
-  .contact .field {
-    margin-bottom: var(--_space);
-  }
-  .contact .field:last-child {
-    margin-bottom: 0;
-  }
-  .count {
-    display: block;
-    margin: 0.375em 0 0;
-    color: var(--_muted);
-  }
-  .count--over {
-    color: var(--_error);
-    font-weight: 700;
-  }
-  .consent-hint {
-    margin: 0.5em 0 0;
-    padding-inline-start: 2.125em;
-    font-size: 0.9375em;
-  }
   .actions {
     display: block;
     margin: 0;

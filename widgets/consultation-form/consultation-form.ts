@@ -3,38 +3,29 @@
  *
  * @module
  */
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
-import {
-  ApiError,
-  NetworkError,
-  RateLimitError,
-  TimeoutError,
-  ValidationError,
-  type ConsultationCreateInput,
-  type ConsultationReceipt,
-  type FieldError,
-  type Opd,
-} from '../../src/index.js';
-import { consultationCreate, MESSAGE_MAX_LENGTH, toFieldErrors } from '../../src/schemas/index.js';
+import type { ConsultationCreateInput, ConsultationReceipt, FieldError, Opd } from '../../src/index.js';
+import { consultationCreate, MESSAGE_MAX_LENGTH } from '../../src/schemas/index.js';
 import { consultations } from '../../src/namespaces/consultations.js';
 import { ClientController } from '../shared/client-controller.js';
-import { DraftController } from '../shared/draft-controller.js';
-import {
-  focusField,
-  focusTemporarily,
-  renderErrorSummary,
-  type SummaryError,
-} from '../shared/error-summary.js';
-import { opdErrorCode, opdErrorDetail } from '../shared/error-detail.js';
-import type { OpdErrorCode } from '../shared/events.js';
+import { copyText } from '../shared/clipboard.js';
+import { opdErrorDetail, readError } from '../shared/error-detail.js';
+import { focusTemporarily } from '../shared/error-summary.js';
+import { checkboxField, fieldGroup, selectField, textareaField, textField } from '../shared/fields.js';
+import { FormController } from '../shared/form-controller.js';
+import { renderFormNotice } from '../shared/form-notice.js';
 import { LocalizeController, type PlainMessageKey } from '../shared/localize.js';
+import { renderNotice } from '../shared/notice.js';
 import { OpdElement } from '../shared/opd-element.js';
 import { controlStyles, themeStyles } from '../shared/theme.js';
 import { consultationFormStyles } from './consultation-form.styles.js';
+import type { OpdSubmittedDetail } from './events.js';
+import { en } from './i18n/en.js';
+import { id, type ConsultationFormMessages } from './i18n/id.js';
+
+export type { OpdSubmittedDetail };
 
 /** What the citizen enters; also the shape of the stored draft. */
 export interface ConsultationFormValues {
@@ -52,7 +43,7 @@ type FieldName = keyof ConsultationFormValues;
 /** The fields in the order the form shows them (the error summary follows it). */
 const FIELD_ORDER: readonly FieldName[] = ['name', 'email', 'phone', 'category', 'subject', 'message', 'consent'];
 
-const FIELD_LABELS: Record<FieldName, PlainMessageKey> = {
+const FIELD_LABELS: Record<FieldName, PlainMessageKey<ConsultationFormMessages>> = {
   name: 'form.name',
   email: 'form.email',
   phone: 'form.phone',
@@ -72,17 +63,19 @@ const EMPTY: ConsultationFormValues = {
   consent: false,
 };
 
-/** Milliseconds of quiet typing before the remaining characters are announced. */
-const COUNT_ANNOUNCE_DELAY = 1000;
-
-type Notice =
-  | { kind: 'restored' }
-  | { kind: 'discarded' }
-  | { kind: 'offline' }
-  | { kind: 'rate-limited'; retryAfter: number }
-  | { kind: 'server'; requestId: string }
-  | { kind: 'conflict' }
-  | { kind: 'unavailable' };
+/** The SDK input: trimmed-empty optional contacts are left out. */
+function toInput(values: ConsultationFormValues): ConsultationCreateInput {
+  const { name, email, phone, category, subject, message, consent } = values;
+  return {
+    name,
+    ...(email.trim() ? { email } : {}),
+    ...(phone.trim() ? { phone } : {}),
+    category,
+    subject,
+    message,
+    consent: consent as true,
+  };
+}
 
 type Catalog =
   | { state: 'idle' }
@@ -90,22 +83,6 @@ type Catalog =
   | { state: 'ready'; opd: Opd }
   | { state: 'failed' }
   | { state: 'unavailable' };
-
-function isBlank(values: ConsultationFormValues): boolean {
-  return FIELD_ORDER.every((field) => values[field] === EMPTY[field]);
-}
-
-/** Keeps only known fields of the right type from a stored draft. */
-function fromDraft(data: unknown): ConsultationFormValues {
-  const stored = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
-  const values = { ...EMPTY };
-  for (const field of FIELD_ORDER) {
-    const value = stored[field];
-    if (field === 'consent') values.consent = value === true;
-    else if (typeof value === 'string') values[field] = value;
-  }
-  return values;
-}
 
 /**
  * A citizen's question to an OPD (SIAP). Native fields with labels and hints, a GOV.UK error
@@ -176,33 +153,32 @@ export class OpdConsultationForm extends OpdElement {
     return Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
   }
 
-  @state() private values: ConsultationFormValues = { ...EMPTY };
-  /** The rejected fields, one per field in form order; translated at render time, so `lang` may change. */
-  @state() private problems: FieldError[] = [];
-  @state() private notice: Notice | null = null;
-  @state() private sending = false;
-  @state() private receipt: ConsultationReceipt | null = null;
   @state() private catalog: Catalog = { state: 'idle' };
-  @state() private announcement = '';
   @state() private copyStatus = '';
 
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, { id, en });
   private readonly clients = new ClientController(this, { consultations });
-  private readonly draft = new DraftController<ConsultationFormValues>(this, {
+  private readonly form = new FormController<ConsultationFormValues, ConsultationReceipt>(this, {
     widget: 'consultation-form',
     opd: () => this.opd,
+    fields: FIELD_ORDER,
+    initial: EMPTY,
+    schema: consultationCreate,
+    toInput,
+    submit: (values, idempotencyKey) =>
+      this.clients.client.consultations.create(toInput(values), { opd: this.opd, idempotencyKey }),
+    localize: this.localize,
+    label: (field) => this.localize.t(FIELD_LABELS[field]),
+    errorMessage: (field, error) => this.errorMessage(field, error),
+    counted: { message: MESSAGE_MAX_LENGTH },
+    canSend: () => !!this.opd,
+    sent: (receipt) => this.sent(receipt),
   });
 
   #catalogAbort: AbortController | undefined;
-  #countTimer: ReturnType<typeof setTimeout> | undefined;
-  #waitingForOnline = false;
-  readonly #onOnline = (): void => {
-    if (this.notice?.kind === 'offline' && !this.sending) void this.send();
-  };
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.#waitingForOnline) globalThis.addEventListener('online', this.#onOnline);
     // Reconnected after a removal: reload what the removal cancelled.
     if (this.hasUpdated && this.catalog.state === 'loading') void this.loadCatalog();
   }
@@ -210,24 +186,11 @@ export class OpdConsultationForm extends OpdElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#catalogAbort?.abort();
-    clearTimeout(this.#countTimer);
-    globalThis.removeEventListener('online', this.#onOnline);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('opd')) this.restoreDraft();
+    if (changed.has('opd') && this.opd) this.form.restore();
     if (changed.has('opd') || changed.has('api')) void this.loadCatalog();
-  }
-
-  /** Puts the stored draft of this OPD back into an untouched form. */
-  private restoreDraft(): void {
-    if (!this.opd || this.receipt || !isBlank(this.values)) return;
-    const stored = this.draft.load();
-    if (!stored) return;
-    const values = fromDraft(stored.data);
-    if (isBlank(values)) return;
-    this.values = values;
-    this.notice = { kind: 'restored' };
   }
 
   /** Loads the OPD with its consultation categories. */
@@ -246,272 +209,56 @@ export class OpdConsultationForm extends OpdElement {
       this.catalog = opd.modules.includes('siap') ? { state: 'ready', opd } : { state: 'unavailable' };
     } catch (error) {
       if (abort.signal.aborted) return;
-      if (error instanceof ApiError && error.status === 404) {
-        this.catalog = { state: 'unavailable' };
-        this.reportError('unavailable', 'load-categories', error);
-      } else {
-        this.catalog = { state: 'failed' };
-        this.reportError(opdErrorCode(error), 'load-categories', error);
-      }
+      const reading = readError(error);
+      // No such OPD, or SIAP switched off for it: the service is not available here.
+      const unavailable = reading.kind === 'not-found' || reading.kind === 'unavailable';
+      this.catalog = { state: unavailable ? 'unavailable' : 'failed' };
+      this.emit('opd-error', opdErrorDetail(error, 'load-categories', unavailable ? 'unavailable' : reading.code));
     }
   }
 
-  private reportError(code: OpdErrorCode, action: string, error: unknown): void {
-    this.emit('opd-error', opdErrorDetail(error, action, code));
-  }
-
-  private readonly onInput = (event: Event): void => {
-    const target = event.target as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
-    const name = target.name as FieldName;
-    if (!FIELD_ORDER.includes(name)) return;
-    const value = target instanceof HTMLInputElement && target.type === 'checkbox' ? target.checked : target.value;
-    this.values = { ...this.values, [name]: value };
-    if (isBlank(this.values)) this.draft.clear();
-    else this.draft.save(this.values);
-    if (name === 'message') this.scheduleCountAnnouncement();
-  };
-
-  private scheduleCountAnnouncement(): void {
-    clearTimeout(this.#countTimer);
-    this.#countTimer = setTimeout(() => {
-      this.announcement = this.countText();
-    }, COUNT_ANNOUNCE_DELAY);
-  }
-
-  private countText(): string {
-    const left = MESSAGE_MAX_LENGTH - this.values.message.length;
-    return left >= 0 ? this.localize.t('form.countLeft', left) : this.localize.t('form.countOver', -left);
-  }
-
-  /** The SDK input: trimmed-empty optional contacts are left out. */
-  private toInput(): ConsultationCreateInput {
-    const { name, email, phone, category, subject, message, consent } = this.values;
-    return {
-      name,
-      ...(email.trim() ? { email } : {}),
-      ...(phone.trim() ? { phone } : {}),
-      category,
-      subject,
-      message,
-      consent: consent as true,
-    };
-  }
-
-  private readonly onSubmit = (event: SubmitEvent): void => {
-    event.preventDefault();
-    void this.send();
-  };
-
-  /** Checks and sends the question; safe to call again (it reuses the draft's idempotency key). */
-  private async send(): Promise<void> {
-    if (this.sending || !this.opd) return;
-    const input = this.toInput();
-    const checked = consultationCreate.safeParse(input);
-    if (!checked.success) {
-      await this.showErrors(toFieldErrors(checked.error.issues));
-      return;
+  /** The question form's own messages for a rejected field (the rest are looked up by code). */
+  private errorMessage(field: FieldName, error: FieldError): string | undefined {
+    if (field === 'message' && error.code === 'tooLong') {
+      return this.localize.t('error.message.tooLong', MESSAGE_MAX_LENGTH);
     }
-    this.problems = [];
-    this.notice = null;
-    this.sending = true;
-    this.announcement = this.localize.t('form.sending');
-    this.draft.saveNow(this.values);
-    try {
-      const receipt = await this.clients.client.consultations.create(input, {
-        opd: this.opd,
-        idempotencyKey: this.draft.idempotencyKey,
-      });
-      this.sending = false;
-      await this.succeed(receipt);
-    } catch (error) {
-      this.sending = false;
-      await this.fail(error);
-    }
+    return undefined;
   }
 
-  private async succeed(receipt: ConsultationReceipt): Promise<void> {
-    this.stopWaitingForOnline();
-    this.draft.clear();
-    this.values = { ...EMPTY };
-    this.problems = [];
-    this.notice = null;
+  private async sent(receipt: ConsultationReceipt): Promise<void> {
     this.copyStatus = '';
-    this.announcement = '';
-    this.receipt = receipt;
     this.emit('opd-submitted', { trackingCode: receipt.trackingCode, opd: receipt.opd });
     await this.updateComplete;
     focusTemporarily(this.renderRoot.querySelector<HTMLElement>('#success-title'));
   }
 
-  private async fail(error: unknown): Promise<void> {
-    if (error instanceof ValidationError) {
-      await this.showErrors(error.fieldErrors);
-      return;
-    }
-    if (error instanceof ApiError && !(error instanceof RateLimitError) && error.fieldErrors.length > 0) {
-      this.reportError('validation', 'submit', error);
-      await this.showErrors(error.fieldErrors);
-      return;
-    }
-    if (error instanceof NetworkError || error instanceof TimeoutError) {
-      this.notice = { kind: 'offline' };
-      this.startWaitingForOnline();
-    } else if (error instanceof RateLimitError) {
-      this.notice = { kind: 'rate-limited', retryAfter: error.retryAfter };
-    } else if (error instanceof ApiError && error.code === 'idempotency-conflict') {
-      // The key was used for a different version of this question: the next send is a new question.
-      this.draft.renewKey();
-      this.draft.saveNow(this.values);
-      this.notice = { kind: 'conflict' };
-    } else if (error instanceof ApiError && (error.status === 404 || error.code === 'module-disabled')) {
-      this.notice = { kind: 'unavailable' };
-    } else {
-      this.notice = { kind: 'server', requestId: error instanceof ApiError ? (error.requestId ?? '') : '' };
-    }
-    this.announcement = '';
-    this.reportError(opdErrorCode(error), 'submit', error);
-    await this.updateComplete;
-    focusTemporarily(this.renderRoot.querySelector<HTMLElement>('.notice'));
-  }
-
-  private startWaitingForOnline(): void {
-    this.#waitingForOnline = true;
-    globalThis.addEventListener('online', this.#onOnline);
-  }
-
-  private stopWaitingForOnline(): void {
-    this.#waitingForOnline = false;
-    globalThis.removeEventListener('online', this.#onOnline);
-  }
-
-  private async showErrors(fieldErrors: readonly FieldError[]): Promise<void> {
-    const byField = new Map<string, FieldError>();
-    const other: FieldError[] = [];
-    for (const error of fieldErrors) {
-      const field = error.path.split('.')[0] as FieldName;
-      if (!FIELD_ORDER.includes(field)) other.push({ ...error, path: '' });
-      else if (!byField.has(field)) byField.set(field, { ...error, path: field });
-    }
-    this.problems = [
-      ...FIELD_ORDER.flatMap((field) => byField.get(field) ?? []),
-      ...other,
-    ];
-    this.notice = null;
-    this.announcement = '';
-    await this.updateComplete;
-    focusTemporarily(this.renderRoot.querySelector<HTMLElement>('.error-summary'));
-  }
-
-  /** Every problem as the summary lists it, in the current language. */
-  private summaryErrors(): SummaryError[] {
-    return this.problems.map((problem) => ({
-      field: problem.path,
-      message: problem.path ? this.errorMessage(problem.path as FieldName, problem) : problem.message,
-    }));
-  }
-
-  /** The message for a rejected field, in the widget's language, chosen by field and code. */
-  private errorMessage(field: FieldName, error: FieldError): string {
-    const code = error.code ?? 'invalid';
-    if (field === 'message' && code === 'tooLong') {
-      return this.localize.t('error.message.tooLong', MESSAGE_MAX_LENGTH);
-    }
-    return (
-      this.localize.lookup(`error.${field}.${code}`) ??
-      this.localize.t('error.generic', this.localize.t(FIELD_LABELS[field]))
-    );
-  }
-
-  private fieldError(field: FieldName): string | undefined {
-    const problem = this.problems.find((candidate) => candidate.path === field);
-    return problem ? this.errorMessage(field, problem) : undefined;
-  }
-
-  private readonly discardDraft = async (): Promise<void> => {
-    this.draft.clear();
-    this.stopWaitingForOnline();
-    this.values = { ...EMPTY };
-    this.problems = [];
-    this.notice = { kind: 'discarded' };
-    await this.updateComplete;
-    focusField(this.renderRoot as ShadowRoot, 'name');
-  };
-
   private readonly retryCatalog = (): void => {
     void this.loadCatalog();
   };
 
-  private readonly resend = (): void => {
-    void this.send();
-  };
-
   private readonly startAgain = async (): Promise<void> => {
-    this.receipt = null;
-    this.values = { ...EMPTY };
     this.copyStatus = '';
-    await this.updateComplete;
-    focusField(this.renderRoot as ShadowRoot, 'name');
+    await this.form.reset();
   };
 
   private readonly copyCode = async (): Promise<void> => {
-    const code = this.receipt?.trackingCode;
-    if (!code) return;
-    let copied = false;
-    try {
-      // Absent on plain-HTTP pages, whatever the types say.
-      const clipboard = globalThis.navigator?.clipboard as Clipboard | undefined;
-      if (clipboard) {
-        await clipboard.writeText(code);
-        copied = true;
-      }
-    } catch {
-      copied = false; // no permission or not a secure context: try the old way
-    }
-    if (!copied) copied = this.copyBySelection(code);
+    const code = this.form.result?.trackingCode;
+    if (!code || !this.shadowRoot) return;
+    const copied = await copyText(code, this.shadowRoot, this.renderRoot.querySelector('.tracking-code'));
     this.copyStatus = copied ? this.localize.t('success.copied') : this.localize.t('success.copyManual');
-    if (!copied) {
-      // Leave the code selected so Ctrl+C works.
-      const target = this.renderRoot.querySelector('.tracking-code');
-      const selection = globalThis.getSelection?.();
-      if (target && selection) {
-        const range = document.createRange();
-        range.selectNodeContents(target);
-        selection.removeAllRanges();
-        selection.addRange(range);
-      }
-    }
   };
 
-  /** The pre-Clipboard-API way: select a hidden textarea and ask the browser to copy. */
-  private copyBySelection(text: string): boolean {
-    const button = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.setAttribute('aria-hidden', 'true');
-    area.className = 'visually-hidden';
-    this.renderRoot.appendChild(area);
-    area.select();
-    let copied = false;
-    try {
-      copied = document.execCommand('copy');
-    } catch {
-      copied = false;
-    }
-    area.remove();
-    button?.focus();
-    return copied;
-  }
-
   protected override render(): TemplateResult {
+    const receipt = this.form.result;
+    const sending = this.form.sending;
     return html`
       <div
         part="base"
-        class=${classMap({ base: true, 'base--sending': this.sending, 'base--sent': this.receipt !== null })}
+        class=${classMap({ base: true, 'base--sending': sending, 'base--sent': receipt !== null })}
         lang=${this.localize.lang}
       >
-        ${this.receipt ? this.renderReceipt(this.receipt) : this.renderForm()}
-        <div class="visually-hidden" role="status">${this.announcement}</div>
+        ${receipt ? this.renderReceipt(receipt) : this.renderForm()}
+        <div class="visually-hidden" role="status">${this.form.announcement}</div>
       </div>
     `;
   }
@@ -519,226 +266,94 @@ export class OpdConsultationForm extends OpdElement {
   private renderForm(): TemplateResult {
     const t = this.localize;
     if (!this.opd) {
-      return html`<div part="notice" class="notice notice--error"><p>${t.t('config.missingOpd')}</p></div>`;
+      return renderNotice({ message: t.t('config.missingOpd'), tone: 'error' });
     }
     if (this.catalog.state === 'unavailable') {
-      return html`<div part="notice" class="notice notice--warning"><p>${t.t('unavailable')}</p></div>`;
+      return renderNotice({ message: t.t('unavailable'), tone: 'warning' });
     }
+    const form = this.form;
+    const values = form.values;
+    const sending = form.sending;
     return html`
-      ${this.problems.length > 0
-        ? renderErrorSummary({
-            title: t.t('summary.title'),
-            errors: this.summaryErrors(),
-            headingLevel: this.level,
-            root: () => this.shadowRoot,
-          })
-        : nothing}
-      ${this.renderNotice()}
-      <form part="form" class="form" novalidate aria-busy=${this.sending ? 'true' : 'false'} @submit=${this.onSubmit} @input=${this.onInput}>
-        ${this.renderText('name', { label: t.t('form.name'), autocomplete: 'name', spellcheck: false })}
-        <fieldset part="field" class="field contact" aria-describedby="contact-hint">
-          <legend part="label" class="legend">${t.t('form.contact')}</legend>
-          <div part="hint" class="hint" id="contact-hint">${t.t('form.contactHint')}</div>
-          ${this.renderText('email', {
-            label: t.t('form.email'),
-            type: 'email',
-            autocomplete: 'email',
-            inputmode: 'email',
-            spellcheck: false,
-          })}
-          ${this.renderText('phone', {
-            label: t.t('form.phone'),
-            hint: t.t('form.phoneHint'),
-            type: 'tel',
-            autocomplete: 'tel',
-            inputmode: 'tel',
-            short: true,
-          })}
-        </fieldset>
+      ${form.errorSummary(this.level)}
+      ${renderFormNotice(form, t, {
+        restored: t.t('form.draftRestored'),
+        offline: t.t('form.offline'),
+        conflict: t.t('form.conflict'),
+        unavailable: t.t('unavailable'),
+      })}
+      <form part="form" class="form" novalidate aria-busy=${sending ? 'true' : 'false'} @submit=${form.onSubmit} @input=${form.onInput}>
+        ${textField({ ...form.field('name'), label: t.t('form.name'), value: values.name, autocomplete: 'name', spellcheck: false })}
+        ${fieldGroup({
+          name: 'contact',
+          legend: t.t('form.contact'),
+          hint: t.t('form.contactHint'),
+          content: [
+            textField({
+              ...form.field('email'),
+              label: t.t('form.email'),
+              value: values.email,
+              type: 'email',
+              autocomplete: 'email',
+              inputmode: 'email',
+              spellcheck: false,
+            }),
+            textField({
+              ...form.field('phone'),
+              label: t.t('form.phone'),
+              hint: t.t('form.phoneHint'),
+              value: values.phone,
+              type: 'tel',
+              autocomplete: 'tel',
+              inputmode: 'tel',
+              short: true,
+            }),
+          ],
+        })}
         ${this.renderCategory()}
-        ${this.renderText('subject', { label: t.t('form.subject'), hint: t.t('form.subjectHint') })}
-        ${this.renderMessage()} ${this.renderConsent()}
+        ${textField({ ...form.field('subject'), label: t.t('form.subject'), hint: t.t('form.subjectHint'), value: values.subject })}
+        ${textareaField({
+          ...form.field('message'),
+          label: t.t('form.message'),
+          hint: t.t('form.messageHint', MESSAGE_MAX_LENGTH),
+          value: values.message,
+          count: form.count('message'),
+        })}
+        ${checkboxField({ ...form.field('consent'), label: t.t('form.consent'), hint: t.t('form.consentHint'), checked: values.consent })}
         <div class="actions">
-          <button part="button" class="button" type="submit" ?disabled=${this.sending} aria-busy=${this.sending ? 'true' : 'false'}>
-            ${this.sending ? t.t('form.sending') : t.t('form.submit')}
+          <button part="button" class="button" type="submit" ?disabled=${sending} aria-busy=${sending ? 'true' : 'false'}>
+            ${sending ? t.t('form.sending') : t.t('form.submit')}
           </button>
         </div>
       </form>
     `;
   }
 
-  private renderNotice(): TemplateResult | typeof nothing {
-    const notice = this.notice;
-    if (!notice) return nothing;
-    const t = this.localize;
-    switch (notice.kind) {
-      case 'restored':
-        return html`<div part="notice" class="notice">
-          <p>${t.t('form.draftRestored')}</p>
-          <p><button part="button" type="button" class="link-button" @click=${this.discardDraft}>${t.t('form.draftDiscard')}</button></p>
-        </div>`;
-      case 'discarded':
-        return html`<div part="notice" class="notice"><p>${t.t('form.draftDiscarded')}</p></div>`;
-      case 'offline':
-        return html`<div part="notice" class="notice notice--warning" role="alert">
-          <p>${t.t('form.offline')}</p>
-          <button part="button" type="button" class="button" @click=${this.resend}>${t.t('form.resend')}</button>
-        </div>`;
-      case 'rate-limited':
-        return html`<div part="notice" class="notice notice--warning" role="alert">
-          <p>${t.t('rateLimited', t.wait(notice.retryAfter))}</p>
-        </div>`;
-      case 'conflict':
-        return html`<div part="notice" class="notice notice--warning" role="alert"><p>${t.t('form.conflict')}</p></div>`;
-      case 'unavailable':
-        return html`<div part="notice" class="notice notice--warning" role="alert"><p>${t.t('unavailable')}</p></div>`;
-      case 'server':
-        return html`<div part="notice" class="notice notice--error" role="alert">
-          <p>${t.t('server.error', notice.requestId)}</p>
-          <button part="button" type="button" class="button" @click=${this.resend}>${t.t('form.resend')}</button>
-        </div>`;
-    }
-  }
-
-  private renderError(field: FieldName, message: string | undefined): TemplateResult | typeof nothing {
-    if (!message) return nothing;
-    return html`<p part="error" class="error" id="${field}-error">
-      <span class="visually-hidden">${this.localize.t('error.prefix')}</span> ${message}
-    </p>`;
-  }
-
-  private renderText(
-    field: 'name' | 'email' | 'phone' | 'subject',
-    options: {
-      label: string;
-      hint?: string;
-      type?: string;
-      autocomplete?: string;
-      inputmode?: string;
-      spellcheck?: boolean;
-      short?: boolean;
-    },
-  ): TemplateResult {
-    const error = this.fieldError(field);
-    const describedBy = [options.hint ? `${field}-hint` : '', error ? `${field}-error` : ''].filter(Boolean).join(' ');
-    return html`
-      <div part="field" class=${classMap({ field: true, 'field--error': !!error })}>
-        <label part="label" class="label" for=${field}>${options.label}</label>
-        ${options.hint ? html`<div part="hint" class="hint" id="${field}-hint">${options.hint}</div>` : nothing}
-        ${this.renderError(field, error)}
-        <input
-          part="input"
-          class=${classMap({ input: true, 'input--short': !!options.short })}
-          id=${field}
-          name=${field}
-          type=${options.type ?? 'text'}
-          autocomplete=${ifDefined(options.autocomplete)}
-          inputmode=${ifDefined(options.inputmode)}
-          spellcheck=${ifDefined(options.spellcheck === false ? 'false' : undefined)}
-          aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby=${ifDefined(describedBy || undefined)}
-          .value=${live(this.values[field])}
-        />
-      </div>
-    `;
-  }
-
+  /** The category select: disabled with a hint while the OPD's categories load, with a retry if they fail. */
   private renderCategory(): TemplateResult {
     const t = this.localize;
-    const error = this.fieldError('category');
     const catalog = this.catalog;
+    const hint =
+      catalog.state === 'loading'
+        ? t.t('form.categoryLoading')
+        : catalog.state === 'failed'
+          ? renderNotice({
+              message: t.t('form.categoryFailed'),
+              tone: 'error',
+              id: 'category-hint',
+              action: { label: t.t('retry'), onClick: this.retryCatalog, look: 'secondary' },
+            })
+          : undefined;
     const categories = catalog.state === 'ready' ? catalog.opd.consultationCategories : [];
-    const chosen = this.values.category;
-    const known = categories.some((category) => category.id === chosen);
-    const describedBy = [
-      catalog.state === 'loading' || catalog.state === 'failed' ? 'category-hint' : '',
-      error ? 'category-error' : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
-    return html`
-      <div part="field" class=${classMap({ field: true, 'field--error': !!error })}>
-        <label part="label" class="label" for="category">${t.t('form.category')}</label>
-        ${catalog.state === 'loading'
-          ? html`<div part="hint" class="hint" id="category-hint">${t.t('form.categoryLoading')}</div>`
-          : nothing}
-        ${catalog.state === 'failed'
-          ? html`<div part="notice" class="notice notice--error" id="category-hint">
-              <p>${t.t('form.categoryFailed')}</p>
-              <button part="button" type="button" class="button button--secondary" @click=${this.retryCatalog}>
-                ${t.t('retry')}
-              </button>
-            </div>`
-          : nothing}
-        ${this.renderError('category', error)}
-        <select
-          part="input"
-          class="input"
-          id="category"
-          name="category"
-          ?disabled=${catalog.state !== 'ready'}
-          aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby=${ifDefined(describedBy || undefined)}
-        >
-          <option value="" .selected=${!known}>${t.t('form.categoryChoose')}</option>
-          ${categories.map(
-            (category) => html`<option value=${category.id} .selected=${category.id === chosen}>${category.name}</option>`,
-          )}
-        </select>
-      </div>
-    `;
-  }
-
-  private renderMessage(): TemplateResult {
-    const t = this.localize;
-    const error = this.fieldError('message');
-    const over = this.values.message.length > MESSAGE_MAX_LENGTH;
-    const describedBy = ['message-hint', error ? 'message-error' : ''].filter(Boolean).join(' ');
-    return html`
-      <div part="field" class=${classMap({ field: true, 'field--error': !!error })}>
-        <label part="label" class="label" for="message">${t.t('form.message')}</label>
-        <div part="hint" class="hint" id="message-hint">${t.t('form.messageHint', MESSAGE_MAX_LENGTH)}</div>
-        ${this.renderError('message', error)}
-        <textarea
-          part="input"
-          class="input"
-          id="message"
-          name="message"
-          rows="8"
-          aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby=${describedBy}
-          .value=${live(this.values.message)}
-        ></textarea>
-        <div part="hint" class=${classMap({ count: true, 'count--over': over })} aria-hidden="true">
-          ${this.countText()}
-        </div>
-      </div>
-    `;
-  }
-
-  private renderConsent(): TemplateResult {
-    const t = this.localize;
-    const error = this.fieldError('consent');
-    const describedBy = ['consent-hint', error ? 'consent-error' : ''].filter(Boolean).join(' ');
-    return html`
-      <div part="field" class=${classMap({ field: true, 'field--error': !!error })}>
-        ${this.renderError('consent', error)}
-        <div class="choice">
-          <input
-            part="input"
-            class="checkbox"
-            type="checkbox"
-            id="consent"
-            name="consent"
-            aria-invalid=${error ? 'true' : 'false'}
-            aria-describedby=${describedBy}
-            .checked=${live(this.values.consent)}
-          />
-          <label part="label" class="label" for="consent">${t.t('form.consent')}</label>
-        </div>
-        <div part="hint" class="hint consent-hint" id="consent-hint">${t.t('form.consentHint')}</div>
-      </div>
-    `;
+    return selectField({
+      ...this.form.field('category'),
+      label: t.t('form.category'),
+      hint,
+      value: this.form.values.category,
+      placeholder: t.t('form.categoryChoose'),
+      options: categories.map((category) => ({ value: category.id, label: category.name })),
+      disabled: catalog.state !== 'ready',
+    });
   }
 
   private renderReceipt(receipt: ConsultationReceipt): TemplateResult {
@@ -763,4 +378,3 @@ export class OpdConsultationForm extends OpdElement {
     `;
   }
 }
-

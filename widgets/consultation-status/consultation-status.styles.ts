@@ -14,22 +14,12 @@ export const consultationStatusStyles = css`
   .lookup .field {
     margin-bottom: 0;
   }
-  .lookup-row {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: flex-start;
-    gap: calc(var(--_space) * 0.5) calc(var(--_space) * 0.75);
-  }
-  .lookup-row .input {
+  .field-row .input {
     flex: 1 1 12em;
     max-width: 16em;
     font-family: var(--_mono);
     letter-spacing: 0.04em;
     text-transform: uppercase;
-  }
-  .lookup-row .button {
-    flex: none;
-    margin: 0;
   }
   .result {
     display: block;

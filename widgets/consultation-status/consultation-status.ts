@@ -5,25 +5,23 @@
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
-import { live } from 'lit/directives/live.js';
-import {
-  ApiError,
-  NetworkError,
-  RateLimitError,
-  TimeoutError,
-  ValidationError,
-  type ConsultationPublic,
-} from '../../src/index.js';
+import type { ConsultationPublic } from '../../src/index.js';
 import { normalizeTrackingCode, TRACKING_CODE_PATTERN } from '../../src/schemas/index.js';
 import { consultations } from '../../src/namespaces/consultations.js';
 import { ClientController } from '../shared/client-controller.js';
+import { opdErrorDetail, readError, type ErrorReading } from '../shared/error-detail.js';
 import { focusTemporarily, renderErrorSummary } from '../shared/error-summary.js';
-import { opdErrorCode, opdErrorDetail } from '../shared/error-detail.js';
+import { textField } from '../shared/fields.js';
 import { LocalizeController } from '../shared/localize.js';
+import { renderNotice } from '../shared/notice.js';
 import { OpdElement } from '../shared/opd-element.js';
 import { controlStyles, themeStyles } from '../shared/theme.js';
 import { consultationStatusStyles } from './consultation-status.styles.js';
+import type { OpdStatusLoadedDetail } from './events.js';
+import { en } from './i18n/en.js';
+import { id } from './i18n/id.js';
+
+export type { OpdStatusLoadedDetail };
 
 type Lookup =
   | { state: 'idle' }
@@ -109,7 +107,7 @@ export class OpdConsultationStatus extends OpdElement {
   @state() private lookup: Lookup = { state: 'idle' };
   @state() private announcement = '';
 
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, { id, en });
   private readonly clients = new ClientController(this, { consultations });
   #abort: AbortController | undefined;
 
@@ -177,8 +175,9 @@ export class OpdConsultationStatus extends OpdElement {
     } catch (error) {
       if (abort.signal.aborted) return;
       this.announcement = '';
-      this.lookup = this.toFailure(code, error);
-      this.reportError(error);
+      const reading = readError(error);
+      this.lookup = this.toFailure(code, reading);
+      this.emit('opd-error', opdErrorDetail(error, 'track', reading.kind === 'fields' ? 'not-found' : reading.code));
     }
     if (!byCitizen) return;
     await this.updateComplete;
@@ -187,25 +186,27 @@ export class OpdConsultationStatus extends OpdElement {
     );
   }
 
-  private toFailure(code: string, error: unknown): Lookup {
-    if (error instanceof RateLimitError) return { state: 'rate-limited', code, retryAfter: error.retryAfter };
-    if ((error instanceof ApiError && error.status === 404) || error instanceof ValidationError) {
-      return { state: 'not-found', code };
+  /** What the citizen is told when a lookup fails. */
+  private toFailure(code: string, reading: ErrorReading): Lookup {
+    switch (reading.kind) {
+      case 'rate-limited':
+        return { state: 'rate-limited', code, retryAfter: reading.retryAfter };
+      // A code that cannot be a tracking code is, to the citizen, one that does not exist.
+      case 'fields':
+      case 'not-found':
+      case 'unavailable':
+        return { state: 'not-found', code };
+      case 'offline':
+        return { state: 'offline', code };
+      case 'conflict':
+      case 'server':
+        return { state: 'failed', code, requestId: reading.requestId };
     }
-    if (error instanceof NetworkError || error instanceof TimeoutError) return { state: 'offline', code };
-    return { state: 'failed', code, requestId: error instanceof ApiError ? (error.requestId ?? '') : '' };
-  }
-
-  private reportError(error: unknown): void {
-    // A code that cannot be a tracking code is, to the citizen, one that does not exist.
-    const code = error instanceof ValidationError ? 'not-found' : opdErrorCode(error);
-    this.emit('opd-error', opdErrorDetail(error, 'track', code));
   }
 
   protected override render(): TemplateResult {
     const t = this.localize;
     const error = this.inputError ? t.t(this.inputError === 'format' ? 'error.code.format' : 'error.code.required') : '';
-    const describedBy = error ? 'code-hint code-error' : 'code-hint';
     return html`
       <div part="base" class="base" lang=${t.lang}>
         ${error
@@ -216,33 +217,19 @@ export class OpdConsultationStatus extends OpdElement {
               root: () => this.shadowRoot,
             })
           : nothing}
-        <form part="form" class="lookup" novalidate @submit=${this.onSubmit}>
-          <div part="field" class=${classMap({ field: true, 'field--error': !!error })}>
-            <label part="label" class="label" for="code">${t.t('status.label')}</label>
-            <div part="hint" class="hint" id="code-hint">${t.t('status.hint')}</div>
-            ${error
-              ? html`<p part="error" class="error" id="code-error">
-                  <span class="visually-hidden">${t.t('error.prefix')}</span> ${error}
-                </p>`
-              : nothing}
-            <div class="lookup-row">
-              <input
-                part="input"
-                class="input"
-                id="code"
-                name="code"
-                type="text"
-                autocomplete="off"
-                autocapitalize="characters"
-                spellcheck="false"
-                aria-invalid=${error ? 'true' : 'false'}
-                aria-describedby=${describedBy}
-                .value=${live(this.typed)}
-                @input=${this.onInput}
-              />
-              <button part="button" class="button" type="submit">${t.t('status.submit')}</button>
-            </div>
-          </div>
+        <form part="form" class="lookup" novalidate @submit=${this.onSubmit} @input=${this.onInput}>
+          ${textField({
+            name: 'code',
+            label: t.t('status.label'),
+            hint: t.t('status.hint'),
+            error,
+            errorPrefix: t.t('error.prefix'),
+            value: this.typed,
+            autocomplete: 'off',
+            autocapitalize: 'characters',
+            spellcheck: false,
+            after: html`<button part="button" class="button" type="submit">${t.t('status.submit')}</button>`,
+          })}
         </form>
         <div class="visually-hidden" role="status">${this.announcement}</div>
         ${this.renderLookup()}
@@ -253,16 +240,14 @@ export class OpdConsultationStatus extends OpdElement {
   private renderLookup(): TemplateResult | typeof nothing {
     const t = this.localize;
     const lookup = this.lookup;
-    const notice = (text: string, kind: 'warning' | 'error', retry: boolean): TemplateResult => html`
-      <div part="notice" class="notice notice--${kind} result-notice" role="alert">
-        <p>${text}</p>
-        ${retry
-          ? html`<button part="button" type="button" class="button button--secondary" @click=${this.retry}>
-              ${t.t('retry')}
-            </button>`
-          : nothing}
-      </div>
-    `;
+    const notice = (message: string, tone: 'warning' | 'error', retry: boolean): TemplateResult =>
+      renderNotice({
+        message,
+        tone,
+        alert: true,
+        className: 'result-notice',
+        action: retry ? { label: t.t('retry'), onClick: this.retry, look: 'secondary' } : undefined,
+      });
     switch (lookup.state) {
       case 'idle':
       case 'loading':

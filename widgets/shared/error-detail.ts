@@ -1,24 +1,63 @@
 /**
- * From an SDK error to the `opd-error` event's detail, the same way in every widget.
+ * What an SDK error means, read in one place for every widget: the `opd-error` code a host
+ * page logs and the kind of message the citizen reads. Widgets branch on the reading, never
+ * on the SDK's error classes.
  *
  * @module
  */
-import { ApiError, NetworkError, RateLimitError, TimeoutError, ValidationError } from '../../src/index.js';
+import {
+  ApiError,
+  NetworkError,
+  RateLimitError,
+  TimeoutError,
+  ValidationError,
+  type FieldError,
+} from '../../src/index.js';
 import type { OpdErrorCode, OpdErrorDetail } from './events.js';
+
+/**
+ * An SDK error as a widget acts on it: `kind` is what the citizen is told, `code` what the
+ * `opd-error` event says.
+ *
+ * - `fields`: the input was refused field by field (show the error summary);
+ * - `offline`: no answer (send again when the connection is back);
+ * - `rate-limited`: wait `retryAfter` seconds;
+ * - `conflict`: the idempotency key was used for other content;
+ * - `unavailable`: the module is switched off for this OPD;
+ * - `not-found`: the thing asked for does not exist;
+ * - `server`: anything else; `requestId` is what to quote (`''` when none).
+ */
+export type ErrorReading =
+  | { kind: 'fields'; code: 'validation'; fieldErrors: readonly FieldError[] }
+  | { kind: 'offline'; code: 'network' | 'timeout' }
+  | { kind: 'rate-limited'; code: 'rate-limited'; retryAfter: number }
+  | { kind: 'conflict'; code: 'server'; requestId: string }
+  | { kind: 'unavailable'; code: 'unavailable' }
+  | { kind: 'not-found'; code: 'not-found' }
+  | { kind: 'server'; code: 'server'; requestId: string };
+
+/** Reads an SDK error (or anything thrown); see {@link ErrorReading}. */
+export function readError(error: unknown): ErrorReading {
+  if (error instanceof TimeoutError) return { kind: 'offline', code: 'timeout' };
+  if (error instanceof NetworkError) return { kind: 'offline', code: 'network' };
+  if (error instanceof RateLimitError) {
+    return { kind: 'rate-limited', code: 'rate-limited', retryAfter: error.retryAfter };
+  }
+  if (error instanceof ValidationError) return { kind: 'fields', code: 'validation', fieldErrors: error.fieldErrors };
+  const requestId = error instanceof ApiError ? (error.requestId ?? '') : '';
+  if (error instanceof ApiError) {
+    // A module switched off answers 404 too: check its own code first.
+    if (error.code === 'module-disabled') return { kind: 'unavailable', code: 'unavailable' };
+    if (error.status === 404) return { kind: 'not-found', code: 'not-found' };
+    if (error.fieldErrors.length > 0) return { kind: 'fields', code: 'validation', fieldErrors: error.fieldErrors };
+    if (error.code === 'idempotency-conflict') return { kind: 'conflict', code: 'server', requestId };
+  }
+  return { kind: 'server', code: 'server', requestId };
+}
 
 /** The `opd-error` code for an SDK error. */
 export function opdErrorCode(error: unknown): OpdErrorCode {
-  if (error instanceof TimeoutError) return 'timeout';
-  if (error instanceof NetworkError) return 'network';
-  if (error instanceof RateLimitError) return 'rate-limited';
-  if (error instanceof ValidationError) return 'validation';
-  if (error instanceof ApiError) {
-    // A module switched off answers 404 too: check its own code first.
-    if (error.code === 'module-disabled') return 'unavailable';
-    if (error.status === 404) return 'not-found';
-    if (error.fieldErrors.length > 0) return 'validation';
-  }
-  return 'server';
+  return readError(error).code;
 }
 
 /** The `opd-error` detail for `error` met while doing `action`; `code` overrides the derived one. */

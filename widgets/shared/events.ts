@@ -1,22 +1,26 @@
 /**
- * The events every opd-kit widget may emit, in one typed map. All are `CustomEvent`s that
- * bubble and are composed, so a host page can listen on the element or on `document`.
+ * The events opd-kit widgets emit, in one typed map that each widget extends. All are
+ * `CustomEvent`s named `opd-<verb>` that bubble and are composed, so a host page can listen
+ * on the element or on `document`.
  *
- * ```js
- * form.addEventListener('opd-submitted', (event) => console.log(event.detail.trackingCode));
+ * The kit declares only what every widget may emit (`opd-error`). A widget declares its own
+ * events in its folder by merging them into {@link OpdEventMap}, and they become typed for
+ * `emit()` and for `addEventListener` at once:
+ *
+ * ```ts
+ * // widgets/road-map/events.ts
+ * declare module '../shared/events.js' {
+ *   interface OpdEventMap {
+ *     'opd-segment-selected': OpdSegmentSelectedDetail;
+ *   }
+ * }
  * ```
+ *
+ * A name means one thing across widgets: a second widget that emits an existing name uses
+ * that name's detail type.
  *
  * @module
  */
-import type { ConsultationStatus } from '../../src/index.js';
-
-/** `opd-submitted`: a citizen's question was received; no personal data is in the detail. */
-export interface OpdSubmittedDetail {
-  /** The tracking code the citizen received, e.g. `SIAP-7K3F-9QX2`. */
-  trackingCode: string;
-  /** The slug of the OPD asked, e.g. `bpkad`. */
-  opd: string;
-}
 
 /** What went wrong, as a short stable code a host page can branch on. */
 export type OpdErrorCode =
@@ -41,30 +45,19 @@ export interface OpdErrorDetail {
   error: unknown;
 }
 
-/** `opd-status-loaded`: the status widget shows a consultation. */
-export interface OpdStatusLoadedDetail {
-  /** The tracking code shown. */
-  trackingCode: string;
-  /** Its status, e.g. `answered`. */
-  status: ConsultationStatus;
-  /** The slug of the OPD that handles it. */
-  opd: string;
-}
-
-/** Every opd-kit event name with its detail type. */
+/** Every opd-kit event name with its detail type; widgets add theirs by declaration merging. */
 export interface OpdEventMap {
-  'opd-submitted': OpdSubmittedDetail;
   'opd-error': OpdErrorDetail;
-  'opd-status-loaded': OpdStatusLoadedDetail;
 }
 
 /** The name of an opd-kit event. */
 export type OpdEventName = keyof OpdEventMap;
 
+/** Every opd-kit event name with its `CustomEvent` type, as `addEventListener` sees it. */
+export type OpdEvents = { [K in OpdEventName]: CustomEvent<OpdEventMap[K]> };
+
 declare global {
-  interface HTMLElementEventMap {
-    'opd-submitted': CustomEvent<OpdSubmittedDetail>;
-    'opd-error': CustomEvent<OpdErrorDetail>;
-    'opd-status-loaded': CustomEvent<OpdStatusLoadedDetail>;
-  }
+  // Merged with the DOM's map, so `element.addEventListener('opd-…', e => e.detail)` is typed.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HTMLElementEventMap extends OpdEvents {}
 }

@@ -2,41 +2,81 @@
  * A small reactive controller that translates a widget: `lang="id"` (default) or `lang="en"`,
  * read from the host element's own `lang` attribute. Dates are always shown in Asia/Jakarta.
  *
+ * A widget passes its own catalogs, so it ships only its copy plus the kit's, and its keys
+ * are checked at compile time:
+ *
+ * ```ts
+ * import { en } from './i18n/en.js';
+ * import { id } from './i18n/id.js';
+ * private readonly localize = new LocalizeController(this, { id, en });
+ * this.localize.t('form.name'); // a widget key
+ * this.localize.t('retry');     // a kit key
+ * ```
+ *
  * @module
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { CatalogOf } from './i18n/catalog.js';
 import { en } from './i18n/en.js';
-import { id, type MessageKey, type Messages } from './i18n/id.js';
+import { id, type KitMessages } from './i18n/id.js';
 
-export type { MessageKey, Messages };
+export type { CatalogOf, KitMessages };
 
 /** The languages opd-kit ships. */
 export type Lang = 'id' | 'en';
 
-const catalogs: Record<Lang, Messages> = { id, en };
+/** One catalog per language: what a widget hands to its {@link LocalizeController}. */
+export type Catalogs<M> = Readonly<Record<Lang, M>>;
+
+const kitCatalogs: Catalogs<KitMessages> = { id, en };
 
 /** The time zone every date is shown in (WIB). */
 export const DISPLAY_TIME_ZONE = 'Asia/Jakarta';
 
-type Args<K extends MessageKey> = Messages[K] extends (...args: infer A) => string ? A : [];
+/** The kit's copy with a widget's on top (a key the widget defines wins). */
+export type WithKit<M> = Omit<KitMessages, keyof M> & M;
+
+/** A message key of a widget with catalogs `M` (the kit's keys included). */
+export type MessageKey<M = Record<never, never>> = keyof WithKit<M> & string;
+
+/** The parameters of message `K`. */
+type Args<M, K extends keyof M> = M[K] extends (...args: infer A) => string ? A : [];
 
 /** The keys of messages without parameters. */
-export type PlainMessageKey = { [K in MessageKey]: Messages[K] extends string ? K : never }[MessageKey];
+export type PlainMessageKey<M = Record<never, never>> = {
+  [K in MessageKey<M>]: WithKit<M>[K] extends string ? K : never;
+}[MessageKey<M>];
 
 /** Picks the language for a `lang` attribute value: English for `en…`, Indonesian otherwise. */
 export function resolveLang(value: string | null | undefined): Lang {
   return value?.toLowerCase().startsWith('en') ? 'en' : 'id';
 }
 
-/**
- * Translates for one host element. The host must re-render when its `lang` attribute
- * changes ({@link OpdElement} does); the controller reads it at render time.
- */
-export class LocalizeController implements ReactiveController {
-  readonly #host: ReactiveControllerHost & HTMLElement;
+/** What the kit's own helpers (the form controller, notices) need: the kit's copy and run-time lookups. */
+export interface KitLocalize {
+  /** The language in use. */
+  readonly lang: Lang;
+  /** A kit message in the current language. */
+  t<K extends MessageKey>(key: K, ...args: Args<KitMessages, K>): string;
+  /** A message without parameters by a key built at run time, if there is one. */
+  lookup(key: string): string | undefined;
+  /** A wait in words, e.g. `30 detik`. */
+  wait(seconds: number): string;
+}
 
-  constructor(host: ReactiveControllerHost & HTMLElement) {
+/**
+ * Translates for one host element, with the kit's copy and, if given, the widget's
+ * catalogs `M`. The host must re-render when its `lang` attribute changes ({@link OpdElement}
+ * does); the controller reads it at render time.
+ */
+export class LocalizeController<M extends object = Record<never, never>> implements ReactiveController {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #own: Catalogs<M> | undefined;
+
+  /** `catalogs`: the widget's own copy, one catalog per language; without it, the kit's copy only. */
+  constructor(host: ReactiveControllerHost & HTMLElement, catalogs?: Catalogs<M>) {
     this.#host = host;
+    this.#own = catalogs;
     host.addController(this);
   }
 
@@ -49,20 +89,27 @@ export class LocalizeController implements ReactiveController {
 
   /** The BCP 47 tag for `Intl`, e.g. `id-ID`. */
   get locale(): string {
-    return catalogs[this.lang]['lang.tag'];
+    return kitCatalogs[this.lang]['lang.tag'];
   }
 
   /** The message for `key` in the current language, with its parameters filled in. */
-  t<K extends MessageKey>(key: K, ...args: Args<K>): string {
-    const message = catalogs[this.lang][key] as string | ((...a: unknown[]) => string);
+  t<K extends MessageKey<M>>(key: K, ...args: Args<WithKit<M>, K>): string {
+    const message = this.#find(key) as string | ((...a: unknown[]) => string);
     return typeof message === 'function' ? message(...args) : message;
   }
 
   /** A message without parameters by a key built at run time (e.g. `error.email.format`), if there is one. */
   lookup(key: string): string | undefined {
-    const catalog = catalogs[this.lang] as unknown as Record<string, unknown>;
-    const message = Object.hasOwn(catalog, key) ? catalog[key] : undefined;
+    const message = this.#find(key);
     return typeof message === 'string' ? message : undefined;
+  }
+
+  /** The widget's message for `key`, else the kit's. */
+  #find(key: string): unknown {
+    for (const catalog of [this.#own?.[this.lang], kitCatalogs[this.lang]] as (Record<string, unknown> | undefined)[]) {
+      if (catalog && Object.hasOwn(catalog, key)) return catalog[key];
+    }
+    return undefined;
   }
 
   /** A number in the current language (`5.000` / `5,000`). */
@@ -86,12 +133,17 @@ export class LocalizeController implements ReactiveController {
       minute: '2-digit',
       hourCycle: 'h23',
     }).format(when);
-    return this.t('time.at', this.date(when, 'long'), time);
+    return this.#kit('time.at', this.date(when, 'long'), time);
   }
 
   /** A wait in words, e.g. `30 detik` or `2 menit`. */
   wait(seconds: number): string {
     const s = Math.max(1, Math.ceil(seconds));
-    return s < 90 ? this.t('wait.seconds', s) : this.t('wait.minutes', Math.ceil(s / 60));
+    return s < 90 ? this.#kit('wait.seconds', s) : this.#kit('wait.minutes', Math.ceil(s / 60));
+  }
+
+  /** A kit message, whatever the widget's catalogs are. */
+  #kit<K extends MessageKey>(key: K, ...args: Args<KitMessages, K>): string {
+    return (this as unknown as KitLocalize).t(key, ...args);
   }
 }

@@ -221,6 +221,36 @@ export const controlStyles = css`
     font-weight: 400;
     margin: 0;
   }
+  .choice-hint {
+    margin: 0.5em 0 0;
+    padding-inline-start: 2.125em;
+    font-size: 0.9375em;
+  }
+  .count {
+    display: block;
+    margin: 0.375em 0 0;
+    color: var(--_muted);
+  }
+  .count--over {
+    color: var(--_error);
+    font-weight: 700;
+  }
+  .group .field {
+    margin-bottom: var(--_space);
+  }
+  .group .field:last-child {
+    margin-bottom: 0;
+  }
+  .field-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-start;
+    gap: calc(var(--_space) * 0.5) calc(var(--_space) * 0.75);
+  }
+  .field-row .button {
+    flex: none;
+    margin: 0;
+  }
   .button {
     display: inline-block;
     min-height: 2.5em;

@@ -1,0 +1,37 @@
+/**
+ * The English copy of `<opd-consultation-status>`. Typed as {@link ConsultationStatusMessages},
+ * so the compiler rejects a missing key.
+ *
+ * @module
+ */
+import type { ConsultationStatusMessages } from './id.js';
+
+/** The status widget's English copy. */
+export const en: ConsultationStatusMessages = {
+  'error.code.required': 'Enter a tracking code',
+  'error.code.format': 'Enter a tracking code in the format SIAP-7K3F-9QX2',
+
+  'status.label': 'Tracking code',
+  'status.hint': 'It is on the receipt of your question, like SIAP-7K3F-9QX2',
+  'status.submit': 'Show status',
+  'status.loading': 'Loading status…',
+  'status.notFound': (code: string) =>
+    `We could not find a question with the code ${code}. Check the code; the letter O and the digit 0 count as the same.`,
+  'status.offline': 'No connection. Check your internet connection, then try again.',
+  'status.title': (code: string) => `Question ${code}`,
+  'status.opd': 'Handled by',
+  'status.category': 'Category',
+  'status.status': 'Status',
+  'status.submitted': 'Sent',
+  'status.due': 'First response due',
+  'status.overdue': (date: string) =>
+    `The first response is overdue (it was due ${date}). You can ask the agency directly or report it through SP4N-LAPOR! at lapor.go.id.`,
+  'status.timeline': 'History',
+  'status.answer': 'Answer',
+  'status.answeredAt': (date: string) => `Answered ${date}`,
+  'status.noAnswer': 'No answer yet. Staff will answer on this page and through the contact you gave.',
+  'status.received': 'Received',
+  'status.in_progress': 'In progress',
+  'status.answered': 'Answered',
+  'status.closed': 'Closed',
+};

@@ -1,0 +1,41 @@
+/**
+ * The Indonesian copy of `<opd-consultation-status>` (the default language); the kit's own
+ * copy (error summary, waits, dates, server failure) is in `widgets/shared/i18n/`. Every key
+ * here must exist in `en.ts`; the type {@link ConsultationStatusMessages} makes the compiler check that.
+ *
+ * @module
+ */
+import type { CatalogOf } from '../../shared/i18n/catalog.js';
+
+/** The status widget's Indonesian copy. */
+export const id = {
+  'error.code.required': 'Masukkan kode pelacakan',
+  'error.code.format': 'Masukkan kode pelacakan dengan format seperti SIAP-7K3F-9QX2',
+
+  'status.label': 'Kode pelacakan',
+  'status.hint': 'Ada di tanda terima pertanyaan Anda, misalnya SIAP-7K3F-9QX2',
+  'status.submit': 'Lihat status',
+  'status.loading': 'Memuat status…',
+  'status.notFound': (code: string) =>
+    `Kami tidak menemukan pertanyaan dengan kode ${code}. Periksa lagi kodenya; huruf O dan angka 0 dianggap sama.`,
+  'status.offline': 'Tidak ada koneksi. Periksa koneksi internet Anda, lalu coba lagi.',
+  'status.title': (code: string) => `Pertanyaan ${code}`,
+  'status.opd': 'Ditangani oleh',
+  'status.category': 'Kategori',
+  'status.status': 'Status',
+  'status.submitted': 'Dikirim',
+  'status.due': 'Batas tanggapan pertama',
+  'status.overdue': (date: string) =>
+    `Tanggapan pertama sudah melewati batas waktu (${date}). Anda dapat menanyakannya langsung ke OPD atau melapor melalui SP4N-LAPOR! di lapor.go.id.`,
+  'status.timeline': 'Riwayat',
+  'status.answer': 'Jawaban',
+  'status.answeredAt': (date: string) => `Dijawab ${date}`,
+  'status.noAnswer': 'Belum ada jawaban. Petugas akan menjawab melalui halaman ini dan kontak yang Anda berikan.',
+  'status.received': 'Diterima',
+  'status.in_progress': 'Sedang diproses',
+  'status.answered': 'Dijawab',
+  'status.closed': 'Selesai',
+} as const;
+
+/** The shape every language of the status widget's copy must have. */
+export type ConsultationStatusMessages = CatalogOf<typeof id>;

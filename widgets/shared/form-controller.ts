@@ -1,0 +1,381 @@
+/**
+ * The behaviour every opd-kit form shares, as one Lit reactive controller: the values, the
+ * field errors in form order, the draft kept on the device, sending with one idempotency key
+ * per draft (sent again with the same key after a failure, and by itself when the browser
+ * comes back `online`), and every SDK error turned into something the citizen reads.
+ *
+ * The widget gives what is its own — the schema, the field order, the empty values and a
+ * `submit(values, idempotencyKey)` that calls the SDK — and renders with the field templates
+ * of `fields.ts`, the error summary and {@link renderFormNotice}:
+ *
+ * ```ts
+ * private readonly form = new FormController(this, {
+ *   widget: 'damage-report',
+ *   opd: () => this.opd,
+ *   fields: ['location', 'description', 'consent'],
+ *   initial: { location: '', description: '', consent: false },
+ *   schema: damageReportCreate,
+ *   submit: (values, idempotencyKey) => this.clients.client.roads.reports.create(values, { idempotencyKey }),
+ *   localize: this.localize,
+ *   label: (field) => this.localize.t(`report.${field}`),
+ *   sent: (receipt) => this.emit('opd-submitted', …),
+ * });
+ * ```
+ *
+ * Focus follows GOV.UK: the error summary takes focus when it appears, a notice about a failed
+ * send takes focus, and discarding or starting again focuses the first field.
+ *
+ * @module
+ */
+import { nothing, type ReactiveController, type TemplateResult } from 'lit';
+import type { FieldError } from '../../src/index.js';
+import { toFieldErrors } from '../../src/schemas/common.js';
+import { DraftController } from './draft-controller.js';
+import { opdErrorDetail, readError } from './error-detail.js';
+import { focusField, focusTemporarily, renderErrorSummary, type SummaryError } from './error-summary.js';
+import type { KitLocalize } from './localize.js';
+import type { OpdElement } from './opd-element.js';
+
+/** A form's values: each field a string (inputs, selects, textareas) or a boolean (checkboxes). */
+export type FormValues<V> = { [K in keyof V]: string | boolean };
+
+/** A field's name. */
+export type FieldName<V> = keyof V & string;
+
+/** What the controller needs of a schema: zod's (and zod/mini's) `safeParse`. */
+export interface FormSchema {
+  safeParse(input: unknown): { success: boolean; error?: { issues: Parameters<typeof toFieldErrors>[0] } };
+}
+
+/** The notice above the form, if any; {@link renderFormNotice} shows it. */
+export type FormNotice =
+  | { kind: 'restored' }
+  | { kind: 'discarded' }
+  | { kind: 'offline' }
+  | { kind: 'rate-limited'; retryAfter: number }
+  | { kind: 'server'; requestId: string }
+  | { kind: 'conflict' }
+  | { kind: 'unavailable' };
+
+/** What a widget tells its {@link FormController}. */
+export interface FormOptions<V extends FormValues<V>, R> {
+  /** The widget's name, part of the draft's storage key, e.g. `consultation-form`. */
+  widget: string;
+  /** The OPD the draft belongs to, read each time (it may change). */
+  opd: () => string;
+  /** Every field in the order the form shows it; the error summary follows it. */
+  fields: readonly FieldName<V>[];
+  /** The values of an empty form (also the type of each field). */
+  initial: V;
+  /** Checks the input before anything is sent; its issues become field errors. */
+  schema: FormSchema;
+  /** What the schema checks, from the values (default: the values as they are). */
+  toInput?: (values: V) => unknown;
+  /** Sends the values; resolves with what the widget shows afterwards (e.g. a receipt). */
+  submit: (values: V, idempotencyKey: string) => Promise<R>;
+  /** The widget's translator, with the widget's field error messages (`error.<field>.<code>`). */
+  localize: KitLocalize;
+  /** A field's label, for the fallback error "Periksa kembali isian <label>". */
+  label: (field: FieldName<V>) => string;
+  /** A widget's own message for a rejected field, before the `error.<field>.<code>` lookup. */
+  errorMessage?: (field: FieldName<V>, error: FieldError) => string | undefined;
+  /** Fields with a character count, and their maximum length. */
+  counted?: Partial<Record<FieldName<V>, number>>;
+  /** Whether the form can be sent now (e.g. its OPD is set); default yes. */
+  canSend?: () => boolean;
+  /** Called once sent, after the form was emptied and the draft forgotten. */
+  sent?: (result: R) => void | Promise<void>;
+}
+
+/** Milliseconds of quiet typing before the remaining characters are announced. */
+const COUNT_ANNOUNCE_DELAY = 1000;
+
+/** One opd-kit form's state and behaviour; see the module comment. */
+export class FormController<V extends FormValues<V>, R> implements ReactiveController {
+  readonly #host: OpdElement;
+  readonly #options: FormOptions<V, R>;
+  readonly #draft: DraftController<V>;
+  #values: V;
+  #problems: FieldError[] = [];
+  #notice: FormNotice | null = null;
+  #sending = false;
+  #result: R | null = null;
+  #announcement = '';
+  #countTimer: ReturnType<typeof setTimeout> | undefined;
+  #waitingForOnline = false;
+  readonly #onOnline = (): void => {
+    if (this.#notice?.kind === 'offline' && !this.#sending) void this.send();
+  };
+
+  constructor(host: OpdElement, options: FormOptions<V, R>) {
+    this.#host = host;
+    this.#options = options;
+    this.#values = { ...options.initial };
+    // Added before this controller, so the draft's pending save is written first on removal.
+    this.#draft = new DraftController<V>(host, { widget: options.widget, opd: options.opd });
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (this.#waitingForOnline) globalThis.addEventListener('online', this.#onOnline);
+  }
+
+  hostDisconnected(): void {
+    clearTimeout(this.#countTimer);
+    globalThis.removeEventListener('online', this.#onOnline);
+  }
+
+  /** What the citizen entered. */
+  get values(): V {
+    return this.#values;
+  }
+
+  /** The rejected fields, one per field in form order, then problems with no field (`path: ''`). */
+  get problems(): readonly FieldError[] {
+    return this.#problems;
+  }
+
+  /** The notice to show above the form, if any. */
+  get notice(): FormNotice | null {
+    return this.#notice;
+  }
+
+  /** Whether a send is under way (disable the button). */
+  get sending(): boolean {
+    return this.#sending;
+  }
+
+  /** What `submit` resolved with, until {@link reset}: show it instead of the form. */
+  get result(): R | null {
+    return this.#result;
+  }
+
+  /** The text for the widget's polite live region (`role="status"`). */
+  get announcement(): string {
+    return this.#announcement;
+  }
+
+  /** The `@input` handler for the `<form>`: keeps the value, saves the draft, schedules the count. */
+  readonly onInput = (event: Event): void => {
+    const target = event.target as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+    const field = target.name as FieldName<V>;
+    if (!this.#options.fields.includes(field)) return;
+    const value = target instanceof HTMLInputElement && target.type === 'checkbox' ? target.checked : target.value;
+    this.#set({ values: { ...this.#values, [field]: value } });
+    if (this.#isBlank(this.#values)) this.#draft.clear();
+    else this.#draft.save(this.#values);
+    if (this.#options.counted?.[field] !== undefined) {
+      clearTimeout(this.#countTimer);
+      this.#countTimer = setTimeout(() => this.#set({ announcement: this.count(field).text }), COUNT_ANNOUNCE_DELAY);
+    }
+  };
+
+  /** The `@submit` handler for the `<form>`. */
+  readonly onSubmit = (event: SubmitEvent): void => {
+    event.preventDefault();
+    void this.send();
+  };
+
+  /** Sends again what failed to send (the same idempotency key). */
+  readonly resend = (): void => {
+    void this.send();
+  };
+
+  /** Puts the stored draft back into an untouched form; returns whether it did. */
+  restore(): boolean {
+    if (this.#result || !this.#isBlank(this.#values)) return false;
+    const stored = this.#draft.load();
+    if (!stored) return false;
+    const values = this.#fromDraft(stored.data);
+    if (this.#isBlank(values)) return false;
+    this.#set({ values, notice: { kind: 'restored' } });
+    return true;
+  }
+
+  /** Checks and sends the values; safe to call again (it reuses the draft's idempotency key). */
+  async send(): Promise<void> {
+    const options = this.#options;
+    if (this.#sending || (options.canSend && !options.canSend())) return;
+    const values = this.#values;
+    const checked = options.schema.safeParse(options.toInput ? options.toInput(values) : values);
+    if (!checked.success) {
+      await this.#showErrors(toFieldErrors(checked.error?.issues ?? []));
+      return;
+    }
+    this.#set({ problems: [], notice: null, sending: true, announcement: options.localize.t('form.sending') });
+    this.#draft.saveNow(values);
+    let result: R;
+    try {
+      result = await options.submit(values, this.#draft.idempotencyKey);
+    } catch (error) {
+      this.#set({ sending: false });
+      await this.#fail(error);
+      return;
+    }
+    this.#stopWaitingForOnline();
+    this.#draft.clear();
+    this.#set({ sending: false, values: { ...options.initial }, problems: [], notice: null, announcement: '', result });
+    await options.sent?.(result);
+  }
+
+  /** Forgets the draft and empties the form (the citizen's "delete the draft"). */
+  readonly discard = async (): Promise<void> => {
+    this.#draft.clear();
+    this.#stopWaitingForOnline();
+    this.#set({ values: { ...this.#options.initial }, problems: [], notice: { kind: 'discarded' } });
+    await this.#focusFirstField();
+  };
+
+  /** Leaves the result for an empty form ("ask another question"). */
+  readonly reset = async (): Promise<void> => {
+    this.#set({ result: null, values: { ...this.#options.initial } });
+    await this.#focusFirstField();
+  };
+
+  /** What a field template needs from the form: name, inline error and its prefix. */
+  field(name: FieldName<V>): { name: string; error: string | undefined; errorPrefix: string } {
+    return { name, error: this.errorFor(name), errorPrefix: this.#options.localize.t('error.prefix') };
+  }
+
+  /** The inline error of a field, in the widget's language, or `undefined`. */
+  errorFor(field: FieldName<V>): string | undefined {
+    const problem = this.#problems.find((candidate) => candidate.path === field);
+    return problem ? this.#message(field, problem) : undefined;
+  }
+
+  /** A counted field's "characters left" text, and whether it is over its maximum. */
+  count(field: FieldName<V>): { text: string; over: boolean } {
+    const t = this.#options.localize;
+    const value = this.#values[field];
+    const left = (this.#options.counted?.[field] ?? 0) - (typeof value === 'string' ? value.length : 0);
+    return { text: left >= 0 ? t.t('form.countLeft', left) : t.t('form.countOver', -left), over: left < 0 };
+  }
+
+  /** The error summary (GOV.UK) when there are problems; `nothing` otherwise. */
+  errorSummary(headingLevel: number): TemplateResult | typeof nothing {
+    if (this.#problems.length === 0) return nothing;
+    const errors: SummaryError[] = this.#problems.map((problem) => ({
+      field: problem.path,
+      message: problem.path ? this.#message(problem.path as FieldName<V>, problem) : problem.message,
+    }));
+    return renderErrorSummary({
+      title: this.#options.localize.t('summary.title'),
+      errors,
+      headingLevel,
+      root: () => this.#host.shadowRoot,
+    });
+  }
+
+  /** The message for a rejected field: the widget's, else `error.<field>.<code>`, else a generic one. */
+  #message(field: FieldName<V>, error: FieldError): string {
+    const { localize, errorMessage, label } = this.#options;
+    return (
+      errorMessage?.(field, error) ??
+      localize.lookup(`error.${field}.${error.code ?? 'invalid'}`) ??
+      localize.t('error.generic', label(field))
+    );
+  }
+
+  /** Shows what the server or the SDK refused, or waits for the connection. */
+  async #fail(error: unknown): Promise<void> {
+    const reading = readError(error);
+    this.#host.emit('opd-error', opdErrorDetail(error, 'submit', reading.code));
+    if (reading.kind === 'fields') {
+      await this.#showErrors(reading.fieldErrors);
+      return;
+    }
+    let notice: FormNotice;
+    switch (reading.kind) {
+      case 'offline':
+        notice = { kind: 'offline' };
+        this.#startWaitingForOnline();
+        break;
+      case 'rate-limited':
+        notice = { kind: 'rate-limited', retryAfter: reading.retryAfter };
+        break;
+      case 'conflict':
+        // The key was used for a different version of these values: the next send is a new one.
+        this.#draft.renewKey();
+        this.#draft.saveNow(this.#values);
+        notice = { kind: 'conflict' };
+        break;
+      case 'unavailable':
+      case 'not-found':
+        notice = { kind: 'unavailable' };
+        break;
+      case 'server':
+        notice = { kind: 'server', requestId: reading.requestId };
+        break;
+    }
+    this.#set({ notice, announcement: '' });
+    await this.#host.updateComplete;
+    focusTemporarily(this.#host.renderRoot.querySelector<HTMLElement>('.notice'));
+  }
+
+  /** Keeps one error per field, in form order, and moves focus to the summary. */
+  async #showErrors(fieldErrors: readonly FieldError[]): Promise<void> {
+    const fields: readonly string[] = this.#options.fields;
+    const byField = new Map<string, FieldError>();
+    const other: FieldError[] = [];
+    for (const error of fieldErrors) {
+      const field = error.path.split('.')[0] ?? '';
+      if (!fields.includes(field)) other.push({ ...error, path: '' });
+      else if (!byField.has(field)) byField.set(field, { ...error, path: field });
+    }
+    this.#set({ problems: [...fields.flatMap((field) => byField.get(field) ?? []), ...other], notice: null, announcement: '' });
+    await this.#host.updateComplete;
+    focusTemporarily(this.#host.renderRoot.querySelector<HTMLElement>('.error-summary'));
+  }
+
+  #startWaitingForOnline(): void {
+    this.#waitingForOnline = true;
+    globalThis.addEventListener('online', this.#onOnline);
+  }
+
+  #stopWaitingForOnline(): void {
+    this.#waitingForOnline = false;
+    globalThis.removeEventListener('online', this.#onOnline);
+  }
+
+  async #focusFirstField(): Promise<void> {
+    await this.#host.updateComplete;
+    const first = this.#options.fields[0];
+    if (first && this.#host.shadowRoot) focusField(this.#host.shadowRoot, first);
+  }
+
+  #isBlank(values: V): boolean {
+    return this.#options.fields.every((field) => values[field] === this.#options.initial[field]);
+  }
+
+  /** Keeps only known fields of the right type from a stored draft. */
+  #fromDraft(data: unknown): V {
+    const stored = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+    const values = { ...this.#options.initial };
+    for (const field of this.#options.fields) {
+      const value = stored[field];
+      if (typeof this.#options.initial[field] === 'boolean') (values[field] as boolean) = value === true;
+      else if (typeof value === 'string') (values[field] as string) = value;
+    }
+    return values;
+  }
+
+  /** Changes state and asks the host to render. */
+  #set(
+    changes: Partial<{
+      values: V;
+      problems: FieldError[];
+      notice: FormNotice | null;
+      sending: boolean;
+      result: R | null;
+      announcement: string;
+    }>,
+  ): void {
+    if (changes.values !== undefined) this.#values = changes.values;
+    if (changes.problems !== undefined) this.#problems = changes.problems;
+    if (changes.notice !== undefined) this.#notice = changes.notice;
+    if (changes.sending !== undefined) this.#sending = changes.sending;
+    if (changes.result !== undefined) this.#result = changes.result;
+    if (changes.announcement !== undefined) this.#announcement = changes.announcement;
+    this.#host.requestUpdate();
+  }
+}

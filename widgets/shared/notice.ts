@@ -1,0 +1,50 @@
+/**
+ * The notice template every widget uses for what the citizen must know: a draft restored,
+ * no connection, a wait, a server failure. `part="notice"`, styled by `controlStyles`.
+ *
+ * @module
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+
+/** A button in a notice. */
+export interface NoticeAction {
+  label: string;
+  onClick: () => void;
+  /** `primary` (default), `secondary`, or `link` (a button that looks like a link, in its own paragraph). */
+  look?: 'primary' | 'secondary' | 'link';
+}
+
+/** What a notice says and how it looks. */
+export interface NoticeProps {
+  /** The text. */
+  message: string;
+  /** `info` (default), `warning` or `error`. */
+  tone?: 'info' | 'warning' | 'error';
+  /** Announce it at once (`role="alert"`): for what just went wrong. */
+  alert?: boolean;
+  /** An id, e.g. to describe a field with it. */
+  id?: string;
+  /** Extra classes for the widget's own styles or focus target, e.g. `result-notice`. */
+  className?: string;
+  action?: NoticeAction | undefined;
+}
+
+function renderAction(action: NoticeAction): TemplateResult {
+  if (action.look === 'link') {
+    return html`<p><button part="button" type="button" class="link-button" @click=${action.onClick}>${action.label}</button></p>`;
+  }
+  const classes = action.look === 'secondary' ? 'button button--secondary' : 'button';
+  return html`<button part="button" type="button" class=${classes} @click=${action.onClick}>${action.label}</button>`;
+}
+
+/** A notice box with its message and, optionally, one button. */
+export function renderNotice(props: NoticeProps): TemplateResult {
+  const classes = ['notice', props.tone && props.tone !== 'info' ? `notice--${props.tone}` : '', props.className ?? '']
+    .filter(Boolean)
+    .join(' ');
+  return html`<div part="notice" class=${classes} id=${ifDefined(props.id)} role=${props.alert ? 'alert' : nothing}>
+    <p>${props.message}</p>
+    ${props.action ? renderAction(props.action) : nothing}
+  </div>`;
+}
