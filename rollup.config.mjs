@@ -147,6 +147,9 @@ if (existsSync(at('widgets/loader.ts'))) {
       format: 'es',
       entryFileNames: '[name].js',
       chunkFileNames: cdnChunkName,
+      // With many widgets Rollup makes a chunk per set of widgets sharing code; merge the tiny
+      // ones (where that runs no code a page would not have run) rather than fetch each.
+      experimentalMinChunkSize: 4096,
       sourcemap: true,
     },
   });
