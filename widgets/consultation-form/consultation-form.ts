@@ -189,7 +189,6 @@ export class OpdConsultationForm extends OpdElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('opd') && this.opd) this.form.restore();
     if (changed.has('opd') || changed.has('api')) void this.loadCatalog();
   }
 

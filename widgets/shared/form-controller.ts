@@ -22,6 +22,9 @@
  * });
  * ```
  *
+ * The draft of the OPD is put back by itself before the first render, and again when `opd`
+ * changes, if the form is untouched.
+ *
  * Focus follows GOV.UK: the error summary takes focus when it appears, a notice about a failed
  * send takes focus, and discarding or starting again focuses the first field.
  *
@@ -103,6 +106,8 @@ export class FormController<V extends FormValues<V>, R> implements ReactiveContr
   #announcement = '';
   #countTimer: ReturnType<typeof setTimeout> | undefined;
   #waitingForOnline = false;
+  /** The OPD whose draft was last looked for. */
+  #draftOpd = '';
   readonly #onOnline = (): void => {
     if (this.#notice?.kind === 'offline' && !this.#sending) void this.send();
   };
@@ -118,6 +123,14 @@ export class FormController<V extends FormValues<V>, R> implements ReactiveContr
 
   hostConnected(): void {
     if (this.#waitingForOnline) globalThis.addEventListener('online', this.#onOnline);
+  }
+
+  /** Before each render: when the OPD (so the draft's key) changed, puts its draft back. */
+  hostUpdate(): void {
+    const opd = this.#options.opd();
+    if (opd === this.#draftOpd) return;
+    this.#draftOpd = opd;
+    if (opd) this.#restore();
   }
 
   hostDisconnected(): void {
@@ -180,17 +193,6 @@ export class FormController<V extends FormValues<V>, R> implements ReactiveContr
   readonly resend = (): void => {
     void this.send();
   };
-
-  /** Puts the stored draft back into an untouched form; returns whether it did. */
-  restore(): boolean {
-    if (this.#result || !this.#isBlank(this.#values)) return false;
-    const stored = this.#draft.load();
-    if (!stored) return false;
-    const values = this.#fromDraft(stored.data);
-    if (this.#isBlank(values)) return false;
-    this.#set({ values, notice: { kind: 'restored' } });
-    return true;
-  }
 
   /** Checks and sends the values; safe to call again (it reuses the draft's idempotency key). */
   async send(): Promise<void> {
@@ -335,6 +337,16 @@ export class FormController<V extends FormValues<V>, R> implements ReactiveContr
   #stopWaitingForOnline(): void {
     this.#waitingForOnline = false;
     globalThis.removeEventListener('online', this.#onOnline);
+  }
+
+  /** Puts the stored draft back into an untouched form, with a notice saying so. */
+  #restore(): void {
+    if (this.#result || !this.#isBlank(this.#values)) return;
+    const stored = this.#draft.load();
+    if (!stored) return;
+    const values = this.#fromDraft(stored.data);
+    if (this.#isBlank(values)) return;
+    this.#set({ values, notice: { kind: 'restored' } });
   }
 
   async #focusFirstField(): Promise<void> {
