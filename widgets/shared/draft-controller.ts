@@ -6,7 +6,7 @@
  *
  * Each draft carries one idempotency key, created with the draft and kept until it is sent,
  * so sending it again — after a reload, or when the connection is back — can never store
- * the question twice.
+ * it twice.
  *
  * @module
  */
