@@ -43,8 +43,11 @@ export interface TextFieldProps extends FieldProps {
   value: string;
   /** The input type; default `text`. */
   type?: string;
+  /** The browser's autofill hint, e.g. `name`, `email`, `tel`, `off`. */
   autocomplete?: string;
+  /** The on-screen keyboard, e.g. `email`, `tel`. */
   inputmode?: string;
+  /** Capitalisation on phones, e.g. `characters` for codes. */
   autocapitalize?: string;
   /** `false` turns spell-checking off (names, addresses, codes). */
   spellcheck?: boolean;
@@ -56,6 +59,7 @@ export interface TextFieldProps extends FieldProps {
 
 /** A multi-line input with a character count under it. */
 export interface TextareaFieldProps extends FieldProps {
+  /** What the control shows (kept by `live()`). */
   value: string;
   /** Visible lines; default 8. */
   rows?: number;
@@ -69,12 +73,15 @@ export interface SelectFieldProps extends FieldProps {
   value: string;
   /** The first option, with value `''`, e.g. `Pilih kategori`. */
   placeholder: string;
+  /** The choices, in order. */
   options: readonly { value: string; label: string }[];
+  /** Disabled, e.g. while its options load. */
   disabled?: boolean;
 }
 
 /** A single checkbox with its label beside it and its hint under both. */
 export interface CheckboxFieldProps extends FieldProps {
+  /** Whether the box is ticked (kept by `live()`). */
   checked: boolean;
 }
 
@@ -82,7 +89,9 @@ export interface CheckboxFieldProps extends FieldProps {
 export interface FieldGroupProps {
   /** The group's id, used for its hint: `#<name>-hint`. */
   name: string;
+  /** The group's visible title. */
   legend: string;
+  /** A hint for the whole group, linked to the `<fieldset>`. */
   hint?: string;
   /** The fields inside. */
   content: TemplateResult | TemplateResult[];

@@ -74,7 +74,7 @@ export interface FormOptions<V extends FormValues<V>, R> {
   schema: FormSchema;
   /** What the schema checks, from the values (default: the values as they are). */
   toInput?: (values: V) => unknown;
-  /** Sends the values; resolves with what the widget shows afterwards (e.g. a receipt). */
+  /** Sends the values; resolves with what the widget shows afterwards (e.g. a receipt; not `null` or `undefined`). */
   submit: (values: V, idempotencyKey: string) => Promise<R>;
   /** The widget's translator, with the widget's field error messages (`error.<field>.<code>`). */
   localize: KitLocalize;
@@ -121,6 +121,7 @@ export class FormController<V extends FormValues<V>, R> implements ReactiveContr
     host.addController(this);
   }
 
+  /** Back in the page while a send waits for the connection: listen for `online` again. */
   hostConnected(): void {
     if (this.#waitingForOnline) globalThis.addEventListener('online', this.#onOnline);
   }
@@ -133,6 +134,7 @@ export class FormController<V extends FormValues<V>, R> implements ReactiveContr
     if (opd) this.#restore();
   }
 
+  /** Out of the page: no announcement and no resend from a removed form. */
   hostDisconnected(): void {
     clearTimeout(this.#countTimer);
     globalThis.removeEventListener('online', this.#onOnline);
@@ -386,7 +388,7 @@ export class FormController<V extends FormValues<V>, R> implements ReactiveContr
     if (changes.problems !== undefined) this.#problems = changes.problems;
     if (changes.notice !== undefined) this.#notice = changes.notice;
     if (changes.sending !== undefined) this.#sending = changes.sending;
-    if (changes.result !== undefined) this.#result = changes.result;
+    if ('result' in changes) this.#result = changes.result ?? null;
     if (changes.announcement !== undefined) this.#announcement = changes.announcement;
     this.#host.requestUpdate();
   }

@@ -80,6 +80,7 @@ export class LocalizeController<M extends object = Record<never, never>> impleme
     host.addController(this);
   }
 
+  /** Nothing to do: the language is read at render time. */
   hostConnected(): void {}
 
   /** The language in use. */

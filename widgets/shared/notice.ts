@@ -9,7 +9,9 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 
 /** A button in a notice. */
 export interface NoticeAction {
+  /** The button's text. */
   label: string;
+  /** What a click does. */
   onClick: () => void;
   /** `primary` (default), `secondary`, or `link` (a button that looks like a link, in its own paragraph). */
   look?: 'primary' | 'secondary' | 'link';
@@ -27,6 +29,7 @@ export interface NoticeProps {
   id?: string;
   /** Extra classes for the widget's own styles or focus target, e.g. `result-notice`. */
   className?: string;
+  /** One button, e.g. "Kirim ulang". */
   action?: NoticeAction | undefined;
 }
 
