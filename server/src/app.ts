@@ -26,6 +26,9 @@ export type { AppDeps, AppEnv } from './http/env.js';
 /** Where the demo site and the CDN build live (repository root). */
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
+/** A CDN chunk named by its content's hash, e.g. `shared-1VKu5038.js`. */
+const HASHED_CHUNK = /-[A-Za-z0-9_-]{8}\.js(\.map)?$/;
+
 /** The folders the app serves files from. */
 export interface StaticFolders {
   /** The widgets build, served at `/cdn/` (default `dist/cdn` of the repository). */
@@ -117,7 +120,8 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   }
 
   // The widgets file is what every OPD's script tag loads, so it is served in production too.
-  app.use('/cdn/*', serveFolder(folders.cdn, '/cdn/', { crossOrigin: true }));
+  // Its chunks are named by their content's hash (`rollup.config.mjs`), so they are cached for good.
+  app.use('/cdn/*', serveFolder(folders.cdn, '/cdn/', { crossOrigin: true, immutable: HASHED_CHUNK }));
   if (deps.settings.serveDemo) app.use('*', serveFolder(folders.demo, '/'));
 
   app.notFound((c) => problem(c, 'not-found', { detail: `Nothing at ${c.req.method} ${c.req.path}` }));

@@ -34,7 +34,15 @@ export interface ServeFolderOptions {
    * `<script type="module">` on an OPD's own site fetches it in CORS mode.
    */
   crossOrigin?: boolean;
+  /**
+   * Files whose name matches carry their content's hash (`shared-1VKu5038.js`): they never
+   * change, so browsers keep them a year without asking again. Others are revalidated.
+   */
+  immutable?: RegExp;
 }
+
+const REVALIDATE = 'no-cache';
+const FOREVER = 'public, max-age=31536000, immutable';
 
 /**
  * Serves files of `root` for GET/HEAD requests under `prefix` (e.g. `/cdn/`); others pass
@@ -65,7 +73,8 @@ export function serveFolder(root: string, prefix = '/', options: ServeFolderOpti
       }
       if (!info.isFile()) return next();
       const etag = `W/"${info.size.toString(36)}-${Math.trunc(info.mtimeMs).toString(36)}"`;
-      const headers = { ...shared, ETag: etag, 'Cache-Control': 'no-cache' };
+      const cacheControl = options.immutable?.test(file) ? FOREVER : REVALIDATE;
+      const headers = { ...shared, ETag: etag, 'Cache-Control': cacheControl };
       if (c.req.header('If-None-Match') === etag) return c.body(null, 304, headers);
       const body = await readFile(file);
       return c.body(body, 200, {
