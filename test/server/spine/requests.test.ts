@@ -1,0 +1,156 @@
+/**
+ * What the spine does for every module's routes, over real HTTP on both stores (shown on
+ * SIAP's, the routes that write): the body limit, JSON only, Idempotency-Key replays,
+ * conflicts and races, per-client rate limits across instances, staff sign-in, unknown
+ * routes, health, and a 500 that tells nothing but a request id.
+ */
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { createApp } from '../../../server/src/app.js';
+import type { Database } from '../../../server/src/db/schema.js';
+import { SUITE_START, assertProblem, describeApi } from '../../helpers/api.js';
+import { question, siapRequests } from '../../helpers/siap.js';
+
+describeApi('spine requests', { publicResponses: 20 }, (api) => {
+  const { ask, countConsultations } = siapRequests(api);
+
+  it('refuses a body over 64 KB with 413 and stores nothing', async () => {
+    const before = await countConsultations();
+    await assertProblem(await ask(question({ message: 'x'.repeat(70 * 1024) })), 413, 'payload-too-large');
+    assert.equal(await countConsultations(), before);
+  });
+
+  it('answers 400 for malformed JSON and 415 for a form post', async () => {
+    await assertProblem(await ask('{"name": "Siti",'), 400, 'validation');
+    const form = await api.publicRequest('/api/v1/opds/bpkad/consultations', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'name=Siti&consent=true',
+    });
+    await assertProblem(form, 415, 'unsupported-media-type');
+  });
+
+  it('answers the first receipt again for a repeated Idempotency-Key, without a second question', async () => {
+    const key = `retry-${api.store}-${Date.now()}`;
+    const first = await ask(question(), { 'Idempotency-Key': key });
+    assert.equal(first.status, 201);
+    assert.equal(first.headers.get('idempotent-replayed'), null);
+    const firstBody = await first.json();
+    const count = await countConsultations();
+
+    // Same content, keys in another order: still the same request.
+    const reordered = Object.fromEntries(Object.entries(question()).reverse());
+    const again = await ask(reordered, { 'Idempotency-Key': key });
+    assert.equal(again.status, 201);
+    assert.equal(again.headers.get('idempotent-replayed'), 'true');
+    assert.deepEqual(await again.json(), firstBody);
+    assert.equal(again.headers.get('location'), first.headers.get('location'));
+    assert.equal(await countConsultations(), count);
+  });
+
+  it('refuses the same Idempotency-Key with a different question (422 idempotency-conflict)', async () => {
+    const key = `conflict-${api.store}-${Date.now()}`;
+    assert.equal((await ask(question(), { 'Idempotency-Key': key })).status, 201);
+    const count = await countConsultations();
+    await assertProblem(
+      await ask(question({ subject: 'Pertanyaan lain' }), { 'Idempotency-Key': key }),
+      422,
+      'idempotency-conflict',
+      'Idempotency-Key',
+    );
+    assert.equal(await countConsultations(), count);
+  });
+
+  it('creates one question when the same request with one key arrives five times at once', async () => {
+    const key = `concurrent-${api.store}-${Date.now()}`;
+    const count = await countConsultations();
+    const responses = await Promise.all(Array.from({ length: 5 }, () => ask(question(), { 'Idempotency-Key': key })));
+    assert.deepEqual(responses.map((r) => r.status), [201, 201, 201, 201, 201]);
+    const codes = new Set(await Promise.all(responses.map(async (r) => ((await r.json()) as { trackingCode: string }).trackingCode)));
+    assert.equal(codes.size, 1);
+    assert.equal(responses.filter((r) => r.headers.get('idempotent-replayed') === 'true').length, 4);
+    assert.equal(await countConsultations(), count + 1);
+  });
+
+  it('rejects an Idempotency-Key longer than 255 characters', async () => {
+    await assertProblem(await ask(question(), { 'Idempotency-Key': 'k'.repeat(256) }), 400, 'validation', 'Idempotency-Key');
+  });
+
+  it('answers 429 with Retry-After once one client passes the per-minute limit, across server instances', async () => {
+    // Two app instances on one database, as behind a load balancer, trusting the proxy's X-Forwarded-For.
+    // Their clock is stopped half-way through a minute, so all four requests fall in one window.
+    const stopped = new Date(SUITE_START.getTime() + 30_000);
+    const now = () => stopped;
+    const settings = { ...api.server.settings, rateLimitPerMinute: 3, trustProxy: true };
+    const first = createApp({ db: api.server.db, settings, now });
+    const second = createApp({ db: api.server.db, settings, now });
+    const from = (app: typeof first, ip: string) =>
+      app.request('/api/v1/opds/bpkad/consultations', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `203.0.113.9, ${ip}` },
+        body: JSON.stringify(question()),
+      });
+    const ip = `198.51.100.${Math.floor(Math.random() * 200) + 1}`;
+    assert.equal((await from(first, ip)).status, 201);
+    assert.equal((await from(second, ip)).status, 201);
+    assert.equal((await from(first, ip)).status, 201);
+    const limited = await from(second, ip);
+    const body = await assertProblem(limited, 429, 'rate-limited');
+    const retryAfter = Number(limited.headers.get('retry-after'));
+    assert.ok(retryAfter >= 1 && retryAfter <= 60, `Retry-After ${retryAfter}`);
+    assert.equal(retryAfter, 30, 'the seconds left in the window');
+    assert.match(body.detail ?? '', /3 per minute/);
+    api.seen.add('429 from a second instance', JSON.stringify(body));
+    assert.equal((await from(first, '192.0.2.77')).status, 201, 'another client is not limited');
+  });
+
+  it('keeps staff routes closed without the right token (401 with WWW-Authenticate)', async () => {
+    const paths = ['/api/v1/opds/bpkad/consultations', '/api/v1/opds/bpkad/consultations/SIAP-DEM0-0001'];
+    for (const path of paths) {
+      const none = await api.publicRequest(path);
+      await assertProblem(none, 401, 'unauthorized');
+      assert.match(none.headers.get('www-authenticate') ?? '', /^Bearer/);
+      const wrong = await api.publicRequest(path, { headers: { Authorization: 'Bearer not-the-token' } });
+      await assertProblem(wrong, 401, 'unauthorized');
+    }
+    const answer = await api.publicRequest('/api/v1/opds/bpkad/consultations/SIAP-DEM0-0001/answer', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ text: 'Jawaban tanpa izin' }),
+    });
+    await assertProblem(answer, 401, 'unauthorized');
+    const row = await api.server.db
+      .selectFrom('consultations')
+      .select('answer_text')
+      .where('tracking_code', '=', 'SIAP-DEM0-0001')
+      .executeTakeFirstOrThrow();
+    assert.equal(row.answer_text, null);
+  });
+
+  it('answers a 404 problem for an unknown route', async () => {
+    await assertProblem(await api.publicRequest('/api/v1/nothing-here'), 404, 'not-found');
+  });
+
+  it('reports health, and answers 500 with only a request id when the database is gone', async () => {
+    const health = await api.publicRequest('/healthz');
+    assert.equal(health.status, 200);
+    assert.deepEqual(await health.json(), { status: 'ok' });
+
+    const pool = new pg.Pool({ connectionString: 'postgres://nobody@127.0.0.1:1/none', connectionTimeoutMillis: 500 });
+    const broken = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    try {
+      const app = createApp({ db: broken, settings: api.server.settings });
+      const unhealthy = await app.request('/healthz');
+      assert.equal(unhealthy.status, 503);
+      const failed = await app.request('/api/v1/opds');
+      const body = await assertProblem(failed, 500, 'internal');
+      assert.deepEqual(Object.keys(body).sort(), ['detail', 'requestId', 'status', 'title', 'type']);
+      assert.doesNotMatch(JSON.stringify(body), /ECONNREFUSED|at .*\.ts|Error:/);
+      api.seen.add('500 without a database', JSON.stringify(body));
+    } finally {
+      await broken.destroy();
+    }
+  });
+});
