@@ -122,8 +122,3 @@ export async function bundleSize(entry: string, writeTo?: string): Promise<Bundl
   }
 }
 
-/** Measures a file as built (e.g. `dist/cdn/opd-kit.js`). */
-export async function fileSize(path: string): Promise<BundleSize> {
-  const code = await readFile(repoPath(path));
-  return { ...compressedSizes(code), lazyGzip: 0, modules: 0 };
-}
