@@ -12,6 +12,7 @@ import { createApp } from './app.js';
 import { openDatabase, type OpenDatabase } from './db/open.js';
 import { createLogger, type Logger } from './log.js';
 import { loadSettings, SettingsError, type Settings } from './settings.js';
+import { listenStartError, startFailureLine } from './start-errors.js';
 import { serverModules } from './modules/index.js';
 import { describeSeed, mayHoldDemoData, seedDemo } from './seed.js';
 
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
     );
   });
   server.on('error', (error) => {
-    log.error(`cannot listen on port ${settings.port}: ${error.message}`);
+    process.stderr.write(`opd-kit cannot start: ${listenStartError(error, settings.port, settings.host).message}\n`);
     void database.close().finally(() => process.exit(1));
   });
 
@@ -86,7 +87,10 @@ async function stop(server: ReturnType<typeof serve>, database: OpenDatabase, lo
   log.info('stopped');
 }
 
+// Every start failure is one line naming its cause (see start-errors.ts); LOG_LEVEL=debug adds
+// the stack of an error that has no such line.
 main().catch((error: unknown) => {
-  process.stderr.write(`opd-kit failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  const debug = process.env.LOG_LEVEL?.trim().toLowerCase() === 'debug';
+  process.stderr.write(`opd-kit cannot start: ${startFailureLine(error, debug)}\n`);
   process.exit(1);
 });

@@ -4,12 +4,14 @@
  *
  * @module
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Settings } from '../settings.js';
 import { migrate, type ModuleMigration } from './migrate.js';
 import { spineMigrations } from './migrations/index.js';
+import { noUserError, postgresStartError, postgresTarget, StartError } from '../start-errors.js';
+import { lockDataDir } from './data-dir-lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
 
@@ -60,15 +62,26 @@ export async function openDatabase(
 
 async function openPostgres(url: string): Promise<OpenDatabase> {
   const { default: pg } = await import('pg');
+  // Connect once before anything else, so a wrong URL is named as such (not as a failed migration).
+  const target = postgresTarget(url);
+  if (target.user === undefined) throw noUserError(url);
+  const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  try {
+    await probe.connect();
+  } catch (error) {
+    throw postgresStartError(error, target);
+  } finally {
+    await probe.end().catch(() => {});
+  }
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle client losing its connection must not take the process down; the next query reconnects.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  const target = new URL(url);
+  const shown = new URL(url);
   return {
     db,
     kind: 'postgres',
-    label: `postgres ${target.host}${target.pathname}`,
+    label: `postgres ${shown.host}${shown.pathname}`,
     close: () => db.destroy(),
   };
 }
@@ -76,8 +89,20 @@ async function openPostgres(url: string): Promise<OpenDatabase> {
 async function openPGlite(dataDir: string): Promise<OpenDatabase> {
   const { PGlite } = await import('@electric-sql/pglite');
   const path = resolve(dataDir);
-  await mkdir(path, { recursive: true });
-  const pglite = await PGlite.create({ dataDir: path });
+  const shown = path === dataDir ? dataDir : `${dataDir} (${path})`;
+  await prepareDataDir(path, shown);
+  // One server per folder: taken before PGlite touches a file, given up after it closed.
+  const lock = await lockDataDir(path, shown);
+  let pglite: Awaited<ReturnType<typeof PGlite.create>>;
+  try {
+    pglite = await PGlite.create({ dataDir: path });
+  } catch (error) {
+    await lock.release();
+    throw new StartError(
+      `DATA_DIR ${shown} could not be opened as a PGlite database: ${error instanceof Error ? error.message : String(error)}. Is it a PGlite data folder (not a PostgreSQL server's)? A damaged one is restored from a backup.`,
+      { cause: error },
+    );
+  }
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   let closing: Promise<void> | undefined;
   return {
@@ -86,8 +111,30 @@ async function openPGlite(dataDir: string): Promise<OpenDatabase> {
     label: `pglite ${dataDir}`,
     close: () => {
       // destroy() waits for queries holding the connection; then PGlite shuts down cleanly.
-      closing ??= db.destroy().then(() => pglite.close());
+      closing ??= db
+        .destroy()
+        .then(() => pglite.close())
+        .finally(() => lock.release());
       return closing;
     },
   };
+}
+
+/** Makes `DATA_DIR` if needed; names what is wrong when it is not a writable folder. */
+async function prepareDataDir(path: string, shown: string): Promise<void> {
+  try {
+    await mkdir(path, { recursive: true });
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') {
+      throw new StartError(`DATA_DIR ${shown} is not a folder (a file is in the way): remove it or set DATA_DIR to a folder.`, { cause: error });
+    }
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+      throw new StartError(`DATA_DIR ${shown} cannot be created: not writable by this process (${code}). Create it for this user, or set DATA_DIR.`, { cause: error });
+    }
+    throw new StartError(`DATA_DIR ${shown} cannot be created: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  if (!(await stat(path)).isDirectory()) {
+    throw new StartError(`DATA_DIR ${shown} is not a folder (a file is in the way): remove it or set DATA_DIR to a folder.`);
+  }
 }
