@@ -80,7 +80,8 @@ export interface ApiSuiteOptions {
 /** Declares the suite `name` once per store: a server per run, the tests `define` declares, then the sweep. */
 export function describeApi(name: string, options: ApiSuiteOptions, define: (api: ApiSuite) => void): void {
   for (const store of STORES) {
-    describe(`${name} on ${store}`, () => {
+    const suite = `${name} on ${store}`;
+    describe(suite, () => {
       const clock = runningClock(SUITE_START);
       const seen = new PublicResponses();
       let running: TestServer | undefined;
@@ -113,7 +114,7 @@ export function describeApi(name: string, options: ApiSuiteOptions, define: (api
       define(api);
 
       it('never shows a citizen’s name, e-mail or phone in a public response, not even in errors', async (t) => {
-        const checked = await sweepPersonalData(seen, (path) => api.publicRequest(path), options.publicResponses);
+        const checked = await sweepPersonalData(suite, seen, (path) => api.publicRequest(path), options.publicResponses);
         t.diagnostic(`${checked.bodies} public responses checked for ${checked.values} personal values`);
       });
     });

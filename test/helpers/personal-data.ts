@@ -71,26 +71,27 @@ export class PublicResponses {
 }
 
 /**
- * The sweep: checks that more than `atLeast` public responses were seen, requests every
- * registered module's `publicPaths` with `request` (which must record into `seen`), then
- * asserts no recorded body holds any registered module's personal value. Returns how many
- * bodies it checked against how many values.
+ * The sweep of one suite (named in its messages): checks that more than `atLeast` public
+ * responses were seen, requests every registered module's `publicPaths` with `request`
+ * (which must record into `seen`), then asserts no recorded body holds any registered
+ * module's personal value. Returns how many bodies it checked against how many values.
  */
 export async function sweepPersonalData(
+  suite: string,
   seen: PublicResponses,
   request: (path: string) => Promise<Response>,
   atLeast: number,
 ): Promise<{ bodies: number; values: number }> {
   const modules = registeredPersonalData();
-  assert.ok(modules.length > 0, 'no module registered its personal data: the sweep would check nothing');
-  assert.ok(seen.count > atLeast, `checked ${seen.count} public responses, expected more than ${atLeast}`);
+  assert.ok(modules.length > 0, `${suite}: no module registered its personal data, the sweep would check nothing`);
+  assert.ok(seen.count > atLeast, `${suite}: checked ${seen.count} public responses, expected more than ${atLeast}`);
   for (const module of modules) {
     for (const path of module.publicPaths ?? []) await request(path);
   }
   for (const { what, body } of seen) {
     for (const module of modules) {
       for (const value of module.values) {
-        assert.ok(!body.includes(value), `a public response (${what}) contains ${module.module}'s personal value ${value}`);
+        assert.ok(!body.includes(value), `${suite}: a public response (${what}) contains ${module.module}'s personal value ${value}`);
       }
     }
   }

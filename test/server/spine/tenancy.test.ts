@@ -12,7 +12,7 @@ import { seedDemo } from '../../../server/src/seed.js';
 import { assertProblem, assertShape, describeApi } from '../../helpers/api.js';
 import { question, siapRequests } from '../../helpers/siap.js';
 
-describeApi('tenancy', { publicResponses: 10 }, (api) => {
+describeApi('tenancy', { publicResponses: 8 }, (api) => {
   const { ask, countConsultations } = siapRequests(api);
 
   it('lists every OPD with its modules, and shows one with its consultation categories', async () => {
