@@ -24,7 +24,7 @@ const DAY = 24 * HOUR;
 /** A question asked at the suites' start (Wednesday 10:00 in Jakarta) is due at the end of Monday there. */
 const DUE_AT = '2025-03-10T16:59:59.999Z';
 
-describeApi('SIAP', { publicResponses: 24 }, (api) => {
+describeApi('SIAP', { publicResponses: 27 }, (api) => {
   const { ask, newConsultation, countConsultations } = siapRequests(api);
   const { staff, staffPost } = api;
 
@@ -110,6 +110,19 @@ describeApi('SIAP', { publicResponses: 24 }, (api) => {
     const unknown = await assertProblem(await api.publicRequest('/api/v1/consultations/SIAP-ZZZZ-ZZZZ'), 404, 'not-found');
     assert.match(unknown.detail ?? '', /SIAP-ZZZZ-ZZZZ/);
     await assertProblem(await api.publicRequest('/api/v1/consultations/not-a-code'), 404, 'not-found');
+  });
+
+  it('stops showing an OPD’s questions by tracking code once the OPD switches SIAP off', async () => {
+    const code = await newConsultation({ subject: 'Pertanyaan sebelum SIAP dimatikan' });
+    assert.equal((await api.publicRequest(`/api/v1/consultations/${code}`)).status, 200);
+    const { db } = api.server;
+    await db.updateTable('opds').set({ modules: JSON.stringify([]) }).where('slug', '=', 'bpkad').execute();
+    try {
+      await assertProblem(await api.publicRequest(`/api/v1/consultations/${code}`), 404, 'module-disabled');
+    } finally {
+      await db.updateTable('opds').set({ modules: JSON.stringify(['siap']) }).where('slug', '=', 'bpkad').execute();
+    }
+    assert.equal((await api.publicRequest(`/api/v1/consultations/${code}`)).status, 200, 'back on, shown again');
   });
 
   it('lists staff consultations newest first, page by page with an opaque cursor', async () => {
