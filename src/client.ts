@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { consultations, type ConsultationsNamespace } from './namespaces/consultations.js';
+import { consultations } from './namespaces/consultations.js';
 import { opds, type OpdsNamespace } from './namespaces/opds.js';
 import type { NamespaceFactory } from './namespaces/shared.js';
 import { RequestSender, type ClientOptions } from './request.js';
@@ -19,19 +19,17 @@ export type ClientOf<F extends NamespaceFactories> = { readonly opds: OpdsNamesp
   readonly [K in keyof F]: F[K] extends NamespaceFactory<infer T> ? T : never;
 };
 
-/** A client for one opd-kit backend, with one namespace per module. */
-export interface OpdClient {
-  /** The OPDs this backend serves. */
-  readonly opds: OpdsNamespace;
-  /** SIAP: consultations. */
-  readonly consultations: ConsultationsNamespace;
-}
-
 /**
- * Every module's namespace, by the name it takes on {@link createClient}'s client. A new
- * module adds one line here (and one to {@link OpdClient}).
+ * Every module's namespace, by the name it takes on {@link createClient}'s client
+ * (`consultations`: SIAP). A new module adds one line here.
  */
 const allNamespaces = { consultations } satisfies NamespaceFactories;
+
+/**
+ * A client for one opd-kit backend, with one namespace per module: `opds` and
+ * `consultations` (SIAP, see `ConsultationsNamespace`).
+ */
+export type OpdClient = ClientOf<typeof allNamespaces>;
 
 /**
  * Builds a client with only the namespaces given (plus `opds`, which every client has).

@@ -18,7 +18,7 @@ import {
 } from './errors.js';
 import { newIdempotencyKey } from './idempotency.js';
 import { problem, toFieldErrors } from './schemas/common.js';
-import { fillPath, type AnyEndpoint, type InputOf, type OutputOf } from './schemas/endpoint.js';
+import { answersJson, fillPath, type AnyEndpoint, type HttpMethod, type InputOf, type OutputOf } from './schemas/endpoint.js';
 
 /** How a client reaches the API. */
 export interface ClientOptions {
@@ -49,10 +49,13 @@ const MAX_AUTOMATIC_WAIT_SECONDS = 5;
 
 /** One request, as a namespace describes it. */
 export interface SendRequest<S extends z.ZodMiniType> {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** The HTTP method. */
+  method: HttpMethod;
   /** Path below the base URL, without a leading slash, e.g. `api/v1/opds`. */
   path: string;
+  /** Query string values; `undefined` and `''` are left out. */
   query?: Record<string, string | number | boolean | undefined>;
+  /** The JSON body. */
   body?: unknown;
   /**
    * Sent as `Idempotency-Key`. A write is retried only when it carries one the server
@@ -61,8 +64,11 @@ export interface SendRequest<S extends z.ZodMiniType> {
   idempotencyKey?: string;
   /** The schema of a successful answer. */
   response: S;
+  /** Read the answer as text instead of JSON (calendars, CSV). */
+  text?: boolean;
   /** What is being fetched, for error messages (`consultation SIAP-7K3F-9QX2`). */
   what: string;
+  /** Cancels the request. */
   signal?: AbortSignal;
 }
 
@@ -78,6 +84,7 @@ export interface EndpointCall<E extends AnyEndpoint> {
   idempotencyKey?: string;
   /** What is being fetched, for error messages (`consultation SIAP-7K3F-9QX2`). */
   what: string;
+  /** Cancels the call. */
   signal?: AbortSignal;
 }
 
@@ -116,6 +123,7 @@ export class RequestSender {
     if (endpoint.query) request.query = checkInput(endpoint.query, call.query ?? {}) as SendRequest<E['response']>['query'];
     if (endpoint.body) request.body = checkInput(endpoint.body, call.body);
     if (endpoint.idempotent) request.idempotencyKey = call.idempotencyKey ?? newIdempotencyKey();
+    if (!answersJson(endpoint)) request.text = true;
     return this.send(request) as Promise<OutputOf<E['response']>>;
   }
 
@@ -149,7 +157,7 @@ export class RequestSender {
     let body: unknown;
     try {
       const response = await this.#ky(request.path, options);
-      body = response.status === 204 ? undefined : await response.json();
+      body = response.status === 204 ? undefined : request.text ? await response.text() : await response.json();
     } catch (error) {
       throw await toOpdError(error, request.what, request.signal);
     }
@@ -165,7 +173,7 @@ export class RequestSender {
  * Checks `input` against `schema` before anything is sent, so the caller gets the same
  * field errors the server would give, without a round trip.
  */
-export function checkInput<S extends z.ZodMiniType>(schema: S, input: unknown): z.output<S> {
+function checkInput<S extends z.ZodMiniType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
   if (!result.success) throw new ValidationError(toFieldErrors(result.error.issues));
   return result.data as z.output<S>;

@@ -63,7 +63,7 @@ export interface ConsultationsNamespace {
 export const consultations: NamespaceFactory<ConsultationsNamespace> = (sender, defaults) => {
   const opd = (named: string | undefined) => resolveOpd(named, defaults.opd);
   return {
-    create(input, options) {
+    async create(input, options) {
       const slug = opd(options?.opd);
       return sender.call(endpoints.create, {
         params: { opd: slug },
@@ -74,7 +74,7 @@ export const consultations: NamespaceFactory<ConsultationsNamespace> = (sender, 
       });
     },
 
-    track(trackingCode, options) {
+    async track(trackingCode, options) {
       return sender.call(endpoints.track, {
         params: { trackingCode },
         what: `consultation ${trackingCode}`,
@@ -95,7 +95,7 @@ export const consultations: NamespaceFactory<ConsultationsNamespace> = (sender, 
       );
     },
 
-    get(trackingCode, options) {
+    async get(trackingCode, options) {
       return sender.call(endpoints.get, {
         params: { opd: opd(options?.opd), trackingCode },
         what: `consultation ${trackingCode}`,
@@ -103,7 +103,7 @@ export const consultations: NamespaceFactory<ConsultationsNamespace> = (sender, 
       });
     },
 
-    answer(trackingCode, text, options) {
+    async answer(trackingCode, text, options) {
       return sender.call(endpoints.answer, {
         params: { opd: opd(options?.opd), trackingCode },
         body: { text },
@@ -112,7 +112,7 @@ export const consultations: NamespaceFactory<ConsultationsNamespace> = (sender, 
       });
     },
 
-    setStatus(trackingCode, status, options) {
+    async setStatus(trackingCode, status, options) {
       return sender.call(endpoints.setStatus, {
         params: { opd: opd(options?.opd), trackingCode },
         body: { status, note: options?.note },

@@ -25,7 +25,7 @@ export const opds: NamespaceFactory<OpdsNamespace> = (sender, defaults) => ({
       nextCursor: null,
     }));
   },
-  get(slug, options) {
+  async get(slug, options) {
     const target = resolveOpd(slug, defaults.opd);
     return sender.call(endpoints.get, { params: { opd: target }, what: `OPD ${target}`, signal: options?.signal });
   },

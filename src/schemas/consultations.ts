@@ -271,6 +271,8 @@ export const consultationEndpoints = {
     params: z.object({ trackingCode: trackingCodeParam }),
     response: consultationPublic,
     access: 'public',
+    // The OPD that handles it may have switched SIAP off since.
+    errors: ['module-disabled'],
   }),
   /** Staff list an OPD's consultations. */
   list: endpoint({

@@ -43,6 +43,7 @@ export interface Endpoint<
 > {
   /** A stable, unique name: the OpenAPI `operationId`, e.g. `createConsultation`. */
   readonly id: string;
+  /** The HTTP method. */
   readonly method: HttpMethod;
   /** The absolute path with `{name}` parameters, e.g. `/api/v1/opds/{opd}/consultations`. */
   readonly path: string;
@@ -52,10 +53,13 @@ export interface Endpoint<
   readonly query?: Q;
   /** The JSON body; fields failing it answer 422 naming each. */
   readonly body?: B;
-  /** The successful answer's body. */
+  /** The successful answer's body (for a non-JSON answer, the text, e.g. `z.string()`). */
   readonly response: R;
-  /** The successful status (default 200). */
-  readonly status?: 200 | 201;
+  /** The successful status (default 200); 204 answers no body. */
+  readonly status?: 200 | 201 | 202 | 204;
+  /** The media type of the successful answer (default `application/json`), e.g. `text/calendar; charset=utf-8`. */
+  readonly produces?: string;
+  /** Who may call it. */
   readonly access: Access;
   /** The write honours an `Idempotency-Key` header (and the SDK sends one, so it may retry it). */
   readonly idempotent?: boolean;
@@ -84,6 +88,14 @@ export type OutputOf<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 /** The names of the `{parameters}` in a path, in order. */
 export function pathParameterNames(path: string): string[] {
   return [...path.matchAll(/\{([A-Za-z][A-Za-z0-9_]*)\}/g)].map((m) => m[1] as string);
+}
+
+/** The media type of JSON answers, the default of {@link Endpoint.produces}. */
+export const JSON_MEDIA_TYPE = 'application/json';
+
+/** True when the endpoint answers JSON (its `produces` is JSON or unset). */
+export function answersJson(endpoint: Pick<Endpoint, 'produces'>): boolean {
+  return endpoint.produces === undefined || /^application\/([\w.-]+\+)?json\b/i.test(endpoint.produces);
 }
 
 /** Fills a path's `{parameters}` with URL-encoded values. */

@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import {
   ApiError,
   createClient,
+  OpdError,
   NetworkError,
   RateLimitError,
   ResponseShapeError,
@@ -282,5 +283,25 @@ describe('the error tree', () => {
     assert.equal(new RateLimitError({ status: 429, code: 'rate-limited', title: 'x', retryAfter: 1 }).name, 'RateLimitError');
     assert.equal(new NetworkError('x').name, 'NetworkError');
     assert.equal(new TimeoutError('x').name, 'TimeoutError');
+  });
+
+  it('rejects, never throws, when a call names no OPD, so .catch() and await both see an OpdError', async () => {
+    const client = createClient({ baseUrl: server.url });
+    const calls = [
+      () => client.opds.get(),
+      () => client.consultations.create(question()),
+      () => client.consultations.get('SIAP-DEM0-0001'),
+      () => client.consultations.answer('SIAP-DEM0-0001', 'Jawaban'),
+      () => client.consultations.setStatus('SIAP-DEM0-0001', 'closed'),
+    ];
+    for (const call of calls) {
+      let promise: Promise<unknown> | undefined;
+      assert.doesNotThrow(() => {
+        promise = call();
+      });
+      const error = await promise?.catch((e: unknown) => e);
+      assert.ok(error instanceof OpdError, String(error));
+      assert.match((error as Error).message, /No OPD given/);
+    }
   });
 });
