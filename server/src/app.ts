@@ -6,13 +6,13 @@
  */
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { sql, type Kysely } from 'kysely';
+import { moduleNames } from '../../src/schemas/index.js';
 import { clientIp } from './http/client-ip.js';
 import { cors } from './http/cors.js';
 import type { AppDeps, AppEnv } from './http/env.js';
 import type { ServerModule } from './http/module.js';
-import { DEFAULT_BODY_BYTES, mountRoutes } from './http/mount.js';
+import { bodyBytesOf, limitBody, mountRoutes } from './http/mount.js';
 import { ProblemError, problem, problemRegistry } from './http/problem.js';
 import { requestId } from './http/request-id.js';
 import { serveFolder } from './http/static.js';
@@ -84,14 +84,8 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   app.use('/api/*', cors({ methods }));
   for (const module of modules) {
     for (const mount of module.mounts ?? []) {
-      app.use(`${mount.path}/*`, cors({ methods: ['GET', 'POST'], origins: mount.cors ?? 'opds' }));
-      app.use(
-        `${mount.path}/*`,
-        bodyLimit({
-          maxSize: module.limits?.bodyBytes ?? DEFAULT_BODY_BYTES,
-          onError: (c) => problem(c, 'payload-too-large'),
-        }),
-      );
+      app.use(`${mount.path}/*`, cors({ methods: mount.methods ?? ['GET', 'POST'], origins: mount.cors ?? 'opds' }));
+      app.use(`${mount.path}/*`, limitBody(bodyBytesOf(module)));
     }
   }
 
@@ -114,7 +108,13 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   app.get('/docs', (c) => c.html((docsPage ??= renderDocsPage(openApi()))));
   app.get('/docs/docs.css', (c) => c.body(DOCS_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
 
-  mountRoutes(app, modules);
+  mountRoutes(app, modules, deps.problems);
+  for (const module of modules) {
+    if (module.perOpd !== false && module.routes?.length && !(moduleNames as readonly string[]).includes(module.id)) {
+      // It still works for OPDs that list it, but GET /api/v1/opds cannot show it (a closed list).
+      deps.log.warn(`module ${module.id} is switched per OPD but is not in moduleNames (src/schemas/opds.ts)`);
+    }
+  }
   for (const module of modules) {
     for (const mount of module.mounts ?? []) app.route(mount.path, mount.app(deps));
   }

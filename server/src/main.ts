@@ -34,12 +34,18 @@ async function main(): Promise<void> {
   for (const warning of settings.warnings) log.warn(warning);
 
   const database = await openDatabase(settings, { modules: serverModules });
-  if (settings.seed === 'demo' && (await mayHoldDemoData(database.db))) {
-    const seeded = describeSeed(await seedDemo(database.db, serverModules));
-    if (seeded !== 'nothing new') log.info(`seeded DEMO data for Kabupaten Lahat (fictional citizens): ${seeded}`);
+  let app: ReturnType<typeof createApp>;
+  try {
+    if (settings.seed === 'demo' && (await mayHoldDemoData(database.db))) {
+      const seeded = describeSeed(await seedDemo(database.db, serverModules));
+      if (seeded !== 'nothing new') log.info(`seeded DEMO data for Kabupaten Lahat (fictional citizens): ${seeded}`);
+    }
+    app = createApp({ db: database.db, settings, log });
+  } catch (error) {
+    // Close cleanly (PGlite flushes, the DATA_DIR lock is given back) before the failure is reported.
+    await database.close().catch(() => {});
+    throw error;
   }
-
-  const app = createApp({ db: database.db, settings, log });
   const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, () => {
     const shown = !settings.host || settings.host === '0.0.0.0' || settings.host === '::' ? 'localhost' : settings.host;
     // performance.now() counts from the start of the process: this is the cold-start time.

@@ -12,6 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { Hono } from 'hono';
 import { sql, type Kysely } from 'kysely';
 import * as z from 'zod/mini';
+import { RequestSender } from '../../src/request.js';
 import { endpoint, opdParams } from '../../src/schemas/index.js';
 import { createApp, type AppEnv } from '../../server/src/app.js';
 import { openDatabase, type OpenDatabase } from '../../server/src/db/open.js';
@@ -43,6 +44,24 @@ const noticeEndpoints = {
     params: opdParams,
     response: z.array(notice),
     access: 'public',
+  }),
+  text: endpoint({
+    id: 'noticesAsText',
+    method: 'GET',
+    path: '/api/v1/opds/{opd}/notices.txt',
+    params: opdParams,
+    response: z.string(),
+    produces: 'text/plain; charset=utf-8',
+    access: 'public',
+  }),
+  clear: endpoint({
+    id: 'clearNotices',
+    method: 'DELETE',
+    path: '/api/v1/opds/{opd}/notices',
+    params: opdParams,
+    response: z.undefined(),
+    status: 204,
+    access: 'staff',
   }),
 };
 
@@ -77,6 +96,22 @@ const noticesModule = defineModule({
           .orderBy('id')
           .execute();
         return { body: rows };
+      },
+    }),
+    route({
+      endpoint: noticeEndpoints.text,
+      summary: 'The notices as plain text',
+      async handler({ opd, deps }) {
+        const rows = await noticesDb(deps.db as Kysely<unknown>).selectFrom('notices').select('text').where('opd_slug', '=', opd.slug).orderBy('id').execute();
+        return { body: rows.map((row) => `- ${row.text}`).join('\n') };
+      },
+    }),
+    route({
+      endpoint: noticeEndpoints.clear,
+      summary: 'Remove every notice (staff)',
+      async handler({ opd, deps }) {
+        await noticesDb(deps.db as Kysely<unknown>).deleteFrom('notices').where('opd_slug', '=', opd.slug).execute();
+        return { body: undefined };
       },
     }),
   ],
@@ -125,7 +160,11 @@ describe('a module declared through the contract', () => {
     await seedDemo(opened.db, modules, new Date());
     // The demo OPDs were seeded by tenancy; switch the module on for one of them.
     await sql`update opds set modules = modules || '["notices"]'::jsonb where slug = 'bpkad'`.execute(opened.db);
-    app = createApp({ db: opened.db, modules, settings: { ...loadSettings({}), serveDemo: false } });
+    app = createApp({
+      db: opened.db,
+      modules,
+      settings: { ...loadSettings({}), serveDemo: false, staffToken: 'contract-staff-token' },
+    });
   });
 
   after(async () => {
@@ -168,6 +207,23 @@ describe('a module declared through the contract', () => {
     assert.deepEqual(listed.map((n) => n.text), ['Kantor tutup 17 Agustus', 'Pelayanan buka pukul 08.00']);
   });
 
+  it('answers text and 204 where its endpoints say so, and the SDK reads them as they are', async () => {
+    const text = await app.request('/api/v1/opds/bpkad/notices.txt');
+    assert.equal(text.status, 200);
+    assert.equal(text.headers.get('content-type'), 'text/plain; charset=utf-8');
+    assert.match(await text.text(), /^- Kantor tutup 17 Agustus/);
+
+    // The SDK's request sender over this app in process: its `fetch` is the app's.
+    const sender = new RequestSender({
+      baseUrl: 'http://opd-kit.test',
+      token: 'contract-staff-token',
+      fetch: async (input, init) => app.fetch(new Request(input, init)),
+    });
+    assert.match(await sender.call(noticeEndpoints.text, { params: { opd: 'bpkad' }, what: 'notices' }), /Kantor tutup/);
+    assert.equal(await sender.call(noticeEndpoints.clear, { params: { opd: 'bpkad' }, what: 'clearing' }), undefined);
+    assert.equal(await sender.call(noticeEndpoints.text, { params: { opd: 'bpkad' }, what: 'notices' }), '');
+  });
+
   it('mounts its own sub-app as it is, readable by any website, with its own error format', async () => {
     const feed = await app.request('/notices/v1/feed.xml', { headers: { Origin: 'https://elsewhere.example' } });
     assert.equal(feed.status, 200);
@@ -192,6 +248,17 @@ describe('a module declared through the contract', () => {
 
   it('refuses at start-up two routes on one method and path, and a problem code defined twice', () => {
     const settings = { ...loadSettings({}), serveDemo: false };
+    const list = noticesModule.routes?.[1];
+    assert.ok(list);
+    const unknownCode = defineModule({
+      id: 'typo',
+      perOpd: false,
+      routes: [{ ...list, endpoint: { ...list.endpoint, id: 'typoList', path: '/api/v1/typo', errors: ['notice-baned'] } }],
+    });
+    assert.throws(
+      () => createApp({ db: opened.db, modules: [...modules, unknownCode], settings }),
+      /typo's typoList answers problem codes no module defines: notice-baned/,
+    );
     const twice = defineModule({ id: 'twice', routes: noticesModule.routes?.slice(0, 1).map((r) => ({ ...r, endpoint: { ...r.endpoint, id: 'postNoticeAgain' } })) });
     assert.throws(() => createApp({ db: opened.db, modules: [...modules, twice], settings }), /both answer POST \/api\/v1\/opds\/\{opd\}\/notices/);
     const redefined = defineModule({ id: 'again', problems: { conflict: { status: 409, title: 'Mine' } } });

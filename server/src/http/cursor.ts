@@ -8,12 +8,14 @@ import { validationProblem } from './problem.js';
 
 /** Where a page starts: after this (timestamp, id), newest first. */
 export interface Cursor {
+  /** The last row's timestamp (the list's sort key). */
   at: Date;
+  /** The last row's id (the tie-breaker). */
   id: number;
 }
 
 /** The cursor after `cursor`. */
-export function encodeCursor(cursor: Cursor): string {
+function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.at.toISOString(), cursor.id])).toString('base64url');
 }
 

@@ -33,7 +33,7 @@ export interface AppEnv {
     /** The client address, for rate limits (the socket's, or `X-Forwarded-For` with TRUST_PROXY). */
     clientIp: string;
     /** The OPDs this request loaded, by slug (`null`: there is none), so each is read once. */
-    opds: Map<string, OpdRow | null>;
+    opds?: Map<string, OpdRow | null>;
     /** The checked path values of the route (see `Endpoint.params`). */
     routeParams: Record<string, unknown>;
     /** The OPD of an `/opds/{opd}/…` route, once loaded. */

@@ -17,7 +17,7 @@
  * @module
  */
 import type { Context, Hono } from 'hono';
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type * as z from 'zod/mini';
 import type { AnyEndpoint, Endpoint, OutputOf } from '../../../src/schemas/index.js';
 import type { ModuleMigration } from '../db/migrate.js';
@@ -58,12 +58,15 @@ export interface RouteContext<E extends AnyEndpoint> {
 
 /** A handler's answer: the body (checked against the endpoint's response schema) and headers. */
 export interface RouteAnswer<T> {
+  /** The body: JSON, or the text of a non-JSON endpoint (`produces`); ignored for 204. */
   body: T;
+  /** Headers to add, e.g. `Cache-Control` or `Location`. */
   headers?: Record<string, string>;
 }
 
 /** The server side of one endpoint: its handler, the server's limits on it, and its prose. */
 export interface Route<E extends AnyEndpoint = AnyEndpoint> {
+  /** The endpoint it serves; the route is mounted at its method and path. */
   endpoint: E;
   /** One line for the API reference, e.g. `Ask a question`. */
   summary: string;
@@ -77,6 +80,12 @@ export interface Route<E extends AnyEndpoint = AnyEndpoint> {
   rateLimit?: string;
   /** The largest body accepted, in bytes (default: the module's, else 64 KB). */
   bodyBytes?: number;
+  /**
+   * The 404 detail when a path value (other than `{opd}`) fails its schema, in the words
+   * the citizen knows, e.g. `No consultation has the tracking code …`. Default: a generic one.
+   */
+  notFound?(param: string, value: string): string;
+  /** Does the work; throw a `ProblemError` for anything but success. */
   handler(ctx: RouteContext<E>): Promise<RouteAnswer<z.input<E['response']>>>;
 }
 
@@ -93,9 +102,12 @@ export function route<E extends AnyEndpoint>(definition: Route<E>): Route<E> {
 export interface Mount {
   /** Where it is mounted, e.g. `/open311/v2`. */
   path: string;
+  /** Builds the sub-app, once, when the app is built. */
   app(deps: AppDeps): Hono<AppEnv>;
   /** `any`: any website may read it (open standards); `opds`: only the OPDs' websites (default). */
   cors?: 'any' | 'opds';
+  /** The methods its routes answer, for CORS preflights (default GET and POST). */
+  methods?: readonly string[];
   /** Its paths in the OpenAPI document, written out. */
   openapi?: OpenApiPart;
 }
@@ -118,8 +130,12 @@ export interface ServerModule {
   mounts?: readonly Mount[];
   /** Its migrations by name, run in name order after the spine's and earlier modules'. */
   migrations?: Readonly<Record<string, ModuleMigration>>;
-  /** Adds its demo data; must add nothing when run again. Returns counts for the start log (`{ consultations: 4 }`). */
-  seed?(db: Kysely<Database>, context: SeedContext): Promise<Record<string, number>>;
+  /**
+   * Adds its demo data; must add nothing when run again. It runs inside the seeding
+   * transaction (every module's seed in one), so it must not open one itself. Returns counts
+   * for the start log (`{ consultations: 4 }`).
+   */
+  seed?(db: Transaction<Database>, context: SeedContext): Promise<Record<string, number>>;
   /** Its own problem codes (beyond the spine's). */
   problems?: Readonly<Record<string, ProblemDefinition>>;
   /** Its limits. */

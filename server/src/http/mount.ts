@@ -1,8 +1,9 @@
 /**
  * Mounts what modules declare: each route at its endpoint's path, with the spine's work
- * done in one order for every module — body limit, sign-in, path values and tenancy, rate
+ * done in one order for every module — body limit, sign-in, tenancy, path values, rate
  * limit, query, body — then the handler, whose answer is checked against the endpoint's
- * response schema. Colliding routes are a start-up error, not a silent overwrite.
+ * response schema. Colliding routes and unknown problem codes are start-up errors, not
+ * surprises at run time.
  *
  * @module
  */
@@ -10,26 +11,46 @@ import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod/mini';
-import { pathParameterNames, type AnyEndpoint } from '../../../src/schemas/index.js';
+import { answersJson, pathParameterNames, type AnyEndpoint } from '../../../src/schemas/index.js';
 import { requireStaff } from '../auth/staff-token.js';
 import { requireOpd } from '../tenancy/load.js';
 import type { AppEnv } from './env.js';
 import { idempotencyKeyOf, requestHash, runIdempotent } from './idempotency.js';
 import { honoPath, type Route, type RouteContext, type ServerModule } from './module.js';
-import { ProblemError } from './problem.js';
+import { ProblemError, type ProblemRegistry } from './problem.js';
 import { rateLimit } from './rate-limit.js';
+import { sendJson } from './respond.js';
 import { readJsonBody, readQuery } from './validate.js';
 
 /** The largest request body a route accepts unless its module or itself says otherwise. */
 export const DEFAULT_BODY_BYTES = 64 * 1024;
 
-/** The body limit of `route` in `module`, in bytes. */
-export function bodyBytesOf(module: ServerModule, route: Route): number {
-  return route.bodyBytes ?? module.limits?.bodyBytes ?? DEFAULT_BODY_BYTES;
+/** The body limit of `route` in `module` (or of the module's mounts), in bytes. */
+export function bodyBytesOf(module: ServerModule, route?: Route): number {
+  return route?.bodyBytes ?? module.limits?.bodyBytes ?? DEFAULT_BODY_BYTES;
 }
 
-/** Mounts every route of every module on `app`; throws when two describe one method and path. */
-export function mountRoutes(app: Hono<AppEnv>, modules: readonly ServerModule[]): void {
+/** A size for people: `64 KB`, `5 MB`. */
+export function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
+/** Refuses a body over `bytes` with 413 `payload-too-large` saying the limit. */
+export function limitBody(bytes: number): MiddlewareHandler<AppEnv> {
+  return bodyLimit({
+    maxSize: bytes,
+    onError: () => {
+      throw new ProblemError('payload-too-large', { detail: `Send at most ${formatBytes(bytes)} in one request` });
+    },
+  });
+}
+
+/**
+ * Mounts every route of every module on `app`. Throws, naming the module, when two routes
+ * answer one method and path, two share an endpoint id, or an endpoint names a problem code
+ * no one defines.
+ */
+export function mountRoutes(app: Hono<AppEnv>, modules: readonly ServerModule[], problems: ProblemRegistry): void {
   const seen = new Map<string, string>();
   const ids = new Map<string, string>();
   for (const module of modules) {
@@ -39,6 +60,8 @@ export function mountRoutes(app: Hono<AppEnv>, modules: readonly ServerModule[])
       const where = `${module.id}'s ${endpoint.id}`;
       if (seen.has(key)) throw new Error(`${where} and ${seen.get(key)} both answer ${endpoint.method} ${endpoint.path}`);
       if (ids.has(endpoint.id)) throw new Error(`${where} and ${ids.get(endpoint.id)} share the endpoint id ${endpoint.id}`);
+      const unknown = ((endpoint.errors ?? []) as readonly string[]).filter((code) => !problems.has(code));
+      if (unknown.length > 0) throw new Error(`${where} answers problem codes no module defines: ${unknown.join(', ')}`);
       seen.set(key, where);
       ids.set(endpoint.id, where);
       app.on(endpoint.method, [honoPath(endpoint)], ...routeHandlers(module, route));
@@ -48,53 +71,45 @@ export function mountRoutes(app: Hono<AppEnv>, modules: readonly ServerModule[])
 
 function routeHandlers(module: ServerModule, route: Route): MiddlewareHandler<AppEnv>[] {
   const { endpoint } = route;
-  const bytes = bodyBytesOf(module, route);
   const handlers: MiddlewareHandler<AppEnv>[] = [];
-  if (endpoint.body) {
-    handlers.push(
-      bodyLimit({
-        maxSize: bytes,
-        onError: () => {
-          throw new ProblemError('payload-too-large', { detail: `Send at most ${formatBytes(bytes)} in one request` });
-        },
-      }),
-    );
-  }
+  if (endpoint.body) handlers.push(limitBody(bodyBytesOf(module, route)));
   if (endpoint.access === 'staff') handlers.push(requireStaff());
   const moduleSwitch = module.perOpd === false ? null : module.id;
   const scoped = pathParameterNames(endpoint.path).includes('opd');
-  // Path values and tenancy come before the rate limit: a mistyped address costs no quota.
+  // The OPD first (the agency is what a citizen got wrong most likely), then the other path
+  // values; both before the rate limit, so a mistyped address costs no quota.
   handlers.push(async (c, next) => {
-    c.set('routeParams', readParams(c, endpoint));
     if (scoped) c.set('opd', await requireOpd(c, c.req.param('opd') ?? '', moduleSwitch));
+    c.set('routeParams', readParams(c, route));
     await next();
   });
   if (route.rateLimit) handlers.push(rateLimit(route.rateLimit));
   handlers.push(async (c) => {
     const ctx = await routeContext(c, route, moduleSwitch);
     const answer = await route.handler(ctx);
-    const checked = z.parse(endpoint.response, answer.body);
-    return c.body(JSON.stringify(checked), (endpoint.status ?? 200) as ContentfulStatusCode, {
-      'Content-Type': 'application/json',
-      ...answer.headers,
-    });
+    const status = (endpoint.status ?? 200) as ContentfulStatusCode;
+    if (endpoint.status === 204) return c.body(null, 204, answer.headers);
+    if (answersJson(endpoint)) return sendJson(c, endpoint.response, answer.body, status, answer.headers);
+    const text = z.parse(endpoint.response, answer.body) as string;
+    return c.body(text, status, { 'Content-Type': endpoint.produces as string, ...answer.headers });
   });
   return handlers;
 }
 
 /** The checked path values; one that fails its schema means there is nothing at this path (404). */
-function readParams(c: Context<AppEnv>, endpoint: AnyEndpoint): Record<string, unknown> {
+function readParams(c: Context<AppEnv>, route: Route): Record<string, unknown> {
   const raw = c.req.param() as Record<string, string>;
-  if (!endpoint.params) return raw;
-  const result = z.safeParse(endpoint.params, raw);
+  const { params } = route.endpoint;
+  if (!params) return raw;
+  const result = z.safeParse(params, raw);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const name = String(issue?.path[0] ?? '');
-  if (name === 'opd') {
-    throw new ProblemError('not-found', { detail: `There is no agency (OPD) "${String(raw.opd).slice(0, 64)}" here` });
-  }
+  const value = String(raw[name] ?? '').slice(0, 64);
   throw new ProblemError('not-found', {
-    detail: `Nothing at ${c.req.method} ${c.req.path}: ${name} "${String(raw[name] ?? '').slice(0, 64)}" is not valid. ${issue?.message ?? ''}`.trim(),
+    detail:
+      route.notFound?.(name, value) ??
+      `Nothing at ${c.req.method} ${c.req.path}: ${name} "${value}" is not valid. ${issue?.message ?? ''}`.trim(),
   });
 }
 
@@ -133,8 +148,4 @@ async function routeContext(c: Context<AppEnv>, route: Route, moduleSwitch: stri
       return { body: stored.body, replayed: stored.replayed };
     },
   };
-}
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${Math.round(bytes / 1024)} KB`;
 }

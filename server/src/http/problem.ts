@@ -6,12 +6,15 @@
  * @module
  */
 import type { Context } from 'hono';
+import type { AppEnv } from './env.js';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { problemType, type FieldError, type Problem, type ProblemCode } from '../../../src/schemas/index.js';
 
 /** How a problem code answers unless told otherwise. */
 export interface ProblemDefinition {
+  /** The HTTP status, e.g. 409. */
   status: ContentfulStatusCode;
+  /** A short summary of the problem type, the same for every occurrence. */
   title: string;
 }
 
@@ -89,8 +92,9 @@ function describeFields(errors: FieldError[]): string {
 }
 
 /** Builds the problem document for `code`, with the request id of `c` when known. */
-export function problemBody(c: Context, code: ProblemCode | (string & {}), options: ProblemOptions = {}): Problem {
-  const registry = (c.get('deps' as never) as { problems?: ProblemRegistry } | undefined)?.problems;
+function problemBody(c: Context<AppEnv>, code: ProblemCode | (string & {}), options: ProblemOptions = {}): Problem {
+  // Unset when the failure came before the app's first middleware: then the spine's codes.
+  const registry = (c.get('deps') as AppEnv['Variables']['deps'] | undefined)?.problems;
   const defaults = registry?.get(code) ?? problemDefaults[code as ProblemCode];
   if (!defaults) throw new Error(`Unknown problem code "${code}": declare it in the module's problems`);
   const body: Problem = {
@@ -99,14 +103,14 @@ export function problemBody(c: Context, code: ProblemCode | (string & {}), optio
     status: options.status ?? defaults.status,
   };
   if (options.detail) body.detail = options.detail;
-  const requestId = c.get('requestId' as never) as string | undefined;
+  const requestId = c.get('requestId') as string | undefined;
   if (requestId) body.requestId = requestId;
   if (options.errors && options.errors.length > 0) body.errors = options.errors;
   return body;
 }
 
 /** Answers with a problem document (`application/problem+json`). */
-export function problem(c: Context, code: ProblemCode | (string & {}), options: ProblemOptions = {}): Response {
+export function problem(c: Context<AppEnv>, code: ProblemCode | (string & {}), options: ProblemOptions = {}): Response {
   const body = problemBody(c, code, options);
   const headers: Record<string, string> = {
     'Content-Type': 'application/problem+json',

@@ -52,7 +52,7 @@ export function readQuery<S extends z.core.$ZodType>(c: Context<AppEnv>, schema:
  * PostgreSQL text cannot hold the NUL character (U+0000); a string carrying one is bad
  * input, so it is refused here, naming the field, instead of failing in the database.
  */
-export function rejectNulCharacters(value: unknown, status: 400 | 422 = 422): void {
+function rejectNulCharacters(value: unknown, status: 400 | 422 = 422): void {
   const paths: string[] = [];
   const walk = (node: unknown, path: string[]) => {
     if (typeof node === 'string') {

@@ -11,7 +11,7 @@ import { publicAccess, toJsonSchema, type JsonObject, type SchemaSource } from '
 import { operationOf } from './operation.js';
 
 /** The API version in the document. */
-export const API_VERSION = '0.1.0';
+const API_VERSION = '0.1.0';
 
 const health: JsonObject = {
   '/healthz': {

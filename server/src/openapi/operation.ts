@@ -6,9 +6,9 @@
  *
  * @module
  */
-import { pathParameterNames } from '../../../src/schemas/index.js';
+import { JSON_MEDIA_TYPE, pathParameterNames } from '../../../src/schemas/index.js';
 import type { z } from 'zod/mini';
-import { bodyBytesOf } from '../http/mount.js';
+import { bodyBytesOf, formatBytes } from '../http/mount.js';
 import type { Route, ServerModule } from '../http/module.js';
 import type { ProblemRegistry } from '../http/problem.js';
 import {
@@ -69,7 +69,9 @@ export function operationOf(module: ServerModule, route: Route, context: Operati
   const success: JsonObject = {
     description: route.returns ?? 'OK',
     ...(Object.keys(responseHeaders).length > 0 ? { headers: responseHeaders } : {}),
-    content: { 'application/json': { schema: schemaRef(endpoint.response, 'output', context) } },
+    ...(endpoint.status === 204
+      ? {}
+      : { content: { [endpoint.produces ?? JSON_MEDIA_TYPE]: { schema: schemaRef(endpoint.response, 'output', context) } } }),
   };
 
   return {
@@ -102,7 +104,7 @@ function problemResponses(module: ServerModule, route: Route, problems: ProblemR
     byStatus.set(status, reasons);
   };
   if (endpoint.body) {
-    add('payload-too-large', `The request body is larger than ${Math.round(bodyBytesOf(module, route) / 1024)} KB.`);
+    add('payload-too-large', `The request body is larger than ${formatBytes(bodyBytesOf(module, route))}.`);
     add('unsupported-media-type', 'The body is not sent as `application/json`.');
   }
   if (endpoint.access === 'staff') add('unauthorized', 'No or a wrong staff token.');

@@ -14,7 +14,7 @@ import { findOpd } from './queries.js';
 
 /** The OPD `slug`, or undefined when there is none; read from the database once per request. */
 export async function loadOpd(c: Context<AppEnv>, slug: string): Promise<OpdRow | undefined> {
-  let cache = c.get('opds') as Map<string, OpdRow | null> | undefined;
+  let cache = c.get('opds');
   if (!cache) {
     cache = new Map();
     c.set('opds', cache);

@@ -25,7 +25,7 @@ export async function allowedOriginsFor(db: Kysely<Database>): Promise<Set<strin
 }
 
 /** The modules of an OPD that this version knows (unknown names in the data are skipped). */
-export function enabledModules(row: OpdRow): ModuleName[] {
+function enabledModules(row: OpdRow): ModuleName[] {
   return row.modules.filter((name): name is ModuleName => (moduleNames as readonly string[]).includes(name));
 }
 

@@ -112,6 +112,14 @@ describeApi('SIAP', { publicResponses: 27 }, (api) => {
     await assertProblem(await api.publicRequest('/api/v1/consultations/not-a-code'), 404, 'not-found');
   });
 
+  it('names the agency first when a staff address has both a wrong agency and a wrong code', async () => {
+    const unknownOpd = await assertProblem(await staff('/api/v1/opds/dinas-tidak-ada/consultations/xx'), 404, 'not-found');
+    assert.match(unknownOpd.detail ?? '', /no agency \(OPD\) "dinas-tidak-ada"/);
+    await assertProblem(await staff('/api/v1/opds/sekretariat-dprd/consultations/xx'), 404, 'module-disabled');
+    const badCode = await assertProblem(await staff('/api/v1/opds/bpkad/consultations/xx'), 404, 'not-found');
+    assert.match(badCode.detail ?? '', /No consultation has the tracking code xx\. Check the code on your receipt\./);
+  });
+
   it('stops showing an OPD’s questions by tracking code once the OPD switches SIAP off', async () => {
     const code = await newConsultation({ subject: 'Pertanyaan sebelum SIAP dimatikan' });
     assert.equal((await api.publicRequest(`/api/v1/consultations/${code}`)).status, 200);

@@ -70,6 +70,7 @@ const track = route({
   description: 'Status, timeline and answer of a question by its tracking code. Holds no personal data.',
   returns: 'The public view.',
   docs: { trackingCode: trackingCodeDocs },
+  notFound: (_, value) => notFoundDetail(value),
   async handler({ params, deps, now, opdFor }) {
     const db = siapDb(deps.db);
     const row = await findByTrackingCode(db, params.trackingCode);
@@ -143,6 +144,7 @@ const get = route({
   description: 'Everything about one consultation, including the citizen’s contact. The read is recorded in the audit log.',
   returns: 'The staff view.',
   docs: { trackingCode: trackingCodeDocs },
+  notFound: (_, value) => notFoundDetail(value),
   async handler({ opd, params, deps, now, actor }) {
     const db = siapDb(deps.db);
     const row = await findInOpd(db, opd.slug, params.trackingCode);
@@ -158,6 +160,7 @@ const answer = route({
   description: 'Stores the answer: the status becomes `answered`, the first response is recorded and the citizen is notified.',
   returns: 'The answered consultation.',
   docs: { trackingCode: trackingCodeDocs },
+  notFound: (_, value) => notFoundDetail(value),
   async handler({ opd, params, body, deps, now, actor }) {
     const code = params.trackingCode;
     const db = siapDb(deps.db);
@@ -186,6 +189,7 @@ const setStatus = route({
     'received → in_progress or closed; in_progress → closed; answered → in_progress or closed. A note with `in_progress` counts as the first response.',
   returns: 'The consultation with its new status.',
   docs: { trackingCode: trackingCodeDocs },
+  notFound: (_, value) => notFoundDetail(value),
   async handler({ opd, params, body, deps, now, actor }) {
     const code = params.trackingCode;
     const { status, note } = body;
@@ -221,10 +225,12 @@ async function staffAnswer(db: Db, row: ConsultationRow, opd: OpdRow, now: Date)
   return { body: toStaffView(row, opd, events, now), headers: NO_STORE };
 }
 
+function notFoundDetail(code: string): string {
+  return `No consultation has the tracking code ${code.slice(0, 40)}. Check the code on your receipt.`;
+}
+
 function notFound(code: string): ProblemError {
-  return new ProblemError('not-found', {
-    detail: `No consultation has the tracking code ${code}. Check the code on your receipt.`,
-  });
+  return new ProblemError('not-found', { detail: notFoundDetail(code) });
 }
 
 function conflict(detail: string, message: string): ProblemError {

@@ -50,7 +50,9 @@ export type SiapDatabase = Database & ConsultationTables;
 /** A database or a transaction that sees SIAP's tables. */
 export type Db = Kysely<SiapDatabase> | Transaction<SiapDatabase>;
 
-/** The app's database with SIAP's tables in view. */
+/** The app's database (or a transaction on it) with SIAP's tables in view. */
+export function siapDb(db: Transaction<Database>): Transaction<SiapDatabase>;
+export function siapDb(db: Kysely<Database>): Kysely<SiapDatabase>;
 export function siapDb(db: Kysely<Database>): Kysely<SiapDatabase> {
   return db.withTables<ConsultationTables>();
 }
