@@ -8,9 +8,10 @@
  * - held: a connect succeeds (even while the holder's event loop is busy in PGlite), and the
  *   holder answers with its pid;
  * - left behind by a holder that was killed (`kill -9`, out of memory): the file is there but a
- *   connect is refused. The next start moves it aside, checks that what it moved is still dead,
- *   and takes the lock. No timeouts, no heartbeat, no guessing from pids (a container's server
- *   has the same pid after every restart).
+ *   connect is refused. The next start claims the right to remove that file (one starter
+ *   only, see `removeIfStale`), checks it is still the same dead file, removes it and takes the
+ *   lock. No timeouts, no heartbeat, no guessing from pids (a container's server has the same
+ *   pid after every restart).
  *
  * Claiming is `link(2)` of a socket bound under a unique name, which fails if the lock exists,
  * so two servers starting at once cannot both win. On Windows the lock is a named pipe per
