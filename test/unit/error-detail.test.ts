@@ -1,22 +1,23 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ApiError, NetworkError, RateLimitError, TimeoutError, ValidationError } from '../../src/index.js';
-import { opdErrorCode, opdErrorDetail, readError } from '../../widgets/shared/error-detail.js';
+import { opdErrorDetail, readError } from '../../widgets/shared/error-detail.js';
 
 describe('the opd-error detail a host page logs', () => {
   it('tells a switched-off module apart from a missing thing, though both are 404', () => {
     const disabled = new ApiError({ status: 404, code: 'module-disabled', title: 'Module not enabled' });
     const missing = new ApiError({ status: 404, code: 'not-found', title: 'Not found' });
-    assert.equal(opdErrorCode(disabled), 'unavailable');
-    assert.equal(opdErrorCode(missing), 'not-found');
+    assert.equal(opdErrorDetail(disabled, 'submit').code, 'unavailable');
+    assert.equal(opdErrorDetail(missing, 'track').code, 'not-found');
   });
 
   it('names network, timeout, rate-limit and input failures by what the citizen met', () => {
-    assert.equal(opdErrorCode(new NetworkError('offline')), 'network');
-    assert.equal(opdErrorCode(new TimeoutError('slow')), 'timeout');
-    assert.equal(opdErrorCode(new RateLimitError({ status: 429, code: 'rate-limited', title: 'Slow down', retryAfter: 30 })), 'rate-limited');
-    assert.equal(opdErrorCode(new ValidationError([{ path: 'email', message: 'x', code: 'format' }])), 'validation');
-    assert.equal(opdErrorCode(new ApiError({ status: 500, code: 'internal', title: 'Oops' })), 'server');
+    assert.equal(opdErrorDetail(new NetworkError('offline'), 'submit').code, 'network');
+    assert.equal(opdErrorDetail(new TimeoutError('slow'), 'submit').code, 'timeout');
+    const limited = new RateLimitError({ status: 429, code: 'rate-limited', title: 'Slow down', retryAfter: 30 });
+    assert.equal(opdErrorDetail(limited, 'submit').code, 'rate-limited');
+    assert.equal(opdErrorDetail(new ValidationError([{ path: 'email', message: 'x', code: 'format' }]), 'submit').code, 'validation');
+    assert.equal(opdErrorDetail(new ApiError({ status: 500, code: 'internal', title: 'Oops' }), 'submit').code, 'server');
   });
 
   it('carries the request id to quote, and lets a widget override the code', () => {
@@ -28,11 +29,13 @@ describe('the opd-error detail a host page logs', () => {
 
   it('tells the citizen what to do: fix fields, wait, send again, or quote a report code', () => {
     const fields = [{ path: 'email', message: 'x', code: 'format' as const }];
-    assert.deepEqual(readError(new ValidationError(fields)), { kind: 'fields', code: 'validation', fieldErrors: fields });
+    // Refused by the SDK before sending, or by the server: the same field errors, told apart by `sent`.
+    assert.deepEqual(readError(new ValidationError(fields)), { kind: 'fields', code: 'validation', fieldErrors: fields, sent: false });
     assert.deepEqual(readError(new ApiError({ status: 422, code: 'validation', title: 'Invalid', fieldErrors: fields })), {
       kind: 'fields',
       code: 'validation',
       fieldErrors: fields,
+      sent: true,
     });
     assert.equal(readError(new TimeoutError('slow')).kind, 'offline');
     assert.deepEqual(readError(new RateLimitError({ status: 429, code: 'rate-limited', title: 'Slow down', retryAfter: 30 })), {

@@ -5,7 +5,7 @@
  */
 import { html, type TemplateResult } from 'lit';
 import * as z from 'zod/mini';
-import { ApiError, NetworkError, RateLimitError } from '../../src/index.js';
+import { ApiError, NetworkError, RateLimitError, ValidationError } from '../../src/index.js';
 import { checkboxField, textareaField, textField } from '../../widgets/shared/fields.js';
 import { FormController } from '../../widgets/shared/form-controller.js';
 import { renderFormNotice } from '../../widgets/shared/form-notice.js';
@@ -174,6 +174,66 @@ describe('the form kit, in a form of another module', () => {
     );
     equal($$(element, '.error-summary a').length, 1, 'only the field’s problem is a link');
     equal(errors.join(','), 'validation', 'the host page hears of it');
+  });
+
+  it('shows what the SDK’s own check refused as field errors, without telling the host page', async () => {
+    const element = await reportForm();
+    // The widget's schema let it through; the SDK checks again before sending, and refuses.
+    element.answers = [
+      { error: new ValidationError([{ path: 'place', message: 'Required', code: 'required' }]) },
+      { receipt: 'R-5' },
+    ];
+    const errors: string[] = [];
+    element.addEventListener('opd-error', (event) => errors.push(event.detail.code));
+    fillReport(element);
+    await send(element);
+    const summary = await until(() => element.shadowRoot?.querySelector<HTMLElement>('.error-summary'), 'the summary');
+    equal($$(element, '.error-summary li').map(text).join(' | '), 'Masukkan lokasi kerusakan', 'the field’s own message');
+    equal(deepActiveElement(), summary, 'the summary takes focus');
+    equal(element.shadowRoot?.querySelector('.notice'), null, 'no notice of a failure');
+    equal(errors.length, 0, 'a mistake to correct is not a failure for the host page');
+    await send(element);
+    equal(await receipt(element), 'R-5', 'then it is sent');
+    equal(errors.length, 0, 'and still no opd-error');
+  });
+
+  it('tells the host page of a failure once the form shows it', async () => {
+    const element = await reportForm();
+    element.answers = [
+      { error: new ApiError({ status: 500, code: 'internal', title: 'Oops', requestId: 'req-8' }) },
+      {
+        error: new ApiError({
+          status: 422,
+          code: 'validation',
+          title: 'Invalid',
+          fieldErrors: [{ path: 'place', message: 'Unknown road', code: 'required' }],
+        }),
+      },
+    ];
+    const seen: string[] = [];
+    element.addEventListener('opd-error', (event) => {
+      const notice = element.form.notice;
+      seen.push(`${event.detail.code}: ${notice?.kind ?? 'no notice'}, ${element.form.problems.length} problems`);
+    });
+    fillReport(element);
+    await send(element);
+    await until(() => element.shadowRoot?.querySelector('.notice--error'), 'the server notice');
+    await send(element);
+    await until(() => element.shadowRoot?.querySelector('.error-summary'), 'the summary');
+    equal(seen.join(' | '), 'server: server, 0 problems | validation: no notice, 1 problems', 'the state was set before each event');
+  });
+
+  it('does not send from a form the host page removed when told of the failure', async () => {
+    const element = await reportForm();
+    element.answers = [{ error: new NetworkError('Failed to fetch') }, { receipt: 'R-3' }];
+    // E.g. a page that swaps the widget for its own fallback when it fails.
+    element.addEventListener('opd-error', () => element.remove());
+    fillReport(element);
+    await send(element);
+    await until(() => element.keys.length === 1 && !element.isConnected, 'the failed send and the removal');
+    window.dispatchEvent(new Event('online'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    equal(element.keys.length, 1, 'no second attempt from the removed form');
   });
 
   it('sends again with the same key after a failure, and starts a new key after a conflict', async () => {

@@ -4,7 +4,7 @@
 import '../../widgets/all.js';
 import type { OpdConsultationForm } from '../../widgets/consultation-form/consultation-form.js';
 import type { OpdConsultationStatus } from '../../widgets/consultation-status/consultation-status.js';
-import { $, $$, cleanup, equal, mount, ok, siapOpd, testConfig, until } from './helpers.js';
+import { $, $$, cleanup, equal, mount, ok, siapOpd, testConfig, text, until } from './helpers.js';
 
 afterEach(() => cleanup());
 
@@ -74,5 +74,21 @@ describe('opd-kit widgets on a host page', () => {
   it('tells the site owner when the opd attribute is missing', async () => {
     const form = await mount<OpdConsultationForm>(`<opd-consultation-form api="${testConfig().api}"></opd-consultation-form>`);
     ok($(form, '[part~=notice]').textContent?.includes('atribut opd'), 'the message names the missing attribute');
+  });
+
+  it('says the form is not set up, in the page’s language, when the opd attribute is missing', async () => {
+    const form = await mount<OpdConsultationForm>(`<opd-consultation-form api="${testConfig().api}"></opd-consultation-form>`);
+    equal(
+      text($(form, '[part~=notice]')),
+      'Formulir ini belum diatur: atribut opd (nama singkat OPD) belum diisi. Hubungi pengelola situs.',
+      'in Indonesian',
+    );
+    form.setAttribute('lang', 'en');
+    await form.updateComplete;
+    equal(
+      text($(form, '[part~=notice]')),
+      'This form is not set up yet: its opd attribute (the agency’s short name) is missing. Contact the site’s administrator.',
+      'in English',
+    );
   });
 });

@@ -265,7 +265,7 @@ export class OpdConsultationForm extends OpdElement {
   private renderForm(): TemplateResult {
     const t = this.localize;
     if (!this.opd) {
-      return renderNotice({ message: t.t('config.missingOpd'), tone: 'error' });
+      return renderNotice({ message: t.t('config.missingOpd', t.t('config.thisWidget')), tone: 'error' });
     }
     if (this.catalog.state === 'unavailable') {
       return renderNotice({ message: t.t('unavailable'), tone: 'warning' });

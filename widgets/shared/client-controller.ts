@@ -29,12 +29,14 @@ export class ClientController<F extends NamespaceFactories> implements ReactiveC
   #client: ClientOf<F> | undefined;
   #key = '';
 
+  /** Adds itself to `host`; `namespaces` are the SDK namespaces the widget calls, besides `opds`. */
   constructor(host: ClientHost, namespaces: F) {
     this.#host = host;
     this.#namespaces = namespaces;
     host.addController(this);
   }
 
+  /** Nothing to do: the client is built when first asked for, and again when `api` or `opd` change. */
   hostConnected(): void {}
 
   /** The client for the host's current `api` and `opd`. */

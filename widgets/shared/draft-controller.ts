@@ -56,15 +56,18 @@ export class DraftController<T extends object> implements ReactiveController {
   #key: string | undefined;
   readonly #onPageHide = (): void => this.flush();
 
+  /** Adds itself to `host`; `options` name the widget and the OPD the draft belongs to. */
   constructor(host: ReactiveControllerHost, options: DraftOptions) {
     this.#options = { delay: 400, ...options };
     host.addController(this);
   }
 
+  /** In the page: writes a pending save when the page is left (`pagehide`). */
   hostConnected(): void {
     globalThis.addEventListener?.('pagehide', this.#onPageHide);
   }
 
+  /** Out of the page: writes a pending save now. */
   hostDisconnected(): void {
     this.flush();
     globalThis.removeEventListener?.('pagehide', this.#onPageHide);

@@ -19,7 +19,9 @@ import type { OpdErrorCode, OpdErrorDetail } from './events.js';
  * An SDK error as a widget acts on it: `kind` is what the citizen is told, `code` what the
  * `opd-error` event says.
  *
- * - `fields`: the input was refused field by field (show the error summary);
+ * - `fields`: the input was refused field by field (show the error summary); `sent` is `false`
+ *   when the SDK's own check refused it before anything was sent (a `ValidationError`: the
+ *   citizen's mistake, not a failure to report to the host page) and `true` when the server did;
  * - `offline`: no answer (send again when the connection is back);
  * - `rate-limited`: wait `retryAfter` seconds;
  * - `conflict`: the idempotency key was used for other content;
@@ -28,7 +30,7 @@ import type { OpdErrorCode, OpdErrorDetail } from './events.js';
  * - `server`: anything else; `requestId` is what to quote (`''` when none).
  */
 export type ErrorReading =
-  | { kind: 'fields'; code: 'validation'; fieldErrors: readonly FieldError[] }
+  | { kind: 'fields'; code: 'validation'; fieldErrors: readonly FieldError[]; sent: boolean }
   | { kind: 'offline'; code: 'network' | 'timeout' }
   | { kind: 'rate-limited'; code: 'rate-limited'; retryAfter: number }
   | { kind: 'conflict'; code: 'server'; requestId: string }
@@ -43,28 +45,30 @@ export function readError(error: unknown): ErrorReading {
   if (error instanceof RateLimitError) {
     return { kind: 'rate-limited', code: 'rate-limited', retryAfter: error.retryAfter };
   }
-  if (error instanceof ValidationError) return { kind: 'fields', code: 'validation', fieldErrors: error.fieldErrors };
+  if (error instanceof ValidationError) {
+    return { kind: 'fields', code: 'validation', fieldErrors: error.fieldErrors, sent: false };
+  }
   const requestId = error instanceof ApiError ? (error.requestId ?? '') : '';
   if (error instanceof ApiError) {
     // A module switched off answers 404 too: check its own code first.
     if (error.code === 'module-disabled') return { kind: 'unavailable', code: 'unavailable' };
     if (error.status === 404) return { kind: 'not-found', code: 'not-found' };
-    if (error.fieldErrors.length > 0) return { kind: 'fields', code: 'validation', fieldErrors: error.fieldErrors };
+    if (error.fieldErrors.length > 0) {
+      return { kind: 'fields', code: 'validation', fieldErrors: error.fieldErrors, sent: true };
+    }
     if (error.code === 'idempotency-conflict') return { kind: 'conflict', code: 'server', requestId };
   }
   return { kind: 'server', code: 'server', requestId };
 }
 
-/** The `opd-error` code for an SDK error. */
-export function opdErrorCode(error: unknown): OpdErrorCode {
-  return readError(error).code;
-}
-
-/** The `opd-error` detail for `error` met while doing `action`; `code` overrides the derived one. */
+/**
+ * The `opd-error` detail for `error` met while doing `action`, e.g. `submit`. `code` is
+ * {@link readError}'s unless the widget gives its own (a code that cannot exist is `not-found`).
+ */
 export function opdErrorDetail(
   error: unknown,
   action: string,
-  code: OpdErrorCode = opdErrorCode(error),
+  code: OpdErrorCode = readError(error).code,
 ): OpdErrorDetail {
   const requestId = error instanceof ApiError ? error.requestId : undefined;
   return { code, action, ...(requestId ? { requestId } : {}), error };

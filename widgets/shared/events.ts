@@ -47,6 +47,7 @@ export interface OpdErrorDetail {
 
 /** Every opd-kit event name with its detail type; widgets add theirs by declaration merging. */
 export interface OpdEventMap {
+  /** Something failed that the citizen was told about; see {@link OpdErrorDetail}. */
   'opd-error': OpdErrorDetail;
 }
 

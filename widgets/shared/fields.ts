@@ -64,7 +64,12 @@ export interface TextareaFieldProps extends FieldProps {
   /** Visible lines; default 8. */
   rows?: number;
   /** The count under the textarea (see `FormController.count`); screen readers get it from the live region. */
-  count?: { text: string; over: boolean };
+  count?: {
+    /** The text, e.g. `Sisa 120 karakter`. */
+    text: string;
+    /** Whether the value is over the maximum (the count is shown as an error). */
+    over: boolean;
+  };
 }
 
 /** A drop-down list. */
@@ -74,7 +79,12 @@ export interface SelectFieldProps extends FieldProps {
   /** The first option, with value `''`, e.g. `Pilih kategori`. */
   placeholder: string;
   /** The choices, in order. */
-  options: readonly { value: string; label: string }[];
+  options: readonly {
+    /** What the form gets when it is chosen, e.g. a category's id. */
+    value: string;
+    /** What the citizen reads. */
+    label: string;
+  }[];
   /** Disabled, e.g. while its options load. */
   disabled?: boolean;
 }
@@ -108,6 +118,7 @@ function fieldClasses(props: FieldProps): ReturnType<typeof classMap> {
   return classMap({ field: true, 'field--error': !!props.error });
 }
 
+/** The hint as given (a template) or in its `#<name>-hint` wrapper (text); nothing without one. */
 function renderHint(props: FieldProps, className = 'hint'): TemplateResult | typeof nothing {
   if (!props.hint) return nothing;
   if (typeof props.hint !== 'string') return props.hint;
@@ -122,6 +133,7 @@ export function renderFieldError(props: Pick<FieldProps, 'name' | 'error' | 'err
   </p>`;
 }
 
+/** The `<label>` for the control `#<name>`. */
 function renderLabel(props: FieldProps): TemplateResult {
   return html`<label part="label" class="label" for=${props.name}>${props.label}</label>`;
 }

@@ -28,6 +28,10 @@
  * Focus follows GOV.UK: the error summary takes focus when it appears, a notice about a failed
  * send takes focus, and discarding or starting again focuses the first field.
  *
+ * A failed send is reported to the host page with `opd-error` (action `submit`) once the form's
+ * state shows it. Input refused before sending — by the widget's schema or by the SDK's own
+ * check (`ValidationError`) — is the citizen's to correct: field errors, no event.
+ *
  * @module
  */
 import { nothing, type ReactiveController, type TemplateResult } from 'lit';
@@ -47,16 +51,35 @@ export type FieldName<V> = keyof V & string;
 
 /** What the controller needs of a schema: zod's (and zod/mini's) `safeParse`. */
 export interface FormSchema {
+  /** Checks `input`; on failure, `error.issues` are what the citizen is told, field by field. */
   safeParse(input: unknown): { success: boolean; error?: { issues: Parameters<typeof toFieldErrors>[0] } };
 }
 
-/** The notice above the form, if any; {@link renderFormNotice} shows it. */
+/**
+ * The notice above the form, if any; {@link renderFormNotice} shows it.
+ *
+ * - `restored`: the stored draft was put back (with a way to delete it);
+ * - `discarded`: the citizen deleted the draft;
+ * - `offline`: no answer; the form sends by itself when the connection is back;
+ * - `rate-limited`: wait `retryAfter` seconds;
+ * - `server`: the server failed; `requestId` is what to quote (`''` when none);
+ * - `conflict`: the idempotency key was used for an earlier version; the next send is new;
+ * - `unavailable`: the module is switched off (or missing) for this OPD.
+ */
 export type FormNotice =
   | { kind: 'restored' }
   | { kind: 'discarded' }
   | { kind: 'offline' }
-  | { kind: 'rate-limited'; retryAfter: number }
-  | { kind: 'server'; requestId: string }
+  | {
+      kind: 'rate-limited';
+      /** Seconds to wait before sending again. */
+      retryAfter: number;
+    }
+  | {
+      kind: 'server';
+      /** The server's request id to quote, `''` when none. */
+      requestId: string;
+    }
   | { kind: 'conflict' }
   | { kind: 'unavailable' };
 
@@ -112,6 +135,7 @@ export class FormController<V extends FormValues<V>, R> implements ReactiveContr
     if (this.#notice?.kind === 'offline' && !this.#sending) void this.send();
   };
 
+  /** Adds itself (and the draft's controller) to `host`, with the widget's {@link FormOptions}. */
   constructor(host: OpdElement, options: FormOptions<V, R>) {
     this.#host = host;
     this.#options = options;
@@ -236,7 +260,7 @@ export class FormController<V extends FormValues<V>, R> implements ReactiveContr
     await this.#focusFirstField();
   };
 
-  /** What a field template needs from the form: name, inline error and its prefix. */
+  /** What a field template needs from the form: name, inline error and its prefix (see `FieldProps`). */
   field(name: FieldName<V>): { name: string; error: string | undefined; errorPrefix: string } {
     return { name, error: this.errorFor(name), errorPrefix: this.#options.localize.t('error.prefix') };
   }
@@ -280,12 +304,19 @@ export class FormController<V extends FormValues<V>, R> implements ReactiveContr
     );
   }
 
-  /** Shows what the server or the SDK refused, or waits for the connection. */
+  /**
+   * Shows what the server or the SDK refused, or waits for the connection; then tells the host
+   * page with `opd-error`. The event comes after the state is set, so a listener meets a form
+   * that already shows the failure (and one that removes the widget stops the resend when the
+   * connection is back). Input the SDK's own check refused is the citizen's to fix, not a
+   * failure: its field errors are shown without an event, as with the form's own check.
+   */
   async #fail(error: unknown): Promise<void> {
     const reading = readError(error);
-    this.#host.emit('opd-error', opdErrorDetail(error, 'submit', reading.code));
     if (reading.kind === 'fields') {
-      await this.#showErrors(reading.fieldErrors);
+      this.#setProblems(reading.fieldErrors);
+      if (reading.sent) this.#host.emit('opd-error', opdErrorDetail(error, 'submit', reading.code));
+      await this.#focusSummary();
       return;
     }
     let notice: FormNotice;
@@ -312,12 +343,19 @@ export class FormController<V extends FormValues<V>, R> implements ReactiveContr
         break;
     }
     this.#set({ notice, announcement: '' });
+    this.#host.emit('opd-error', opdErrorDetail(error, 'submit', reading.code));
     await this.#host.updateComplete;
     focusTemporarily(this.#host.renderRoot.querySelector<HTMLElement>('.notice'));
   }
 
-  /** Keeps one error per field, in form order, and moves focus to the summary. */
+  /** Shows the field errors and moves focus to the summary. */
   async #showErrors(fieldErrors: readonly FieldError[]): Promise<void> {
+    this.#setProblems(fieldErrors);
+    await this.#focusSummary();
+  }
+
+  /** Keeps one error per field, in form order, then the problems with no field. */
+  #setProblems(fieldErrors: readonly FieldError[]): void {
     const fields: readonly string[] = this.#options.fields;
     const byField = new Map<string, FieldError>();
     const other: FieldError[] = [];
@@ -327,6 +365,10 @@ export class FormController<V extends FormValues<V>, R> implements ReactiveContr
       else if (!byField.has(field)) byField.set(field, { ...error, path: field });
     }
     this.#set({ problems: [...fields.flatMap((field) => byField.get(field) ?? []), ...other], notice: null, announcement: '' });
+  }
+
+  /** Once rendered, moves focus to the error summary. */
+  async #focusSummary(): Promise<void> {
     await this.#host.updateComplete;
     focusTemporarily(this.#host.renderRoot.querySelector<HTMLElement>('.error-summary'));
   }

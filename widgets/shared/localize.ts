@@ -3,7 +3,9 @@
  * read from the host element's own `lang` attribute. Dates are always shown in Asia/Jakarta.
  *
  * A widget passes its own catalogs, so it ships only its copy plus the kit's, and its keys
- * are checked at compile time:
+ * are checked at compile time. A widget's catalog may not define a key the kit defines (the
+ * compiler refuses it): the kit's helpers call their keys with their own parameters, so a
+ * kit key always means the kit's message.
  *
  * ```ts
  * import { en } from './i18n/en.js';
@@ -31,10 +33,16 @@ export type Catalogs<M> = Readonly<Record<Lang, M>>;
 const kitCatalogs: Catalogs<KitMessages> = { id, en };
 
 /** The time zone every date is shown in (WIB). */
-export const DISPLAY_TIME_ZONE = 'Asia/Jakarta';
+const DISPLAY_TIME_ZONE = 'Asia/Jakarta';
 
-/** The kit's copy with a widget's on top (a key the widget defines wins). */
-export type WithKit<M> = Omit<KitMessages, keyof M> & M;
+/** The kit's copy and a widget's side by side (their keys never overlap, see {@link OwnKeys}). */
+export type WithKit<M> = KitMessages & M;
+
+/**
+ * What a widget's catalogs `M` must also be: every key the kit defines is `never` there, so
+ * a catalog that defines one (say its own `retry`) is a compile-time error.
+ */
+export type OwnKeys<M> = { readonly [K in keyof M & keyof KitMessages]: never };
 
 /** A message key of a widget with catalogs `M` (the kit's keys included). */
 export type MessageKey<M = Record<never, never>> = keyof WithKit<M> & string;
@@ -48,7 +56,7 @@ export type PlainMessageKey<M = Record<never, never>> = {
 }[MessageKey<M>];
 
 /** Picks the language for a `lang` attribute value: English for `en…`, Indonesian otherwise. */
-export function resolveLang(value: string | null | undefined): Lang {
+function resolveLang(value: string | null | undefined): Lang {
   return value?.toLowerCase().startsWith('en') ? 'en' : 'id';
 }
 
@@ -58,7 +66,7 @@ export interface KitLocalize {
   readonly lang: Lang;
   /** A kit message in the current language. */
   t<K extends MessageKey>(key: K, ...args: Args<KitMessages, K>): string;
-  /** A message without parameters by a key built at run time, if there is one. */
+  /** A message without parameters by a key built at run time (the widget's, e.g. `error.email.format`), if there is one. */
   lookup(key: string): string | undefined;
   /** A wait in words, e.g. `30 detik`. */
   wait(seconds: number): string;
@@ -73,8 +81,11 @@ export class LocalizeController<M extends object = Record<never, never>> impleme
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #own: Catalogs<M> | undefined;
 
-  /** `catalogs`: the widget's own copy, one catalog per language; without it, the kit's copy only. */
-  constructor(host: ReactiveControllerHost & HTMLElement, catalogs?: Catalogs<M>) {
+  /**
+   * `catalogs`: the widget's own copy, one catalog per language, with none of the kit's keys;
+   * without it, the kit's copy only.
+   */
+  constructor(host: ReactiveControllerHost & HTMLElement, catalogs?: Catalogs<M & OwnKeys<M>>) {
     this.#host = host;
     this.#own = catalogs;
     host.addController(this);
@@ -105,9 +116,9 @@ export class LocalizeController<M extends object = Record<never, never>> impleme
     return typeof message === 'string' ? message : undefined;
   }
 
-  /** The widget's message for `key`, else the kit's. */
+  /** The kit's message for `key`, else the widget's: a widget's catalog never changes a kit key. */
   #find(key: string): unknown {
-    for (const catalog of [this.#own?.[this.lang], kitCatalogs[this.lang]] as (Record<string, unknown> | undefined)[]) {
+    for (const catalog of [kitCatalogs[this.lang], this.#own?.[this.lang]] as (Record<string, unknown> | undefined)[]) {
       if (catalog && Object.hasOwn(catalog, key)) return catalog[key];
     }
     return undefined;
@@ -143,8 +154,9 @@ export class LocalizeController<M extends object = Record<never, never>> impleme
     return s < 90 ? this.#kit('wait.seconds', s) : this.#kit('wait.minutes', Math.ceil(s / 60));
   }
 
-  /** A kit message, whatever the widget's catalogs are. */
-  #kit<K extends MessageKey>(key: K, ...args: Args<KitMessages, K>): string {
-    return (this as unknown as KitLocalize).t(key, ...args);
+  /** A kit message, read from the kit's catalogs only. */
+  #kit<K extends keyof KitMessages>(key: K, ...args: Args<KitMessages, K>): string {
+    const message = kitCatalogs[this.lang][key] as string | ((...a: unknown[]) => string);
+    return typeof message === 'function' ? message(...args) : message;
   }
 }

@@ -10,6 +10,7 @@ const num = (value: number): string => value.toLocaleString('en-GB');
 
 /** The question form's English copy. */
 export const en: ConsultationFormMessages = {
+  'config.thisWidget': 'This form',
   'unavailable': 'The consultation service is not available for this agency yet.',
 
   'form.name': 'Name',

@@ -11,6 +11,8 @@ const num = (value: number): string => value.toLocaleString('id-ID');
 
 /** The question form's Indonesian copy. */
 export const id = {
+  // The kit's `config.missingOpd` starts with it: "Formulir ini belum diatur: …".
+  'config.thisWidget': 'Formulir ini',
   'unavailable': 'Layanan konsultasi belum tersedia untuk OPD ini.',
 
   'form.name': 'Nama',

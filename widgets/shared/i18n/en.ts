@@ -15,8 +15,8 @@ export const en: KitMessages = {
   'error.generic': (label: string) => `Check your ${label.toLowerCase()}`,
   'summary.title': 'There is a problem',
   'retry': 'Try again',
-  'config.missingOpd':
-    'This form is not set up yet: its opd attribute (the agency’s short name) is missing. Contact the site’s administrator.',
+  'config.missingOpd': (widget: string) =>
+    `${widget} is not set up yet: its opd attribute (the agency’s short name) is missing. Contact the site’s administrator.`,
   'server.error': (requestId: string) =>
     `Sorry, something went wrong on our server.${requestId ? ` Report code: ${requestId}.` : ''} Try again in a moment.`,
   'rateLimited': (wait: string) => `Too many requests from your network. Wait ${wait}, then try again.`,

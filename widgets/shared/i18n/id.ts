@@ -19,8 +19,9 @@ export const id = {
   'error.generic': (label: string) => `Periksa kembali isian ${label}`,
   'summary.title': 'Ada masalah',
   'retry': 'Coba lagi',
-  'config.missingOpd':
-    'Formulir ini belum diatur: atribut opd (nama singkat OPD) belum diisi. Hubungi pengelola situs.',
+  // `widget`: the widget as the sentence's subject, from its own copy, e.g. `Formulir ini`, `Peta ini`.
+  'config.missingOpd': (widget: string) =>
+    `${widget} belum diatur: atribut opd (nama singkat OPD) belum diisi. Hubungi pengelola situs.`,
   'server.error': (requestId: string) =>
     `Maaf, terjadi gangguan di server kami.${requestId ? ` Kode laporan: ${requestId}.` : ''} Coba lagi beberapa saat lagi.`,
   'rateLimited': (wait: string) =>
