@@ -38,7 +38,7 @@ export interface StaticFolders {
 }
 
 /** What {@link createApp} needs; the rest has defaults. */
-export interface CreateAppOptions extends Omit<AppDeps, 'db' | 'now' | 'log' | 'problems'> {
+export interface CreateAppOptions extends Omit<AppDeps, 'db' | 'now' | 'log' | 'problems' | 'modules'> {
   /** The database, as the spine or as the whole registry sees it. */
   db: AppDeps['db'] | Kysely<AppDatabase>;
   now?: AppDeps['now'];
@@ -58,6 +58,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     now: options.now ?? (() => new Date()),
     log: options.log ?? silentLogger,
     problems: problemRegistry(modules),
+    modules,
   };
   const folders: StaticFolders = {
     cdn: options.folders?.cdn ?? `${REPO_ROOT}dist/cdn`,

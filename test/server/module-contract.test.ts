@@ -174,7 +174,7 @@ describe('a module declared through the contract', () => {
 
   it('is migrated after the spine and SIAP, and its demo seed adds nothing the second time', async () => {
     const ledger = await sql<{ id: string }>`select module || '/' || name as id from opd_migrations order by applied_at, module`.execute(opened.db);
-    assert.deepEqual(ledger.rows.map((row) => row.id), ['spine/0001-foundation', 'siap/0001-consultations', 'notices/0001-notices']);
+    assert.deepEqual(ledger.rows.map((row) => row.id), ['spine/0001-foundation', 'siap/0001-consultations', 'siap/0002-categories', 'notices/0001-notices']);
     assert.deepEqual((await seedDemo(opened.db, modules, new Date())).notices, { notices: 0 });
   });
 

@@ -70,13 +70,16 @@ for (const store of ['pglite', 'postgres'] as const) {
         const ledger = await sql<{ module: string; name: string }>`select module, name from opd_migrations order by module, name`.execute(db);
         assert.deepEqual(ledger.rows, [
           { module: 'siap', name: '0001-consultations' },
+          { module: 'siap', name: '0002-categories' },
           { module: 'spine', name: '0001-foundation' },
         ]);
         const questions = await db.selectFrom('consultations').select(['tracking_code', 'name', 'email']).execute();
         assert.deepEqual(questions, [{ tracking_code: OLD_CODE, name: 'Warga Lama', email: 'warga.lama@example.com' }]);
         const opd = await db.selectFrom('opds').selectAll().executeTakeFirstOrThrow();
-        assert.deepEqual(opd.consultation_categories, [{ id: 'aset-daerah', name: 'Aset daerah' }]);
         assert.deepEqual(opd.allowed_origins, ['https://bpkad.example.go.id']);
+        assert.ok(!('consultation_categories' in opd), 'the categories left the spine’s row');
+        const categories = await db.selectFrom('consultation_categories').select(['opd_slug', 'id', 'name', 'position']).execute();
+        assert.deepEqual(categories, [{ opd_slug: 'bpkad', id: 'aset-daerah', name: 'Aset daerah', position: 1 }]);
 
         const app = createApp({ db: upgraded.db, settings: { ...loadSettings({}), serveDemo: false } });
         const tracked = await app.request(`/api/v1/consultations/${OLD_CODE}`);
@@ -102,7 +105,7 @@ for (const store of ['pglite', 'postgres'] as const) {
       // Opening again runs nothing more.
       const again = await open(settings, true);
       const count = await sql<{ n: number }>`select count(*)::int as n from opd_migrations`.execute(again.db);
-      assert.equal(count.rows[0]?.n, 2);
+      assert.equal(count.rows[0]?.n, 3);
       await again.close();
     });
   });

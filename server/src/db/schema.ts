@@ -13,19 +13,12 @@ export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A `jsonb` column holding `T`: read parsed, written as JSON text (`JSON.stringify`). */
 export type Json<T> = ColumnType<T, string, string>;
 
-/** A consultation category as stored in `opds.consultation_categories`. */
-export interface StoredCategory {
-  id: string;
-  name: string;
-}
-
 /** `opds`: one row per agency this deployment serves. */
 export interface OpdsTable {
   slug: string;
   name: string;
   modules: Json<string[]>;
   allowed_origins: Json<string[]>;
-  consultation_categories: ColumnType<StoredCategory[], string | undefined, string>;
   is_demo: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: Timestamp;
 }

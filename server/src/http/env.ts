@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Database, OpdRow } from '../db/schema.js';
 import type { Logger } from '../log.js';
 import type { Settings } from '../settings.js';
+import type { ServerModule } from './module.js';
 import type { ProblemRegistry } from './problem.js';
 
 /** The dependencies of one app instance; nothing global. */
@@ -21,6 +22,8 @@ export interface AppDeps {
   log: Logger;
   /** Every problem code the app answers with, the spine's and its modules'. */
   problems: ProblemRegistry;
+  /** The modules the app serves, in registry order. */
+  modules: readonly ServerModule[];
 }
 
 /** Hono environment of the app. */

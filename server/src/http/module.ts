@@ -17,7 +17,7 @@
  * @module
  */
 import type { Context, Hono } from 'hono';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type * as z from 'zod/mini';
 import type { AnyEndpoint, Endpoint, OutputOf } from '../../../src/schemas/index.js';
 import type { ModuleMigration } from '../db/migrate.js';
@@ -136,6 +136,11 @@ export interface ServerModule {
    * for the start log (`{ consultations: 4 }`).
    */
   seed?(db: Transaction<Database>, context: SeedContext): Promise<Record<string, number>>;
+  /**
+   * What it adds to `GET /api/v1/opds/{opd}`, the one read every widget makes first: the
+   * fields of the `opd` schema it owns (SIAP: `consultationCategories`).
+   */
+  opdView?(db: Kysely<Database>, opd: OpdRow): Promise<Record<string, unknown>>;
   /** Its own problem codes (beyond the spine's). */
   problems?: Readonly<Record<string, ProblemDefinition>>;
   /** Its limits. */

@@ -1,11 +1,11 @@
 /**
- * Reads of the `opds` table: the agencies one deployment serves, their modules,
- * consultation categories and the websites allowed to call the API for them.
+ * Reads of the `opds` table: the agencies one deployment serves, their modules and the
+ * websites allowed to call the API for them.
  *
  * @module
  */
 import type { Kysely } from 'kysely';
-import { moduleNames, type ModuleName, type Opd, type OpdSummary } from '../../../src/schemas/index.js';
+import { moduleNames, type ModuleName, type OpdSummary } from '../../../src/schemas/index.js';
 import type { Database, OpdRow } from '../db/schema.js';
 
 /** Every OPD, by name. */
@@ -34,10 +34,4 @@ export function toOpdSummary(row: OpdRow): OpdSummary {
   return { slug: row.slug, name: row.name, modules: enabledModules(row) };
 }
 
-/** An OPD as `GET /api/v1/opds/{opd}` shows it. */
-export function toOpd(row: OpdRow): Opd {
-  return {
-    ...toOpdSummary(row),
-    consultationCategories: row.consultation_categories.map(({ id, name }) => ({ id, name })),
-  };
-}
+

@@ -4,9 +4,9 @@
  *
  * @module
  */
-import { opd, opdEndpoints, opdList } from '../../../src/schemas/index.js';
+import { opd, opdEndpoints, opdList, type Opd } from '../../../src/schemas/index.js';
 import { defineModule, route } from '../http/module.js';
-import { listOpds, toOpd, toOpdSummary } from './queries.js';
+import { listOpds, toOpdSummary } from './queries.js';
 import { seedOpds } from './seed.js';
 
 const CACHE = { 'Cache-Control': 'public, max-age=60' };
@@ -26,11 +26,14 @@ const listRoute = route({
 const getRoute = route({
   endpoint: opdEndpoints.get,
   summary: 'Get one agency',
-  description: 'One agency with its modules and its consultation categories.',
+  description: 'One agency with its modules and what each module’s widgets need (SIAP: its consultation categories).',
   returns: 'The agency.',
   docs: { opd: 'The agency (OPD) slug, e.g. `bpkad`.' },
-  async handler({ opd }) {
-    return { body: toOpd(opd), headers: CACHE };
+  async handler({ opd, deps }) {
+    // Each module adds the fields it owns; this read is every widget's first.
+    const view: Record<string, unknown> = { ...toOpdSummary(opd) };
+    for (const module of deps.modules) if (module.opdView) Object.assign(view, await module.opdView(deps.db, opd));
+    return { body: view as Opd, headers: CACHE };
   },
 });
 

@@ -20,7 +20,6 @@ export const foundation: ModuleMigration = {
       .addColumn('name', 'text', (c) => c.notNull())
       .addColumn('modules', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
       .addColumn('allowed_origins', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
-      .addColumn('consultation_categories', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
       .addColumn('is_demo', 'boolean', (c) => c.notNull().defaultTo(false))
       .addColumn('created_at', 'timestamptz', (c) => c.notNull())
       .execute();

@@ -16,15 +16,20 @@ import {
 import { defineModule } from '../../http/module.js';
 import type { JsonObject } from '../../openapi/builder.js';
 import { consultationsTables } from './migrations/0001-consultations.js';
+import { categoriesTable } from './migrations/0002-categories.js';
+import { categoriesOf } from './queries.js';
 import { consultationRoutes } from './routes.js';
 import { seedConsultations } from './seed.js';
+import { siapDb } from './tables.js';
 
 /** SIAP: citizens ask an OPD, staff answer within the service level. */
 export const siapModule = defineModule({
   id: 'siap',
   routes: consultationRoutes,
-  migrations: { '0001-consultations': consultationsTables },
+  migrations: { '0001-consultations': consultationsTables, '0002-categories': categoriesTable },
   seed: seedConsultations,
+  // `GET /api/v1/opds/{opd}` carries the categories the form offers.
+  opdView: async (db, opd) => ({ consultationCategories: await categoriesOf(siapDb(db), opd.slug) }),
   openapi: {
     tag: {
       name: 'SIAP',

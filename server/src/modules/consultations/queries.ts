@@ -5,7 +5,7 @@
  * @module
  */
 import { sql } from 'kysely';
-import type { ConsultationCreate, ConsultationStatus } from '../../../../src/schemas/index.js';
+import type { ConsultationCategory, ConsultationCreate, ConsultationStatus } from '../../../../src/schemas/index.js';
 import type { Cursor } from '../../http/cursor.js';
 import { firstResponseDueAt } from './service-level.js';
 import type { ConsultationRow, Db } from './tables.js';
@@ -66,6 +66,17 @@ export async function insertConsultation(
     }
   }
   throw new Error(`No free tracking code after ${MAX_CODE_ATTEMPTS} attempts`);
+}
+
+/** An OPD's consultation categories, in the order the form shows them. */
+export async function categoriesOf(db: Db, opdSlug: string): Promise<ConsultationCategory[]> {
+  return db
+    .selectFrom('consultation_categories')
+    .select(['id', 'name'])
+    .where('opd_slug', '=', opdSlug)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
 }
 
 /** A consultation by tracking code (any OPD), or undefined. */

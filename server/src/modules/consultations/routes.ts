@@ -19,7 +19,7 @@ import type { OpdRow } from '../../db/schema.js';
 import { decodeCursor, pageOf } from '../../http/cursor.js';
 import { route, type RouteAnswer } from '../../http/module.js';
 import { ProblemError, validationProblem } from '../../http/problem.js';
-import { findByTrackingCode, findInOpd, insertConsultation, listPage, storeAnswer, storeStatus, timelines } from './queries.js';
+import { categoriesOf, findByTrackingCode, findInOpd, insertConsultation, listPage, storeAnswer, storeStatus, timelines } from './queries.js';
 import { siapDb, type ConsultationRow, type Db } from './tables.js';
 import { toPublicView, toReceipt, toStaffView } from './views.js';
 
@@ -48,7 +48,8 @@ const create = route({
   returns: 'Stored.',
   rateLimit: PUBLIC_WRITE_BUCKET,
   async handler({ opd, body, now, once, deps }) {
-    if (!opd.consultation_categories.some((category) => category.id === body.category)) {
+    const categories = await categoriesOf(siapDb(deps.db), opd.slug);
+    if (!categories.some((category) => category.id === body.category)) {
       throw validationProblem([
         { path: 'category', message: `Choose one of the categories ${opd.name} offers`, code: 'notAllowed' },
       ]);
@@ -78,7 +79,8 @@ const track = route({
     // The OPD may have switched SIAP off since: then its questions are not shown either.
     const opd = await opdFor(row.opd_slug);
     const events = (await timelines(db, [row.id])).get(row.id) ?? [];
-    return { body: toPublicView(row, opd, events, now), headers: NO_STORE };
+    const where = { opd, categories: await categoriesOf(db, opd.slug) };
+    return { body: toPublicView(row, where, events, now), headers: NO_STORE };
   },
 });
 
@@ -118,6 +120,7 @@ const list = route({
     );
     const { page, nextCursor } = pageOf(rows, limit, (row) => ({ at: row.submitted_at, id: row.id }));
     const events = await timelines(db, page.map((row) => row.id));
+    const where = { opd, categories: await categoriesOf(db, opd.slug) };
     await audit(
       db,
       {
@@ -132,7 +135,7 @@ const list = route({
       now,
     );
     return {
-      body: { data: page.map((row) => toStaffView(row, opd, events.get(row.id) ?? [], now)), nextCursor },
+      body: { data: page.map((row) => toStaffView(row, where, events.get(row.id) ?? [], now)), nextCursor },
       headers: NO_STORE,
     };
   },
@@ -221,8 +224,9 @@ const setStatus = route({
 export const consultationRoutes = [create, list, track, get, answer, setStatus];
 
 async function staffAnswer(db: Db, row: ConsultationRow, opd: OpdRow, now: Date): Promise<RouteAnswer<ConsultationStaff>> {
+  const where = { opd, categories: await categoriesOf(db, opd.slug) };
   const events = (await timelines(db, [row.id])).get(row.id) ?? [];
-  return { body: toStaffView(row, opd, events, now), headers: NO_STORE };
+  return { body: toStaffView(row, where, events, now), headers: NO_STORE };
 }
 
 function notFoundDetail(code: string): string {

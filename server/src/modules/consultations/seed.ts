@@ -8,17 +8,18 @@
  *
  * @module
  */
-import { sql, type Kysely } from 'kysely';
-import type { Database, StoredCategory } from '../../db/schema.js';
+import type { Kysely } from 'kysely';
+import type { ConsultationCategory } from '../../../../src/schemas/index.js';
+import type { Database } from '../../db/schema.js';
 import type { SeedContext } from '../../http/module.js';
 import { CITIZEN_ACTOR } from './queries.js';
 import { firstResponseDueAt } from './service-level.js';
 import { siapDb } from './tables.js';
 
-const other: StoredCategory = { id: 'lainnya', name: 'Lainnya' };
+const other: ConsultationCategory = { id: 'lainnya', name: 'Lainnya' };
 
 /** The consultation categories of the demo OPDs that have SIAP on, by OPD slug. */
-export const DEMO_CATEGORIES: Readonly<Record<string, readonly StoredCategory[]>> = {
+export const DEMO_CATEGORIES: Readonly<Record<string, readonly ConsultationCategory[]>> = {
   bpkad: [
     { id: 'penatausahaan-keuangan', name: 'Penatausahaan keuangan' },
     { id: 'sp2d-pencairan', name: 'SP2D dan pencairan' },
@@ -209,12 +210,13 @@ const DEMO_STAFF = 'petugas-demo';
 export async function seedConsultations(base: Kysely<Database>, { now }: SeedContext): Promise<Record<string, number>> {
   const db = siapDb(base);
   for (const [slug, categories] of Object.entries(DEMO_CATEGORIES)) {
+    // Only for a demo OPD that has none yet: categories staff changed stay as they are.
+    const has = await db.selectFrom('consultation_categories').select('id').where('opd_slug', '=', slug).limit(1).executeTakeFirst();
+    const demo = await db.selectFrom('opds').select('slug').where('slug', '=', slug).where('is_demo', '=', true).executeTakeFirst();
+    if (has || !demo) continue;
     await db
-      .updateTable('opds')
-      .set({ consultation_categories: JSON.stringify(categories) })
-      .where('slug', '=', slug)
-      .where('is_demo', '=', true)
-      .where(sql<boolean>`consultation_categories = '[]'::jsonb`)
+      .insertInto('consultation_categories')
+      .values(categories.map((category, index) => ({ opd_slug: slug, id: category.id, name: category.name, position: index + 1 })))
       .execute();
   }
 

@@ -38,10 +38,19 @@ export interface ConsultationEventsTable {
   actor: string;
 }
 
+/** `consultation_categories`: what an OPD's citizens may ask about, in the order shown. */
+export interface ConsultationCategoriesTable {
+  opd_slug: string;
+  id: string;
+  name: string;
+  position: number;
+}
+
 /** SIAP's tables (a type, not an interface, so kysely's `withTables` takes it). */
 export type ConsultationTables = {
   consultations: ConsultationsTable;
   consultation_events: ConsultationEventsTable;
+  consultation_categories: ConsultationCategoriesTable;
 };
 
 /** The spine's tables and SIAP's. */

@@ -5,6 +5,7 @@
  * @module
  */
 import type {
+  ConsultationCategory,
   ConsultationPublic,
   ConsultationReceipt,
   ConsultationStaff,
@@ -16,8 +17,14 @@ import type { ConsultationRow } from './tables.js';
 import type { EventRow } from './queries.js';
 import { isOverdue } from './service-level.js';
 
-function categoryOf(row: ConsultationRow, opd: OpdRow): { id: string; name: string } {
-  const found = opd.consultation_categories.find((c) => c.id === row.category_id);
+/** The OPD a consultation belongs to, with its categories (to name the one asked about). */
+export interface ConsultationOpd {
+  opd: OpdRow;
+  categories: readonly ConsultationCategory[];
+}
+
+function categoryOf(row: ConsultationRow, { categories }: ConsultationOpd): { id: string; name: string } {
+  const found = categories.find((c) => c.id === row.category_id);
   return { id: row.category_id, name: found?.name ?? row.category_id };
 }
 
@@ -42,11 +49,11 @@ export function toReceipt(row: ConsultationRow): ConsultationReceipt {
 }
 
 /** The public view: status, timeline, answer; nothing personal. */
-export function toPublicView(row: ConsultationRow, opd: OpdRow, events: EventRow[], now: Date): ConsultationPublic {
+export function toPublicView(row: ConsultationRow, where: ConsultationOpd, events: EventRow[], now: Date): ConsultationPublic {
   return {
     trackingCode: row.tracking_code,
-    opd: { slug: opd.slug, name: opd.name },
-    category: categoryOf(row, opd),
+    opd: { slug: where.opd.slug, name: where.opd.name },
+    category: categoryOf(row, where),
     status: row.status as ConsultationStatus,
     submittedAt: row.submitted_at.toISOString(),
     dueAt: row.due_at.toISOString(),
@@ -60,14 +67,14 @@ export function toPublicView(row: ConsultationRow, opd: OpdRow, events: EventRow
 }
 
 /** The staff view: everything, including who asked and how to reach them. */
-export function toStaffView(row: ConsultationRow, opd: OpdRow, events: EventRow[], now: Date): ConsultationStaff {
+export function toStaffView(row: ConsultationRow, where: ConsultationOpd, events: EventRow[], now: Date): ConsultationStaff {
   return {
     trackingCode: row.tracking_code,
     opd: row.opd_slug,
     name: row.name,
     email: row.email,
     phone: row.phone,
-    category: categoryOf(row, opd),
+    category: categoryOf(row, where),
     subject: row.subject,
     message: row.message,
     status: row.status as ConsultationStatus,
