@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { DEFAULT_TIME_ZONE, indonesianTimeZones, type IndonesianTimeZone } from '../../src/schemas/index.js';
 
 /** How much the server writes to its log, most to least. */
 export const logLevels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
@@ -43,6 +44,11 @@ export interface Settings {
   serveDemo: boolean;
   /** How much to log (`LOG_LEVEL`, default `info`). */
   logLevel: LogLevel;
+  /**
+   * The regency's time zone (`TIME_ZONE`, default `Asia/Jakarta`): working days and due dates
+   * are counted in it and the widgets show every date in it. One per deployment.
+   */
+  timeZone: IndonesianTimeZone;
   /** Things worth a warning line at start (e.g. the demo staff token is in use). */
   warnings: string[];
 }
@@ -144,6 +150,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   if ((logLevels as readonly string[]).includes(levelRaw)) logLevel = levelRaw as LogLevel;
   else problems.push(`LOG_LEVEL must be one of ${logLevels.join(', ')}, got "${levelRaw}"`);
 
+  const timeZone = readTimeZone(value('TIME_ZONE'), problems);
+
   if (problems.length > 0) throw new SettingsError(problems);
 
   return {
@@ -159,8 +167,29 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     trustProxy,
     serveDemo,
     logLevel,
+    timeZone,
     warnings,
   };
+}
+
+/** The abbreviations an operator may write instead of the IANA name. */
+const TIME_ZONE_ABBREVIATIONS: Readonly<Record<string, IndonesianTimeZone>> = {
+  WIB: 'Asia/Jakarta',
+  WITA: 'Asia/Makassar',
+  WIT: 'Asia/Jayapura',
+};
+
+/** `TIME_ZONE`: an Indonesian IANA zone (any case), or WIB / WITA / WIT. */
+function readTimeZone(raw: string | undefined, problems: string[]): IndonesianTimeZone {
+  if (raw === undefined) return DEFAULT_TIME_ZONE;
+  const byAbbreviation = TIME_ZONE_ABBREVIATIONS[raw.toUpperCase()];
+  if (byAbbreviation) return byAbbreviation;
+  const zone = Object.keys(indonesianTimeZones).find((name) => name.toLowerCase() === raw.toLowerCase());
+  if (zone) return zone as IndonesianTimeZone;
+  problems.push(
+    `TIME_ZONE must be the regency's time zone: Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT) (Asia/Pontianak is WIB too), got "${raw}"`,
+  );
+  return DEFAULT_TIME_ZONE;
 }
 
 function isOrigin(value: string): boolean {

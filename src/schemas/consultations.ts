@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import { listPage, pageQuery, timestamp } from './common.js';
 import { endpoint } from './endpoint.js';
-import { opdParams, opdSlug } from './opds.js';
+import { opdParams, opdSlug, timeZoneName } from './opds.js';
 
 /** The longest question a citizen may send, in characters. */
 export const MESSAGE_MAX_LENGTH = 5000;
@@ -164,12 +164,15 @@ export type ConsultationReceipt = z.infer<typeof consultationReceipt>;
 
 /**
  * The public view, `GET /api/v1/consultations/{trackingCode}`: status, timeline, answer
- * and due date. It never holds the citizen's name, contact, subject or question.
+ * and due date. It never holds the citizen's name, contact, subject or question. `nameEn`
+ * (OPD, category) is the English name where the OPD gave one; `timeZone` is the regency's,
+ * the one to show every date of the view in (see `timeZoneName`).
  */
 export const consultationPublic = z.object({
   trackingCode,
-  opd: z.object({ slug: opdSlug, name: z.string() }),
-  category: z.object({ id: z.string(), name: z.string() }),
+  opd: z.object({ slug: opdSlug, name: z.string(), nameEn: z.optional(z.string()) }),
+  category: z.object({ id: z.string(), name: z.string(), nameEn: z.optional(z.string()) }),
+  timeZone: timeZoneName,
   status: z.enum(consultationStatuses),
   submittedAt: timestamp,
   dueAt: timestamp,

@@ -26,30 +26,72 @@ export const opdSlug = z.string().check(
 /** The `{opd}` path parameter every OPD-scoped endpoint has. */
 export const opdParams = z.object({ opd: opdSlug });
 
-/** A consultation category an OPD offers, e.g. `{ id: 'aset-daerah', name: 'Aset daerah' }`. */
+/**
+ * Indonesia's time zones by IANA name, with the abbreviation Indonesians write after a time
+ * and the offset from UTC (none of them has daylight saving). A regency runs in one of them:
+ * WIB (Sumatra, Java, West and Central Kalimantan), WITA (Bali, Nusa Tenggara, South, East
+ * and North Kalimantan, Sulawesi), WIT (Maluku, Papua).
+ */
+export const indonesianTimeZones = {
+  'Asia/Jakarta': { abbreviation: 'WIB', utcOffsetMinutes: 7 * 60 },
+  'Asia/Pontianak': { abbreviation: 'WIB', utcOffsetMinutes: 7 * 60 },
+  'Asia/Makassar': { abbreviation: 'WITA', utcOffsetMinutes: 8 * 60 },
+  'Asia/Jayapura': { abbreviation: 'WIT', utcOffsetMinutes: 9 * 60 },
+} as const;
+
+/** An Indonesian time zone, see {@link indonesianTimeZones}. */
+export type IndonesianTimeZone = keyof typeof indonesianTimeZones;
+
+/** The time zone of a deployment that names none: Asia/Jakarta (WIB). */
+export const DEFAULT_TIME_ZONE: IndonesianTimeZone = 'Asia/Jakarta';
+
+/**
+ * The regency's time zone as the API gives it (`timeZone`): an IANA name such as
+ * `Asia/Makassar`, to pass to `Intl.DateTimeFormat`'s `timeZone` option. A string, not a
+ * closed list, so a client keeps working if a zone is ever added; today it is one of
+ * {@link indonesianTimeZones}.
+ */
+export const timeZoneName = z.string().check(z.minLength(1));
+
+/**
+ * A consultation category an OPD offers, e.g. `{ id: 'aset-daerah', name: 'Aset daerah',
+ * nameEn: 'Regional assets' }`. `name` is Indonesian; `nameEn`, the English name, is there
+ * only when the OPD gave one (show `name` otherwise).
+ */
 export const consultationCategory = z.object({
   id: z.string(),
   name: z.string(),
+  nameEn: z.optional(z.string()),
 });
 
 /** A consultation category, see {@link consultationCategory}. */
 export type ConsultationCategory = z.infer<typeof consultationCategory>;
 
-/** An OPD as `GET /api/v1/opds` lists it. */
+/**
+ * An OPD as `GET /api/v1/opds` lists it. `name` is its official (Indonesian) name; `nameEn`,
+ * its English name, is there only when the OPD gave one (show `name` otherwise).
+ */
 export const opdSummary = z.object({
   slug: opdSlug,
   name: z.string(),
+  nameEn: z.optional(z.string()),
   modules: z.array(z.enum(moduleNames)),
 });
 
 /** An OPD as listed, see {@link opdSummary}. */
 export type OpdSummary = z.infer<typeof opdSummary>;
 
-/** One OPD with what its widgets need: `GET /api/v1/opds/{opd}`. */
+/**
+ * One OPD with what its widgets need: `GET /api/v1/opds/{opd}`. `timeZone` is the regency's
+ * (every date the widgets show is in it, e.g. `Asia/Makassar` → WITA); `nameEn` as in
+ * {@link opdSummary}.
+ */
 export const opd = z.object({
   slug: opdSlug,
   name: z.string(),
+  nameEn: z.optional(z.string()),
   modules: z.array(z.enum(moduleNames)),
+  timeZone: timeZoneName,
   consultationCategories: z.array(consultationCategory),
 });
 

@@ -13,7 +13,32 @@ describe('settings', () => {
     assert.equal(settings.rateLimitPerMinute, 10);
     assert.equal(settings.serveDemo, true);
     assert.equal(settings.staffToken, DEMO_STAFF_TOKEN);
+    assert.equal(settings.timeZone, 'Asia/Jakarta');
     assert.match(settings.warnings.join('\n'), /STAFF_TOKEN/);
+  });
+
+  it('reads the regency’s time zone by IANA name or as WIB, WITA, WIT', () => {
+    assert.equal(loadSettings({ TIME_ZONE: 'Asia/Makassar' }).timeZone, 'Asia/Makassar');
+    assert.equal(loadSettings({ TIME_ZONE: ' asia/jayapura ' }).timeZone, 'Asia/Jayapura');
+    assert.equal(loadSettings({ TIME_ZONE: 'Asia/Pontianak' }).timeZone, 'Asia/Pontianak');
+    assert.equal(loadSettings({ TIME_ZONE: 'WIB' }).timeZone, 'Asia/Jakarta');
+    assert.equal(loadSettings({ TIME_ZONE: 'wita' }).timeZone, 'Asia/Makassar');
+    assert.equal(loadSettings({ TIME_ZONE: 'WIT' }).timeZone, 'Asia/Jayapura');
+    assert.equal(loadSettings({ TIME_ZONE: '' }).timeZone, 'Asia/Jakarta');
+  });
+
+  it('refuses a time zone outside Indonesia, naming the three it takes', () => {
+    for (const wrong of ['Europe/Amsterdam', 'UTC', '+08:00', 'Asia/Makasar']) {
+      assert.throws(
+        () => loadSettings({ TIME_ZONE: wrong }),
+        (error: unknown) =>
+          error instanceof SettingsError &&
+          error.problems.length === 1 &&
+          error.problems[0] ===
+            `TIME_ZONE must be the regency's time zone: Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT) (Asia/Pontianak is WIB too), got "${wrong}"`,
+        wrong,
+      );
+    }
   });
 
   it('names the variable and the value when a setting is wrong', () => {
@@ -27,12 +52,19 @@ describe('settings', () => {
 
   it('lists every wrong variable at once', () => {
     try {
-      loadSettings({ PORT: '70000', SEED: 'lots', TRUST_PROXY: 'maybe', CORS_ORIGINS: 'lahatkab.go.id', DATABASE_URL: 'mysql://x' });
+      loadSettings({
+        PORT: '70000',
+        SEED: 'lots',
+        TRUST_PROXY: 'maybe',
+        CORS_ORIGINS: 'lahatkab.go.id',
+        DATABASE_URL: 'mysql://x',
+        TIME_ZONE: 'Asia/Singapore',
+      });
       assert.fail('should have thrown');
     } catch (error) {
       assert.ok(error instanceof SettingsError);
-      assert.equal(error.problems.length, 5);
-      for (const name of ['PORT', 'SEED', 'TRUST_PROXY', 'CORS_ORIGINS', 'DATABASE_URL']) {
+      assert.equal(error.problems.length, 6);
+      for (const name of ['PORT', 'SEED', 'TRUST_PROXY', 'CORS_ORIGINS', 'DATABASE_URL', 'TIME_ZONE']) {
         assert.ok(error.problems.some((p) => p.startsWith(name)), `mentions ${name}`);
       }
     }

@@ -26,12 +26,14 @@ const listRoute = route({
 const getRoute = route({
   endpoint: opdEndpoints.get,
   summary: 'Get one agency',
-  description: 'One agency with its modules and what each module’s widgets need (SIAP: its consultation categories).',
+  description:
+    'One agency with its modules, the regency’s time zone (`timeZone`, the one every date is shown in) and what each module’s widgets need (SIAP: its consultation categories).',
   returns: 'The agency.',
   docs: { opd: 'The agency (OPD) slug, e.g. `bpkad`.' },
   async handler({ opd, deps }) {
     // Each module adds the fields it owns; this read is every widget's first.
-    const view: Record<string, unknown> = { ...toOpdSummary(opd) };
+    // The regency's time zone: the widgets show every date in it.
+    const view: Record<string, unknown> = { ...toOpdSummary(opd), timeZone: deps.settings.timeZone };
     for (const module of deps.modules) if (module.opdView) Object.assign(view, await module.opdView(deps.db, opd));
     return { body: view as Opd, headers: CACHE };
   },

@@ -80,7 +80,7 @@ const track = route({
     const opd = await opdFor(row.opd_slug);
     const events = (await timelines(db, [row.id])).get(row.id) ?? [];
     const where = { opd, categories: await categoriesOf(db, opd.slug) };
-    return { body: toPublicView(row, where, events, now), headers: NO_STORE };
+    return { body: toPublicView(row, where, events, now, deps.settings.timeZone), headers: NO_STORE };
   },
 });
 

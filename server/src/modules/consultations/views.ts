@@ -48,12 +48,22 @@ export function toReceipt(row: ConsultationRow): ConsultationReceipt {
   };
 }
 
-/** The public view: status, timeline, answer; nothing personal. */
-export function toPublicView(row: ConsultationRow, where: ConsultationOpd, events: EventRow[], now: Date): ConsultationPublic {
+/**
+ * The public view: status, timeline, answer; nothing personal. `timeZone` is the regency's,
+ * the one the citizen's dates are shown in.
+ */
+export function toPublicView(
+  row: ConsultationRow,
+  where: ConsultationOpd,
+  events: EventRow[],
+  now: Date,
+  timeZone: string,
+): ConsultationPublic {
   return {
     trackingCode: row.tracking_code,
     opd: { slug: where.opd.slug, name: where.opd.name },
     category: categoryOf(row, where),
+    timeZone,
     status: row.status as ConsultationStatus,
     submittedAt: row.submitted_at.toISOString(),
     dueAt: row.due_at.toISOString(),
