@@ -5,7 +5,8 @@
  * OpdError
  * ├─ ValidationError      the input failed the schema before anything was sent
  * ├─ ApiError             the server answered with a problem+json error
- * │  └─ RateLimitError    429: wait `retryAfter` seconds
+ * │  ├─ RateLimitError    429: wait `retryAfter` seconds
+ * │  └─ IdempotencyConflictError  422: the key was used for another body; `stored` is what it stored
  * ├─ NetworkError         no answer at all (offline, DNS, CORS, connection reset)
  * ├─ TimeoutError         no answer in time
  * └─ ResponseShapeError   the server answered something the schema rejects
@@ -31,8 +32,8 @@ export class ValidationError extends OpdError {
   /** Each rejected field with a plain-language message and a code. */
   readonly fieldErrors: FieldError[];
 
-  constructor(fieldErrors: FieldError[]) {
-    super(`Invalid input: ${fieldErrors.map((e) => `${e.path || '(root)'}: ${e.message}`).join('; ')}`);
+  constructor(fieldErrors: FieldError[], options?: { cause?: unknown }) {
+    super(`Invalid input: ${fieldErrors.map((e) => `${e.path || '(root)'}: ${e.message}`).join('; ')}`, options);
     this.fieldErrors = fieldErrors;
   }
 }
@@ -89,6 +90,34 @@ export class RateLimitError extends ApiError {
   constructor(details: ApiErrorDetails & { retryAfter: number }) {
     super(details);
     this.retryAfter = details.retryAfter;
+  }
+}
+
+/**
+ * The `Idempotency-Key` was already used with a different body (422 `idempotency-conflict`):
+ * the write it was first sent with was stored, and {@link stored} is what it answered then,
+ * checked against the endpoint's response schema. For a question that is its receipt, so a
+ * citizen whose first send was stored (but whose answer was lost) learns its tracking code:
+ *
+ * ```ts
+ * try {
+ *   await client.consultations.create(edited, { idempotencyKey });
+ * } catch (error) {
+ *   if (error instanceof IdempotencyConflictError && error.stored) showReceipt(error.stored);
+ * }
+ * ```
+ *
+ * `stored` is `undefined` when the server kept no answer for the key. `code` stays
+ * `idempotency-conflict`, so code that branches on it keeps working.
+ */
+export class IdempotencyConflictError<T = unknown> extends ApiError {
+  override name = 'IdempotencyConflictError';
+  /** What the first write with this key answered (for a question, its receipt), or `undefined`. */
+  readonly stored: T | undefined;
+
+  constructor(details: ApiErrorDetails & { stored?: T }) {
+    super(details);
+    this.stored = details.stored;
   }
 }
 

@@ -23,6 +23,7 @@ export {
   ValidationError,
   ApiError,
   RateLimitError,
+  IdempotencyConflictError,
   NetworkError,
   TimeoutError,
   ResponseShapeError,

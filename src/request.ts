@@ -9,6 +9,7 @@ import ky, { HTTPError, type KyInstance, type Options as KyOptions } from 'ky';
 import type * as z from 'zod/mini';
 import {
   ApiError,
+  IdempotencyConflictError,
   NetworkError,
   OpdError,
   RateLimitError,
@@ -17,7 +18,7 @@ import {
   ValidationError,
 } from './errors.js';
 import { newIdempotencyKey } from './idempotency.js';
-import { problem, toFieldErrors } from './schemas/common.js';
+import { fieldErrorCodes, problem, toFieldErrors, type FieldError } from './schemas/common.js';
 import { answersJson, fillPath, type AnyEndpoint, type HttpMethod, type InputOf, type OutputOf } from './schemas/endpoint.js';
 
 /** How a client reaches the API. */
@@ -154,13 +155,17 @@ export class RequestSender {
       options.headers = { 'Idempotency-Key': request.idempotencyKey };
     }
 
-    let body: unknown;
+    let text: string | undefined;
+    let mediaType = '';
     try {
       const response = await this.#ky(request.path, options);
-      body = response.status === 204 ? undefined : request.text ? await response.text() : await response.json();
+      mediaType = response.headers.get('Content-Type')?.split(';')[0]?.trim() ?? '';
+      text = response.status === 204 ? undefined : await response.text();
     } catch (error) {
-      throw await toOpdError(error, request.what, request.signal);
+      throw await toOpdError(error, request, request.signal);
     }
+    // An answer that arrived but is no JSON (a web page at the base URL) is the wrong answer, not a lost one.
+    const body = text === undefined || request.text ? text : parseJson(text, request.what, mediaType);
     const checked = request.response.safeParse(body);
     if (!checked.success) {
       throw new ResponseShapeError(request.what, toFieldErrors(checked.error.issues));
@@ -174,9 +179,28 @@ export class RequestSender {
  * field errors the server would give, without a round trip.
  */
 function checkInput<S extends z.ZodMiniType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
+  let result: ReturnType<S['safeParse']>;
+  try {
+    // With the input in the issues, a missing value reads `required` and a wrong one `notAllowed`.
+    result = schema.safeParse(input, { reportInput: true }) as ReturnType<S['safeParse']>;
+  } catch (error) {
+    // A schema's own check that fails on odd input still rejects as part of the error tree.
+    throw new ValidationError([{ path: '', message: 'Check the input: it could not be read', code: 'invalid' }], { cause: error });
+  }
   if (!result.success) throw new ValidationError(toFieldErrors(result.error.issues));
   return result.data as z.output<S>;
+}
+
+/** The JSON of an answer, or a {@link ResponseShapeError} saying what came instead. */
+function parseJson(text: string, what: string, mediaType: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    const got = mediaType ? `${mediaType}, not JSON` : 'not JSON';
+    throw new ResponseShapeError(what, [
+      { path: '', message: `The answer is ${got}: is the base URL the opd-kit backend?`, code: 'format' },
+    ]);
+  }
 }
 
 function toSearchParams(query: Record<string, string | number | boolean | undefined>): URLSearchParams {
@@ -196,9 +220,10 @@ function retryAfterSeconds(response: Response): number {
   return Number.isNaN(date) ? 60 : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
-async function toOpdError(error: unknown, what: string, signal?: AbortSignal): Promise<unknown> {
+async function toOpdError(error: unknown, request: SendRequest<z.ZodMiniType>, signal?: AbortSignal): Promise<unknown> {
+  const { what } = request;
   if (signal?.aborted) return signal.reason ?? error;
-  if (error instanceof HTTPError) return fromResponse(error.response, what);
+  if (error instanceof HTTPError) return fromResponse(error.response, request);
   if (error instanceof Error && error.name === 'TimeoutError') {
     return new TimeoutError(`No answer in time for ${what}`, { cause: error });
   }
@@ -206,7 +231,21 @@ async function toOpdError(error: unknown, what: string, signal?: AbortSignal): P
   return new NetworkError(`Could not reach the server for ${what}`, { cause: error });
 }
 
-async function fromResponse(response: Response, what: string): Promise<ApiError> {
+const knownCodes: readonly string[] = fieldErrorCodes;
+
+/** A problem's field errors with codes this version does not know read as `invalid` (codes are added within a version). */
+function withKnownCodes(body: unknown): unknown {
+  if (body === null || typeof body !== 'object' || !Array.isArray((body as { errors?: unknown }).errors)) return body;
+  const errors = ((body as { errors: unknown[] }).errors).map((error) =>
+    error !== null && typeof error === 'object' && typeof (error as FieldError).code === 'string' && !knownCodes.includes((error as FieldError).code as string)
+      ? { ...error, code: 'invalid' }
+      : error,
+  );
+  return { ...body, errors };
+}
+
+async function fromResponse(response: Response, request: SendRequest<z.ZodMiniType>): Promise<ApiError | ResponseShapeError> {
+  const { what } = request;
   const requestId = response.headers.get('X-Request-Id') ?? undefined;
   let body: unknown;
   try {
@@ -214,7 +253,7 @@ async function fromResponse(response: Response, what: string): Promise<ApiError>
   } catch {
     body = undefined;
   }
-  const parsed = problem.safeParse(body);
+  const parsed = problem.safeParse(withKnownCodes(body));
   const details = parsed.success
     ? {
         status: response.status,
@@ -233,6 +272,16 @@ async function fromResponse(response: Response, what: string): Promise<ApiError>
       };
   if (response.status === 429) {
     return new RateLimitError({ ...details, retryAfter: retryAfterSeconds(response) });
+  }
+  if (details.code === 'idempotency-conflict') {
+    const stored = parsed.success ? parsed.data.stored : undefined;
+    if (stored === undefined) return new IdempotencyConflictError(details);
+    // What the key stored is an answer of this endpoint: checked like any other answer.
+    const checked = request.response.safeParse(stored);
+    if (!checked.success) {
+      return new ResponseShapeError(`${what} (the answer stored with its Idempotency-Key)`, toFieldErrors(checked.error.issues));
+    }
+    return new IdempotencyConflictError({ ...details, stored: checked.data });
   }
   return new ApiError(details);
 }

@@ -117,6 +117,8 @@ export const consultationCreate = z
   .check(
     z.refine(
       (value) => {
+        // Runs even when the object check failed (so an empty form names the contact too): no object, nothing to add.
+        if (value === null || typeof value !== 'object' || Array.isArray(value)) return true;
         const v = value as { email?: unknown; phone?: unknown };
         return Boolean(v.email) || Boolean(v.phone);
       },

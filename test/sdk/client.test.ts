@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import {
   ApiError,
   createClient,
+  IdempotencyConflictError,
   OpdError,
   NetworkError,
   RateLimitError,
@@ -62,6 +63,17 @@ function countingFetch() {
     return fetch(request);
   };
   return { fetch: wrapped, requests };
+}
+
+/** A server answering every request with `status`, `type` and `body` (JSON unless a string). */
+async function answering(status: number, type: string, body: unknown): Promise<{ url: string; close: () => Promise<void> }> {
+  const fake = createServer((_request, response) => {
+    response.writeHead(status, { 'Content-Type': type });
+    response.end(typeof body === 'string' ? body : JSON.stringify(body));
+  });
+  await new Promise<void>((resolve) => fake.listen(0, '127.0.0.1', resolve));
+  const { port } = fake.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => fake.close(() => resolve())) };
 }
 
 async function staffCount(subject: string): Promise<number> {
@@ -161,6 +173,115 @@ describe('a citizen asking through the SDK', () => {
       client.consultations.create(question(), { idempotencyKey: 'draft-key-123' }),
       (error) => error instanceof ApiError && error.status === 422 && error.code === 'idempotency-conflict',
     );
+  });
+
+  it('tells the holder of a key what its first, stored send answered when a changed resend reuses it', async () => {
+    const client = createClient({ baseUrl: server.url, opd: 'bpkad' });
+    const idempotencyKey = `edited-after-loss-${Date.now()}`;
+    const input = question();
+    const first = await client.consultations.create(input, { idempotencyKey });
+    // The answer was lost; offline, the citizen edits the question; the resend reuses the key.
+    const error = await client.consultations
+      .create({ ...input, message: `${input.message} (diubah)` }, { idempotencyKey })
+      .catch((e: unknown) => e);
+    assert.ok(error instanceof IdempotencyConflictError, String(error));
+    assert.ok(error instanceof ApiError && error instanceof OpdError, 'still an ApiError and an OpdError');
+    assert.equal(error.name, 'IdempotencyConflictError');
+    assert.equal(error.status, 422);
+    assert.equal(error.code, 'idempotency-conflict');
+    assert.deepEqual(error.stored, first, 'the stored receipt, with the tracking code');
+    assert.deepEqual(error.fieldErrors.map((e) => [e.path, e.code]), [['Idempotency-Key', 'alreadyUsed']]);
+    assert.equal(await staffCount(input.subject), 1, 'only the first version is stored');
+  });
+
+  it('reports a ResponseShapeError when what a key stored is not the endpoint’s answer', async () => {
+    const wrong = await answering(422, 'application/problem+json', {
+      type: '/problems/idempotency-conflict',
+      title: 'This Idempotency-Key was used for a different request',
+      status: 422,
+      stored: { trackingCode: 'not a code' },
+    });
+    try {
+      const client = createClient({ baseUrl: wrong.url, opd: 'bpkad', retries: 0 });
+      await assert.rejects(client.consultations.create(question()), (error) => {
+        assert.ok(error instanceof ResponseShapeError, String(error));
+        assert.ok(error.fieldErrors.some((e) => e.path === 'trackingCode'));
+        return true;
+      });
+    } finally {
+      await wrong.close();
+    }
+  });
+
+  it('reads a field error code it does not know as invalid, keeping the problem', async () => {
+    const newer = await answering(422, 'application/problem+json', {
+      type: '/problems/validation',
+      title: 'The request has fields that need fixing',
+      status: 422,
+      errors: [{ path: 'subject', message: 'Something a newer server checks', code: 'someNewCode' }],
+    });
+    try {
+      const client = createClient({ baseUrl: newer.url, opd: 'bpkad', retries: 0 });
+      await assert.rejects(client.consultations.create(question()), (error) => {
+        assert.ok(error instanceof ApiError);
+        assert.equal(error.code, 'validation');
+        assert.deepEqual(error.fieldErrors, [{ path: 'subject', message: 'Something a newer server checks', code: 'invalid' }]);
+        return true;
+      });
+    } finally {
+      await newer.close();
+    }
+  });
+
+  it('rejects create() without a question as a ValidationError naming the missing body, sending nothing', async () => {
+    const { fetch: counted, requests } = countingFetch();
+    const client = createClient({ baseUrl: server.url, opd: 'bpkad', fetch: counted });
+    const create = client.consultations.create as (input?: unknown) => Promise<unknown>;
+    for (const input of [undefined, null]) {
+      await assert.rejects(create(input), (error) => {
+        assert.ok(error instanceof ValidationError, String(error));
+        assert.deepEqual(error.fieldErrors, [{ path: '', message: 'The request body is missing: send an object', code: 'required' }]);
+        assert.match(error.message, /body is missing/);
+        return true;
+      });
+    }
+    assert.equal(requests.length, 0);
+  });
+
+  it('says what is allowed for a wrong filter before sending it', async () => {
+    const { fetch: counted, requests } = countingFetch();
+    const staff = createClient({ baseUrl: server.url, opd: 'bpkad', token: server.staffToken, fetch: counted });
+    const list = (query: Record<string, unknown>) => staff.consultations.list(query as never).firstPage();
+    await assert.rejects(list({ status: 'lost' }), (error) => {
+      assert.ok(error instanceof ValidationError);
+      assert.deepEqual(error.fieldErrors, [
+        { path: 'status', message: 'Use one of: received, in_progress, answered, closed', code: 'notAllowed' },
+      ]);
+      return true;
+    });
+    await assert.rejects(list({ limit: 1000 }), (error) => {
+      assert.ok(error instanceof ValidationError);
+      assert.deepEqual(error.fieldErrors, [{ path: 'limit', message: 'Use a number from 1 to 100', code: 'tooLarge' }]);
+      return true;
+    });
+    assert.equal(requests.length, 0);
+  });
+
+  it('reports a ResponseShapeError, not a NetworkError, when the base URL is a web page answering 200', async () => {
+    const site = await answering(200, 'text/html; charset=utf-8', '<!doctype html><title>Dinas</title><p>Selamat datang</p>');
+    try {
+      const client = createClient({ baseUrl: site.url, opd: 'bpkad', retries: 0 });
+      for (const call of [() => client.opds.get(), () => client.consultations.track('SIAP-7K3F-9QX2')]) {
+        await assert.rejects(call(), (error) => {
+          assert.ok(error instanceof ResponseShapeError, String(error));
+          assert.deepEqual(error.fieldErrors.map((e) => [e.path, e.code]), [['', 'format']]);
+          assert.match(error.message, /text\/html, not JSON/);
+          return true;
+        });
+      }
+    } finally {
+      await site.close();
+    }
   });
 
   it('reports a NetworkError when nothing answers', async () => {

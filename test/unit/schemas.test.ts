@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type * as z from 'zod/mini';
 import {
   consultationCreate,
+  consultationListQuery,
+  consultationStatusInput,
+  fieldErrorCodes,
   normalizeMobileNumber,
   normalizeTrackingCode,
   TRACKING_CODE_ALPHABET,
@@ -78,6 +82,63 @@ describe('consultation question schema', () => {
     );
     assert.ok(errors.every((e) => e.code === 'required'));
     assert.ok(errors.every((e) => e.message !== 'Invalid input'), 'every message is specific');
+  });
+});
+
+describe('validation messages say what is allowed', () => {
+  const errorsOf = (schema: z.ZodMiniType, input: unknown, reportInput = false) => {
+    const result = schema.safeParse(input, reportInput ? { reportInput: true } : undefined);
+    assert.equal(result.success, false, 'expected the input to be rejected');
+    return toFieldErrors(result.error!.issues).map((e) => [e.path, e.code, e.message]);
+  };
+
+  it('names the allowed values of a wrong enum value, with code notAllowed', () => {
+    const allowed = 'Use one of: received, in_progress, answered, closed';
+    assert.deepEqual(errorsOf(consultationStatusInput, { status: 'lost' }), [['status', 'notAllowed', allowed]]);
+    assert.deepEqual(errorsOf(consultationStatusInput, { status: 'lost' }, true), [['status', 'notAllowed', allowed]]);
+    assert.deepEqual(errorsOf(consultationListQuery, { overdue: 'yes' }), [['overdue', 'notAllowed', 'Use one of: true, false']]);
+  });
+
+  it('tells a missing enum value from a wrong one when the input is reported', () => {
+    assert.deepEqual(errorsOf(consultationStatusInput, {}, true), [
+      ['status', 'required', 'Choose one of: received, in_progress, answered, closed'],
+    ]);
+  });
+
+  it('gives a page size out of range tooLarge or tooSmall, and says the range', () => {
+    const range = 'Use a number from 1 to 100';
+    assert.deepEqual(errorsOf(consultationListQuery, { limit: '1000' }), [['limit', 'tooLarge', range]]);
+    assert.deepEqual(errorsOf(consultationListQuery, { limit: '0' }), [['limit', 'tooSmall', range]]);
+    assert.deepEqual(errorsOf(consultationListQuery, { limit: 'abc' }), [['limit', 'invalid', range]]);
+    assert.deepEqual(errorsOf(consultationListQuery, { limit: '2.5' }), [['limit', 'invalid', range]]);
+  });
+
+  it('words a too-long text without a message of its own by its limit', () => {
+    assert.deepEqual(errorsOf(consultationStatusInput, { status: 'closed', note: 'x'.repeat(1001) }), [
+      ['note', 'tooLong', 'Use 1000 characters or fewer'],
+    ]);
+  });
+
+  it('never says only "Invalid input", and uses only the listed codes', () => {
+    const cases: Array<[z.ZodMiniType, unknown]> = [
+      [consultationStatusInput, { status: 'lost', note: 42 }],
+      [consultationStatusInput, 'not an object'],
+      [consultationListQuery, { limit: '-1', status: 'x', cursor: 'c'.repeat(201) }],
+      [consultationCreate, { ...question, consent: 'yes', email: 7 }],
+    ];
+    for (const [schema, input] of cases) {
+      for (const [, code, message] of errorsOf(schema, input)) {
+        assert.notEqual(message, 'Invalid input', JSON.stringify(input));
+        assert.ok((fieldErrorCodes as readonly string[]).includes(code!), `${code} is a listed code`);
+      }
+    }
+  });
+
+  it('names the missing body of a question instead of failing on it', () => {
+    for (const input of [undefined, null]) {
+      assert.deepEqual(errorsOf(consultationCreate, input, true), [['', 'required', 'The request body is missing: send an object']]);
+    }
+    assert.deepEqual(errorsOf(consultationCreate, ['a list'], true), [['', 'invalid', 'Send the body as an object']]);
   });
 });
 

@@ -1,9 +1,15 @@
 /**
  * `Idempotency-Key` for public writes: the same key with the same body answers the stored
  * response again (`Idempotent-Replayed: true`); the same key with another body is a 422
- * `idempotency-conflict`. The key is stored in the same transaction as the write, and two
- * concurrent requests with one key make one write: the second waits on the key's unique
- * index until the first commits, then replays its answer.
+ * `idempotency-conflict` that carries the stored answer as `stored`, so the holder of the key
+ * (a device that sent a first version, lost the answer and then changed the text) learns
+ * what was stored, e.g. a question's receipt with its tracking code. The key is a secret of
+ * the device that made it (the SDK's are random UUIDs); what a write stores with it must be
+ * fit for anyone holding the key, as a receipt without personal data is.
+ *
+ * The key is stored in the same transaction as the write, and two concurrent requests with
+ * one key make one write: the second waits on the key's unique index until the first
+ * commits, then replays its answer.
  *
  * @module
  */
@@ -100,9 +106,13 @@ export async function runIdempotent<T>(
         .where('key', '=', key)
         .executeTakeFirstOrThrow();
       if (stored.request_hash !== hash || stored.response_status === null) {
+        const answered = stored.response_status !== null && stored.response_body !== null;
         throw new ProblemError('idempotency-conflict', {
-          detail: 'This Idempotency-Key was already used with a different request body; use a new key for a new request',
-          errors: [{ path: 'Idempotency-Key', message: 'Already used for a different request', code: 'notAllowed' }],
+          detail: answered
+            ? 'This Idempotency-Key was already used with a different request body, and that request was stored: `stored` is what it answered. Use a new key for a new request'
+            : 'This Idempotency-Key was already used with a different request body; use a new key for a new request',
+          errors: [{ path: 'Idempotency-Key', message: 'Already used for a different request', code: 'alreadyUsed' }],
+          ...(answered ? { stored: stored.response_body } : {}),
         });
       }
       return { status: stored.response_status, body: stored.response_body as T, replayed: true };

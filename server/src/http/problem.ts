@@ -56,6 +56,8 @@ export interface ProblemOptions {
   title?: string;
   detail?: string;
   errors?: FieldError[];
+  /** On an `idempotency-conflict`: the answer the key already produced (the problem's `stored` member). */
+  stored?: unknown;
   headers?: Record<string, string>;
 }
 
@@ -106,6 +108,7 @@ function problemBody(c: Context<AppEnv>, code: ProblemCode | (string & {}), opti
   const requestId = c.get('requestId') as string | undefined;
   if (requestId) body.requestId = requestId;
   if (options.errors && options.errors.length > 0) body.errors = options.errors;
+  if (options.stored !== undefined && options.stored !== null) body.stored = options.stored;
   return body;
 }
 

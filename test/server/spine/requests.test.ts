@@ -10,7 +10,8 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { createApp } from '../../../server/src/app.js';
 import type { Database } from '../../../server/src/db/schema.js';
-import { SUITE_START, assertProblem, describeApi } from '../../helpers/api.js';
+import { consultationReceipt } from '../../../src/schemas/index.js';
+import { SUITE_START, assertProblem, assertShape, describeApi } from '../../helpers/api.js';
 import { question, siapRequests } from '../../helpers/siap.js';
 
 describeApi('spine requests', { publicResponses: 20 }, (api) => {
@@ -50,17 +51,38 @@ describeApi('spine requests', { publicResponses: 20 }, (api) => {
     assert.equal(await countConsultations(), count);
   });
 
-  it('refuses the same Idempotency-Key with a different question (422 idempotency-conflict)', async () => {
+  it('refuses the same Idempotency-Key with a different question (422 idempotency-conflict), telling the key’s holder what it stored', async () => {
     const key = `conflict-${api.store}-${Date.now()}`;
-    assert.equal((await ask(question(), { 'Idempotency-Key': key })).status, 201);
+    const first = await ask(question(), { 'Idempotency-Key': key });
+    assert.equal(first.status, 201);
+    const receipt = assertShape(consultationReceipt, await first.json(), 'receipt');
     const count = await countConsultations();
-    await assertProblem(
-      await ask(question({ subject: 'Pertanyaan lain' }), { 'Idempotency-Key': key }),
-      422,
-      'idempotency-conflict',
-      'Idempotency-Key',
-    );
+    // The answer was lost, the citizen edited the text, the resend reuses the key: every resend learns the first receipt.
+    for (const subject of ['Pertanyaan lain', 'Pertanyaan lain lagi']) {
+      const body = await assertProblem(
+        await ask(question({ subject }), { 'Idempotency-Key': key }),
+        422,
+        'idempotency-conflict',
+        'Idempotency-Key',
+      );
+      assert.deepEqual(body.stored, receipt, 'the problem carries the stored receipt');
+      assert.deepEqual(body.errors, [
+        { path: 'Idempotency-Key', message: 'Already used for a different request', code: 'alreadyUsed' },
+      ]);
+      assert.match(body.detail ?? '', /`stored`/);
+    }
     assert.equal(await countConsultations(), count);
+    // The receipt holds no personal data: the sweep checks these responses too.
+    assert.deepEqual(Object.keys(receipt).sort(), ['dueAt', 'opd', 'status', 'submittedAt', 'trackingCode']);
+  });
+
+  it('keeps no key for a write it refused, so the same key then stores the corrected question', async () => {
+    const key = `refused-${api.store}-${Date.now()}`;
+    await assertProblem(await ask(question({ category: 'bukan-kategori' }), { 'Idempotency-Key': key }), 422, 'validation', 'category');
+    // A refused write keeps no key: the same key with a good question is a first request.
+    const stored = await ask(question(), { 'Idempotency-Key': key });
+    assert.equal(stored.status, 201);
+    assert.equal(stored.headers.get('idempotent-replayed'), null);
   });
 
   it('creates one question when the same request with one key arrives five times at once', async () => {
