@@ -7,6 +7,16 @@ import { css } from 'lit';
 
 /** The lookup row, the status badge, the details list, the timeline and the answer. */
 export const consultationStatusStyles = css`
+  .frame {
+    /*
+     * The panel, its details and the code size themselves to the widget, wherever the page
+     * puts it. A container does not grow with its content: where the page sizes the widget
+     * by its content (a flex row, a float), the lookup form above gives it its width.
+     */
+    display: block;
+    container-type: inline-size;
+    margin: 0;
+  }
   .lookup {
     display: block;
     margin: 0 0 calc(var(--_space) * 1.5);
@@ -23,20 +33,33 @@ export const consultationStatusStyles = css`
   }
   .result {
     display: block;
+    min-width: 0;
     margin: 0;
-    padding: calc(var(--_space) * 1.25);
+    padding: calc(var(--_space) * 0.75);
     border: 0.0625em solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
   }
+  .result .heading {
+    overflow-wrap: break-word;
+  }
+  .code {
+    /* One line, shrinking with a narrow panel rather than breaking the code at a dash. */
+    display: inline-block;
+    margin: 0;
+    font-family: var(--_mono);
+    font-size: min(1em, 8.5cqi);
+    letter-spacing: 0.02em;
+    white-space: nowrap;
+  }
+  /* On a phone each label sits above its value, which gets the panel's whole width. */
   .details {
-    display: grid;
-    grid-template-columns: minmax(8em, max-content) 1fr;
-    gap: 0.375em var(--_space);
+    display: block;
     margin: 0 0 var(--_space);
   }
   .details > div {
-    display: contents;
+    display: block;
+    margin: 0 0 0.625em;
   }
   .details dt {
     display: block;
@@ -45,10 +68,29 @@ export const consultationStatusStyles = css`
   }
   .details dd {
     display: block;
+    min-width: 0;
     margin: 0;
+    overflow-wrap: break-word;
+  }
+  @container (min-width: 24em) {
+    .result {
+      padding: calc(var(--_space) * 1.25);
+    }
+  }
+  /* Side by side only when the values keep at least half of a wide panel. */
+  @container (min-width: 32em) {
+    .details {
+      display: grid;
+      grid-template-columns: minmax(8em, 12em) minmax(0, 1fr);
+      gap: 0.375em var(--_space);
+    }
+    .details > div {
+      display: contents;
+    }
   }
   .badge {
     display: inline-block;
+    max-width: 100%;
     margin: 0;
     padding: 0.0625em 0.625em;
     border: 0.125em solid currentColor;

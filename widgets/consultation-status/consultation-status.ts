@@ -261,7 +261,7 @@ export class OpdConsultationStatus extends OpdElement {
       case 'failed':
         return notice(t.t('server.error', lookup.requestId), 'error', true);
       case 'found':
-        return this.renderConsultation(lookup.consultation);
+        return html`<div class="frame">${this.renderConsultation(lookup.consultation)}</div>`;
     }
   }
 
@@ -272,7 +272,7 @@ export class OpdConsultationStatus extends OpdElement {
     return html`
       <section part="result" class="result" aria-labelledby="result-title">
         <div role="heading" aria-level=${this.level} class="heading" id="result-title">
-          ${t.t('status.title', c.trackingCode)}
+          ${t.t('status.title')} <span class="code">${c.trackingCode}</span>
         </div>
         <dl class="details">
           <div>

@@ -18,7 +18,7 @@ export const en: ConsultationStatusMessages = {
   'status.notFound': (code: string) =>
     `We could not find a question with the code ${code}. Check the code; the letter O and the digit 0 count as the same.`,
   'status.offline': 'No connection. Check your internet connection, then try again.',
-  'status.title': (code: string) => `Question ${code}`,
+  'status.title': 'Question',
   'status.opd': 'Handled by',
   'status.category': 'Category',
   'status.status': 'Status',

@@ -19,7 +19,7 @@ export const id = {
   'status.notFound': (code: string) =>
     `Kami tidak menemukan pertanyaan dengan kode ${code}. Periksa lagi kodenya; huruf O dan angka 0 dianggap sama.`,
   'status.offline': 'Tidak ada koneksi. Periksa koneksi internet Anda, lalu coba lagi.',
-  'status.title': (code: string) => `Pertanyaan ${code}`,
+  'status.title': 'Pertanyaan',
   'status.opd': 'Ditangani oleh',
   'status.category': 'Kategori',
   'status.status': 'Status',
