@@ -21,6 +21,7 @@ import {
   text,
   until,
 } from './helpers.js';
+import { LONG_ANSWER, statusFixtures } from './status-fixtures.js';
 
 const ANSWER = 'Terima kasih atas pertanyaannya.\nRetribusi dibayar melalui Bank Sumsel Babel.\n\n<b>Salam</b>, BPKAD';
 
@@ -143,4 +144,130 @@ describe('<opd-consultation-status>', () => {
     await until(() => element.shadowRoot?.querySelector('.result-notice'), 'the notice');
     equal((await axeViolations(element)).join('\n'), '', 'not found');
   });
+});
+
+describe('<opd-consultation-status> says what is true in each state', () => {
+  /** What the panel says under "Jawaban", whitespace collapsed. */
+  async function panelText(code: string, lang = 'id'): Promise<string> {
+    const element = await statusWidget(`lang="${lang}" code="${code}"`);
+    return text(await result(element));
+  }
+
+  const PROMISE = 'Petugas akan menjawab';
+
+  it('received: waiting for staff, the answer will show here', async () => {
+    const { received } = await statusFixtures();
+    const said = await panelText(received);
+    includes(said, 'Belum ada jawaban', 'no answer yet');
+    includes(said, 'menunggu ditangani petugas', 'it waits for staff');
+    ok(!said.includes('ditutup'), `nothing about closing: ${said}`);
+  });
+
+  it('in progress: staff are working on it', async () => {
+    const { inProgress } = await statusFixtures();
+    const said = await panelText(inProgress);
+    includes(said, 'Belum ada jawaban', 'no answer yet');
+    includes(said, 'Petugas sedang menangani pertanyaan Anda', 'staff are on it');
+  });
+
+  it('answered: the answer, and no "no answer yet"', async () => {
+    const { answered } = await statusFixtures();
+    const element = await statusWidget(`code="${answered}"`);
+    const said = text(await result(element));
+    equal($(element, '[part~=answer]').textContent, LONG_ANSWER, 'the answer is shown');
+    ok(!said.includes('Belum ada jawaban') && !said.includes(PROMISE), `no waiting copy: ${said}`);
+  });
+
+  it('closed without an answer: says so, and what the citizen can do (ask again, contact the OPD)', async () => {
+    const { closedUnanswered, opdName } = await statusFixtures();
+    const element = await statusWidget(`code="${closedUnanswered}"`);
+    const said = text(await result(element));
+    equal(text($(element, '[part~=badge]')), 'Ditutup', 'the badge says closed, not done');
+    ok(!said.includes(PROMISE), `no promise of an answer that will not come: ${said}`);
+    ok(!said.includes('Belum ada jawaban'), `not "no answer yet" either: ${said}`);
+    includes(said, 'ditutup tanpa jawaban tertulis', 'closed without a written answer');
+    includes(said, 'ajukan pertanyaan baru', 'ask again');
+    includes(said, `hubungi ${opdName}`, 'or contact the OPD, named');
+    equal(element.shadowRoot!.querySelector('[part~=answer]'), null, 'no answer box');
+  });
+
+  it('closed without an answer, in English', async () => {
+    const { closedUnanswered } = await statusFixtures();
+    const said = await panelText(closedUnanswered, 'en');
+    includes(said, 'closed without a written answer', 'closed without a written answer');
+    includes(said, 'ask a new question', 'ask again');
+    ok(!said.includes('Staff will answer'), `no promise: ${said}`);
+  });
+
+  it('closed after an answer: the answer, and how to follow up', async () => {
+    const { closedAnswered } = await statusFixtures();
+    const element = await statusWidget(`code="${closedAnswered}"`);
+    const said = text(await result(element));
+    equal($(element, '[part~=answer]').textContent, LONG_ANSWER, 'the answer is shown');
+    includes(said, 'Pertanyaan ini sudah ditutup setelah dijawab', 'closed after the answer');
+    includes(said, 'ajukan pertanyaan baru', 'how to follow up');
+    ok(!said.includes(PROMISE), `no promise: ${said}`);
+  });
+
+  it('overdue: no answer yet, the notice says where to turn, and no empty promise', async () => {
+    const { overdue } = await statusFixtures();
+    const said = await panelText(overdue);
+    includes(said, 'melewati batas waktu', 'the overdue notice');
+    includes(said, 'Belum ada jawaban', 'no answer yet');
+    ok(!said.includes(PROMISE), `no promise the deadline already broke: ${said}`);
+  });
+});
+
+/** A code as a phone keyboard, an IME or a copy from a chat may hand it over. */
+const KEYBOARD_FORMS: Record<string, (code: string) => string> = {
+  'autocapitalised "Siap" and lower case': (code) => `Siap${code.slice(4).toLowerCase()}`,
+  'a trailing period (end of a sentence)': (code) => `${code}.`,
+  'no-break spaces around it and instead of the dashes': (code) => `\u00a0${code.replace(/-/g, '\u00a0')}\u00a0`,
+  'a narrow no-break space and an ideographic space': (code) => code.replace('-', '\u202f').replace('-', '\u3000'),
+};
+
+/**
+ * Substitutions `normalizeTrackingCode` (src/schemas/consultations.ts, the lead's) does not
+ * take yet: each is rejected today as "format" before any lookup.
+ */
+const KEYBOARD_FORMS_PENDING: Record<string, (code: string) => string> = {
+  'en dashes (U+2013), as iOS smart punctuation types "--"': (code) => code.replace(/-/g, '\u2013'),
+  'em dashes (U+2014)': (code) => code.replace(/-/g, '\u2014'),
+  'minus signs (U+2212) from a number keypad': (code) => code.replace(/-/g, '\u2212'),
+  'non-breaking hyphens (U+2011) from a copied document': (code) => code.replace(/-/g, '\u2011'),
+  'full-width letters, digits and hyphen (Japanese/Chinese IME)': (code) =>
+    [...code].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join(''),
+  'a zero-width space pasted from a chat app': (code) => code.replace('-', '-\u200b'),
+  'a soft hyphen (U+00AD)': (code) => code.replace('-', '\u00ad'),
+  'curly quotes around it, pasted from a message': (code) => `\u201c${code}\u201d`,
+  'a trailing comma': (code) => `${code},`,
+};
+
+describe('<opd-consultation-status> takes a code as phone keyboards type it', () => {
+  for (const [how, typed] of Object.entries(KEYBOARD_FORMS)) {
+    it(`finds the question when the code comes with ${how}`, async () => {
+      const element = await statusWidget();
+      await lookUp(element, typed(answeredCode));
+      await result(element);
+      includes(text($(element, '#result-title')), answeredCode, 'the question is shown');
+      equal($<HTMLInputElement>(element, '#code').value, answeredCode, 'the field shows the code as it should be written');
+    });
+  }
+});
+
+/** Mocha's `it.skip` (mocha.d.ts declares only `it`): the test is listed as pending, not run. */
+const skip = (it as typeof it & { skip: typeof it }).skip;
+
+// TODO(lead): enable (skip → it) once normalizeTrackingCode maps these, e.g.
+// `input.normalize('NFKC').toUpperCase().replace(/[^0-9A-Z]/g, '')` before the prefix and length check.
+describe('<opd-consultation-status> takes a code with characters phone keyboards substitute (needs the lead’s normalizer fix)', () => {
+  for (const [how, typed] of Object.entries(KEYBOARD_FORMS_PENDING)) {
+    skip(`finds the question when the code comes with ${how}`, async () => {
+      const element = await statusWidget();
+      await lookUp(element, typed(answeredCode));
+      await result(element);
+      includes(text($(element, '#result-title')), answeredCode, 'the question is shown');
+      equal($<HTMLInputElement>(element, '#code').value, answeredCode, 'the field shows the code as it should be written');
+    });
+  }
 });

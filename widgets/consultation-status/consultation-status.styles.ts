@@ -161,6 +161,10 @@ export const consultationStatusStyles = css`
     white-space: pre-wrap;
     overflow-wrap: anywhere;
   }
+  .now {
+    display: block;
+    margin: 0;
+  }
   .muted {
     display: block;
     margin: 0;

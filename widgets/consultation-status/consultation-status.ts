@@ -265,10 +265,24 @@ export class OpdConsultationStatus extends OpdElement {
     }
   }
 
+  /** What is true now and what the citizen can do, for the state `c` is in; none when the answer says it all. */
+  private whatNow(c: ConsultationPublic, overdue: boolean): string {
+    const t = this.localize;
+    if (c.answer) {
+      if (c.status === 'closed') return t.t('status.now.closedAnswered', c.trackingCode);
+      if (c.status === 'answered') return '';
+      return t.t('status.now.reopened');
+    }
+    if (c.status === 'closed') return t.t('status.now.closed', c.opd.name);
+    if (overdue) return t.t('status.now.overdue');
+    return c.status === 'in_progress' ? t.t('status.now.in_progress') : t.t('status.now.received');
+  }
+
   private renderConsultation(c: ConsultationPublic): TemplateResult {
     const t = this.localize;
     const sub = this.level + 1;
     const overdue = c.overdue && c.status !== 'answered' && c.status !== 'closed';
+    const now = this.whatNow(c, overdue);
     return html`
       <section part="result" class="result" aria-labelledby="result-title">
         <div role="heading" aria-level=${this.level} class="heading" id="result-title">
@@ -305,7 +319,8 @@ export class OpdConsultationStatus extends OpdElement {
               <p class="muted">
                 <time datetime=${c.answer.answeredAt}>${t.t('status.answeredAt', t.dateTime(c.answer.answeredAt))}</time>
               </p>`
-          : html`<p class="muted">${t.t('status.noAnswer')}</p>`}
+          : nothing}
+        ${now ? html`<p class="now">${now}</p>` : nothing}
         <div role="heading" aria-level=${sub} class="heading heading--small">${t.t('status.timeline')}</div>
         <ol part="timeline" class="timeline">
           ${c.timeline.map(

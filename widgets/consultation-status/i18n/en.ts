@@ -29,7 +29,15 @@ export const en: ConsultationStatusMessages = {
   'status.timeline': 'History',
   'status.answer': 'Answer',
   'status.answeredAt': (date: string) => `Answered ${date}`,
-  'status.noAnswer': 'No answer yet. Staff will answer on this page and through the contact you gave.',
+  'status.now.received':
+    'No answer yet. Your question has been received and is waiting for staff; the answer will appear on this page.',
+  'status.now.in_progress': 'No answer yet. Staff are working on your question; the answer will appear on this page.',
+  'status.now.overdue': 'No answer yet.',
+  'status.now.closed': (opd: string) =>
+    `This question was closed without a written answer; any note from staff is under History. If you still need an answer, ask a new question or contact ${opd} directly.`,
+  'status.now.reopened': 'Staff are following this question up again; any further answer will appear on this page.',
+  'status.now.closedAnswered': (code: string) =>
+    `This question was closed after it was answered. If anything is still unclear, ask a new question and mention the code ${code}.`,
   'status.received': 'Received',
   'status.in_progress': 'In progress',
   'status.answered': 'Answered',

@@ -30,11 +30,21 @@ export const id = {
   'status.timeline': 'Riwayat',
   'status.answer': 'Jawaban',
   'status.answeredAt': (date: string) => `Dijawab ${date}`,
-  'status.noAnswer': 'Belum ada jawaban. Petugas akan menjawab melalui halaman ini dan kontak yang Anda berikan.',
+  // What is true now and what the citizen can do, one line per state (under "Jawaban").
+  'status.now.received':
+    'Belum ada jawaban. Pertanyaan Anda sudah diterima dan menunggu ditangani petugas; jawabannya akan tampil di halaman ini.',
+  'status.now.in_progress':
+    'Belum ada jawaban. Petugas sedang menangani pertanyaan Anda; jawabannya akan tampil di halaman ini.',
+  'status.now.overdue': 'Belum ada jawaban.',
+  'status.now.closed': (opd: string) =>
+    `Pertanyaan ini ditutup tanpa jawaban tertulis; catatan petugas, jika ada, tercantum di Riwayat. Jika Anda masih memerlukan jawaban, ajukan pertanyaan baru atau hubungi ${opd} secara langsung.`,
+  'status.now.reopened': 'Petugas sedang menindaklanjuti lagi pertanyaan ini; jawaban berikutnya akan tampil di halaman ini.',
+  'status.now.closedAnswered': (code: string) =>
+    `Pertanyaan ini sudah ditutup setelah dijawab. Jika masih ada yang belum jelas, ajukan pertanyaan baru dan sebutkan kode ${code}.`,
   'status.received': 'Diterima',
   'status.in_progress': 'Sedang diproses',
   'status.answered': 'Dijawab',
-  'status.closed': 'Selesai',
+  'status.closed': 'Ditutup',
 } as const;
 
 /** The shape every language of the status widget's copy must have. */
