@@ -227,4 +227,53 @@ describe('the demo OPD page, as a citizen', () => {
     assert.equal(await page.getByLabel('Nama', { exact: true }).inputValue(), CITIZEN.name);
     await context.close();
   });
+
+  it('loads everything it asks for, the favicon included, under its strict CSP', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const failures: string[] = [];
+    page.on('requestfailed', (request) => failures.push(`${request.url()}: ${request.failure()?.errorText}`));
+    page.on('response', (response) => {
+      if (response.status() >= 400) failures.push(`${response.url()}: ${response.status()}`);
+    });
+    // Chromium reports what it fetches for itself (the favicon) and CSP refusals only here.
+    page.on('console', (message) => {
+      if (message.type() === 'error') failures.push(`console: ${message.text()}`);
+    });
+    await page.goto(baseUrl + '/');
+    await page.getByLabel('Kategori', { exact: true }).locator('option', { hasText: 'Aset daerah' }).waitFor({ state: 'attached' });
+    const status = page.locator('opd-consultation-status');
+    await status.getByLabel('Kode pelacakan').fill('SIAP-DEM0-0003');
+    await status.getByRole('button', { name: 'Lihat status' }).click();
+    await status.getByText('Dijawab').first().waitFor();
+    await page.waitForTimeout(500); // the browser asks for the favicon after the load
+
+    const icon = await page.evaluate(() => document.querySelector('link[rel~="icon"]')?.getAttribute('href') ?? null);
+    assert.ok(icon, 'the page links a favicon');
+    const served = await fetch(new URL(icon, baseUrl + '/'));
+    assert.equal(served.status, 200, 'the favicon is served');
+    assert.match(served.headers.get('content-type') ?? '', /^image\/svg\+xml/);
+    assert.deepEqual(failures, [], 'no request of the page fails');
+    await context.close();
+  });
+
+  for (const phone of [
+    { width: 375, height: 667, screens: 1 },
+    { width: 320, height: 568, screens: 2 },
+  ]) {
+    it(`puts the form's first field within ${phone.screens} screen(s) of a ${phone.width}×${phone.height} phone, with no sideways scrolling`, async () => {
+      const context = await browser.newContext({ viewport: { width: phone.width, height: phone.height } });
+      const { page } = await openDemo(context);
+      const name = await page.getByLabel('Nama', { exact: true }).boundingBox();
+      assert.ok(name, 'the name field is shown');
+      assert.ok(
+        name.y + name.height <= phone.height * phone.screens,
+        `the name field ends ${Math.round(name.y + name.height)}px down, past ${phone.screens} screen(s) of ${phone.height}px`,
+      );
+      const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.equal(sideways, 0, 'the page does not scroll sideways');
+      await page.screenshot({ path: join(SCREENSHOTS, `demo-first-screen-${phone.width}.png`) });
+      await context.close();
+    });
+  }
 });
