@@ -11,7 +11,7 @@ import type { CatalogOf } from '../../widgets/shared/i18n/catalog.js';
 import { en as kitEn } from '../../widgets/shared/i18n/en.js';
 import { id as kitId } from '../../widgets/shared/i18n/id.js';
 import { LocalizeController } from '../../widgets/shared/localize.js';
-import { cleanup, equal, mount } from './helpers.js';
+import { cleanup, equal, mount, ok } from './helpers.js';
 
 /** A widget catalog that tries to redefine kit keys (the compiler refuses it; see below). */
 const greedy = {
@@ -57,7 +57,7 @@ describe('the kit’s translator', () => {
       'the rate-limit notice is the kit’s',
     );
     equal(t.t('retry'), 'Coba lagi', 'and so is its button');
-    equal(t.dateTime('2026-11-26T03:00:00Z'), '26 November 2026 pukul 10.00 WIB', 'a moment is said in the kit’s words');
+    equal(t.dateTime('2026-11-26T03:00:00Z'), 'Kamis, 26 November 2026 pukul 10.00 WIB', 'a moment is said in the kit’s words');
     element.setAttribute('lang', 'en');
     equal(t.wait(120), '2 minutes', 'in English too');
     equal(t.t('retry'), 'Try again', 'in English too');
@@ -86,6 +86,31 @@ describe('the kit’s translator', () => {
       equal(element.localize.t('report.title'), expected, `with ${attribute || 'no lang'}`);
     }
     const english = await mount<TestLocalized>('<test-localized lang="en"></test-localized>');
-    equal(english.localize.dateTime('2026-11-26T17:30:00Z'), '27 November 2026 at 00:30 WIB', 'the day and hour in Jakarta');
+    equal(english.localize.dateTime('2026-11-26T17:30:00Z'), 'Friday, 27 November 2026 at 00:30 WIB', 'the day and hour in Jakarta');
+  });
+
+  it('writes every date one way: a day with its weekday, a moment as that day and its time', async () => {
+    const element = await mount<TestLocalized>('<test-localized></test-localized>');
+    const t = element.localize;
+    equal(t.date('2026-11-27T02:00:00Z'), 'Jumat, 27 November 2026', 'a day');
+    equal(t.dateTime('2026-11-27T02:00:00Z'), 'Jumat, 27 November 2026 pukul 09.00 WIB', 'a moment starts with the same day');
+    ok(t.dateTime('2026-11-27T02:00:00Z').startsWith(t.date('2026-11-27T02:00:00Z')), 'the same words for the day');
+  });
+
+  it('writes dates in the time zone it is given: WIB, WITA, WIT', async () => {
+    const element = await mount<TestLocalized>('<test-localized></test-localized>');
+    const t = element.localize;
+    equal(t.timeZone, 'Asia/Jakarta', 'Asia/Jakarta unless told');
+    t.timeZone = 'Asia/Makassar';
+    equal(t.dateTime('2026-11-26T03:00:00Z'), 'Kamis, 26 November 2026 pukul 11.00 WITA', 'in WITA');
+    t.timeZone = 'Asia/Jayapura';
+    equal(t.dateTime('2026-11-26T16:30:00Z'), 'Jumat, 27 November 2026 pukul 01.30 WIT', 'in WIT, the next day');
+    equal(t.date('2026-11-26T16:30:00Z'), 'Jumat, 27 November 2026', 'a day in WIT too');
+    element.setAttribute('lang', 'en');
+    equal(t.dateTime('2026-11-26T16:30:00Z'), 'Friday, 27 November 2026 at 01:30 WIT', 'and in English');
+    t.timeZone = 'Mars/Olympus';
+    equal(t.timeZone, 'Asia/Jakarta', 'a zone Intl does not know falls back to Asia/Jakarta');
+    t.timeZone = undefined;
+    equal(t.timeZone, 'Asia/Jakarta', 'and so does none');
   });
 });

@@ -6,7 +6,9 @@
  *
  * Each draft carries one idempotency key, created with the draft and kept until it is sent,
  * so sending it again — after a reload, or when the connection is back — can never store
- * it twice.
+ * it twice. A draft also remembers whether a send with that key was started and never
+ * answered ({@link Draft.attempted}): the server may hold it, and only sending it again with
+ * the same key tells.
  *
  * @module
  */
@@ -21,6 +23,8 @@ export interface Draft<T> {
   idempotencyKey: string;
   /** When it was last saved (ms since epoch). */
   savedAt: number;
+  /** A send with {@link idempotencyKey} was started and its answer never arrived: it may be stored. */
+  attempted: boolean;
 }
 
 /** Options of a {@link DraftController}. */
@@ -54,6 +58,7 @@ export class DraftController<T extends object> implements ReactiveController {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #pending: T | undefined;
   #key: string | undefined;
+  #attempted = false;
   readonly #onPageHide = (): void => this.flush();
 
   /** Adds itself to `host`; `options` name the widget and the OPD the draft belongs to. */
@@ -96,10 +101,12 @@ export class DraftController<T extends object> implements ReactiveController {
       const parsed = JSON.parse(raw) as { v?: number } & Partial<Draft<T>>;
       if (parsed.v !== VERSION || typeof parsed.data !== 'object' || parsed.data === null) return null;
       if (typeof parsed.idempotencyKey === 'string') this.#key = parsed.idempotencyKey;
+      this.#attempted = parsed.attempted === true && typeof parsed.idempotencyKey === 'string';
       return {
         data: parsed.data,
         idempotencyKey: this.idempotencyKey,
         savedAt: typeof parsed.savedAt === 'number' ? parsed.savedAt : 0,
+        attempted: this.#attempted,
       };
     } catch {
       return null;
@@ -129,9 +136,16 @@ export class DraftController<T extends object> implements ReactiveController {
     this.flush();
   }
 
-  /** Starts a new idempotency key for the same draft (after the server refused the old one). */
+  /** Writes `data` at once, marked as being sent with the current key (see {@link Draft.attempted}). */
+  attempt(data: T): void {
+    this.#attempted = true;
+    this.saveNow(data);
+  }
+
+  /** Starts a new idempotency key for the same draft (the old one is spent); nothing is sent with it yet. */
   renewKey(): void {
     this.#key = newIdempotencyKey();
+    this.#attempted = false;
   }
 
   /** Forgets the draft: after it was sent, or when the citizen discards it. */
@@ -140,6 +154,7 @@ export class DraftController<T extends object> implements ReactiveController {
     this.#timer = undefined;
     this.#pending = undefined;
     this.#key = undefined;
+    this.#attempted = false;
     try {
       storage()?.removeItem(this.#storageKey);
     } catch {
@@ -148,7 +163,7 @@ export class DraftController<T extends object> implements ReactiveController {
   }
 
   #write(data: T): void {
-    const draft = { v: VERSION, data, idempotencyKey: this.idempotencyKey, savedAt: Date.now() };
+    const draft = { v: VERSION, data, idempotencyKey: this.idempotencyKey, savedAt: Date.now(), attempted: this.#attempted };
     try {
       storage()?.setItem(this.#storageKey, JSON.stringify(draft));
     } catch {

@@ -7,6 +7,7 @@
  */
 import {
   ApiError,
+  IdempotencyConflictError,
   NetworkError,
   RateLimitError,
   TimeoutError,
@@ -24,7 +25,9 @@ import type { OpdErrorCode, OpdErrorDetail } from './events.js';
  *   citizen's mistake, not a failure to report to the host page) and `true` when the server did;
  * - `offline`: no answer (send again when the connection is back);
  * - `rate-limited`: wait `retryAfter` seconds;
- * - `conflict`: the idempotency key was used for other content;
+ * - `conflict`: the idempotency key was used for other content; `stored` is what the server
+ *   stored under it (the first version's answer, e.g. its receipt) when it says, else `undefined`
+ *   (unchecked: the widget reads it with its own schema);
  * - `unavailable`: the module is switched off for this OPD;
  * - `not-found`: the thing asked for does not exist;
  * - `server`: anything else; `requestId` is what to quote (`''` when none).
@@ -33,7 +36,7 @@ export type ErrorReading =
   | { kind: 'fields'; code: 'validation'; fieldErrors: readonly FieldError[]; sent: boolean }
   | { kind: 'offline'; code: 'network' | 'timeout' }
   | { kind: 'rate-limited'; code: 'rate-limited'; retryAfter: number }
-  | { kind: 'conflict'; code: 'server'; requestId: string }
+  | { kind: 'conflict'; code: 'server'; requestId: string; stored: unknown }
   | { kind: 'unavailable'; code: 'unavailable' }
   | { kind: 'not-found'; code: 'not-found' }
   | { kind: 'server'; code: 'server'; requestId: string };
@@ -53,10 +56,15 @@ export function readError(error: unknown): ErrorReading {
     // A module switched off answers 404 too: check its own code first.
     if (error.code === 'module-disabled') return { kind: 'unavailable', code: 'unavailable' };
     if (error.status === 404) return { kind: 'not-found', code: 'not-found' };
+    // Before the field errors: the server names the key as the rejected "field", which is no
+    // field of the form and nothing the citizen can correct.
+    if (error instanceof IdempotencyConflictError || error.code === 'idempotency-conflict') {
+      const stored = error instanceof IdempotencyConflictError ? (error.stored as unknown) : undefined;
+      return { kind: 'conflict', code: 'server', requestId, stored };
+    }
     if (error.fieldErrors.length > 0) {
       return { kind: 'fields', code: 'validation', fieldErrors: error.fieldErrors, sent: true };
     }
-    if (error.code === 'idempotency-conflict') return { kind: 'conflict', code: 'server', requestId };
   }
   return { kind: 'server', code: 'server', requestId };
 }

@@ -1,8 +1,17 @@
 /**
  * The behaviour every opd-kit form shares, as one Lit reactive controller: the values, the
  * field errors in form order, the draft kept on the device, sending with one idempotency key
- * per draft (sent again with the same key after a failure, and by itself when the browser
- * comes back `online`), and every SDK error turned into something the citizen reads.
+ * per draft (sent again with the same key after a failure, by itself when the browser comes
+ * back `online`, when a rate limit's wait is over, and when a page reloaded in the middle of a
+ * send comes back), and every SDK error turned into something the citizen reads.
+ *
+ * One question stored per intention, and the citizen always holds what was stored: a key is
+ * spent once the server holds something under it. When the server says so — it refused the
+ * key for changed values (`idempotency-conflict`) and gave what it stored under it, or the
+ * citizen typed while the send was under way — the form shows what is stored
+ * (`unsent-changes`, via {@link FormOptions.received}), keeps the changed values with a new
+ * key, and sends them only when the citizen asks ("send the changed version as new"); never by
+ * itself, and never lost.
  *
  * The widget gives what is its own — the schema, the field order, the empty values and a
  * `submit(values, idempotencyKey)` that calls the SDK — and renders with the field templates
@@ -49,6 +58,29 @@ export type FormValues<V> = { [K in keyof V]: string | boolean };
 /** A field's name. */
 export type FieldName<V> = keyof V & string;
 
+/**
+ * A text's length as zod's `minLength` / `maxLength` measure it, so as the server does: in
+ * Unicode code points (an emoji is one, a lone surrogate one), not in UTF-16 units.
+ */
+export function textLength(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    if ((text.charCodeAt(i) & 0xfc00) === 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      count--;
+      i++;
+    }
+  }
+  return count;
+}
+
+/** A field with a character count: its maximum, and whether the schema trims it before measuring (`z.trim()`). */
+export interface CountedField {
+  /** The most characters (code points) the schema allows. */
+  max: number;
+  /** The schema trims the value before it checks the length (as `z.trim()` then `z.maxLength()`). */
+  trimmed?: boolean;
+}
+
 /** What the controller needs of a schema: zod's (and zod/mini's) `safeParse`. */
 export interface FormSchema {
   /** Checks `input`; on failure, `error.issues` are what the citizen is told, field by field. */
@@ -61,24 +93,32 @@ export interface FormSchema {
  * - `restored`: the stored draft was put back (with a way to delete it);
  * - `discarded`: the citizen deleted the draft;
  * - `offline`: no answer; the form sends by itself when the connection is back;
- * - `rate-limited`: wait `retryAfter` seconds;
+ * - `rate-limited`: wait `retryAfter` seconds (counting down); the form sends again by itself then;
  * - `server`: the server failed; `requestId` is what to quote (`''` when none);
- * - `conflict`: the idempotency key was used for an earlier version; the next send is new;
+ * - `unsent-changes`: the server holds `stored`, an earlier version of these values (sent
+ *   with the same key, or sent while the citizen kept typing); the values in the form were not
+ *   sent and have a new key: sending them makes a new one;
+ * - `conflict`: the same, when the server does not say what it holds;
  * - `unavailable`: the module is switched off (or missing) for this OPD.
  */
-export type FormNotice =
+export type FormNotice<R = unknown> =
   | { kind: 'restored' }
   | { kind: 'discarded' }
   | { kind: 'offline' }
   | {
       kind: 'rate-limited';
-      /** Seconds to wait before sending again. */
+      /** Seconds left before the form sends again by itself. */
       retryAfter: number;
     }
   | {
       kind: 'server';
       /** The server's request id to quote, `''` when none. */
       requestId: string;
+    }
+  | {
+      kind: 'unsent-changes';
+      /** What the server stored for the earlier version (e.g. its receipt). */
+      stored: R;
     }
   | { kind: 'conflict' }
   | { kind: 'unavailable' };
@@ -105,12 +145,29 @@ export interface FormOptions<V extends FormValues<V>, R> {
   label: (field: FieldName<V>) => string;
   /** A widget's own message for a rejected field, before the `error.<field>.<code>` lookup. */
   errorMessage?: (field: FieldName<V>, error: FieldError) => string | undefined;
-  /** Fields with a character count, and their maximum length. */
-  counted?: Partial<Record<FieldName<V>, number>>;
+  /** Fields with a character count: the maximum, or how the schema measures (see {@link CountedField}). */
+  counted?: Partial<Record<FieldName<V>, number | CountedField>>;
   /** Whether the form can be sent now (e.g. its OPD is set); default yes. */
   canSend?: () => boolean;
-  /** Called once sent, after the form was emptied and the draft forgotten. */
+  /**
+   * Reads what the server stored under a spent key — the `stored` of an `idempotency-conflict`,
+   * unchecked — as what `submit` resolves with; `null` when it is not that. Default: unknown.
+   */
+  storedResult?: (stored: unknown) => R | null | undefined;
+  /**
+   * Called each time the server is known to hold a result, before the form shows it: sent
+   * now, told by a conflict, or sent while the citizen kept typing. Keep it here (a receipt on
+   * the device) and tell the page.
+   */
+  received?: (result: R) => void;
+  /** Called once sent, after the form was emptied, the draft forgotten and the result shown. */
   sent?: (result: R) => void | Promise<void>;
+}
+
+/** How a send started: by the citizen, or by the form (back online, a wait over, a reload). */
+interface SendOptions {
+  /** The form sent by itself: a refusal of the input shows nothing, a failure takes no focus from a field. */
+  automatic?: boolean;
 }
 
 /** Milliseconds of quiet typing before the remaining characters are announced. */
@@ -123,16 +180,19 @@ export class FormController<V extends FormValues<V>, R> implements ReactiveContr
   readonly #draft: DraftController<V>;
   #values: V;
   #problems: FieldError[] = [];
-  #notice: FormNotice | null = null;
+  #notice: FormNotice<R> | null = null;
   #sending = false;
   #result: R | null = null;
   #announcement = '';
   #countTimer: ReturnType<typeof setTimeout> | undefined;
   #waitingForOnline = false;
+  /** When a rate limit's wait is over (ms since epoch), or 0. */
+  #retryAt = 0;
+  #retryTimer: ReturnType<typeof setTimeout> | undefined;
   /** The OPD whose draft was last looked for. */
   #draftOpd = '';
   readonly #onOnline = (): void => {
-    if (this.#notice?.kind === 'offline' && !this.#sending) void this.send();
+    if (this.#notice?.kind === 'offline' && !this.#sending) void this.send({ automatic: true });
   };
 
   /** Adds itself (and the draft's controller) to `host`, with the widget's {@link FormOptions}. */
@@ -145,9 +205,10 @@ export class FormController<V extends FormValues<V>, R> implements ReactiveContr
     host.addController(this);
   }
 
-  /** Back in the page while a send waits for the connection: listen for `online` again. */
+  /** Back in the page while a send waits (for the connection, or a rate limit): wait again. */
   hostConnected(): void {
     if (this.#waitingForOnline) globalThis.addEventListener('online', this.#onOnline);
+    if (this.#retryAt) this.#tick();
   }
 
   /** Before each render: when the OPD (so the draft's key) changed, puts its draft back. */
@@ -161,6 +222,7 @@ export class FormController<V extends FormValues<V>, R> implements ReactiveContr
   /** Out of the page: no announcement and no resend from a removed form. */
   hostDisconnected(): void {
     clearTimeout(this.#countTimer);
+    clearTimeout(this.#retryTimer);
     globalThis.removeEventListener('online', this.#onOnline);
   }
 
@@ -175,7 +237,7 @@ export class FormController<V extends FormValues<V>, R> implements ReactiveContr
   }
 
   /** The notice to show above the form, if any. */
-  get notice(): FormNotice | null {
+  get notice(): FormNotice<R> | null {
     return this.#notice;
   }
 
@@ -215,48 +277,62 @@ export class FormController<V extends FormValues<V>, R> implements ReactiveContr
     void this.send();
   };
 
-  /** Sends again what failed to send (the same idempotency key). */
+  /**
+   * Sends again what failed to send (the same idempotency key), or, after `unsent-changes` or
+   * `conflict`, sends the changed values as a new one (their new key).
+   */
   readonly resend = (): void => {
     void this.send();
   };
 
   /** Checks and sends the values; safe to call again (it reuses the draft's idempotency key). */
-  async send(): Promise<void> {
+  async send(how: SendOptions = {}): Promise<void> {
     const options = this.#options;
     if (this.#sending || (options.canSend && !options.canSend())) return;
+    this.#stopRateLimitWait();
     const values = this.#values;
     const checked = options.schema.safeParse(options.toInput ? options.toInput(values) : values);
     if (!checked.success) {
-      await this.#showErrors(toFieldErrors(checked.error?.issues ?? []));
+      if (!how.automatic) await this.#showErrors(toFieldErrors(checked.error?.issues ?? []));
       return;
     }
+    // A count still to be announced would be stale by the time it is read.
+    clearTimeout(this.#countTimer);
     this.#set({ problems: [], notice: null, sending: true, announcement: options.localize.t('form.sending') });
-    this.#draft.saveNow(values);
+    this.#draft.attempt(values);
     let result: R;
     try {
       result = await options.submit(values, this.#draft.idempotencyKey);
     } catch (error) {
       this.#set({ sending: false });
-      await this.#fail(error);
+      await this.#fail(error, how);
       return;
     }
     this.#stopWaitingForOnline();
+    if (!this.#same(values, this.#values)) {
+      // Typed while it was being sent: `values` is stored, what the form holds now is not.
+      // The notice is an alert; it takes focus only if the citizen is not typing.
+      await this.#storedEarlier(result, { automatic: true });
+      return;
+    }
     this.#draft.clear();
     this.#set({ sending: false, values: { ...options.initial }, problems: [], notice: null, announcement: '', result });
+    options.received?.(result);
     await options.sent?.(result);
   }
 
-  /** Forgets the draft and empties the form (the citizen's "delete the draft"). */
+  /** Forgets the draft and empties the form (the citizen's "delete the draft", or "drop the changes"). */
   readonly discard = async (): Promise<void> => {
     this.#draft.clear();
     this.#stopWaitingForOnline();
+    this.#stopRateLimitWait();
     this.#set({ values: { ...this.#options.initial }, problems: [], notice: { kind: 'discarded' } });
     await this.#focusFirstField();
   };
 
   /** Leaves the result for an empty form ("ask another question"). */
   readonly reset = async (): Promise<void> => {
-    this.#set({ result: null, values: { ...this.#options.initial } });
+    this.#set({ result: null, values: { ...this.#options.initial }, announcement: '' });
     await this.#focusFirstField();
   };
 
@@ -271,11 +347,18 @@ export class FormController<V extends FormValues<V>, R> implements ReactiveContr
     return problem ? this.#message(field, problem) : undefined;
   }
 
-  /** A counted field's "characters left" text, and whether it is over its maximum. */
+  /**
+   * A counted field's "characters left" text, and whether it is over its maximum: measured as
+   * the schema measures ({@link textLength}, after trimming when it trims), so the count and
+   * the server never disagree.
+   */
   count(field: FieldName<V>): { text: string; over: boolean } {
     const t = this.#options.localize;
+    const counted = this.#options.counted?.[field] ?? 0;
+    const { max, trimmed } = typeof counted === 'number' ? { max: counted, trimmed: false } : counted;
     const value = this.#values[field];
-    const left = (this.#options.counted?.[field] ?? 0) - (typeof value === 'string' ? value.length : 0);
+    const text = typeof value === 'string' ? (trimmed ? value.trim() : value) : '';
+    const left = max - textLength(text);
     return { text: left >= 0 ? t.t('form.countLeft', left) : t.t('form.countOver', -left), over: left < 0 };
   }
 
@@ -311,7 +394,7 @@ export class FormController<V extends FormValues<V>, R> implements ReactiveContr
    * connection is back). Input the SDK's own check refused is the citizen's to fix, not a
    * failure: its field errors are shown without an event, as with the form's own check.
    */
-  async #fail(error: unknown): Promise<void> {
+  async #fail(error: unknown, how: SendOptions): Promise<void> {
     const reading = readError(error);
     if (reading.kind === 'fields') {
       this.#setProblems(reading.fieldErrors);
@@ -319,21 +402,29 @@ export class FormController<V extends FormValues<V>, R> implements ReactiveContr
       await this.#focusSummary();
       return;
     }
-    let notice: FormNotice;
+    let notice: FormNotice<R>;
     switch (reading.kind) {
       case 'offline':
         notice = { kind: 'offline' };
         this.#startWaitingForOnline();
         break;
       case 'rate-limited':
-        notice = { kind: 'rate-limited', retryAfter: reading.retryAfter };
+        notice = { kind: 'rate-limited', retryAfter: Math.max(1, Math.ceil(reading.retryAfter)) };
+        this.#startRateLimitWait(reading.retryAfter);
         break;
-      case 'conflict':
-        // The key was used for a different version of these values: the next send is a new one.
+      case 'conflict': {
+        // The key was spent on an earlier version of these values, which the server holds.
+        const stored = reading.stored === undefined ? null : (this.#options.storedResult?.(reading.stored) ?? null);
+        if (stored !== null) {
+          // Not a failure: the question was received; the changes since are the citizen's to send.
+          await this.#storedEarlier(stored, how);
+          return;
+        }
         this.#draft.renewKey();
         this.#draft.saveNow(this.#values);
         notice = { kind: 'conflict' };
         break;
+      }
       case 'unavailable':
       case 'not-found':
         notice = { kind: 'unavailable' };
@@ -344,8 +435,65 @@ export class FormController<V extends FormValues<V>, R> implements ReactiveContr
     }
     this.#set({ notice, announcement: '' });
     this.#host.emit('opd-error', opdErrorDetail(error, 'submit', reading.code));
+    await this.#focusNotice(how);
+  }
+
+  /**
+   * The server holds `stored`, an earlier version of what the form holds now: keep the form's
+   * values as a draft with a new key (nothing sent with it yet), hand `stored` to the widget,
+   * and say so.
+   */
+  async #storedEarlier(stored: R, how: SendOptions): Promise<void> {
+    this.#draft.renewKey();
+    this.#draft.saveNow(this.#values);
+    this.#set({ sending: false, problems: [], notice: { kind: 'unsent-changes', stored }, announcement: '' });
+    this.#options.received?.(stored);
+    await this.#focusNotice(how);
+  }
+
+  /**
+   * Once rendered, moves focus to the notice — unless the form sent by itself and the citizen
+   * is in one of its fields: a failure in the background does not pull them out of their typing.
+   */
+  async #focusNotice(how: SendOptions): Promise<void> {
     await this.#host.updateComplete;
+    const root = this.#host.shadowRoot;
+    const active = root?.activeElement;
+    if (how.automatic && active?.matches('input, select, textarea')) return;
     focusTemporarily(this.#host.renderRoot.querySelector<HTMLElement>('.notice'));
+  }
+
+  /** Counts down a rate limit's wait in the notice, then sends again (the same key). */
+  #startRateLimitWait(seconds: number): void {
+    this.#retryAt = Date.now() + Math.max(0, seconds) * 1000;
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = setTimeout(() => this.#tick(), this.#msToNextSecond());
+  }
+
+  #tick(): void {
+    clearTimeout(this.#retryTimer);
+    if (!this.#retryAt || !this.#host.isConnected) return;
+    const left = Math.ceil((this.#retryAt - Date.now()) / 1000);
+    if (left <= 0 || this.#notice?.kind !== 'rate-limited') {
+      const waiting = this.#notice?.kind === 'rate-limited';
+      this.#stopRateLimitWait();
+      if (waiting) void this.send({ automatic: true });
+      return;
+    }
+    if (left !== this.#notice.retryAfter) this.#set({ notice: { kind: 'rate-limited', retryAfter: left } });
+    this.#retryTimer = setTimeout(() => this.#tick(), this.#msToNextSecond());
+  }
+
+  /** Milliseconds until the count of seconds left changes. */
+  #msToNextSecond(): number {
+    const ms = this.#retryAt - Date.now();
+    return ms <= 0 ? 0 : ms % 1000 || 1000;
+  }
+
+  #stopRateLimitWait(): void {
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
+    this.#retryAt = 0;
   }
 
   /** Shows the field errors and moves focus to the summary. */
@@ -375,7 +523,8 @@ export class FormController<V extends FormValues<V>, R> implements ReactiveContr
 
   #startWaitingForOnline(): void {
     this.#waitingForOnline = true;
-    globalThis.addEventListener('online', this.#onOnline);
+    // A form removed while it was sending listens again only if it is put back (hostConnected).
+    if (this.#host.isConnected) globalThis.addEventListener('online', this.#onOnline);
   }
 
   #stopWaitingForOnline(): void {
@@ -383,7 +532,11 @@ export class FormController<V extends FormValues<V>, R> implements ReactiveContr
     globalThis.removeEventListener('online', this.#onOnline);
   }
 
-  /** Puts the stored draft back into an untouched form, with a notice saying so. */
+  /**
+   * Puts the stored draft back into an untouched form, with a notice saying so. A draft whose
+   * send was under way when the page went (reloaded, closed, crashed) is sent again at once
+   * with its key: the citizen asked to send it, and only the server knows whether it holds it.
+   */
   #restore(): void {
     if (this.#result || !this.#isBlank(this.#values)) return;
     const stored = this.#draft.load();
@@ -391,6 +544,11 @@ export class FormController<V extends FormValues<V>, R> implements ReactiveContr
     const values = this.#fromDraft(stored.data);
     if (this.#isBlank(values)) return;
     this.#set({ values, notice: { kind: 'restored' } });
+    if (stored.attempted) void this.#host.updateComplete.then(() => this.send({ automatic: true }));
+  }
+
+  #same(a: V, b: V): boolean {
+    return this.#options.fields.every((field) => a[field] === b[field]);
   }
 
   async #focusFirstField(): Promise<void> {
@@ -420,7 +578,7 @@ export class FormController<V extends FormValues<V>, R> implements ReactiveContr
     changes: Partial<{
       values: V;
       problems: FieldError[];
-      notice: FormNotice | null;
+      notice: FormNotice<R> | null;
       sending: boolean;
       result: R | null;
       announcement: string;

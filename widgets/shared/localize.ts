@@ -1,6 +1,8 @@
 /**
  * A small reactive controller that translates a widget: `lang="id"` (default) or `lang="en"`,
- * read from the host element's own `lang` attribute. Dates are always shown in Asia/Jakarta.
+ * read from the host element's own `lang` attribute, and writes every date one way: a day as
+ * `Jumat, 27 November 2026`, a moment as that day and `pukul 10.00 WIB`, in the regency's time
+ * zone ({@link LocalizeController.timeZone}, Asia/Jakarta unless the widget sets the OPD's).
  *
  * A widget passes its own catalogs, so it ships only its copy plus the kit's, and its keys
  * are checked at compile time. A widget's catalog may not define a key the kit defines (the
@@ -32,8 +34,26 @@ export type Catalogs<M> = Readonly<Record<Lang, M>>;
 
 const kitCatalogs: Catalogs<KitMessages> = { id, en };
 
-/** The time zone every date is shown in (WIB). */
-const DISPLAY_TIME_ZONE = 'Asia/Jakarta';
+/** The time zone dates are shown in until a widget sets another (WIB). */
+const DEFAULT_TIME_ZONE = 'Asia/Jakarta';
+
+/** What Indonesians write after a time, by IANA zone; other zones get `Intl`'s short name. */
+const ZONE_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Pontianak': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};
+
+/** Whether `Intl` knows the zone (a bad name would make every date throw). */
+function knownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** The kit's copy and a widget's side by side (their keys never overlap, see {@link OwnKeys}). */
 export type WithKit<M> = KitMessages & M;
@@ -70,6 +90,10 @@ export interface KitLocalize {
   lookup(key: string): string | undefined;
   /** A wait in words, e.g. `30 detik`. */
   wait(seconds: number): string;
+  /** A day, e.g. `Jumat, 27 November 2026`, in {@link LocalizeController.timeZone}. */
+  date(iso: string | Date): string;
+  /** A moment, e.g. `Kamis, 26 November 2026 pukul 10.00 WIB`, in {@link LocalizeController.timeZone}. */
+  dateTime(iso: string | Date): string;
 }
 
 /**
@@ -80,6 +104,7 @@ export interface KitLocalize {
 export class LocalizeController<M extends object = Record<never, never>> implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #own: Catalogs<M> | undefined;
+  #timeZone = DEFAULT_TIME_ZONE;
 
   /**
    * `catalogs`: the widget's own copy, one catalog per language, with none of the kit's keys;
@@ -124,28 +149,55 @@ export class LocalizeController<M extends object = Record<never, never>> impleme
     return undefined;
   }
 
+  /**
+   * The IANA time zone every date is written in: `Asia/Jakarta` (WIB) unless set, e.g. to the
+   * OPD's `timeZone` from the API (`Asia/Makassar`, WITA; `Asia/Jayapura`, WIT). Setting it
+   * re-renders the host; a name `Intl` does not know, or `''`, sets it back to Asia/Jakarta.
+   */
+  get timeZone(): string {
+    return this.#timeZone;
+  }
+
+  set timeZone(zone: string | null | undefined) {
+    const next = zone && knownTimeZone(zone) ? zone : DEFAULT_TIME_ZONE;
+    if (next === this.#timeZone) return;
+    this.#timeZone = next;
+    this.#host.requestUpdate();
+  }
+
+  /** The abbreviation written after a time: `WIB`, `WITA`, `WIT`, else `Intl`'s (e.g. `GMT+8`). */
+  get timeZoneAbbreviation(): string {
+    const known = ZONE_ABBREVIATIONS[this.#timeZone];
+    if (known) return known;
+    const parts = new Intl.DateTimeFormat(this.locale, { timeZone: this.#timeZone, timeZoneName: 'short' }).formatToParts(
+      new Date(),
+    );
+    return parts.find((part) => part.type === 'timeZoneName')?.value ?? this.#timeZone;
+  }
+
   /** A number in the current language (`5.000` / `5,000`). */
   number(value: number): string {
     return value.toLocaleString(this.locale);
   }
 
-  /** A day in Asia/Jakarta, e.g. `Jumat, 27 November 2026`. */
-  date(iso: string | Date, style: 'full' | 'long' | 'medium' = 'full'): string {
-    return new Intl.DateTimeFormat(this.locale, { timeZone: DISPLAY_TIME_ZONE, dateStyle: style }).format(
-      new Date(iso),
-    );
+  /**
+   * A day in {@link timeZone}, always written one way: `Jumat, 27 November 2026` /
+   * `Friday 27 November 2026`. (`style` is only `'full'`; it is there for older calls.)
+   */
+  date(iso: string | Date, style: 'full' = 'full'): string {
+    return new Intl.DateTimeFormat(this.locale, { timeZone: this.#timeZone, dateStyle: style }).format(new Date(iso));
   }
 
-  /** A moment in Asia/Jakarta, e.g. `26 Nov 2026 pukul 10.00 WIB`. */
+  /** A moment in {@link timeZone}: its day as {@link date} writes it and the time, e.g. `Kamis, 26 November 2026 pukul 10.00 WIB`. */
   dateTime(iso: string | Date): string {
     const when = new Date(iso);
     const time = new Intl.DateTimeFormat(this.locale, {
-      timeZone: DISPLAY_TIME_ZONE,
+      timeZone: this.#timeZone,
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',
     }).format(when);
-    return this.#kit('time.at', this.date(when, 'long'), time);
+    return this.#kit('time.at', this.date(when), time, this.timeZoneAbbreviation);
   }
 
   /** A wait in words, e.g. `30 detik` or `2 menit`. */

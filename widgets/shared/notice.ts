@@ -19,8 +19,8 @@ export interface NoticeAction {
 
 /** What a notice says and how it looks. */
 export interface NoticeProps {
-  /** The text. */
-  message: string;
+  /** The text (in a paragraph), or a template of your own that brings its paragraphs. */
+  message: string | TemplateResult;
   /** `info` (default), `warning` or `error`. */
   tone?: 'info' | 'warning' | 'error';
   /** Announce it at once (`role="alert"`): for what just went wrong. */
@@ -31,6 +31,8 @@ export interface NoticeProps {
   className?: string;
   /** One button, e.g. "Kirim ulang". */
   action?: NoticeAction | undefined;
+  /** More than one button, in order, after {@link action}; shown in one row that wraps. */
+  actions?: readonly NoticeAction[];
 }
 
 function renderAction(action: NoticeAction): TemplateResult {
@@ -41,13 +43,16 @@ function renderAction(action: NoticeAction): TemplateResult {
   return html`<button part="button" type="button" class=${classes} @click=${action.onClick}>${action.label}</button>`;
 }
 
-/** A notice box with its message and, optionally, one button. */
+/** A notice box with its message and, optionally, its buttons. */
 export function renderNotice(props: NoticeProps): TemplateResult {
   const classes = ['notice', props.tone && props.tone !== 'info' ? `notice--${props.tone}` : '', props.className ?? '']
     .filter(Boolean)
     .join(' ');
+  const actions = [...(props.action ? [props.action] : []), ...(props.actions ?? [])];
   return html`<div part="notice" class=${classes} id=${ifDefined(props.id)} role=${props.alert ? 'alert' : nothing}>
-    <p>${props.message}</p>
-    ${props.action ? renderAction(props.action) : nothing}
+    ${typeof props.message === 'string' ? html`<p>${props.message}</p>` : props.message}
+    ${actions.length > 1
+      ? html`<div class="notice-actions">${actions.map(renderAction)}</div>`
+      : actions.map(renderAction)}
   </div>`;
 }

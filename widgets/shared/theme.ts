@@ -349,6 +349,17 @@ export const controlStyles = css`
   .notice .button {
     margin-block: 0.5em 0;
   }
+  .notice-actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) * 0.5) var(--_space);
+    margin: calc(var(--_space) * 0.75) 0 0;
+  }
+  .notice-actions .button,
+  .notice .notice-actions p {
+    margin: 0;
+  }
   .link-button {
     display: inline;
     margin: 0;

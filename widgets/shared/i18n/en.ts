@@ -22,7 +22,7 @@ export const en: KitMessages = {
   'rateLimited': (wait: string) => `Too many requests from your network. Wait ${wait}, then try again.`,
   'wait.seconds': (n: number) => plural(n, 'second', 'seconds'),
   'wait.minutes': (n: number) => plural(n, 'minute', 'minutes'),
-  'time.at': (date: string, time: string) => `${date} at ${time} WIB`,
+  'time.at': (date: string, time: string, zone: string) => `${date} at ${time} ${zone}`,
 
   'form.sending': 'Sending…',
   'form.resend': 'Send again',
@@ -30,4 +30,10 @@ export const en: KitMessages = {
   'form.draftDiscarded': 'Draft deleted.',
   'form.countLeft': (n: number) => `You have ${plural(n, 'character', 'characters')} remaining`,
   'form.countOver': (n: number) => `You have ${plural(n, 'character', 'characters')} too many`,
+  'form.rateLimited': 'Too many requests from your network. What you entered is kept.',
+  'form.rateLimitedWait': (wait: string) => `Wait ${wait}: it will be sent again automatically.`,
+  'form.unsentChanges':
+    'Your earlier version has reached us. The changes you made after it have not been sent; they are still in the form.',
+  'form.sendAsNew': 'Send the changed version as a new one',
+  'form.dropChanges': 'No need, delete the changed version',
 };

@@ -28,7 +28,8 @@ export const id = {
     `Terlalu banyak permintaan dari jaringan Anda. Tunggu ${wait}, lalu coba lagi.`,
   'wait.seconds': (n: number) => `${num(n)} detik`,
   'wait.minutes': (n: number) => `${num(n)} menit`,
-  'time.at': (date: string, time: string) => `${date} pukul ${time} WIB`,
+  // `zone`: WIB, WITA or WIT.
+  'time.at': (date: string, time: string, zone: string) => `${date} pukul ${time} ${zone}`,
 
   // Any form.
   'form.sending': 'Mengirim…',
@@ -37,6 +38,14 @@ export const id = {
   'form.draftDiscarded': 'Draf dihapus.',
   'form.countLeft': (n: number) => `Sisa ${num(n)} karakter`,
   'form.countOver': (n: number) => `Kelebihan ${num(n)} karakter`,
+  // A rate limit: the notice, then its countdown (`wait`: `59 detik`), which updates each second.
+  'form.rateLimited': 'Terlalu banyak permintaan dari jaringan Anda. Isian Anda tetap tersimpan.',
+  'form.rateLimitedWait': (wait: string) => `Tunggu ${wait}: formulir akan dikirim ulang otomatis.`,
+  // An earlier version was stored; the form holds changes that were not sent.
+  'form.unsentChanges':
+    'Versi sebelumnya sudah kami terima. Perubahan yang Anda buat setelah itu belum terkirim dan masih ada di formulir.',
+  'form.sendAsNew': 'Kirim versi yang diubah sebagai kiriman baru',
+  'form.dropChanges': 'Tidak perlu, hapus versi yang diubah',
 } as const;
 
 /** The shape every language of the kit's copy must have: the same keys, the same parameters. */
