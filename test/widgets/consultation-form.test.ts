@@ -1,10 +1,11 @@
 /**
  * <opd-consultation-form> in Chromium against the real API.
  */
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../widgets/consultation-form/define.js';
 import type { OpdConsultationForm } from '../../widgets/consultation-form/consultation-form.js';
 import { draftStorageKey } from '../../widgets/shared/draft-controller.js';
+import { receiptStorageKey } from '../../widgets/shared/receipt-store.js';
 import { TRACKING_CODE_PATTERN } from '../../src/schemas/index.js';
 import {
   $,
@@ -389,5 +390,402 @@ describe('<opd-consultation-form>', () => {
     await submit(element);
     await successPanel(element);
     equal((await axeViolations(element)).join('\n'), '', 'the receipt');
+  });
+});
+
+/** A button of the widget by its visible text. */
+function buttonNamed(element: OpdConsultationForm, label: string): HTMLButtonElement {
+  const found = $$<HTMLButtonElement>(element, 'button').find((candidate) => text(candidate) === label);
+  ok(found, `no button “${label}”; buttons: ${$$(element, 'button').map(text).join(' | ')}`);
+  return found;
+}
+
+/** The polite live region of the form (not the copy message's). */
+function liveRegion(element: OpdConsultationForm): HTMLElement {
+  return $(element, '.base > [role=status]');
+}
+
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Wraps `fetch` for the test's length; `handle` sees each request and may answer it itself. */
+function interceptFetch(
+  handle: (request: Request, real: typeof fetch) => Promise<Response> | undefined,
+): { restore: () => void; keys: string[] } {
+  const realFetch = window.fetch;
+  const keys: string[] = [];
+  window.fetch = async (input, init) => {
+    const request = new Request(input, init);
+    if (request.method === 'POST') keys.push(request.headers.get('Idempotency-Key') ?? '');
+    return (await handle(request, realFetch)) ?? realFetch(request);
+  };
+  return { restore: () => void (window.fetch = realFetch), keys };
+}
+
+/** Reads the idempotency key of the OPD's stored draft, when asked. */
+function draftKeyOf(): () => string {
+  return () => (JSON.parse(localStorage.getItem(draftStorageKey('consultation-form', opd.slug)) ?? '{}') as { idempotencyKey?: string }).idempotencyKey ?? '';
+}
+
+/**
+ * From now on, requests with this idempotency key get no answer: the removed form of a "page"
+ * that went must not reach the server again (its SDK retries after a timeout) while later tests run.
+ */
+function neverAnswer(key: string): void {
+  ok(key, 'no idempotency key to silence');
+  const next = window.fetch;
+  window.fetch = (input, init) => {
+    const request = new Request(input, init);
+    return request.headers.get('Idempotency-Key') === key ? new Promise<Response>(() => {}) : next(request);
+  };
+}
+
+describe('<opd-consultation-form>: the citizen always holds the code of what was stored', () => {
+  it('after a lost answer and an offline edit, shows the stored question’s code and keeps the edit to send as new', async function () {
+    this.timeout(40_000);
+    const element = await form();
+    const typed = fillQuestion(element);
+    let offline = true;
+    const intercepted = interceptFetch((request, real) => {
+      if (request.method !== 'POST' || !offline) return undefined;
+      // The question reaches the server and is stored, but the answer is lost.
+      return real(request).then(async (response) => {
+        await response.arrayBuffer();
+        throw new TypeError('Failed to fetch');
+      });
+    });
+    try {
+      await submit(element);
+      await until(() => element.shadowRoot?.querySelector('.notice--warning'), 'the offline notice', 12_000);
+      const edited = `${typed.message} Tambahan: apakah bisa dibayar lewat bank?`;
+      fill(control<HTMLTextAreaElement>(element, 'message'), edited);
+      offline = false;
+      window.dispatchEvent(new Event('online'));
+      const notice = await until(
+        () => (text(element.shadowRoot?.querySelector('.notice')).includes('sudah kami terima') ? element.shadowRoot!.querySelector<HTMLElement>('.notice') : null),
+        'the notice of the stored question',
+        20_000,
+      );
+      const [stored] = await staffConsultationsWithSubject(opd.slug, typed.subject!);
+      ok(stored, 'the first version was stored');
+      includes(text(notice), `Pertanyaan Anda sudah kami terima dengan kode ${stored.trackingCode}`, 'the citizen learns its code');
+      includes(text(notice), 'Perubahan yang Anda buat setelah itu belum terkirim', 'and that the edit was not sent');
+      ok(!(element.shadowRoot?.textContent ?? '').includes('Already used'), 'no English from the server');
+      equal(element.shadowRoot?.querySelector('.error-summary'), null, 'no error summary');
+      equal(control<HTMLTextAreaElement>(element, 'message').value, edited, 'the edited text stays in the form');
+      includes(text($(element, '[part~=receipts]')), stored.trackingCode, 'the stored question’s receipt is kept on the device');
+      equal((await axeViolations(element)).join('\n'), '', 'no axe violations with the notice');
+
+      buttonNamed(element, 'Kirim versi yang diubah sebagai pertanyaan baru').click();
+      await successPanel(element);
+      const code = text($(element, '[part~=tracking-code]'));
+      ok(code !== stored.trackingCode, 'the edit is a new question with its own code');
+      const both = await staffConsultationsWithSubject(opd.slug, typed.subject!);
+      equal(both.length, 2, 'two questions, one per intention');
+      equal(new Set(intercepted.keys.slice(-1)).has(intercepted.keys[0]!), false, 'the new question had a new key');
+    } finally {
+      intercepted.restore();
+    }
+  });
+
+  it('keeps what the citizen types while the question is being sent, and offers to send it as new', async () => {
+    const element = await form();
+    const typed = fillQuestion(element);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const intercepted = interceptFetch((request, real) => {
+      if (request.method !== 'POST') return undefined;
+      return real(request).then(async (response) => {
+        await held;
+        return response;
+      });
+    });
+    try {
+      await submit(element);
+      const edited = `${typed.message} Maaf, satu lagi: berapa lama prosesnya?`;
+      fill(control<HTMLTextAreaElement>(element, 'message'), edited);
+      release();
+      const notice = await until(
+        () => (text(element.shadowRoot?.querySelector('.notice')).includes('sudah kami terima') ? element.shadowRoot!.querySelector<HTMLElement>('.notice') : null),
+        'the notice of the stored question',
+      );
+      const [stored] = await staffConsultationsWithSubject(opd.slug, typed.subject!);
+      includes(text(notice), stored!.trackingCode, 'the code of what was sent');
+      equal(control<HTMLTextAreaElement>(element, 'message').value, edited, 'what was typed meanwhile is kept');
+      equal(deepActiveElement(), control(element, 'message'), 'the citizen keeps typing where they were');
+    } finally {
+      intercepted.restore();
+    }
+  });
+
+  it('learns the code after a reload cut off the send, without storing the question twice', async () => {
+    const first = await form();
+    const typed = fillQuestion(first);
+    const intercepted = interceptFetch((request, real) => {
+      if (request.method !== 'POST') return undefined;
+      // Stored, and the page goes before the answer arrives.
+      return real(request).then(async (response) => {
+        await response.arrayBuffer();
+        return new Promise<Response>(() => {});
+      });
+    });
+    const cutOff = draftKeyOf();
+    try {
+      await submit(first);
+      for (let tries = 0; (await staffConsultationsWithSubject(opd.slug, typed.subject!)).length === 0; tries++) {
+        ok(tries < 100, 'the question was not stored');
+        await pause(50);
+      }
+      first.remove();
+    } finally {
+      intercepted.restore();
+    }
+    const key = cutOff();
+    // The page again: the form sends the cut-off question again by itself, with its key.
+    const second = await mount<OpdConsultationForm>(
+      `<opd-consultation-form api="${testConfig().api}" opd="${opd.slug}"></opd-consultation-form>`,
+    );
+    await successPanel(second);
+    const stored = await staffConsultationsWithSubject(opd.slug, typed.subject!);
+    equal(stored.length, 1, 'stored once');
+    equal(text($(second, '[part~=tracking-code]')), stored[0]!.trackingCode, 'and the citizen holds its code');
+    neverAnswer(key);
+  });
+});
+
+describe('<opd-consultation-form>: the receipt', () => {
+  afterEach(async () => {
+    await setViewport({ width: 800, height: 600 });
+    await emulateMedia({ media: 'screen' });
+  });
+
+  it('keeps the receipt on this device after a reload, until the citizen deletes it', async () => {
+    const first = await form();
+    fillQuestion(first);
+    await submit(first);
+    await successPanel(first);
+    const code = text($(first, '[part~=tracking-code]'));
+    first.remove();
+
+    const second = await form();
+    const kept = $(second, '[part~=receipts]');
+    includes(text(kept), code, 'the code is still on the device');
+    includes(text(kept), 'Dikirim', 'with the day it was sent');
+    const link = kept.querySelector<HTMLAnchorElement>('a')!;
+    equal(link.href, `${location.href.split('#')[0]}#lacak=${code}`, 'the status link: this page, #lacak=<code>');
+    buttonNamed(second, `Tampilkan tanda terima ${code}`).click();
+    const panel = await successPanel(second);
+    equal(deepActiveElement(), $(second, '#success-title'), 'focus moves to the receipt');
+    includes(text(panel), 'Tanda terima pertanyaan Anda', 'it is the kept receipt');
+    includes(text(panel), code, 'with its code');
+    ok(/Dikirim (Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d{1,2} \w+ 20\d\d pukul \d\d\.\d\d WIB/.test(text(panel)), `the moment it was sent: ${text(panel)}`);
+    includes(text(panel), opd.name, 'and the OPD asked');
+    buttonNamed(second, 'Hapus tanda terima ini dari perangkat').click();
+    await until(() => !second.shadowRoot?.querySelector('[part~=success]'), 'back to the form');
+    equal(second.shadowRoot?.querySelector('[part~=receipts]'), null, 'the receipt is gone');
+    equal(localStorage.getItem(receiptStorageKey('consultation-form', opd.slug)), null, 'from the device too');
+    const third = await form();
+    equal(third.shadowRoot?.querySelector('[part~=receipts]'), null, 'and stays gone after a reload');
+  });
+
+  it('links to the status widget where status-href says, with #lacak=<code>', async () => {
+    const element = await form('status-href="/layanan/status?bahasa=id"');
+    fillQuestion(element);
+    await submit(element);
+    const panel = await successPanel(element);
+    const code = text($(element, '[part~=tracking-code]'));
+    const link = [...panel.querySelectorAll<HTMLAnchorElement>('a')].find((a) => text(a) === 'Lihat status');
+    ok(link, 'the receipt links to the status');
+    equal(link.href, `${location.origin}/layanan/status?bahasa=id#lacak=${code}`, 'at status-href');
+    includes(text(panel.querySelector('.print-only')), link.href, 'the printed receipt says where to look');
+  });
+
+  it('keeps the receipt for the page when the browser refuses to store it', async () => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    try {
+      const element = await form();
+      fillQuestion(element);
+      await submit(element);
+      await successPanel(element);
+      const code = text($(element, '[part~=tracking-code]'));
+      buttonNamed(element, 'Kirim pertanyaan lain').click();
+      await until(() => element.shadowRoot?.querySelector('[part~=receipts]'), 'the kept receipts');
+      includes(text($(element, '[part~=receipts]')), code, 'the code stays for the page');
+    } finally {
+      Storage.prototype.setItem = setItem;
+    }
+  });
+
+  it('prints a legible receipt with the “Cetak tanda terima” button', async () => {
+    const element = await form();
+    fillQuestion(element);
+    await submit(element);
+    const panel = await successPanel(element);
+    const print = window.print;
+    let printed = 0;
+    window.print = () => void printed++;
+    try {
+      buttonNamed(element, 'Cetak tanda terima').click();
+    } finally {
+      window.print = print;
+    }
+    equal(printed, 1, 'the button opens the print dialog');
+    await emulateMedia({ media: 'print' });
+    const code = $(element, '[part~=tracking-code]');
+    equal(getComputedStyle(code).color, 'rgb(0, 0, 0)', 'the code prints black');
+    ok(parseFloat(getComputedStyle(code).fontSize) >= 24, `the code prints large: ${getComputedStyle(code).fontSize}`);
+    ok(code.getBoundingClientRect().width > 0 && code.scrollWidth <= code.clientWidth + 1, 'the whole code prints');
+    equal(getComputedStyle(panel).color, 'rgb(0, 0, 0)', 'the text prints black');
+    equal(getComputedStyle($(element, '.print-only')).display, 'block', 'where to see the status prints');
+    for (const button of $$(element, '[part~=success] button, [part~=success] a.button')) {
+      ok(!button.checkVisibility(), `no “${text(button)}” on paper`);
+    }
+    ok(code.checkVisibility() && $(element, '#success-title').checkVisibility(), 'the heading and the code print');
+  });
+
+  it('lays the receipt and the kept receipts out without overflow at phone widths', async () => {
+    const element = await form();
+    fillQuestion(element);
+    await submit(element);
+    await successPanel(element);
+    for (const width of [320, 360, 375, 414]) {
+      await setViewport({ width, height: 800 });
+      for (const view of ['receipt', 'list'] as const) {
+        if (view === 'list') {
+          $<HTMLButtonElement>(element, '.leave-row .button').click();
+          await until(() => element.shadowRoot?.querySelector('[part~=receipts]'), 'the list');
+        }
+        const host = element.getBoundingClientRect();
+        ok(document.documentElement.scrollWidth <= window.innerWidth, `${view} at ${width}: the page does not scroll sideways`);
+        for (const node of $$(element, view === 'list' ? '[part~=receipts] *' : '[part~=success] *')) {
+          const box = node.getBoundingClientRect();
+          if (box.width === 0) continue;
+          ok(box.right <= host.right + 0.5, `${view} at ${width}: ${node.localName}.${node.className} ends at ${box.right} past ${host.right}`);
+        }
+        if (view === 'list') {
+          $$<HTMLButtonElement>(element, '[part~=receipts] button')[0]!.click();
+          await successPanel(element);
+        }
+      }
+    }
+  });
+
+  it('opens and leaves a kept receipt with the keyboard only, focus following', async () => {
+    const first = await form();
+    fillQuestion(first);
+    await submit(first);
+    await successPanel(first);
+    first.remove();
+    const element = await form();
+    const open = $$<HTMLButtonElement>(element, '[part~=receipts] button')[0]!;
+    open.focus();
+    await sendKeys({ press: 'Enter' });
+    await successPanel(element);
+    equal(deepActiveElement(), $(element, '#success-title'), 'the receipt’s heading has focus');
+    equal((await axeViolations(element)).join('\n'), '', 'no axe violations on the kept receipt');
+    const back = buttonNamed(element, 'Kembali ke formulir');
+    back.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => !element.shadowRoot?.querySelector('[part~=success]'), 'back to the form');
+    equal(deepActiveElement(), $$(element, '[part~=receipts] button')[0], 'focus returns to the button that opened it');
+    equal((await axeViolations(element)).join('\n'), '', 'no axe violations with the kept receipts');
+  });
+});
+
+describe('<opd-consultation-form>: what it says', () => {
+  it('counts characters as the server does: code points, after trimming', async () => {
+    const element = await form();
+    fill(control(element, 'message'), '😀'.repeat(4000));
+    await element.updateComplete;
+    includes(text($(element, '.count')), 'Sisa 1.000 karakter', '4,000 emoji are 4,000 characters');
+    fill(control(element, 'message'), `   ${'x'.repeat(5000)}\n\n`);
+    await element.updateComplete;
+    includes(text($(element, '.count')), 'Sisa 0 karakter', 'spaces around are trimmed, as the server trims them');
+    fill(control(element, 'message'), '😀'.repeat(5001));
+    await element.updateComplete;
+    includes(text($(element, '.count')), 'Kelebihan 1 karakter', 'one code point over');
+    fillQuestion(element, { message: '😀'.repeat(5000) });
+    await element.updateComplete;
+    includes(text($(element, '.count')), 'Sisa 0 karakter', 'exactly at the limit');
+    await submit(element);
+    await successPanel(element);
+  });
+
+  it('announces no stale count after the question is sent', async () => {
+    const element = await form();
+    fillQuestion(element);
+    await submit(element); // within the count’s quiet second
+    await successPanel(element);
+    await pause(1300);
+    equal(text(liveRegion(element)), '', 'the live region says nothing about characters');
+  });
+
+  it('counts a rate limit’s wait down and sends by itself when it is over, with the same key', async function () {
+    this.timeout(20_000);
+    const element = await form();
+    fillQuestion(element);
+    let refused = false;
+    const intercepted = interceptFetch((request) => {
+      if (request.method !== 'POST' || refused) return undefined;
+      refused = true;
+      const body = { type: '/problems/rate-limited', title: 'Too many requests', status: 429 };
+      return Promise.resolve(
+        new Response(JSON.stringify(body), { status: 429, headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '6' } }),
+      );
+    });
+    try {
+      await submit(element);
+      const notice = await until(() => element.shadowRoot?.querySelector<HTMLElement>('.notice[role=alert]'), 'the notice');
+      includes(text(notice), 'Tunggu 6 detik', 'the wait');
+      await until(() => text(element.shadowRoot?.querySelector('.notice [role=timer]')).includes('Tunggu 5 detik'), 'the countdown', 2500);
+      equal((await axeViolations(element)).join('\n'), '', 'no axe violations while waiting');
+      await successPanel(element, 9000);
+    } finally {
+      intercepted.restore();
+    }
+    equal(intercepted.keys.length, 2, 'sent once more');
+    equal(new Set(intercepted.keys).size, 1, 'with the same key');
+  });
+
+  it('tells the site owner which opd was not found, and the citizen that the service is not here', async () => {
+    const errors: string[] = [];
+    const listener = (event: Event): void => void errors.push((event as CustomEvent).detail.code);
+    document.addEventListener('opd-error', listener);
+    try {
+      const typo = await mount<OpdConsultationForm>(`<opd-consultation-form api="${testConfig().api}" opd="bpkda"></opd-consultation-form>`);
+      const notice = await until(() => typo.shadowRoot?.querySelector<HTMLElement>('[part~=notice]'), 'the notice');
+      includes(text(notice), 'Layanan konsultasi tidak tersedia di halaman ini', 'the citizen’s line');
+      includes(text(notice), 'OPD “bpkda” pada atribut opd tidak dikenal', 'the site owner’s line names the slug');
+      equal(errors.join(','), 'config', 'the page hears of a configuration error');
+      equal((await axeViolations(typo)).join('\n'), '', 'no axe violations');
+
+      const off = await mount<OpdConsultationForm>(`<opd-consultation-form api="${testConfig().api}" opd="sekretariat-dprd"></opd-consultation-form>`);
+      const offNotice = await until(() => off.shadowRoot?.querySelector<HTMLElement>('[part~=notice]'), 'the notice');
+      includes(text(offNotice), 'Layanan konsultasi belum tersedia untuk OPD ini', 'a switched-off service says so');
+      ok(!text(offNotice).includes('atribut opd'), 'and is no configuration error');
+    } finally {
+      document.removeEventListener('opd-error', listener);
+    }
+  });
+
+  it('writes the receipt’s dates in the OPD’s time zone', async () => {
+    const intercepted = interceptFetch((request, real) => {
+      if (request.method !== 'GET' || !request.url.endsWith(`/api/v1/opds/${opd.slug}`)) return undefined;
+      return real(request).then(async (response) => {
+        const body = (await response.json()) as Record<string, unknown>;
+        return new Response(JSON.stringify({ ...body, timeZone: 'Asia/Jayapura' }), { status: 200, headers: response.headers });
+      });
+    });
+    try {
+      const element = await form();
+      fillQuestion(element);
+      await submit(element);
+      const panel = await successPanel(element);
+      ok(/pukul \d\d\.\d\d WIT\b/.test(text(panel)), `the moment is in WIT: ${text(panel)}`);
+    } finally {
+      intercepted.restore();
+    }
   });
 });

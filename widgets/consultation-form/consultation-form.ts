@@ -3,11 +3,11 @@
  *
  * @module
  */
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import type { ConsultationCreateInput, ConsultationReceipt, FieldError, Opd } from '../../src/index.js';
-import { consultationCreate, MESSAGE_MAX_LENGTH } from '../../src/schemas/index.js';
+import { consultationCreate, consultationReceipt, MESSAGE_MAX_LENGTH } from '../../src/schemas/index.js';
 import { consultations } from '../../src/namespaces/consultations.js';
 import { ClientController } from '../shared/client-controller.js';
 import { copyText } from '../shared/clipboard.js';
@@ -19,6 +19,7 @@ import { renderFormNotice } from '../shared/form-notice.js';
 import { LocalizeController, type PlainMessageKey } from '../shared/localize.js';
 import { renderNotice } from '../shared/notice.js';
 import { OpdElement } from '../shared/opd-element.js';
+import { ReceiptStore } from '../shared/receipt-store.js';
 import { controlStyles, themeStyles } from '../shared/theme.js';
 import { consultationFormStyles } from './consultation-form.styles.js';
 import type { OpdSubmittedDetail } from './events.js';
@@ -82,13 +83,49 @@ type Catalog =
   | { state: 'loading' }
   | { state: 'ready'; opd: Opd }
   | { state: 'failed' }
-  | { state: 'unavailable' };
+  | { state: 'unavailable' }
+  /** The `opd` attribute names no OPD the backend knows: the page's configuration is wrong. */
+  | { state: 'unknown-opd'; slug: string };
+
+/** A receipt kept on the device, with what it needs to be shown before the OPD loads (or without it). */
+interface KeptReceipt {
+  receipt: ConsultationReceipt;
+  /** The OPD's name when it was received. */
+  opdName?: string;
+  /** The OPD's time zone when it was received, for its dates. */
+  timeZone?: string;
+}
+
+/** A server's receipt, checked; `null` when it is not one. */
+function toReceipt(raw: unknown): ConsultationReceipt | null {
+  const checked = consultationReceipt.safeParse(raw);
+  return checked.success ? checked.data : null;
+}
+
+/** A kept receipt read back from storage, checked; `null` when it is not one. */
+function toKept(raw: unknown): KeptReceipt | null {
+  const entry = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const receipt = toReceipt(entry.receipt);
+  if (!receipt) return null;
+  return {
+    receipt,
+    ...(typeof entry.opdName === 'string' ? { opdName: entry.opdName } : {}),
+    ...(typeof entry.timeZone === 'string' ? { timeZone: entry.timeZone } : {}),
+  };
+}
+
 
 /**
  * A citizen's question to an OPD (SIAP). Native fields with labels and hints, a GOV.UK error
  * summary, a draft kept on the device until the question is sent, a safe resend when the
  * connection drops (one idempotency key per draft: the OPD never gets the question twice),
- * and a receipt with the tracking code.
+ * and a receipt with the tracking code, kept on the device until the citizen deletes it,
+ * printable, and linked to the status widget (`status-href#lacak=<code>`).
+ *
+ * When the server already holds an earlier version of a changed question (its answer was
+ * lost, then the citizen edited the text offline; or they typed while it was being sent),
+ * the form shows that version's tracking code, keeps the changed text, and offers to send it
+ * as a new question.
  *
  * ```html
  * <script type="module" src="https://layanan.example-kab.go.id/cdn/opd-kit.js"></script>
@@ -101,6 +138,7 @@ type Catalog =
  * @attr opd - The OPD's slug, e.g. `bpkad` (required).
  * @attr lang - `id` (default) or `en`.
  * @attr heading-level - The level of the widget's headings (default 2), to fit the page's outline.
+ * @attr status-href - Where `<opd-consultation-status>` is, e.g. `/layanan/status`; default: this page. The receipt links to it with `#lacak=<tracking code>`.
  *
  * @event opd-submitted - The question was received. `detail: { trackingCode, opd }`; never personal data.
  * @event opd-error - Something failed and the citizen was told. `detail: { code, action, requestId?, error }`.
@@ -117,6 +155,7 @@ type Catalog =
  * @csspart button - Every button.
  * @csspart success - The receipt panel shown after sending.
  * @csspart tracking-code - The tracking code on the receipt.
+ * @csspart receipts - The list of receipts kept on this device, above the form.
  *
  * @cssproperty --opd-font-size - The widget's base size; everything scales from it. Default `16px`.
  * @cssproperty --opd-font-family - Default: the page's font (`inherit`).
@@ -148,6 +187,13 @@ export class OpdConsultationForm extends OpdElement {
   /** The level of the widget's headings (2 by default), so they fit the page's outline. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
+  /**
+   * Where `<opd-consultation-status>` is on this site, e.g. `/layanan/status` (resolved like
+   * a link); default: this page. The receipt's "see the status" link is this address with
+   * the fragment `#lacak=<tracking code>`, which the status widget reads.
+   */
+  @property({ attribute: 'status-href' }) statusHref = '';
+
   /** {@link headingLevel} kept within 1–6. */
   private get level(): number {
     return Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
@@ -155,6 +201,8 @@ export class OpdConsultationForm extends OpdElement {
 
   @state() private catalog: Catalog = { state: 'idle' };
   @state() private copyStatus = '';
+  /** A kept receipt the citizen opened from the list (the form stays as it is underneath). */
+  @state() private opened: KeptReceipt | null = null;
 
   private readonly localize = new LocalizeController(this, { id, en });
   private readonly clients = new ClientController(this, { consultations });
@@ -170,9 +218,18 @@ export class OpdConsultationForm extends OpdElement {
     localize: this.localize,
     label: (field) => this.localize.t(FIELD_LABELS[field]),
     errorMessage: (field, error) => this.errorMessage(field, error),
-    counted: { message: MESSAGE_MAX_LENGTH },
+    // The schema trims the question, then counts its code points: so does the counter.
+    counted: { message: { max: MESSAGE_MAX_LENGTH, trimmed: true } },
     canSend: () => !!this.opd,
-    sent: (receipt) => this.sent(receipt),
+    storedResult: toReceipt,
+    received: (receipt) => this.received(receipt),
+    sent: () => this.sent(),
+  });
+  private readonly receipts = new ReceiptStore<KeptReceipt>({
+    widget: 'consultation-form',
+    opd: () => this.opd,
+    parse: toKept,
+    id: (kept) => kept.receipt.trackingCode,
   });
 
   #catalogAbort: AbortController | undefined;
@@ -189,7 +246,13 @@ export class OpdConsultationForm extends OpdElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('opd') || changed.has('api')) void this.loadCatalog();
+    if (changed.has('opd') || changed.has('api')) {
+      this.opened = null;
+      void this.loadCatalog();
+    }
+    // Dates in the OPD's time zone: from the API, else as kept with its newest receipt.
+    const catalog = this.catalog;
+    this.localize.timeZone = catalog.state === 'ready' ? catalog.opd.timeZone : this.receipts.list()[0]?.timeZone;
   }
 
   /** Loads the OPD with its consultation categories. */
@@ -209,10 +272,18 @@ export class OpdConsultationForm extends OpdElement {
     } catch (error) {
       if (abort.signal.aborted) return;
       const reading = readError(error);
-      // No such OPD, or SIAP switched off for it: the service is not available here.
-      const unavailable = reading.kind === 'not-found' || reading.kind === 'unavailable';
-      this.catalog = { state: unavailable ? 'unavailable' : 'failed' };
-      this.emit('opd-error', opdErrorDetail(error, 'load-categories', unavailable ? 'unavailable' : reading.code));
+      if (reading.kind === 'unavailable') {
+        // SIAP is switched off for this OPD.
+        this.catalog = { state: 'unavailable' };
+        this.emit('opd-error', opdErrorDetail(error, 'load-categories', 'unavailable'));
+      } else if (reading.kind === 'not-found' || reading.kind === 'fields') {
+        // No such OPD (or not even a slug, refused before sending): the page is set up wrong.
+        this.catalog = { state: 'unknown-opd', slug: this.opd };
+        this.emit('opd-error', opdErrorDetail(error, 'load-categories', 'config'));
+      } else {
+        this.catalog = { state: 'failed' };
+        this.emit('opd-error', opdErrorDetail(error, 'load-categories', reading.code));
+      }
     }
   }
 
@@ -224,39 +295,106 @@ export class OpdConsultationForm extends OpdElement {
     return undefined;
   }
 
-  private async sent(receipt: ConsultationReceipt): Promise<void> {
-    this.copyStatus = '';
+  /** The server holds a question of this form (sent now, or an earlier version): keep its receipt, tell the page. */
+  private received(receipt: ConsultationReceipt): void {
+    const catalog = this.catalog;
+    const opd = catalog.state === 'ready' ? catalog.opd : undefined;
+    this.receipts.add({ receipt, ...(opd ? { opdName: opd.name, timeZone: opd.timeZone } : {}) });
+    this.opened = null;
     this.emit('opd-submitted', { trackingCode: receipt.trackingCode, opd: receipt.opd });
+  }
+
+  private async sent(): Promise<void> {
+    this.copyStatus = '';
     await this.updateComplete;
     focusTemporarily(this.renderRoot.querySelector<HTMLElement>('#success-title'));
+  }
+
+  /** An OPD's or a category's name in the widget's language: the English one where the OPD gives it. */
+  private named(thing: { name: string; nameEn?: string | undefined }): string {
+    return this.localize.lang === 'en' && thing.nameEn ? thing.nameEn : thing.name;
+  }
+
+  /** The status widget's address for a tracking code: `status-href` (default this page) with `#lacak=<code>`. */
+  private statusUrl(code: string): string {
+    let url: URL;
+    try {
+      url = this.statusHref ? new URL(this.statusHref, document.baseURI) : new URL(location.href);
+    } catch {
+      url = new URL(location.href);
+    }
+    url.hash = `lacak=${code}`;
+    return url.href;
   }
 
   private readonly retryCatalog = (): void => {
     void this.loadCatalog();
   };
 
+  /** Leaves the receipt: an empty form after a send, the form as it was after opening a kept one. */
   private readonly startAgain = async (): Promise<void> => {
     this.copyStatus = '';
-    await this.form.reset();
+    const opened = this.opened;
+    if (!opened) {
+      await this.form.reset();
+      return;
+    }
+    this.opened = null;
+    await this.updateComplete;
+    const code = CSS.escape(opened.receipt.trackingCode);
+    focusTemporarily(this.renderRoot.querySelector<HTMLElement>(`[data-open="${code}"]`));
   };
 
+  private readonly openReceipt = async (kept: KeptReceipt): Promise<void> => {
+    this.copyStatus = '';
+    this.opened = kept;
+    await this.updateComplete;
+    focusTemporarily(this.renderRoot.querySelector<HTMLElement>('#success-title'));
+  };
+
+  /** Forgets the shown receipt on this device, back to the form. */
+  private readonly dismissReceipt = async (): Promise<void> => {
+    const code = this.shownReceipt()?.receipt.trackingCode;
+    if (code) this.receipts.remove(code);
+    this.copyStatus = '';
+    if (this.form.result) {
+      await this.form.reset();
+      return;
+    }
+    // Opened from the list: the form underneath keeps what it holds.
+    this.opened = null;
+    await this.updateComplete;
+    focusTemporarily(this.renderRoot.querySelector<HTMLElement>('#receipts-title') ?? this.renderRoot.querySelector<HTMLElement>('#name'));
+  };
+
+  private readonly print = (): void => {
+    globalThis.print?.();
+  };
+
+  /** The receipt on screen, if any: the one just sent, else one opened from the list. */
+  private shownReceipt(): KeptReceipt | null {
+    const result = this.form.result;
+    if (!result) return this.opened;
+    return this.receipts.list().find((kept) => kept.receipt.trackingCode === result.trackingCode) ?? { receipt: result };
+  }
+
   private readonly copyCode = async (): Promise<void> => {
-    const code = this.form.result?.trackingCode;
+    const code = this.shownReceipt()?.receipt.trackingCode;
     if (!code || !this.shadowRoot) return;
     const copied = await copyText(code, this.shadowRoot, this.renderRoot.querySelector('.tracking-code'));
     this.copyStatus = copied ? this.localize.t('success.copied') : this.localize.t('success.copyManual');
   };
 
   protected override render(): TemplateResult {
-    const receipt = this.form.result;
+    const shown = this.shownReceipt();
     const sending = this.form.sending;
     return html`
       <div
         part="base"
-        class=${classMap({ base: true, 'base--sending': sending, 'base--sent': receipt !== null })}
+        class=${classMap({ base: true, 'base--sending': sending, 'base--sent': shown !== null })}
         lang=${this.localize.lang}
       >
-        ${receipt ? this.renderReceipt(receipt) : this.renderForm()}
+        ${shown ? this.renderReceipt(shown, this.form.result !== null) : this.renderForm()}
         <div class="visually-hidden" role="status">${this.form.announcement}</div>
       </div>
     `;
@@ -267,19 +405,34 @@ export class OpdConsultationForm extends OpdElement {
     if (!this.opd) {
       return renderNotice({ message: t.t('config.missingOpd', t.t('config.thisWidget')), tone: 'error' });
     }
-    if (this.catalog.state === 'unavailable') {
+    const catalog = this.catalog;
+    if (catalog.state === 'unavailable') {
       return renderNotice({ message: t.t('unavailable'), tone: 'warning' });
+    }
+    if (catalog.state === 'unknown-opd') {
+      return renderNotice({
+        message: html`<p>${t.t('unknownOpd')}</p>
+          <p>${t.t('unknownOpd.config', catalog.slug)}</p>`,
+        tone: 'error',
+      });
     }
     const form = this.form;
     const values = form.values;
     const sending = form.sending;
     return html`
+      ${this.renderKept()}
       ${form.errorSummary(this.level)}
       ${renderFormNotice(form, t, {
         restored: t.t('form.draftRestored'),
         offline: t.t('form.offline'),
         conflict: t.t('form.conflict'),
         unavailable: t.t('unavailable'),
+        unsentChanges: (stored) => html`<p>
+            ${t.t('changes.received')} <strong class="inline-code">${stored.trackingCode}</strong>.
+          </p>
+          <p>${t.t('changes.notSent')}</p>
+          <p><a href=${this.statusUrl(stored.trackingCode)}>${t.t('changes.status')}</a></p>`,
+        sendAsNew: t.t('changes.sendAsNew'),
       })}
       <form part="form" class="form" novalidate aria-busy=${sending ? 'true' : 'false'} @submit=${form.onSubmit} @input=${form.onInput}>
         ${textField({ ...form.field('name'), label: t.t('form.name'), value: values.name, autocomplete: 'name', spellcheck: false })}
@@ -350,29 +503,88 @@ export class OpdConsultationForm extends OpdElement {
       hint,
       value: this.form.values.category,
       placeholder: t.t('form.categoryChoose'),
-      options: categories.map((category) => ({ value: category.id, label: category.name })),
+      options: categories.map((category) => ({ value: category.id, label: this.named(category) })),
       disabled: catalog.state !== 'ready',
     });
   }
 
-  private renderReceipt(receipt: ConsultationReceipt): TemplateResult {
+  /** The receipts kept on this device, newest first: each with its status link and a way to show it whole. */
+  private renderKept(): TemplateResult | typeof nothing {
+    const kept = this.receipts.list();
+    if (kept.length === 0) return nothing;
     const t = this.localize;
+    return html`
+      <section part="receipts" class="receipts" aria-labelledby="receipts-title">
+        <div role="heading" aria-level=${this.level} class="heading heading--small" id="receipts-title">
+          ${t.t('receipts.title')}
+        </div>
+        <ul class="receipt-list">
+          ${kept.map(
+            (entry) => html`<li class="receipt-item">
+              <span class="inline-code">${entry.receipt.trackingCode}</span>
+              <span class="receipt-when">${t.t('receipts.sent', t.date(entry.receipt.submittedAt))}</span>
+              <span class="receipt-links">
+                <a href=${this.statusUrl(entry.receipt.trackingCode)}
+                  >${t.t('receipts.status')}<span class="visually-hidden"> ${entry.receipt.trackingCode}</span></a
+                >
+                <button
+                  type="button"
+                  part="button"
+                  class="link-button"
+                  data-open=${entry.receipt.trackingCode}
+                  @click=${() => void this.openReceipt(entry)}
+                >
+                  ${t.t('receipts.open')}<span class="visually-hidden"> ${entry.receipt.trackingCode}</span>
+                </button>
+              </span>
+            </li>`,
+          )}
+        </ul>
+      </section>
+    `;
+  }
+
+  /** The receipt: what was received, when, and by when it is answered; copy, status, print, leave, delete. */
+  private renderReceipt(kept: KeptReceipt, fresh: boolean): TemplateResult {
+    const t = this.localize;
+    const { receipt } = kept;
+    const catalog = this.catalog;
+    const opdName =
+      catalog.state === 'ready' && catalog.opd.slug === receipt.opd
+        ? this.named(catalog.opd)
+        : (kept.opdName ?? receipt.opd);
+    const statusUrl = this.statusUrl(receipt.trackingCode);
     return html`
       <section part="success" class="success" aria-labelledby="success-title">
         <div role="heading" aria-level=${this.level} class="heading" id="success-title">
-          ${t.t('success.title')}
+          ${fresh ? t.t('success.title') : t.t('success.titleKept')}
         </div>
         <p class="code-label" id="code-label">${t.t('success.codeLabel')}</p>
         <p part="tracking-code" class="tracking-code">${receipt.trackingCode}</p>
+        <dl class="facts">
+          <div><dt>${t.t('success.opd')}</dt><dd>${opdName}</dd></div>
+          <div>
+            <dt>${t.t('success.sentAt')}</dt>
+            <dd><time datetime=${receipt.submittedAt}>${t.dateTime(receipt.submittedAt)}</time></dd>
+          </div>
+        </dl>
+        <p>${t.t('success.due', t.date(receipt.dueAt))}</p>
         <p>${t.t('success.keep')}</p>
-        <p>${t.t('success.due', t.date(receipt.dueAt, 'full'))}</p>
+        <p class="print-only">${t.t('success.statusAt', statusUrl)}</p>
         <div class="copy-row">
           <button part="button" type="button" class="button" @click=${this.copyCode}>${t.t('success.copy')}</button>
+          <a part="button" class="button button--secondary" href=${statusUrl}>${t.t('success.status')}</a>
+          <button part="button" type="button" class="button button--secondary" @click=${this.print}>
+            ${t.t('success.print')}
+          </button>
           <span class="copy-status" role="status">${this.copyStatus}</span>
         </div>
-        <button part="button" type="button" class="button button--secondary" @click=${this.startAgain}>
-          ${t.t('success.another')}
-        </button>
+        <div class="leave-row">
+          <button part="button" type="button" class="button button--secondary" @click=${this.startAgain}>
+            ${fresh ? t.t('success.another') : t.t('success.back')}
+          </button>
+          <p><button part="button" type="button" class="link-button" @click=${this.dismissReceipt}>${t.t('success.dismiss')}</button></p>
+        </div>
       </section>
     `;
   }

@@ -12,6 +12,9 @@ const num = (value: number): string => value.toLocaleString('en-GB');
 export const en: ConsultationFormMessages = {
   'config.thisWidget': 'This form',
   'unavailable': 'The consultation service is not available for this agency yet.',
+  'unknownOpd': 'The consultation service is not available on this page.',
+  'unknownOpd.config': (slug: string) =>
+    `For the site’s administrator: the agency “${slug}” in the opd attribute is not known to the service’s server. Check its spelling (the agency’s short name, lower case, like bpkad).`,
 
   'form.name': 'Name',
   'form.contact': 'How we reply',
@@ -36,16 +39,35 @@ export const en: ConsultationFormMessages = {
   'form.offline':
     'No connection — your question has not been sent yet and is kept on this device. We will send it as soon as the connection is back.',
   'form.conflict':
-    'An earlier version of this question may already have reached us. If you changed it, send it again as a new question.',
+    'An earlier version of this question may already have reached us. Your changes have not been sent and are still in the form below.',
+
+  'changes.received': 'We have received your question under the code',
+  'changes.notSent': 'The changes you made after that have not been sent. The changed version is still in the form below.',
+  'changes.status': 'See the status of the question we received',
+  'changes.sendAsNew': 'Send the changed version as a new question',
+
+  'receipts.title': 'Receipts on this device',
+  'receipts.sent': (date: string) => `Sent ${date}`,
+  'receipts.open': 'Show the receipt',
+  'receipts.status': 'See the status',
 
   'success.title': 'Your question has been sent',
+  'success.titleKept': 'Receipt for your question',
+  'success.opd': 'To',
+  'success.sentAt': 'Sent',
   'success.codeLabel': 'Your tracking code',
-  'success.keep': 'Keep this code. With it you can see the status of your question and its answer.',
+  'success.keep':
+    'Keep this code. With it you can see the status of your question and its answer. This receipt stays on this device until you delete it.',
   'success.due': (date: string) => `Staff will respond by ${date} at the latest.`,
+  'success.statusAt': (url: string) => `See its status and answer at ${url}`,
   'success.copy': 'Copy code',
   'success.copied': 'Code copied',
   'success.copyManual': 'The code is selected. Press Ctrl+C to copy it.',
+  'success.status': 'See the status',
+  'success.print': 'Print the receipt',
   'success.another': 'Ask another question',
+  'success.back': 'Back to the form',
+  'success.dismiss': 'Delete this receipt from this device',
 
   'error.name.required': 'Enter your name',
   'error.name.tooLong': 'Name must be 120 characters or fewer',

@@ -14,6 +14,10 @@ export const id = {
   // The kit's `config.missingOpd` starts with it: "Formulir ini belum diatur: …".
   'config.thisWidget': 'Formulir ini',
   'unavailable': 'Layanan konsultasi belum tersedia untuk OPD ini.',
+  // The opd attribute names an OPD the backend does not know (a typo): the citizen's line, then the webmaster's.
+  'unknownOpd': 'Layanan konsultasi tidak tersedia di halaman ini.',
+  'unknownOpd.config': (slug: string) =>
+    `Untuk pengelola situs: OPD “${slug}” pada atribut opd tidak dikenal oleh server layanan. Periksa ejaannya (nama singkat OPD, huruf kecil, misalnya bpkad).`,
 
   'form.name': 'Nama',
   'form.contact': 'Kontak untuk jawaban',
@@ -39,17 +43,38 @@ export const id = {
   'form.offline':
     'Tidak ada koneksi — pertanyaan Anda belum terkirim dan tetap tersimpan di perangkat ini. Kami akan mengirimnya otomatis begitu koneksi kembali.',
   'form.conflict':
-    'Versi sebelumnya dari pertanyaan ini mungkin sudah kami terima. Jika Anda mengubah isinya, kirim lagi sebagai pertanyaan baru.',
+    'Versi sebelumnya dari pertanyaan ini mungkin sudah kami terima. Perubahan Anda belum terkirim dan masih ada di formulir di bawah.',
+
+  // An earlier version was stored (its code follows `changes.received`); the form holds changes not sent.
+  'changes.received': 'Pertanyaan Anda sudah kami terima dengan kode',
+  'changes.notSent': 'Perubahan yang Anda buat setelah itu belum terkirim. Versi yang diubah masih ada di formulir di bawah.',
+  'changes.status': 'Lihat status pertanyaan yang sudah diterima',
+  'changes.sendAsNew': 'Kirim versi yang diubah sebagai pertanyaan baru',
+
+  // The receipts kept on this device, above the form.
+  'receipts.title': 'Tanda terima di perangkat ini',
+  'receipts.sent': (date: string) => `Dikirim ${date}`,
+  'receipts.open': 'Tampilkan tanda terima',
+  'receipts.status': 'Lihat status',
 
   // After sending.
   'success.title': 'Pertanyaan Anda sudah terkirim',
+  'success.titleKept': 'Tanda terima pertanyaan Anda',
+  'success.opd': 'Kepada',
+  'success.sentAt': 'Dikirim',
   'success.codeLabel': 'Kode pelacakan Anda',
-  'success.keep': 'Simpan kode ini. Dengan kode ini Anda dapat melihat status dan jawaban pertanyaan Anda.',
+  'success.keep':
+    'Simpan kode ini. Dengan kode ini Anda dapat melihat status dan jawaban pertanyaan Anda. Tanda terima ini tetap tersimpan di perangkat ini sampai Anda menghapusnya.',
   'success.due': (date: string) => `Petugas akan menanggapi paling lambat ${date}.`,
+  'success.statusAt': (url: string) => `Lihat status dan jawabannya di ${url}`,
   'success.copy': 'Salin kode',
   'success.copied': 'Kode disalin',
   'success.copyManual': 'Kode sudah dipilih. Tekan Ctrl+C untuk menyalinnya.',
+  'success.status': 'Lihat status',
+  'success.print': 'Cetak tanda terima',
   'success.another': 'Kirim pertanyaan lain',
+  'success.back': 'Kembali ke formulir',
+  'success.dismiss': 'Hapus tanda terima ini dari perangkat',
 
   // Why a field was rejected, by field and code (looked up as `error.<field>.<code>`).
   'error.name.required': 'Masukkan nama Anda',
