@@ -11,7 +11,7 @@ export const DOCS_CSS = `
 :root { color-scheme: light; --ink: #1b1f24; --muted: #57606a; --line: #d0d7de; --accent: #0b5cad; --bg-soft: #f6f8fa; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); }
-.layout { display: grid; grid-template-columns: 17em 1fr; min-height: 100vh; }
+.layout { display: grid; grid-template-columns: 17em minmax(0, 1fr); min-height: 100vh; }
 nav { border-right: 1px solid var(--line); padding: 1.25em; background: var(--bg-soft); position: sticky; top: 0; height: 100vh; overflow: auto; font-size: 0.9em; }
 nav ul { list-style: none; padding: 0; margin: 0 0 1em; }
 nav li { margin: 0.2em 0; }
@@ -25,13 +25,20 @@ h3 { margin-top: 2em; font-size: 1.1em; } h4 { margin: 1.2em 0 0.4em; font-size:
 code { font: 0.9em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: var(--bg-soft); padding: 0.1em 0.3em; border-radius: 4px; }
 .method { display: inline-block; min-width: 3.6em; text-align: center; font: bold 0.8em ui-monospace, monospace; padding: 0.2em 0.4em; border-radius: 4px; color: #fff; background: #1a7f37; margin-right: 0.4em; }
 .method-post { background: var(--accent); }
+.method-put, .method-patch { background: #8250df; }
+.method-delete { background: #cf222e; }
 .badge { display: inline-block; font-size: 0.8em; border: 1px solid var(--line); border-radius: 999px; padding: 0.05em 0.6em; color: var(--muted); margin-left: 0.4em; }
-table { border-collapse: collapse; width: 100%; font-size: 0.92em; margin: 0.3em 0 1em; }
-th, td { text-align: left; vertical-align: top; border-bottom: 1px solid var(--line); padding: 0.4em 0.6em; }
+/* A table fits the column on a phone: long tokens (paths, patterns, media types) break anywhere;
+   the box scrolls sideways by itself, never the page, should anything still not fit. */
+.table-wrap { max-width: 100%; overflow-x: auto; margin: 0.3em 0 1em; }
+table { border-collapse: collapse; width: 100%; font-size: 0.92em; margin: 0; }
+th, td { text-align: left; vertical-align: top; border-bottom: 1px solid var(--line); padding: 0.4em 0.6em; overflow-wrap: break-word; }
 th { background: var(--bg-soft); font-weight: 600; }
 a { color: var(--accent); }
 .muted { color: var(--muted); }
 @media (max-width: 50em) { .layout { display: block; } nav { position: static; height: auto; border-right: 0; border-bottom: 1px solid var(--line); } main { padding: 1em; } }
+@media (max-width: 64em) { td code, td a, h3 code, p code { overflow-wrap: anywhere; } }
+@media (max-width: 30em) { main { padding: 1em 0.75em; } table { font-size: 0.85em; } th, td { padding: 0.35em 0.25em; } }
 `;
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
@@ -120,11 +127,11 @@ function renderOperation({ method, path, op }: Operation): string {
   }</h3>`;
   html += `<p><strong>${esc(String(op.summary ?? ''))}</strong>${op.description ? ` — ${inline(String(op.description))}` : ''}</p>`;
   if (params.length > 0) {
-    html += '<h4>Parameters</h4><table><thead><tr><th scope="col">Name</th><th scope="col">In</th><th scope="col">Type</th><th scope="col">Description</th></tr></thead><tbody>';
+    html += '<h4>Parameters</h4><div class="table-wrap"><table><thead><tr><th scope="col">Name</th><th scope="col">In</th><th scope="col">Type</th><th scope="col">Description</th></tr></thead><tbody>';
     for (const p of params) {
       html += `<tr><td><code>${esc(String(p.name))}</code>${p.required ? ' <span class="muted">required</span>' : ''}</td><td>${esc(String(p.in))}</td><td>${[typeOf((p.schema ?? {}) as JsonObject), constraints((p.schema ?? {}) as JsonObject)].filter(Boolean).join('<br>')}</td><td>${p.description ? inline(String(p.description)) : ''}</td></tr>`;
     }
-    html += '</tbody></table>';
+    html += '</tbody></table></div>';
   }
   if (body) {
     const content = (body.content ?? {}) as Record<string, JsonObject>;
@@ -133,7 +140,7 @@ function renderOperation({ method, path, op }: Operation): string {
       html += `<p><code>${esc(type)}</code>: ${typeOf((media.schema ?? {}) as JsonObject)}</p>`;
     }
   }
-  html += '<h4>Responses</h4><table><thead><tr><th scope="col">Status</th><th scope="col">Description</th><th scope="col">Body</th></tr></thead><tbody>';
+  html += '<h4>Responses</h4><div class="table-wrap"><table><thead><tr><th scope="col">Status</th><th scope="col">Description</th><th scope="col">Body</th></tr></thead><tbody>';
   for (const [status, response] of Object.entries(responses)) {
     const content = (response.content ?? {}) as Record<string, JsonObject>;
     const bodies = Object.entries(content)
@@ -144,7 +151,7 @@ function renderOperation({ method, path, op }: Operation): string {
       headerNames.length > 0 ? `<br><span class="muted">Headers: ${headerNames.map((h) => `<code>${esc(h)}</code>`).join(', ')}</span>` : ''
     }</td><td>${bodies}</td></tr>`;
   }
-  html += '</tbody></table></article>';
+  html += '</tbody></table></div></article>';
   return html;
 }
 
@@ -152,7 +159,7 @@ function fieldsTable(schema: JsonObject): string {
   const rows: string[] = [];
   collectFields(schema, '', rows, 0);
   if (rows.length === 0) return `<p>${typeOf(schema)}</p>`;
-  return `<table><thead><tr><th scope="col">Field</th><th scope="col">Type</th><th scope="col">Notes</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<div class="table-wrap"><table><thead><tr><th scope="col">Field</th><th scope="col">Type</th><th scope="col">Notes</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
 function collectFields(schema: JsonObject, prefix: string, rows: string[], depth: number): void {
