@@ -16,7 +16,10 @@ export type Json<T> = ColumnType<T, string, string>;
 /** `opds`: one row per agency this deployment serves. */
 export interface OpdsTable {
   slug: string;
+  /** The official (Indonesian) name. */
   name: string;
+  /** The English name, where the OPD gives one (migration `0002-english-names`). */
+  name_en: ColumnType<string | null, string | null | undefined, string | null>;
   modules: Json<string[]>;
   allowed_origins: Json<string[]>;
   is_demo: ColumnType<boolean, boolean | undefined, boolean>;
@@ -60,11 +63,26 @@ export interface OutboxTable {
 }
 
 /**
- * The spine's tables: tenancy, idempotency, rate limits, audit log, outbox. A module's own
+ * `holidays`: the regency's days off besides weekends (national holidays, cuti bersama,
+ * regional days off), which no service level counts as working days. `date` is a PostgreSQL
+ * `date`: read it as text (`to_char(date, 'YYYY-MM-DD')`, see `calendar/holidays.ts`), since
+ * the pg driver would turn a bare date into a `Date` at the server's local midnight.
+ */
+export interface HolidaysTable {
+  date: string;
+  name: string;
+  kind: string;
+  updated_at: Timestamp;
+  updated_by: string;
+}
+
+/**
+ * The spine's tables: tenancy, the holidays, idempotency, rate limits, audit log, outbox. A module's own
  * tables are its own interface, joined in with `db.withTables<ModuleTables>()`.
  */
 export interface Database {
   opds: OpdsTable;
+  holidays: HolidaysTable;
   idempotency_keys: IdempotencyKeysTable;
   rate_limits: RateLimitsTable;
   audit_log: AuditLogTable;

@@ -29,9 +29,9 @@ function enabledModules(row: OpdRow): ModuleName[] {
   return row.modules.filter((name): name is ModuleName => (moduleNames as readonly string[]).includes(name));
 }
 
-/** An OPD as `GET /api/v1/opds` lists it. */
+/** An OPD as `GET /api/v1/opds` lists it; `nameEn` only where the OPD gave one. */
 export function toOpdSummary(row: OpdRow): OpdSummary {
-  return { slug: row.slug, name: row.name, modules: enabledModules(row) };
+  return { slug: row.slug, name: row.name, ...(row.name_en ? { nameEn: row.name_en } : {}), modules: enabledModules(row) };
 }
 
 

@@ -1,49 +1,55 @@
 /**
  * SIAP's service level (SP4N-LAPOR practice): the first response is due within
- * {@link FIRST_RESPONSE_WORKING_DAYS} working days (Monday–Friday, Asia/Jakarta) after the
- * question arrives, by the end of that day in Jakarta (23:59:59.999 +07:00).
+ * {@link FIRST_RESPONSE_WORKING_DAYS} working days after the question arrives, by the end of
+ * that day in the regency's time zone (`TIME_ZONE`: 23:59:59.999 WIB, WITA or WIT). Working
+ * days are Monday–Friday except the regency's days off (national holidays, cuti bersama,
+ * regional days off: the spine's `holidays` table, kept by staff).
+ *
+ * The due date is fixed when the question is stored (it is on the citizen's receipt); a day
+ * off added later does not move it.
  *
  * @module
  */
-import { FIRST_RESPONSE_WORKING_DAYS, type ConsultationStatus } from '../../../../src/schemas/index.js';
+import {
+  DEFAULT_TIME_ZONE,
+  FIRST_RESPONSE_WORKING_DAYS,
+  type ConsultationStatus,
+  type IndonesianTimeZone,
+} from '../../../../src/schemas/index.js';
+import { workingDaysLater } from '../../calendar/holidays.js';
+import { addWorkingDays, dayIn, endOfDayIn, type CalendarDay } from '../../calendar/working-days.js';
+import type { Db } from './tables.js';
 
-/** Asia/Jakarta (WIB) is UTC+7 all year, no daylight saving. */
-const JAKARTA_OFFSET_MS = 7 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** A calendar date in Jakarta, `YYYY-MM-DD`. */
-export type JakartaDate = string;
+/** A calendar day in the regency, `YYYY-MM-DD`. */
+export type LocalDate = CalendarDay;
 
 /** Options of {@link firstResponseDueAt}. */
 export interface DueDateOptions {
   /** Working days to add (default {@link FIRST_RESPONSE_WORKING_DAYS}). */
   workingDays?: number;
-  /** Days off besides weekends (national holidays, cuti bersama), by Jakarta date. */
-  isHoliday?: (date: JakartaDate) => boolean;
+  /** The regency's time zone (default Asia/Jakarta). */
+  timeZone?: IndonesianTimeZone;
+  /** Days off besides weekends (national holidays, cuti bersama), by date in the regency. */
+  isHoliday?: (date: LocalDate) => boolean;
 }
 
 /**
  * When the first response to a question submitted at `submittedAt` is due: the end of the
- * Jakarta day that is `workingDays` working days later. A question on Friday evening or on
- * Saturday is due on Wednesday; one on Monday morning is due on Thursday.
+ * day, in the regency's zone, that is `workingDays` working days later. A question on Friday
+ * evening or on Saturday is due on Wednesday; one on Monday morning is due on Thursday.
  */
 export function firstResponseDueAt(submittedAt: Date, options: DueDateOptions = {}): Date {
+  const zone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const workingDays = options.workingDays ?? FIRST_RESPONSE_WORKING_DAYS;
-  const isHoliday = options.isHoliday ?? (() => false);
-  // Shift into Jakarta wall-clock time and work on the UTC fields of the shifted value.
-  const local = new Date(submittedAt.getTime() + JAKARTA_OFFSET_MS);
-  let day = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
-  let counted = 0;
-  while (counted < workingDays) {
-    day += DAY_MS;
-    const date = new Date(day);
-    const weekday = date.getUTCDay();
-    if (weekday === 0 || weekday === 6) continue;
-    if (isHoliday(date.toISOString().slice(0, 10))) continue;
-    counted += 1;
-  }
-  // End of that Jakarta day, back in real time.
-  return new Date(day + DAY_MS - 1 - JAKARTA_OFFSET_MS);
+  return endOfDayIn(addWorkingDays(dayIn(submittedAt, zone), workingDays, options.isHoliday), zone);
+}
+
+/**
+ * {@link firstResponseDueAt} with the regency's days off from the `holidays` table, in `db`
+ * (or the transaction the question is stored in).
+ */
+export async function firstResponseDue(db: Db, submittedAt: Date, timeZone: IndonesianTimeZone = DEFAULT_TIME_ZONE): Promise<Date> {
+  return workingDaysLater(db, submittedAt, FIRST_RESPONSE_WORKING_DAYS, timeZone);
 }
 
 /** What {@link isOverdue} looks at. */
@@ -54,7 +60,8 @@ export interface ServiceLevelState {
 }
 
 /**
- * Overdue: no first response yet, not closed, and `now` is past the due time.
+ * Overdue: no first response yet, not closed, and `now` is past the due time (which already
+ * counts the time zone and the days off).
  * `listPage()` in queries.ts filters by the same rule in SQL: change both together.
  */
 export function isOverdue(state: ServiceLevelState, now: Date): boolean {
