@@ -4,7 +4,7 @@
 import { sendKeys } from '@web/test-runner-commands';
 import '../../widgets/consultation-status/define.js';
 import type { OpdConsultationStatus } from '../../widgets/consultation-status/consultation-status.js';
-import { createClient } from '../../src/index.js';
+import { createClient, type ConsultationPublic } from '../../src/index.js';
 import {
   $,
   $$,
@@ -270,4 +270,145 @@ describe('<opd-consultation-status> takes a code with characters phone keyboards
       equal($<HTMLInputElement>(element, '#code').value, answeredCode, 'the field shows the code as it should be written');
     });
   }
+});
+
+/** Runs `body` while the API's public view of a consultation is changed by `change` on its way to the page. */
+async function withPublicView(change: (view: ConsultationPublic) => void, body: () => Promise<void>): Promise<void> {
+  const real = globalThis.fetch;
+  globalThis.fetch = async (input, init) => {
+    const response = await real(input, init);
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (!url.includes('/api/v1/consultations/') || !response.ok) return response;
+    const view = (await response.json()) as ConsultationPublic;
+    change(view);
+    return new Response(JSON.stringify(view), {
+      status: response.status,
+      headers: { 'Content-Type': response.headers.get('Content-Type') ?? 'application/json' },
+    });
+  };
+  try {
+    await body();
+  } finally {
+    globalThis.fetch = real;
+  }
+}
+
+describe('<opd-consultation-status> as the regency gives it: its time zone, English names', () => {
+  it('shows every time in the regency’s zone (WITA for Asia/Makassar)', async () => {
+    await withPublicView(
+      (view) => {
+        view.timeZone = 'Asia/Makassar';
+      },
+      async () => {
+        const element = await statusWidget(`code="${answeredCode}"`);
+        await result(element);
+        const times = $$(element, '[part~=timeline] time, [part~=result] dd time');
+        ok(times.length >= 4, 'the times are there');
+        for (const time of times) {
+          const shown = text(time);
+          ok(!shown.includes('WIB'), `no WIB left: ${shown}`);
+          const at = new Date(time.getAttribute('datetime')!);
+          const day = new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Makassar', dateStyle: 'full' }).format(at);
+          includes(shown, day, 'the day in Makassar');
+          if (time.closest('[part~=timeline]')) {
+            const clock = new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Makassar', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+            includes(shown, `${clock} WITA`, 'the time in WITA');
+          }
+        }
+      },
+    );
+  });
+
+  it('names the OPD and the category in English with lang="en" where the OPD gave English names', async () => {
+    const opd = 'Regional Finance and Asset Management Agency (BPKAD)';
+    const category = 'Budget disbursement';
+    await withPublicView(
+      (view) => {
+        view.opd.nameEn = opd;
+        view.category.nameEn = category;
+      },
+      async () => {
+        const english = await statusWidget(`lang="en" code="${answeredCode}"`);
+        const said = text(await result(english));
+        includes(said, opd, 'the OPD in English');
+        includes(said, category, 'the category in English');
+        ok(!said.includes(opdName), 'not the Indonesian name');
+        cleanup();
+        const indonesian = await statusWidget(`code="${answeredCode}"`);
+        includes(text(await result(indonesian)), opdName, 'Indonesian pages keep the official name');
+      },
+    );
+  });
+
+  it('keeps the Indonesian name, marked as Indonesian, where the OPD gave no English one', async () => {
+    await withPublicView(
+      (view) => {
+        delete view.opd.nameEn;
+        delete view.category.nameEn;
+      },
+      async () => {
+        const element = await statusWidget(`lang="en" code="${answeredCode}"`);
+        await result(element);
+        const marked = $$(element, '.details dd [lang=id]').map(text);
+        ok(marked.includes(opdName), `the OPD's name is marked lang="id": ${JSON.stringify(marked)}`);
+      },
+    );
+  });
+});
+
+describe('<opd-consultation-status> opens the code a link carries', () => {
+  const start = location.href;
+  afterEach(() => history.replaceState(null, '', start));
+
+  /** The page's address with `change` applied, without loading it again. */
+  function goTo(change: (url: URL) => void): void {
+    const url = new URL(start);
+    change(url);
+    history.replaceState(null, '', url);
+  }
+
+  it('#lacak=<code>, the form receipt’s link: shows it and moves to it', async () => {
+    goTo((url) => {
+      url.hash = `lacak=${sloppy(answeredCode)}`;
+    });
+    const element = await statusWidget();
+    await result(element);
+    includes(text($(element, '#result-title')), answeredCode, 'the linked question is shown');
+    await until(() => deepActiveElement() === $(element, '#result-title'), 'focus on the result');
+    equal($<HTMLInputElement>(element, '#code').value, answeredCode, 'the field holds the code');
+  });
+
+  it('?kode=<code> and #kode=<code>, links in letters and QR codes', async () => {
+    goTo((url) => url.searchParams.set('kode', answeredCode));
+    const fromQuery = await statusWidget();
+    await result(fromQuery);
+    includes(text($(fromQuery, '#result-title')), answeredCode, '?kode= opens it');
+    cleanup();
+    goTo((url) => {
+      url.hash = `kode=${answeredCode}`;
+    });
+    const fromHash = await statusWidget();
+    await result(fromHash);
+    includes(text($(fromHash, '#result-title')), answeredCode, '#kode= opens it');
+  });
+
+  it('opens another code when a link on the same page changes the hash', async () => {
+    const { received } = await statusFixtures();
+    const element = await statusWidget(`code="${answeredCode}"`);
+    await result(element);
+    location.hash = `lacak=${received}`;
+    await until(() => text(element.shadowRoot?.querySelector('#result-title')).includes(received), 'the newly linked question');
+    await until(() => deepActiveElement() === $(element, '#result-title'), 'focus on the result');
+  });
+
+  it('the code attribute wins over the address', async () => {
+    const { received } = await statusFixtures();
+    goTo((url) => {
+      url.hash = `lacak=${received}`;
+    });
+    const element = await statusWidget(`code="${answeredCode}"`);
+    await result(element);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    includes(text($(element, '#result-title')), answeredCode, 'the page’s own code is shown');
+  });
 });

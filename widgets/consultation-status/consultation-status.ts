@@ -23,6 +23,26 @@ import { id } from './i18n/id.js';
 
 export type { OpdStatusLoadedDetail };
 
+/**
+ * The tracking code a link to this page carries: `#lacak=…` (the link on the form's receipt),
+ * else `#kode=…` or `?kode=…` (links in letters, e-mails and QR codes); `''` without one.
+ */
+function linkedCode(): string {
+  return hashCode() || valueOf(new URLSearchParams(location.search), 'kode') || valueOf(new URLSearchParams(location.search), 'lacak');
+}
+
+/** The code in the address's fragment only (`#lacak=…` or `#kode=…`, the name in any case), or `''`. */
+function hashCode(): string {
+  const hash = new URLSearchParams(location.hash.replace(/^#/, ''));
+  return valueOf(hash, 'lacak') || valueOf(hash, 'kode');
+}
+
+/** The first value of the parameter `name` (in any case), trimmed; `''` without one. */
+function valueOf(params: URLSearchParams, name: string): string {
+  for (const [key, value] of params) if (key.toLowerCase() === name) return value.trim();
+  return '';
+}
+
 type Lookup =
   | { state: 'idle' }
   | { state: 'loading'; code: string }
@@ -43,10 +63,14 @@ type Lookup =
  * <opd-consultation-status code="SIAP-7K3F-9QX2"></opd-consultation-status>  <!-- loads at once -->
  * ```
  *
+ * Without a `code` attribute it opens the code a link to the page carries, and moves to it:
+ * `#lacak=SIAP-7K3F-9QX2` (the form's receipt links so), `#kode=…` or `?kode=…`; a link to
+ * another code on the same page (the hash changes) opens that one.
+ *
  * @summary Follow a consultation by its tracking code.
  *
  * @attr api - The backend's base URL; default: this page's origin.
- * @attr code - A tracking code to show at once; changing it loads the new one.
+ * @attr code - A tracking code to show at once; changing it loads the new one. Without it, the code of a link (`#lacak=`, `#kode=`, `?kode=`).
  * @attr lang - `id` (default) or `en`.
  * @attr heading-level - The level of the result's heading (default 2); sub-headings are one deeper.
  *
@@ -113,14 +137,39 @@ export class OpdConsultationStatus extends OpdElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHashChange);
     this.#abort?.abort();
     if (this.lookup.state === 'loading') this.lookup = { state: 'idle' };
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('hashchange', this.onHashChange);
     if (this.hasUpdated && this.lookup.state === 'idle' && this.code) void this.show(this.code, false);
   }
+
+  protected override firstUpdated(): void {
+    // A link to this page with a code (and no code attribute): open it, as the citizen asked.
+    const linked = this.code ? '' : linkedCode();
+    if (linked) {
+      this.typed = linked;
+      void this.show(linked, true);
+    }
+  }
+
+  /** A link to another code on this same page, e.g. the receipt's "see the status" just above. */
+  private readonly onHashChange = (): void => {
+    const linked = hashCode();
+    if (!linked) return;
+    const shown = this.lookup.state === 'found' ? this.lookup.consultation.trackingCode : 'code' in this.lookup ? this.lookup.code : '';
+    if (normalizeTrackingCode(linked) === shown) {
+      // Already shown (the page put it there): take the citizen to it.
+      focusTemporarily(this.renderRoot.querySelector<HTMLElement>(this.lookup.state === 'found' ? '#result-title' : '.result-notice'));
+      return;
+    }
+    this.typed = linked;
+    void this.show(linked, true);
+  };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('code') && this.code) {
@@ -165,6 +214,8 @@ export class OpdConsultationStatus extends OpdElement {
     try {
       const consultation = await this.clients.client.consultations.track(code, { signal: abort.signal });
       if (abort.signal.aborted) return;
+      // Every date of the view in the regency's zone (WIB, WITA or WIT), as the API says.
+      this.localize.timeZone = consultation.timeZone;
       this.lookup = { state: 'found', consultation };
       this.announcement = '';
       this.emit('opd-status-loaded', {
@@ -265,6 +316,18 @@ export class OpdConsultationStatus extends OpdElement {
     }
   }
 
+  /** The English name of an OPD or category with `lang="en"` where the OPD gave one, else its name. */
+  private nameOf(named: { name: string; nameEn?: string | undefined }): string {
+    return this.localize.lang === 'en' && named.nameEn ? named.nameEn : named.name;
+  }
+
+  /** {@link nameOf} for the details; an Indonesian name on an English page is marked `lang="id"` for screen readers. */
+  private renderName(named: { name: string; nameEn?: string | undefined }): TemplateResult {
+    return this.localize.lang !== 'id' && !named.nameEn
+      ? html`<span lang="id">${named.name}</span>`
+      : html`${this.nameOf(named)}`;
+  }
+
   /** What is true now and what the citizen can do, for the state `c` is in; none when the answer says it all. */
   private whatNow(c: ConsultationPublic, overdue: boolean): string {
     const t = this.localize;
@@ -273,7 +336,7 @@ export class OpdConsultationStatus extends OpdElement {
       if (c.status === 'answered') return '';
       return t.t('status.now.reopened');
     }
-    if (c.status === 'closed') return t.t('status.now.closed', c.opd.name);
+    if (c.status === 'closed') return t.t('status.now.closed', this.nameOf(c.opd));
     if (overdue) return t.t('status.now.overdue');
     return c.status === 'in_progress' ? t.t('status.now.in_progress') : t.t('status.now.received');
   }
@@ -295,11 +358,11 @@ export class OpdConsultationStatus extends OpdElement {
           </div>
           <div>
             <dt>${t.t('status.opd')}</dt>
-            <dd>${c.opd.name}</dd>
+            <dd>${this.renderName(c.opd)}</dd>
           </div>
           <div>
             <dt>${t.t('status.category')}</dt>
-            <dd>${c.category.name}</dd>
+            <dd>${this.renderName(c.category)}</dd>
           </div>
           <div>
             <dt>${t.t('status.submitted')}</dt>
