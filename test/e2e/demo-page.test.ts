@@ -276,4 +276,47 @@ describe('the demo OPD page, as a citizen', () => {
       await context.close();
     });
   }
+
+  it('opens the question a link carries: the receipt’s #lacak=, and ?kode= from letters and QR codes', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 667 } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/#lacak=SIAP-DEM0-0003`);
+    const status = page.locator('opd-consultation-status');
+    await status.getByText('SIAP-DEM0-0003').first().waitFor();
+    await status.getByText('Dijawab').first().waitFor();
+    const heading = await status.locator('#result-title').boundingBox();
+    assert.ok(heading && heading.y >= 0 && heading.y < 667, 'the page moved to the result');
+    await page.goto(`${baseUrl}/?kode=siap-dem0-0002`);
+    await status.getByText('SIAP-DEM0-0002').first().waitFor();
+    await status.getByText('Sedang diproses').first().waitFor();
+    await context.close();
+  });
+
+  it('speaks English on en.html: the OPD’s and the categories’ English names, on a phone', async () => {
+    const opd = (await (await fetch(`${baseUrl}/api/v1/opds/bpkad`)).json()) as {
+      nameEn?: string;
+      consultationCategories: { id: string; name: string; nameEn?: string }[];
+    };
+    const assets = opd.consultationCategories.find((category) => category.id === 'aset-daerah');
+    assert.ok(opd.nameEn && assets?.nameEn, 'the demo OPD gives English names');
+    const context = await browser.newContext({ viewport: { width: 375, height: 667 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${baseUrl}/en.html`);
+    await page.getByLabel('Category', { exact: true }).locator('option', { hasText: assets.nameEn }).waitFor({ state: 'attached' });
+    const status = page.locator('opd-consultation-status');
+    await status.getByLabel('Tracking code').fill('SIAP-DEM0-0003');
+    await status.getByRole('button', { name: 'Show status' }).click();
+    await status.getByText('Answered').first().waitFor();
+    const panel = await status.locator('[part~="result"]').innerText();
+    assert.ok(panel.includes(opd.nameEn), `the OPD in English: ${panel}`);
+    assert.ok(panel.includes(assets.nameEn), `the category in English: ${panel}`);
+    assert.ok(!panel.includes('Aset daerah'), 'not in Indonesian');
+    const name = await page.getByLabel('Name', { exact: true }).boundingBox();
+    assert.ok(name && name.y + name.height <= 667, 'the form’s first field is on the first screen');
+    assert.deepEqual(errors, [], 'the page throws nothing');
+    await page.screenshot({ path: join(SCREENSHOTS, 'demo-en-375.png'), fullPage: true });
+    await context.close();
+  });
 });
