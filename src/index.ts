@@ -37,6 +37,7 @@ export {
   type ConsultationsNamespace,
   type CreateConsultationOptions,
   type StaffCallOptions,
+  type SetStatusOptions,
 } from './namespaces/consultations.js';
 export type {
   ConsultationCreateInput,
@@ -45,6 +46,7 @@ export type {
   ConsultationStaff,
   ConsultationStatus,
   ConsultationListQuery,
+  ConsultationStatusInput,
   TimelineEntry,
   Opd,
   OpdSummary,

@@ -36,11 +36,24 @@ export interface StaffCallOptions extends CallOptions {
   opd?: string;
 }
 
+/** Options of {@link ConsultationsNamespace.setStatus}. */
+export interface SetStatusOptions extends StaffCallOptions {
+  /**
+   * A note to the citizen. **Public**: the public timeline shows it to anyone holding the
+   * tracking code. With `in_progress` it counts as the first response.
+   */
+  note?: string;
+  /** A remark for staff only: staff views show it, no public response ever does. */
+  internalNote?: string;
+}
+
 /** Calls of the SIAP consultation service. */
 export interface ConsultationsNamespace {
   /**
    * Sends a citizen's question and returns its receipt with the `trackingCode`.
-   * The input is checked against the shared schema first ({@link ValidationError}).
+   * The input is checked against the shared schema first ({@link ValidationError}). When
+   * `idempotencyKey` was already used for a different question, it rejects with an
+   * `IdempotencyConflictError` whose `stored` is that question's receipt.
    */
   create(input: ConsultationCreateInput, options?: CreateConsultationOptions): Promise<ConsultationReceipt>;
   /** The public view of a consultation: status, timeline, answer; no personal data. */
@@ -51,12 +64,11 @@ export interface ConsultationsNamespace {
   get(trackingCode: string, options?: StaffCallOptions): Promise<ConsultationStaff>;
   /** Staff: answers a consultation (status becomes `answered`). Needs a token. */
   answer(trackingCode: string, text: string, options?: StaffCallOptions): Promise<ConsultationStaff>;
-  /** Staff: moves a consultation to another status, with an optional note. Needs a token. */
-  setStatus(
-    trackingCode: string,
-    status: ConsultationStatus,
-    options?: StaffCallOptions & { note?: string },
-  ): Promise<ConsultationStaff>;
+  /**
+   * Staff: moves a consultation to another status, with an optional note to the citizen
+   * (public) and an optional internal note (staff only), see {@link SetStatusOptions}. Needs a token.
+   */
+  setStatus(trackingCode: string, status: ConsultationStatus, options?: SetStatusOptions): Promise<ConsultationStaff>;
 }
 
 /** Builds `client.consultations`; pass it to {@link buildClient} to include SIAP in a client. */
@@ -115,7 +127,7 @@ export const consultations: NamespaceFactory<ConsultationsNamespace> = (sender, 
     async setStatus(trackingCode, status, options) {
       return sender.call(endpoints.setStatus, {
         params: { opd: opd(options?.opd), trackingCode },
-        body: { status, note: options?.note },
+        body: { status, note: options?.note, internalNote: options?.internalNote },
         what: `the status of ${trackingCode}`,
         signal: options?.signal,
       });

@@ -66,7 +66,7 @@ export const problem = z.object({
   stored: z.optional(
     z.unknown().check(
       z.describe(
-        'On an `idempotency-conflict`: the body the write with this `Idempotency-Key` answered the first time (for a question, its receipt with the tracking code), so the holder of the key learns what was stored. Present whenever that write was stored.',
+        'On an idempotency-conflict: what the first request with this Idempotency-Key answered (for a question, its receipt).',
       ),
     ),
   ),

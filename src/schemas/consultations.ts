@@ -136,7 +136,7 @@ export type ConsultationCreateInput = z.input<typeof consultationCreate>;
 /** A checked, normalized question. */
 export type ConsultationCreate = z.output<typeof consultationCreate>;
 
-/** One step of a consultation's history as the public sees it. */
+/** One step of a consultation's history as the public sees it; `note` is the staff's note to the citizen. */
 export const timelineEntry = z.object({
   status: z.enum(consultationStatuses),
   at: timestamp,
@@ -205,7 +205,9 @@ export const consultationStaff = z.object({
     z.object({
       status: z.enum(consultationStatuses),
       at: timestamp,
+      // Their descriptions in the API reference: SIAP's `openapi` (the server), not shipped to browsers.
       note: z.optional(z.string()),
+      internalNote: z.optional(z.string()),
       by: z.optional(z.string()),
     }),
   ),
@@ -237,11 +239,33 @@ export const consultationAnswerInput = z.object({
   text: trimmed(10000, 'Enter the answer', 'Answer must be 10,000 characters or fewer'),
 });
 
-/** `POST /api/v1/opds/{opd}/consultations/{trackingCode}/status` (staff). */
+/** The longest note (to the citizen or internal) of a status change, in characters. */
+export const STATUS_NOTE_MAX_LENGTH = 1000;
+
+/**
+ * `POST /api/v1/opds/{opd}/consultations/{trackingCode}/status` (staff): the new status, a
+ * `note` to the citizen (**public**: shown on the public timeline to anyone with the tracking
+ * code; with `in_progress` it counts as the first response) and an `internalNote` for staff
+ * (never in a public response).
+ */
 export const consultationStatusInput = z.object({
   status: z.enum(consultationStatuses),
-  note: z.optional(z.string().check(z.trim(), z.maxLength(1000))),
+  note: z.optional(
+    z.string().check(
+      z.trim(),
+      z.maxLength(STATUS_NOTE_MAX_LENGTH, `The note to the citizen must be ${STATUS_NOTE_MAX_LENGTH} characters or fewer`),
+    ),
+  ),
+  internalNote: z.optional(
+    z.string().check(
+      z.trim(),
+      z.maxLength(STATUS_NOTE_MAX_LENGTH, `The internal note must be ${STATUS_NOTE_MAX_LENGTH} characters or fewer`),
+    ),
+  ),
 });
+
+/** A status change, see {@link consultationStatusInput}. */
+export type ConsultationStatusInput = z.input<typeof consultationStatusInput>;
 
 /**
  * The `{trackingCode}` path value: normalized as a person typed it (case, spaces, look-alikes),

@@ -1,7 +1,8 @@
 /**
  * SIAP's test fixtures: a citizen, their question, and asking it through an API suite. The
  * spine suites use them too, SIAP's being the routes that write. Importing this file
- * registers SIAP's personal data (the citizen's and the demo questions') for the sweep.
+ * registers SIAP's personal data (the citizen's and the demo questions') for the sweep, and
+ * the staff's internal remark, which no public response may show either.
  *
  * @module
  */
@@ -18,9 +19,13 @@ export const citizen = {
   normalizedPhone: '+6281234567890',
 };
 
+/** A staff member's internal note on a status change: staff views only, never public. */
+export const internalRemark = 'Catatan internal: penanya sudah tiga kali menelepon loket, cek berkas SPM di Bidang Perbendaharaan';
+
 registerPersonalData({
   module: 'siap',
   values: [
+    internalRemark,
     citizen.name,
     citizen.email,
     citizen.phone,

@@ -390,8 +390,28 @@ describe('staff working through the SDK', () => {
       assert.ok(error instanceof ApiError);
       assert.equal(error.status, 409);
       assert.deepEqual(error.fieldErrors.map((e) => e.path), ['status']);
+      assert.deepEqual(error.fieldErrors.map((e) => e.message), ['A closed consultation cannot change any more']);
       return true;
     });
+    await assert.rejects(staff.consultations.answer(trackingCode, 'Jawaban terlambat.'), (error) => {
+      assert.ok(error instanceof ApiError);
+      assert.equal(error.status, 409);
+      assert.doesNotMatch(error.detail ?? '', /in_progress/, 'no advice to make a change that is refused');
+      return true;
+    });
+  });
+
+  it('keeps an internal note from the citizen, who sees only the note meant for them', async () => {
+    const citizen = createClient({ baseUrl: server.url, opd: 'bpkad' });
+    const staff = createClient({ baseUrl: server.url, opd: 'bpkad', token: server.staffToken });
+    const { trackingCode } = await citizen.consultations.create(question());
+    const internalNote = 'Internal: minta Bidang Aset cek status pinjam pakai desa ini.';
+    const changed = await staff.consultations.setStatus(trackingCode, 'in_progress', { note: 'Sedang kami proses.', internalNote });
+    assert.equal(changed.timeline.at(-1)?.internalNote, internalNote);
+    assert.equal(changed.timeline.at(-1)?.note, 'Sedang kami proses.');
+    const view = await citizen.consultations.track(trackingCode);
+    assert.equal(view.timeline.at(-1)?.note, 'Sedang kami proses.');
+    assert.ok(!JSON.stringify(view).includes(internalNote));
   });
 });
 

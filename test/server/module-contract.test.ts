@@ -174,7 +174,15 @@ describe('a module declared through the contract', () => {
 
   it('is migrated after the spine and SIAP, and its demo seed adds nothing the second time', async () => {
     const ledger = await sql<{ id: string }>`select module || '/' || name as id from opd_migrations order by applied_at, module`.execute(opened.db);
-    assert.deepEqual(ledger.rows.map((row) => row.id), ['spine/0001-foundation', 'siap/0001-consultations', 'siap/0002-categories', 'notices/0001-notices']);
+    assert.deepEqual(ledger.rows.map((row) => row.id), [
+      'spine/0001-foundation',
+      'spine/0002-english-names',
+      'spine/0003-holidays',
+      'siap/0001-consultations',
+      'siap/0002-categories',
+      'siap/0003-internal-notes',
+      'notices/0001-notices',
+    ]);
     assert.deepEqual((await seedDemo(opened.db, modules, new Date())).notices, { notices: 0 });
   });
 

@@ -71,7 +71,10 @@ for (const store of ['pglite', 'postgres'] as const) {
         assert.deepEqual(ledger.rows, [
           { module: 'siap', name: '0001-consultations' },
           { module: 'siap', name: '0002-categories' },
+          { module: 'siap', name: '0003-internal-notes' },
           { module: 'spine', name: '0001-foundation' },
+          { module: 'spine', name: '0002-english-names' },
+          { module: 'spine', name: '0003-holidays' },
         ]);
         const questions = await db.selectFrom('consultations').select(['tracking_code', 'name', 'email']).execute();
         assert.deepEqual(questions, [{ tracking_code: OLD_CODE, name: 'Warga Lama', email: 'warga.lama@example.com' }]);
@@ -105,7 +108,7 @@ for (const store of ['pglite', 'postgres'] as const) {
       // Opening again runs nothing more.
       const again = await open(settings, true);
       const count = await sql<{ n: number }>`select count(*)::int as n from opd_migrations`.execute(again.db);
-      assert.equal(count.rows[0]?.n, 3);
+      assert.equal(count.rows[0]?.n, 6);
       await again.close();
     });
   });

@@ -114,8 +114,8 @@ describe('validation messages say what is allowed', () => {
   });
 
   it('words a too-long text without a message of its own by its limit', () => {
-    assert.deepEqual(errorsOf(consultationStatusInput, { status: 'closed', note: 'x'.repeat(1001) }), [
-      ['note', 'tooLong', 'Use 1000 characters or fewer'],
+    assert.deepEqual(errorsOf(consultationListQuery, { cursor: 'c'.repeat(201) }), [
+      ['cursor', 'tooLong', 'Use 200 characters or fewer'],
     ]);
   });
 

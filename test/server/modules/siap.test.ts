@@ -7,16 +7,19 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import {
   TRACKING_CODE_PATTERN,
+  consultationStatuses,
+  consultationTransitions,
   consultationPublic,
   consultationReceipt,
   consultationStaff,
   consultationStaffList,
   type ConsultationStaff,
+  type ConsultationStatus,
 } from '../../../src/schemas/index.js';
 import { insertConsultation } from '../../../server/src/modules/consultations/queries.js';
 import { firstResponseDueAt } from '../../../server/src/modules/consultations/service-level.js';
 import { assertProblem, assertShape, describeApi } from '../../helpers/api.js';
-import { citizen, question, siapRequests } from '../../helpers/siap.js';
+import { citizen, internalRemark, question, siapRequests } from '../../helpers/siap.js';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -244,6 +247,90 @@ describeApi('SIAP', { publicResponses: 27 }, (api) => {
     assert.ok(noted.firstResponseAt);
     const seen = assertShape(consultationPublic, await (await api.publicRequest(`/api/v1/consultations/${code2}`)).json(), 'public view');
     assert.equal(seen.timeline.at(-1)?.note, note);
+  });
+
+  it('keeps an internal note to staff views: the public timeline shows only the note to the citizen', async () => {
+    const code = await newConsultation();
+    const note = 'Berkas Anda sedang kami periksa.';
+    const changed = await staffPost(`/api/v1/opds/bpkad/consultations/${code}/status`, {
+      status: 'in_progress',
+      note,
+      internalNote: internalRemark,
+    });
+    assert.equal(changed.status, 200);
+    const view = assertShape(consultationStaff, await changed.json(), 'staff view');
+    assert.deepEqual(view.timeline.at(-1), { status: 'in_progress', at: view.timeline.at(-1)?.at, note, internalNote: internalRemark, by: 'staff' });
+    const read = assertShape(consultationStaff, await (await staff(`/api/v1/opds/bpkad/consultations/${code}`)).json(), 'staff view');
+    assert.equal(read.timeline.at(-1)?.internalNote, internalRemark, 'staff read it back');
+    const listed = assertShape(consultationStaffList, await (await staff(`/api/v1/opds/bpkad/consultations?q=${code}`)).json(), 'staff list');
+    assert.equal(listed.data[0]?.timeline.at(-1)?.internalNote, internalRemark, 'and in the list');
+
+    const tracked = await api.publicRequest(`/api/v1/consultations/${code}`);
+    const text = await tracked.text();
+    const seen = assertShape(consultationPublic, JSON.parse(text), 'public view');
+    assert.deepEqual(seen.timeline.at(-1), { status: 'in_progress', at: view.timeline.at(-1)?.at, note });
+    assert.ok(!text.includes(internalRemark) && !text.includes('internalNote'), 'no internal note in the public view');
+    // The sweep at the end of the suite checks every public response for it too.
+  });
+
+  it('does not count an internal note alone as the first response', async () => {
+    const code = await newConsultation();
+    const view = assertShape(
+      consultationStaff,
+      await (await staffPost(`/api/v1/opds/bpkad/consultations/${code}/status`, { status: 'in_progress', internalNote: 'Diteruskan ke bidang aset.' })).json(),
+      'staff view',
+    );
+    assert.equal(view.firstResponseAt, null, 'the citizen was told nothing');
+    const audit = await api.server.db.selectFrom('audit_log').select('detail').where('subject', '=', code).where('action', '=', 'consultation.status').executeTakeFirstOrThrow();
+    assert.deepEqual(audit.detail, { from: 'received', to: 'in_progress', withNote: false, withInternalNote: true }, 'the audit says which notes, not their text');
+  });
+
+  it('advises in every 409 only what is allowed from the current status', async () => {
+    const answerable: readonly ConsultationStatus[] = ['received', 'in_progress'];
+    /** A new question brought to `status` by allowed steps. */
+    const at = async (status: ConsultationStatus) => {
+      const code = await newConsultation();
+      const post = (path: string, body: unknown) => staffPost(`/api/v1/opds/bpkad/consultations/${code}/${path}`, body);
+      if (status === 'in_progress' || status === 'answered') assert.equal((await post('status', { status: 'in_progress' })).status, 200);
+      if (status === 'answered') assert.equal((await post('answer', { text: 'Jawaban.' })).status, 200);
+      if (status === 'closed') assert.equal((await post('status', { status: 'closed' })).status, 200);
+      return post;
+    };
+    const named = (text: string) => text.match(/\b(received|in_progress|answered|closed)\b/g) ?? [];
+    let refusals = 0;
+    for (const from of consultationStatuses) {
+      const post = await at(from);
+      const allowed = new Set<string>([from, ...consultationTransitions[from], ...(answerable.includes(from) ? ['answered'] : [])]);
+      const attempts: Array<[string, unknown]> = consultationStatuses
+        .filter((to) => !consultationTransitions[from].includes(to))
+        .map((to) => ['status', { status: to }]);
+      if (!answerable.includes(from)) attempts.push(['answer', { text: 'Jawaban lagi.' }]);
+      for (const [path, body] of attempts) {
+        const problem = await assertProblem(await post(path, body), 409, 'conflict', 'status');
+        refusals += 1;
+        const advice = [problem.detail?.split('; ').slice(1).join('; ') ?? '', ...(problem.errors ?? []).map((e) => e.message)];
+        assert.ok(advice[0], `the detail advises something: ${problem.detail}`);
+        for (const text of advice) {
+          const refused = named(text).filter((status) => !allowed.has(status));
+          assert.deepEqual(refused, [], `from ${from}, ${path} ${JSON.stringify(body)} advises a refused step: "${text}"`);
+        }
+      }
+    }
+    assert.equal(refusals, 13, 'every refused change and answer of every status was tried');
+  });
+
+  it('says what is allowed for a wrong status or page size, and refuses a body that is no question without failing', async () => {
+    const code = await newConsultation();
+    const wrong = await assertProblem(await staffPost(`/api/v1/opds/bpkad/consultations/${code}/status`, { status: 'done' }), 422, 'validation', 'status');
+    assert.deepEqual(wrong.errors, [{ path: 'status', message: 'Use one of: received, in_progress, answered, closed', code: 'notAllowed' }]);
+    const big = await assertProblem(await staff('/api/v1/opds/bpkad/consultations?limit=1000'), 400, 'validation', 'limit');
+    assert.deepEqual(big.errors, [{ path: 'limit', message: 'Use a number from 1 to 100', code: 'tooLarge' }]);
+    const filter = await assertProblem(await staff('/api/v1/opds/bpkad/consultations?overdue=yes'), 400, 'validation', 'overdue');
+    assert.deepEqual(filter.errors?.map((e) => [e.code, e.message]), [['notAllowed', 'Use one of: true, false']]);
+    for (const body of ['null', '[]', '"tanya"', '42']) {
+      const refused = await assertProblem(await ask(body), 422, 'validation');
+      assert.deepEqual(refused.errors?.map((e) => e.path), [''], body);
+    }
   });
 
   it('flags a question overdue once 3 working days pass without a response, and not once it is answered', async () => {

@@ -17,16 +17,30 @@ import { defineModule } from '../../http/module.js';
 import type { JsonObject } from '../../openapi/builder.js';
 import { consultationsTables } from './migrations/0001-consultations.js';
 import { categoriesTable } from './migrations/0002-categories.js';
+import { internalNotes } from './migrations/0003-internal-notes.js';
 import { categoriesOf } from './queries.js';
 import { consultationRoutes } from './routes.js';
 import { seedConsultations } from './seed.js';
 import { siapDb } from './tables.js';
 
+/** Describes the notes of a view's timeline steps: the public note, and in the staff view the internal one. */
+function describeTimelineNotes(schema: JsonObject, staff: boolean): void {
+  const timeline = (schema.properties as Record<string, JsonObject> | undefined)?.timeline;
+  const step = ((timeline?.items as JsonObject | undefined)?.properties ?? {}) as Record<string, JsonObject>;
+  if (step.note) step.note.description = 'The staff’s note to the citizen (public: the public timeline shows it).';
+  if (staff && step.internalNote) step.internalNote.description = 'The staff’s internal note: staff views only, never in a public response.';
+  if (staff && step.by) step.by.description = 'Who made the step (`citizen` for asking).';
+}
+
 /** SIAP: citizens ask an OPD, staff answer within the service level. */
 export const siapModule = defineModule({
   id: 'siap',
   routes: consultationRoutes,
-  migrations: { '0001-consultations': consultationsTables, '0002-categories': categoriesTable },
+  migrations: {
+    '0001-consultations': consultationsTables,
+    '0002-categories': categoriesTable,
+    '0003-internal-notes': internalNotes,
+  },
   seed: seedConsultations,
   // `GET /api/v1/opds/{opd}` carries the categories the form offers.
   opdView: async (db, opd) => ({ consultationCategories: await categoriesOf(siapDb(db), opd.slug) }),
@@ -57,11 +71,31 @@ export const siapModule = defineModule({
         schema: consultationPublic,
         io: 'output',
         description: 'What anyone with the tracking code sees: status, timeline and answer; no personal data.',
+        patch: (schema) => describeTimelineNotes(schema, false),
       },
-      ConsultationStaff: { schema: consultationStaff, io: 'output', description: 'The staff view, with the citizen’s contact.' },
+      ConsultationStaff: {
+        schema: consultationStaff,
+        io: 'output',
+        description: 'The staff view, with the citizen’s contact and the internal notes.',
+        patch: (schema) => describeTimelineNotes(schema, true),
+      },
       ConsultationStaffList: { schema: consultationStaffList, io: 'output', description: 'A page of consultations, newest first.' },
       ConsultationAnswerInput: { schema: consultationAnswerInput, io: 'input', description: 'The staff answer.' },
-      ConsultationStatusInput: { schema: consultationStatusInput, io: 'input', description: 'A status change with an optional note.' },
+      ConsultationStatusInput: {
+        schema: consultationStatusInput,
+        io: 'input',
+        description: 'A status change, with an optional note to the citizen and an optional internal note.',
+        patch: (schema) => {
+          const properties = schema.properties as Record<string, JsonObject>;
+          if (properties.note) {
+            properties.note.description =
+              'The note to the citizen. **Public**: shown on the public timeline to anyone with the tracking code. With `in_progress` it counts as the first response.';
+          }
+          if (properties.internalNote) {
+            properties.internalNote.description = 'A remark for staff only: shown in staff views, never in a public response.';
+          }
+        },
+      },
     },
   },
 });

@@ -15,7 +15,10 @@ import { generateTrackingCode } from './tracking-code.js';
 export interface EventRow {
   consultation_id: number;
   status: string;
+  /** The note to the citizen (public). */
   note: string | null;
+  /** The staff's internal note (staff views only). */
+  internal_note: string | null;
   at: Date;
   actor: string;
 }
@@ -106,7 +109,7 @@ export async function timelines(db: Db, ids: readonly number[]): Promise<Map<num
   if (ids.length === 0) return byId;
   const rows = await db
     .selectFrom('consultation_events')
-    .select(['consultation_id', 'status', 'note', 'at', 'actor'])
+    .select(['consultation_id', 'status', 'note', 'internal_note', 'at', 'actor'])
     .where('consultation_id', 'in', ids)
     .orderBy('at')
     .orderBy('id')
@@ -199,12 +202,21 @@ export async function storeAnswer(
     .execute();
 }
 
-/** Changes the status with an optional note; a note on `in_progress` counts as the first response. */
+/** The notes of a status change: to the citizen (public) and for staff (internal). */
+export interface StatusNotes {
+  note?: string | undefined;
+  internalNote?: string | undefined;
+}
+
+/**
+ * Changes the status with optional notes; a note to the citizen on `in_progress` counts as
+ * the first response (an internal note does not: the citizen never sees it).
+ */
 export async function storeStatus(
   trx: Db,
   row: ConsultationRow,
   status: ConsultationStatus,
-  note: string | undefined,
+  { note, internalNote }: StatusNotes,
   actor: string,
   now: Date,
 ): Promise<void> {
@@ -219,6 +231,6 @@ export async function storeStatus(
     .execute();
   await trx
     .insertInto('consultation_events')
-    .values({ consultation_id: row.id, status, note: note || null, at: now, actor })
+    .values({ consultation_id: row.id, status, note: note || null, internal_note: internalNote || null, at: now, actor })
     .execute();
 }

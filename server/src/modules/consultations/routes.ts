@@ -171,10 +171,8 @@ const answer = route({
       const current = await findInOpd(trx, opd.slug, code, true);
       if (!current) throw notFound(code);
       if (!ANSWERABLE.includes(current.status)) {
-        throw conflict(
-          `A consultation that is ${current.status} cannot be answered; change its status to in_progress first`,
-          'Answer only a consultation that is received or in_progress',
-        );
+        const from = current.status as ConsultationStatus;
+        throw conflict(`A consultation that is ${from} cannot be answered; ${whatNext(from)}`, whatNext(from, true));
       }
       await storeAnswer(trx, current, body.text, actor, now);
       await audit(trx, { actor, action: 'consultation.answer', subject: code, detail: { from: current.status } }, now);
@@ -189,13 +187,13 @@ const setStatus = route({
   endpoint: endpoints.setStatus,
   summary: 'Change the status (staff)',
   description:
-    'received → in_progress or closed; in_progress → closed; answered → in_progress or closed. A note with `in_progress` counts as the first response.',
+    'received → in_progress or closed; in_progress → closed; answered → in_progress or closed; closed is final (`answered` is reached by answering). `note` is a note to the citizen and is **public**: the public timeline shows it to anyone with the tracking code, and with `in_progress` it counts as the first response. `internalNote` is for staff: staff views show it, no public response ever does. A refused change (409) says what the consultation can do from its current status.',
   returns: 'The consultation with its new status.',
   docs: { trackingCode: trackingCodeDocs },
   notFound: (_, value) => notFoundDetail(value),
   async handler({ opd, params, body, deps, now, actor }) {
     const code = params.trackingCode;
-    const { status, note } = body;
+    const { status, note, internalNote } = body;
     const db = siapDb(deps.db);
     const row = await db.transaction().execute(async (trx) => {
       const current = await findInOpd(trx, opd.slug, code, true);
@@ -203,15 +201,17 @@ const setStatus = route({
       const from = current.status as ConsultationStatus;
       const allowed = consultationTransitions[from] ?? [];
       if (!allowed.includes(status)) {
-        throw conflict(
-          `A consultation that is ${from} cannot be changed to ${status}`,
-          allowed.length > 0 ? `From ${from} the status can become: ${allowed.join(', ')}` : `A ${from} consultation cannot change`,
-        );
+        throw conflict(`A consultation that is ${from} cannot be changed to ${status}; ${whatNext(from)}`, whatNext(from, true));
       }
-      await storeStatus(trx, current, status, note, actor, now);
+      await storeStatus(trx, current, status, { note, internalNote }, actor, now);
       await audit(
         trx,
-        { actor, action: 'consultation.status', subject: code, detail: { from, to: status, withNote: Boolean(note) } },
+        {
+          actor,
+          action: 'consultation.status',
+          subject: code,
+          detail: { from, to: status, withNote: Boolean(note), withInternalNote: Boolean(internalNote) },
+        },
         now,
       );
       return (await findInOpd(trx, opd.slug, code)) as ConsultationRow;
@@ -235,6 +235,29 @@ function notFoundDetail(code: string): string {
 
 function notFound(code: string): ProblemError {
   return new ProblemError('not-found', { detail: notFoundDetail(code) });
+}
+
+/**
+ * What a consultation can do from `from`, derived from the workflow, so a refusal advises
+ * only a step that is allowed: answering (from an answerable status), the status changes
+ * allowed from `from`, or, from a status that cannot be answered, the change that leads to
+ * one that can. `capitalized` for a sentence of its own (the field error's message).
+ */
+function whatNext(from: ConsultationStatus, capitalized = false): string {
+  const allowed = consultationTransitions[from] ?? [];
+  const list = (statuses: readonly string[]) =>
+    statuses.length > 1 ? `${statuses.slice(0, -1).join(', ')} or ${statuses.at(-1)}` : (statuses[0] ?? '');
+  let advice: string;
+  if (ANSWERABLE.includes(from)) {
+    advice = allowed.length > 0 ? `it can be answered, or its status can become ${list(allowed)}` : 'it can be answered';
+  } else if (allowed.length === 0) {
+    advice = `a ${from} consultation cannot change any more`;
+  } else {
+    const toAnswer = allowed.filter((status) => ANSWERABLE.includes(status));
+    advice = `from ${from} its status can become ${list(allowed)}`;
+    if (toAnswer.length > 0) advice += `; to answer it again, change its status to ${list(toAnswer)} first`;
+  }
+  return capitalized ? `${advice.charAt(0).toUpperCase()}${advice.slice(1)}` : advice;
 }
 
 function conflict(detail: string, message: string): ProblemError {

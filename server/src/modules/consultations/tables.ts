@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Generated, Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { Database, NullableTimestamp, Timestamp } from '../../db/schema.js';
 
 /** `consultations`: one question of a citizen to an OPD (SIAP). */
@@ -33,7 +33,10 @@ export interface ConsultationEventsTable {
   id: Generated<number>;
   consultation_id: number;
   status: string;
+  /** The note to the citizen: public, shown on the public timeline. */
   note: string | null;
+  /** The staff's internal note: staff views only (migration `0003-internal-notes`). */
+  internal_note: ColumnType<string | null, string | null | undefined, string | null>;
   at: Timestamp;
   actor: string;
 }

@@ -28,7 +28,7 @@ function categoryOf(row: ConsultationRow, { categories }: ConsultationOpd): { id
   return { id: row.category_id, name: found?.name ?? row.category_id };
 }
 
-/** One timeline step as everyone may see it: no actor. */
+/** One timeline step as everyone may see it: no actor, no internal note. */
 function timelineEntry(e: EventRow): TimelineEntry {
   return { status: e.status as ConsultationStatus, at: e.at.toISOString(), ...(e.note ? { note: e.note } : {}) };
 }
@@ -92,7 +92,11 @@ export function toStaffView(row: ConsultationRow, where: ConsultationOpd, events
     dueAt: row.due_at.toISOString(),
     overdue: overdue(row, now),
     firstResponseAt: row.first_response_at?.toISOString() ?? null,
-    timeline: events.map((e) => ({ ...timelineEntry(e), by: e.actor })),
+    timeline: events.map((e) => ({
+      ...timelineEntry(e),
+      ...(e.internal_note ? { internalNote: e.internal_note } : {}),
+      by: e.actor,
+    })),
     answer:
       row.answer_text !== null && row.answered_at !== null
         ? { text: row.answer_text, answeredAt: row.answered_at.toISOString(), answeredBy: row.answered_by ?? 'staff' }
