@@ -8,7 +8,7 @@
 import { setViewport } from '@web/test-runner-commands';
 import '../../widgets/consultation-status/define.js';
 import type { OpdConsultationStatus } from '../../widgets/consultation-status/consultation-status.js';
-import { $, $$, cleanup, mount, ok, testConfig, until } from './helpers.js';
+import { $, $$, cleanup, mount, ok, testConfig, text, until } from './helpers.js';
 import { statusFixtures, type StatusFixtures } from './status-fixtures.js';
 
 /** Common phone widths in CSS pixels (small Android, Galaxy, iPhone SE/mini, iPhone 12–15, Pixel, Plus) and a desktop. */
@@ -30,11 +30,14 @@ interface Host {
   wrapper?: string;
   /** Only at these widths. */
   widths?: number[];
+  /** The widget's language; default Indonesian. */
+  lang?: 'en';
 }
 
 const HOSTS: Host[] = [
   { name: 'a plain page' },
   { name: 'a hostile host page', css: HOSTILE_CSS },
+  { name: 'a hostile host page, in English', css: HOSTILE_CSS, lang: 'en' },
   // The demo site's tracking card: 1rem page margins, 1.25rem padding and a border.
   { name: 'a card with padding', wrapper: '<div style="padding: 0 16px"><div style="padding: 20px; border: 1px solid">{}</div></div>' },
   // A page that sizes the widget by its content.
@@ -57,7 +60,7 @@ after(async () => {
 
 /** Mounts the widget on `host` showing `code`, and waits for the consultation. */
 async function show(host: Host, code: string): Promise<{ element: OpdConsultationStatus; panel: HTMLElement }> {
-  const markup = `<opd-consultation-status api="${testConfig().api}" code="${code}"></opd-consultation-status>`;
+  const markup = `<opd-consultation-status api="${testConfig().api}" code="${code}" lang="${host.lang ?? 'id'}"></opd-consultation-status>`;
   const mounted = await mount<OpdConsultationStatus>(host.wrapper ? host.wrapper.replace('{}', markup) : markup);
   const element = mounted.localName === 'opd-consultation-status' ? mounted : mounted.querySelector('opd-consultation-status')!;
   await element.updateComplete;
@@ -65,9 +68,9 @@ async function show(host: Host, code: string): Promise<{ element: OpdConsultatio
   return { element, panel };
 }
 
-/** The visible boxes of the code's characters in the result's heading, one per line it is on. */
-function codeLines(element: OpdConsultationStatus, code: string): DOMRect[] {
-  const heading = $(element, '#result-title');
+/** The visible boxes of the code's characters in `within` (default: the result's heading), one per line it is on. */
+function codeLines(element: OpdConsultationStatus, code: string, within: Element = $(element, '#result-title')): DOMRect[] {
+  const heading = within;
   const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
   let joined = '';
   const nodes: { node: Text; start: number }[] = [];
@@ -128,6 +131,12 @@ function problems(element: OpdConsultationStatus, panel: HTMLElement, code: stri
   for (const line of lines) {
     if (line.right > inner.right + 0.5) found.push(`the code ends at ${Math.round(line.right)}, past the panel (${Math.round(inner.right)})`);
   }
+  const example = codeLines(element, 'SIAP-7K3F-9QX2', $(element, '#code-hint'));
+  if (example.length !== 1) found.push(`the hint's example code is split over ${example.length} lines`);
+  const lineHeight = parseFloat(getComputedStyle($(element, '.details dd')).lineHeight);
+  if (lineHeight < 1.3 * parseFloat(getComputedStyle($(element, '.details dd')).fontSize)) {
+    found.push(`the lines are packed (line height ${lineHeight}px)`);
+  }
   const heading = $(element, '#result-title');
   const codeSize = Math.min(
     ...[...heading.querySelectorAll('*'), heading]
@@ -142,10 +151,10 @@ function problems(element: OpdConsultationStatus, panel: HTMLElement, code: stri
       found.push(`the value "${value.textContent?.trim()}" has ${Math.round(valueWidth)}px of a ${Math.round(content)}px panel`);
     }
   }
-  const opdName = [...panel.querySelectorAll<HTMLElement>('.details dd')].find((dd) => dd.textContent?.trim() === fixtures.opdName);
-  ok(opdName, 'the OPD is named in the details');
-  const lineHeight = parseFloat(getComputedStyle(opdName).lineHeight);
-  const opdLines = Math.round(opdName.getBoundingClientRect().height / lineHeight);
+  // Status, then the OPD (in English with lang="en", where the OPD gave an English name).
+  const opdName = panel.querySelectorAll<HTMLElement>('.details dd')[1];
+  ok(opdName && [fixtures.opdName, fixtures.opdNameEn].includes(text(opdName)), `the OPD is named second: ${text(opdName)}`);
+  const opdLines = Math.round(opdName.getBoundingClientRect().height / parseFloat(getComputedStyle(opdName).lineHeight));
   if (opdLines > 3) found.push(`the OPD's name wraps onto ${opdLines} lines`);
   return found;
 }

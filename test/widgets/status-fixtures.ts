@@ -14,6 +14,8 @@ export const LONG_OPD = 'dpmptsp';
 export interface StatusFixtures {
   /** The OPD's name, as the API gives it. */
   opdName: string;
+  /** Its English name, if the API gives one. */
+  opdNameEn: string | undefined;
   /** The category's name. */
   categoryName: string;
   /** Just received, nobody has looked at it yet. */
@@ -50,6 +52,7 @@ async function make(): Promise<StatusFixtures> {
   const { api, staffToken, overdueCode } = testConfig();
   const opd = (await (await fetch(`${api}/api/v1/opds/${LONG_OPD}`)).json()) as {
     name: string;
+    nameEn?: string;
     consultationCategories: { id: string; name: string }[];
   };
   const category = [...opd.consultationCategories].sort((a, b) => b.name.length - a.name.length)[0];
@@ -81,6 +84,7 @@ async function make(): Promise<StatusFixtures> {
   await staff.consultations.setStatus(closedAnswered, 'closed');
   return {
     opdName: opd.name,
+    opdNameEn: opd.nameEn,
     categoryName: category.name,
     received,
     inProgress,

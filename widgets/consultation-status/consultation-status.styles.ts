@@ -7,6 +7,10 @@ import { css } from 'lit';
 
 /** The lookup row, the status badge, the details list, the timeline and the answer. */
 export const consultationStatusStyles = css`
+  .base {
+    /* Here, not only on :host: a page rule such as "* { line-height: 1 }" reaches the host element, never inside. */
+    line-height: var(--opd-line-height, 1.5);
+  }
   .frame {
     /*
      * The panel, its details and the code size themselves to the widget, wherever the page
@@ -164,6 +168,12 @@ export const consultationStatusStyles = css`
   .now {
     display: block;
     margin: 0;
+  }
+  .muted + .now {
+    margin-top: 0.75em;
+  }
+  .nowrap {
+    white-space: nowrap;
   }
   .muted {
     display: block;

@@ -43,6 +43,21 @@ function valueOf(params: URLSearchParams, name: string): string {
   return '';
 }
 
+/** Any tracking code in a sentence, e.g. the example in the hint. */
+const CODE_IN_TEXT = /SIAP-[0-9A-Z]{4}-[0-9A-Z]{4}/g;
+
+/** `sentence` with every tracking code in it kept on one line (a phone would break it at a dash). */
+function keepCodesWhole(sentence: string): TemplateResult {
+  const parts: (string | TemplateResult)[] = [];
+  let last = 0;
+  for (const match of sentence.matchAll(CODE_IN_TEXT)) {
+    parts.push(sentence.slice(last, match.index), html`<span class="nowrap">${match[0]}</span>`);
+    last = match.index + match[0].length;
+  }
+  parts.push(sentence.slice(last));
+  return html`${parts}`;
+}
+
 type Lookup =
   | { state: 'idle' }
   | { state: 'loading'; code: string }
@@ -272,7 +287,7 @@ export class OpdConsultationStatus extends OpdElement {
           ${textField({
             name: 'code',
             label: t.t('status.label'),
-            hint: t.t('status.hint'),
+            hint: html`<div part="hint" class="hint" id="code-hint">${keepCodesWhole(t.t('status.hint'))}</div>`,
             error,
             errorPrefix: t.t('error.prefix'),
             value: this.typed,
@@ -293,7 +308,7 @@ export class OpdConsultationStatus extends OpdElement {
     const lookup = this.lookup;
     const notice = (message: string, tone: 'warning' | 'error', retry: boolean): TemplateResult =>
       renderNotice({
-        message,
+        message: html`<p>${keepCodesWhole(message)}</p>`,
         tone,
         alert: true,
         className: 'result-notice',
