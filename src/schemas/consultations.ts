@@ -27,13 +27,19 @@ export const TRACKING_CODE_PATTERN = /^SIAP-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-T
 
 /**
  * Brings a tracking code as a person typed it to its canonical form: upper case, the
- * look-alikes mapped (`O`→`0`, `I`/`L`→`1`), spaces and dashes ignored, prefix optional.
+ * look-alikes mapped (`O`→`0`, `I`/`L`→`1`), anything but letters and digits ignored (the
+ * dashes, spaces and quotes phone keyboards substitute), full-width forms read as ASCII,
+ * prefix optional.
  * Returns the input unchanged (trimmed) when it cannot be a tracking code.
  */
 export function normalizeTrackingCode(input: string): string {
+  // NFKC turns full-width letters and digits (Chinese/Japanese keyboards) into ASCII; then every
+  // separator a keyboard or a chat app may put in goes: spaces of any kind, any dash (en, em,
+  // minus, non-breaking), zero-width and soft hyphens, quotes, a closing period or comma.
   const compact = input
+    .normalize('NFKC')
     .toUpperCase()
-    .replace(/[\s\-_.]/g, '')
+    .replace(/[^0-9A-Z]/g, '')
     .replace(/^SIAP/, '');
   if (compact.length !== 8) return input.trim();
   const mapped = compact.replace(/O/g, '0').replace(/[IL]/g, '1');

@@ -153,6 +153,21 @@ describe('tracking codes', () => {
     assert.equal(normalizeTrackingCode('siap 7k3f 9qx2'), 'SIAP-7K3F-9QX2');
     assert.equal(normalizeTrackingCode('7K3F9QX2'), 'SIAP-7K3F-9QX2');
     assert.equal(normalizeTrackingCode('SIAP-7KOF-9QXl'), 'SIAP-7K0F-9QX1');
+    // As phone keyboards, IMEs and chat apps hand it over.
+    for (const typed of [
+      'SIAP\u20137K3F\u20139QX2', // en dashes (smart punctuation)
+      'SIAP\u20147K3F\u20149QX2', // em dashes
+      'SIAP\u22127K3F\u22129QX2', // minus signs
+      'SIAP\u20117K3F\u20119QX2', // non-breaking hyphens
+      '\uff33\uff29\uff21\uff30\uff0d\uff17\uff2b\uff13\uff26\uff0d\uff19\uff31\uff38\uff12', // full width
+      'SIAP-\u200b7K3F-9QX2', // a zero-width space
+      'SIAP\u00ad7K3F-9QX2', // a soft hyphen
+      '\u201cSIAP-7K3F-9QX2\u201d', // curly quotes
+      'SIAP-7K3F-9QX2,', // a trailing comma
+    ]) {
+      assert.equal(normalizeTrackingCode(typed), 'SIAP-7K3F-9QX2', JSON.stringify(typed));
+    }
+    assert.equal(normalizeTrackingCode('SIAP-7K3F-9QX2 terima kasih'), 'SIAP-7K3F-9QX2 terima kasih', 'extra words are not a code');
     assert.match(normalizeTrackingCode('siap-7k3f-9qx2'), TRACKING_CODE_PATTERN);
   });
 
