@@ -181,6 +181,7 @@ describe('a module declared through the contract', () => {
       'siap/0001-consultations',
       'siap/0002-categories',
       'siap/0003-internal-notes',
+      'siap/0004-english-names',
       'notices/0001-notices',
     ]);
     assert.deepEqual((await seedDemo(opened.db, modules, new Date())).notices, { notices: 0 });

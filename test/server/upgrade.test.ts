@@ -72,6 +72,7 @@ for (const store of ['pglite', 'postgres'] as const) {
           { module: 'siap', name: '0001-consultations' },
           { module: 'siap', name: '0002-categories' },
           { module: 'siap', name: '0003-internal-notes' },
+          { module: 'siap', name: '0004-english-names' },
           { module: 'spine', name: '0001-foundation' },
           { module: 'spine', name: '0002-english-names' },
           { module: 'spine', name: '0003-holidays' },
@@ -108,7 +109,7 @@ for (const store of ['pglite', 'postgres'] as const) {
       // Opening again runs nothing more.
       const again = await open(settings, true);
       const count = await sql<{ n: number }>`select count(*)::int as n from opd_migrations`.execute(again.db);
-      assert.equal(count.rows[0]?.n, 6);
+      assert.equal(count.rows[0]?.n, 7);
       await again.close();
     });
   });

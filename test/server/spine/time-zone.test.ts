@@ -5,9 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { consultationPublic, opd as opdSchema } from '../../../src/schemas/index.js';
+import { consultationPublic, consultationReceipt, opd as opdSchema } from '../../../src/schemas/index.js';
 import { assertShape, describeApi } from '../../helpers/api.js';
-import { siapRequests } from '../../helpers/siap.js';
+import { question, siapRequests } from '../../helpers/siap.js';
 
 describeApi('time zone, default', { publicResponses: 2 }, (api) => {
   const { newConsultation } = siapRequests(api);
@@ -21,9 +21,29 @@ describeApi('time zone, default', { publicResponses: 2 }, (api) => {
   });
 });
 
-describeApi('time zone, WITA', { publicResponses: 0, settings: { timeZone: 'Asia/Makassar' } }, (api) => {
-  it('gives the regency’s zone to the widgets', async () => {
-    const opd = assertShape(opdSchema, await (await api.publicRequest('/api/v1/opds/bpkad')).json(), 'OPD');
-    assert.equal(opd.timeZone, 'Asia/Makassar');
+for (const [timeZone, offset] of [
+  ['Asia/Makassar', '+08:00'],
+  ['Asia/Jayapura', '+09:00'],
+] as const) {
+  describeApi(`time zone, ${timeZone}`, { publicResponses: 2, settings: { timeZone } }, (api) => {
+    const { ask } = siapRequests(api);
+
+    it('gives the regency’s zone to the widgets and counts the due date in it', async () => {
+      const opd = assertShape(opdSchema, await (await api.publicRequest('/api/v1/opds/bpkad')).json(), 'OPD');
+      assert.equal(opd.timeZone, timeZone);
+
+      // The suite's clock starts on Wednesday 5 March 2025 (11:00 WITA, 12:00 WIT): due at the end of Monday there.
+      const response = await ask(question());
+      assert.equal(response.status, 201);
+      const receipt = assertShape(consultationReceipt, await response.json(), 'receipt');
+      assert.equal(receipt.dueAt, new Date(`2025-03-10T23:59:59.999${offset}`).toISOString());
+      const view = assertShape(
+        consultationPublic,
+        await (await api.publicRequest(`/api/v1/consultations/${receipt.trackingCode}`)).json(),
+        'view',
+      );
+      assert.equal(view.timeZone, timeZone);
+      assert.equal(view.dueAt, receipt.dueAt);
+    });
   });
-});
+}

@@ -18,6 +18,7 @@ import type { JsonObject } from '../../openapi/builder.js';
 import { consultationsTables } from './migrations/0001-consultations.js';
 import { categoriesTable } from './migrations/0002-categories.js';
 import { internalNotes } from './migrations/0003-internal-notes.js';
+import { categoryEnglishNames } from './migrations/0004-english-names.js';
 import { categoriesOf } from './queries.js';
 import { consultationRoutes } from './routes.js';
 import { seedConsultations } from './seed.js';
@@ -40,6 +41,7 @@ export const siapModule = defineModule({
     '0001-consultations': consultationsTables,
     '0002-categories': categoriesTable,
     '0003-internal-notes': internalNotes,
+    '0004-english-names': categoryEnglishNames,
   },
   seed: seedConsultations,
   // `GET /api/v1/opds/{opd}` carries the categories the form offers.

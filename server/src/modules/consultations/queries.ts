@@ -5,9 +5,15 @@
  * @module
  */
 import { sql } from 'kysely';
-import type { ConsultationCategory, ConsultationCreate, ConsultationStatus } from '../../../../src/schemas/index.js';
+import {
+  DEFAULT_TIME_ZONE,
+  type ConsultationCategory,
+  type ConsultationCreate,
+  type ConsultationStatus,
+  type IndonesianTimeZone,
+} from '../../../../src/schemas/index.js';
 import type { Cursor } from '../../http/cursor.js';
-import { firstResponseDueAt } from './service-level.js';
+import { firstResponseDue } from './service-level.js';
 import type { ConsultationRow, Db } from './tables.js';
 import { generateTrackingCode } from './tracking-code.js';
 
@@ -30,7 +36,8 @@ const MAX_CODE_ATTEMPTS = 8;
 
 /**
  * Stores a new question with a fresh tracking code (a new one is drawn when a code is
- * taken) and its first timeline step. Run it inside a transaction.
+ * taken) and its first timeline step, due by the service level in the regency's `timeZone`.
+ * Run it inside a transaction.
  */
 export async function insertConsultation(
   trx: Db,
@@ -38,7 +45,9 @@ export async function insertConsultation(
   input: ConsultationCreate,
   now: Date,
   newCode: () => string = generateTrackingCode,
+  timeZone: IndonesianTimeZone = DEFAULT_TIME_ZONE,
 ): Promise<ConsultationRow> {
+  const dueAt = await firstResponseDue(trx, now, timeZone);
   for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS; attempt += 1) {
     const row = await trx
       .insertInto('consultations')
@@ -54,7 +63,7 @@ export async function insertConsultation(
         consent_at: now,
         status: 'received',
         submitted_at: now,
-        due_at: firstResponseDueAt(now),
+        due_at: dueAt,
       })
       // A clash on the unique tracking code inserts nothing (and keeps the transaction usable).
       .onConflict((oc) => oc.column('tracking_code').doNothing())
@@ -71,15 +80,16 @@ export async function insertConsultation(
   throw new Error(`No free tracking code after ${MAX_CODE_ATTEMPTS} attempts`);
 }
 
-/** An OPD's consultation categories, in the order the form shows them. */
+/** An OPD's consultation categories, in the order the form shows them, with `nameEn` where the OPD gave one. */
 export async function categoriesOf(db: Db, opdSlug: string): Promise<ConsultationCategory[]> {
-  return db
+  const rows = await db
     .selectFrom('consultation_categories')
-    .select(['id', 'name'])
+    .select(['id', 'name', 'name_en'])
     .where('opd_slug', '=', opdSlug)
     .orderBy('position')
     .orderBy('id')
     .execute();
+  return rows.map((row) => ({ id: row.id, name: row.name, ...(row.name_en ? { nameEn: row.name_en } : {}) }));
 }
 
 /** A consultation by tracking code (any OPD), or undefined. */

@@ -21,6 +21,7 @@ import { route, type RouteAnswer } from '../../http/module.js';
 import { ProblemError, validationProblem } from '../../http/problem.js';
 import { categoriesOf, findByTrackingCode, findInOpd, insertConsultation, listPage, storeAnswer, storeStatus, timelines } from './queries.js';
 import { siapDb, type ConsultationRow, type Db } from './tables.js';
+import { generateTrackingCode } from './tracking-code.js';
 import { toPublicView, toReceipt, toStaffView } from './views.js';
 
 /** Default page size of the staff list. */
@@ -44,7 +45,7 @@ const create = route({
   endpoint: endpoints.create,
   summary: 'Ask a question',
   description:
-    'Stores a citizen’s question and answers a receipt with the tracking code and the due date of the first response (3 working days, Asia/Jakarta). Limited per client per minute.',
+    'Stores a citizen’s question and answers a receipt with the tracking code and the due date of the first response (3 working days in the regency’s time zone, holidays skipped). Limited per client per minute.',
   returns: 'Stored.',
   rateLimit: PUBLIC_WRITE_BUCKET,
   async handler({ opd, body, now, once, deps }) {
@@ -54,7 +55,9 @@ const create = route({
         { path: 'category', message: `Choose one of the categories ${opd.name} offers`, code: 'notAllowed' },
       ]);
     }
-    const result = await once(async (trx) => toReceipt(await insertConsultation(siapDb(trx), opd.slug, body, now)));
+    const result = await once(async (trx) =>
+      toReceipt(await insertConsultation(siapDb(trx), opd.slug, body, now, generateTrackingCode, deps.settings.timeZone)),
+    );
     const headers: Record<string, string> = {
       Location: `/api/v1/consultations/${result.body.trackingCode}`,
       ...NO_STORE,

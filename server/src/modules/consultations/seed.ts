@@ -1,6 +1,6 @@
 /**
  * SIAP's DEMO DATA for Kabupaten Lahat — not real records: the demo OPDs' consultation
- * categories, and consultations from made-up citizens (`…@example.com`, `+62812000000xx`,
+ * categories (with English names), and consultations from made-up citizens (`…@example.com`, `+62812000000xx`,
  * tracking codes `SIAP-DEM0-…`), one per state. Numbers in the copy come from the launch of
  * the four change projects (Lahat, 10 October 2023).
  *
@@ -13,58 +13,58 @@ import type { ConsultationCategory } from '../../../../src/schemas/index.js';
 import type { Database } from '../../db/schema.js';
 import type { SeedContext } from '../../http/module.js';
 import { CITIZEN_ACTOR } from './queries.js';
-import { firstResponseDueAt } from './service-level.js';
+import { firstResponseDue } from './service-level.js';
 import { siapDb } from './tables.js';
 
-const other: ConsultationCategory = { id: 'lainnya', name: 'Lainnya' };
+const other: ConsultationCategory = { id: 'lainnya', name: 'Lainnya', nameEn: 'Other' };
 
 /** The consultation categories of the demo OPDs that have SIAP on, by OPD slug. */
 export const DEMO_CATEGORIES: Readonly<Record<string, readonly ConsultationCategory[]>> = {
   bpkad: [
-    { id: 'penatausahaan-keuangan', name: 'Penatausahaan keuangan' },
-    { id: 'sp2d-pencairan', name: 'SP2D dan pencairan' },
-    { id: 'aset-daerah', name: 'Aset daerah' },
-    { id: 'gaji-tunjangan', name: 'Gaji dan tunjangan' },
+    { id: 'penatausahaan-keuangan', name: 'Penatausahaan keuangan', nameEn: 'Financial administration' },
+    { id: 'sp2d-pencairan', name: 'SP2D dan pencairan', nameEn: 'SP2D and disbursement' },
+    { id: 'aset-daerah', name: 'Aset daerah', nameEn: 'Regional assets' },
+    { id: 'gaji-tunjangan', name: 'Gaji dan tunjangan', nameEn: 'Salaries and allowances' },
     other,
   ],
   'dinas-pupr': [
-    { id: 'jalan-jembatan', name: 'Jalan dan jembatan kabupaten' },
-    { id: 'tata-ruang', name: 'Tata ruang dan PBG' },
-    { id: 'sumber-daya-air', name: 'Sumber daya air dan irigasi' },
+    { id: 'jalan-jembatan', name: 'Jalan dan jembatan kabupaten', nameEn: 'Regency roads and bridges' },
+    { id: 'tata-ruang', name: 'Tata ruang dan PBG', nameEn: 'Spatial planning and building approval (PBG)' },
+    { id: 'sumber-daya-air', name: 'Sumber daya air dan irigasi', nameEn: 'Water resources and irrigation' },
     other,
   ],
   bappeda: [
-    { id: 'perencanaan', name: 'Perencanaan pembangunan dan Musrenbang' },
-    { id: 'csr', name: 'Program CSR (SIP BENAR)' },
-    { id: 'inovasi-daerah', name: 'Inovasi daerah' },
-    { id: 'data-pembangunan', name: 'Data dan statistik pembangunan' },
+    { id: 'perencanaan', name: 'Perencanaan pembangunan dan Musrenbang', nameEn: 'Development planning and Musrenbang' },
+    { id: 'csr', name: 'Program CSR (SIP BENAR)', nameEn: 'CSR programmes (SIP BENAR)' },
+    { id: 'inovasi-daerah', name: 'Inovasi daerah', nameEn: 'Regional innovation' },
+    { id: 'data-pembangunan', name: 'Data dan statistik pembangunan', nameEn: 'Development data and statistics' },
     other,
   ],
   dpmptsp: [
-    { id: 'perizinan-berusaha', name: 'Perizinan berusaha (OSS)' },
-    { id: 'pbg', name: 'Persetujuan Bangunan Gedung (PBG)' },
-    { id: 'penanaman-modal', name: 'Penanaman modal' },
-    { id: 'pengaduan-perizinan', name: 'Pengaduan layanan perizinan' },
+    { id: 'perizinan-berusaha', name: 'Perizinan berusaha (OSS)', nameEn: 'Business licensing (OSS)' },
+    { id: 'pbg', name: 'Persetujuan Bangunan Gedung (PBG)', nameEn: 'Building approval (PBG)' },
+    { id: 'penanaman-modal', name: 'Penanaman modal', nameEn: 'Investment' },
+    { id: 'pengaduan-perizinan', name: 'Pengaduan layanan perizinan', nameEn: 'Complaints about licensing services' },
     other,
   ],
   'dinas-kesehatan': [
-    { id: 'jaminan-kesehatan', name: 'JKN dan jaminan kesehatan daerah' },
-    { id: 'puskesmas', name: 'Layanan puskesmas' },
-    { id: 'perizinan-kesehatan', name: 'Perizinan tenaga dan fasilitas kesehatan' },
-    { id: 'imunisasi-gizi', name: 'Imunisasi dan gizi' },
+    { id: 'jaminan-kesehatan', name: 'JKN dan jaminan kesehatan daerah', nameEn: 'JKN and regional health insurance' },
+    { id: 'puskesmas', name: 'Layanan puskesmas', nameEn: 'Community health centre (puskesmas) services' },
+    { id: 'perizinan-kesehatan', name: 'Perizinan tenaga dan fasilitas kesehatan', nameEn: 'Licensing of health workers and facilities' },
+    { id: 'imunisasi-gizi', name: 'Imunisasi dan gizi', nameEn: 'Immunisation and nutrition' },
     other,
   ],
   rsud: [
-    { id: 'rawat-jalan', name: 'Rawat jalan dan jadwal dokter' },
-    { id: 'rawat-inap', name: 'Rawat inap' },
-    { id: 'pasien-bpjs', name: 'Pasien BPJS Kesehatan' },
-    { id: 'rekam-medis', name: 'Rekam medis dan surat keterangan' },
+    { id: 'rawat-jalan', name: 'Rawat jalan dan jadwal dokter', nameEn: 'Outpatient care and doctors’ schedules' },
+    { id: 'rawat-inap', name: 'Rawat inap', nameEn: 'Inpatient care' },
+    { id: 'pasien-bpjs', name: 'Pasien BPJS Kesehatan', nameEn: 'BPJS Kesehatan patients' },
+    { id: 'rekam-medis', name: 'Rekam medis dan surat keterangan', nameEn: 'Medical records and certificates' },
     other,
   ],
   diskominfo: [
-    { id: 'informasi-publik', name: 'Permohonan informasi publik (PPID)' },
-    { id: 'layanan-digital', name: 'Aplikasi dan layanan digital' },
-    { id: 'jaringan', name: 'Jaringan internet pemerintah' },
+    { id: 'informasi-publik', name: 'Permohonan informasi publik (PPID)', nameEn: 'Public information requests (PPID)' },
+    { id: 'layanan-digital', name: 'Aplikasi dan layanan digital', nameEn: 'Apps and digital services' },
+    { id: 'jaringan', name: 'Jaringan internet pemerintah', nameEn: 'Government internet network' },
     other,
   ],
 };
@@ -213,10 +213,32 @@ export async function seedConsultations(base: Kysely<Database>, { now }: SeedCon
     // Only for a demo OPD that has none yet: categories staff changed stay as they are.
     const has = await db.selectFrom('consultation_categories').select('id').where('opd_slug', '=', slug).limit(1).executeTakeFirst();
     const demo = await db.selectFrom('opds').select('slug').where('slug', '=', slug).where('is_demo', '=', true).executeTakeFirst();
-    if (has || !demo) continue;
+    if (!demo) continue;
+    if (has) {
+      // An older demo database: English names for the demo categories still as seeded.
+      for (const category of categories) {
+        await db
+          .updateTable('consultation_categories')
+          .set({ name_en: category.nameEn ?? null })
+          .where('opd_slug', '=', slug)
+          .where('id', '=', category.id)
+          .where('name', '=', category.name)
+          .where('name_en', 'is', null)
+          .execute();
+      }
+      continue;
+    }
     await db
       .insertInto('consultation_categories')
-      .values(categories.map((category, index) => ({ opd_slug: slug, id: category.id, name: category.name, position: index + 1 })))
+      .values(
+        categories.map((category, index) => ({
+          opd_slug: slug,
+          id: category.id,
+          name: category.name,
+          name_en: category.nameEn ?? null,
+          position: index + 1,
+        })),
+      )
       .execute();
   }
 
@@ -250,7 +272,8 @@ export async function seedConsultations(base: Kysely<Database>, { now }: SeedCon
         consent_at: submittedAt,
         status,
         submitted_at: submittedAt,
-        due_at: firstResponseDueAt(submittedAt),
+        // The demo runs in Lahat's zone (WIB), whatever TIME_ZONE says; the days off are the regency's.
+        due_at: await firstResponseDue(db, submittedAt),
         first_response_at: firstResponseAt,
         answer_text: answerText,
         answered_at: answeredAt,

@@ -46,6 +46,8 @@ export interface ConsultationCategoriesTable {
   opd_slug: string;
   id: string;
   name: string;
+  /** The English name, where the OPD gives one (migration `0004-english-names`). */
+  name_en: ColumnType<string | null, string | null | undefined, string | null>;
   position: number;
 }
 

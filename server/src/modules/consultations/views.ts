@@ -28,6 +28,12 @@ function categoryOf(row: ConsultationRow, { categories }: ConsultationOpd): { id
   return { id: row.category_id, name: found?.name ?? row.category_id };
 }
 
+/** The category with its English name where the OPD gave one (the public view; staff read Indonesian). */
+function namedCategoryOf(row: ConsultationRow, where: ConsultationOpd): { id: string; name: string; nameEn?: string } {
+  const nameEn = where.categories.find((c) => c.id === row.category_id)?.nameEn;
+  return { ...categoryOf(row, where), ...(nameEn ? { nameEn } : {}) };
+}
+
 /** One timeline step as everyone may see it: no actor, no internal note. */
 function timelineEntry(e: EventRow): TimelineEntry {
   return { status: e.status as ConsultationStatus, at: e.at.toISOString(), ...(e.note ? { note: e.note } : {}) };
@@ -61,8 +67,8 @@ export function toPublicView(
 ): ConsultationPublic {
   return {
     trackingCode: row.tracking_code,
-    opd: { slug: where.opd.slug, name: where.opd.name },
-    category: categoryOf(row, where),
+    opd: { slug: where.opd.slug, name: where.opd.name, ...(where.opd.name_en ? { nameEn: where.opd.name_en } : {}) },
+    category: namedCategoryOf(row, where),
     timeZone,
     status: row.status as ConsultationStatus,
     submittedAt: row.submitted_at.toISOString(),
