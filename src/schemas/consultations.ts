@@ -13,7 +13,7 @@ import { opdParams, opdSlug, timeZoneName } from './opds.js';
 /** The longest question a citizen may send, in characters. */
 export const MESSAGE_MAX_LENGTH = 5000;
 
-/** Working days (Mon–Fri, Asia/Jakarta) within which the first response is due. */
+/** Working days (Mon–Fri in the regency's time zone, its days off skipped) within which the first response is due. */
 export const FIRST_RESPONSE_WORKING_DAYS = 3;
 
 /**

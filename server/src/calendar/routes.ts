@@ -5,9 +5,9 @@
  *
  * @module
  */
-import { holidayEndpoints as endpoints } from '../../../src/schemas/index.js';
+import { holiday, holidayEndpoints as endpoints, holidayInput, holidayList } from '../../../src/schemas/index.js';
 import { audit } from '../db/audit.js';
-import { route } from '../http/module.js';
+import { defineModule, route } from '../http/module.js';
 import { ProblemError } from '../http/problem.js';
 import { findHoliday, holidaysOfYear, putHoliday, removeHoliday } from './holidays.js';
 
@@ -88,4 +88,17 @@ const remove = route({
 });
 
 /** The holiday routes, in the order the API reference lists them. */
-export const holidayRoutes = [list, put, remove];
+/** The regency's calendar, a spine part every OPD shares: its days off, kept by staff. Not switched per OPD. */
+export const calendarModule = defineModule({
+  id: 'calendar',
+  perOpd: false,
+  routes: [list, put, remove],
+  openapi: {
+    tag: { name: 'Calendar', description: 'The regency’s days off (national holidays, cuti bersama), which every service level skips.' },
+    schemas: {
+      Holiday: { schema: holiday, io: 'output', description: 'A day off of the regency besides Saturday and Sunday.' },
+      HolidayList: { schema: holidayList, io: 'output', description: 'The days off of one year, in date order.' },
+      HolidayInput: { schema: holidayInput, io: 'input', description: 'The name and kind of a day off.' },
+    },
+  },
+});

@@ -1,12 +1,11 @@
 /**
  * Tenancy, the spine's part every OPD has: `GET /api/v1/opds` and `GET /api/v1/opds/{opd}`,
- * the regency's days off (`/api/v1/holidays`, staff), the `opds` table's demo rows, and its
+ * the `opds` table's demo rows, and its
  * part of the API reference.
  *
  * @module
  */
-import { holiday, holidayInput, holidayList, opd, opdEndpoints, opdList, type Opd } from '../../../src/schemas/index.js';
-import { holidayRoutes } from '../calendar/routes.js';
+import { opd, opdEndpoints, opdList, type Opd } from '../../../src/schemas/index.js';
 import { defineModule, route } from '../http/module.js';
 import { listOpds, toOpdSummary } from './queries.js';
 import { seedOpds } from './seed.js';
@@ -41,24 +40,17 @@ const getRoute = route({
   },
 });
 
-/** Tenancy: the agencies this deployment serves and the regency's days off. Not switched per OPD. */
+/** Tenancy: the agencies this deployment serves. Not switched per OPD. */
 export const tenancyModule = defineModule({
   id: 'tenancy',
   perOpd: false,
-  routes: [listRoute, getRoute, ...holidayRoutes],
+  routes: [listRoute, getRoute],
   seed: (db, { now }) => seedOpds(db, now),
   openapi: {
-    tag: {
-      name: 'OPD',
-      description:
-        'The agencies (OPD) this deployment serves, the modules each has on, and the regency’s days off that service levels skip.',
-    },
+    tag: { name: 'OPD', description: 'The agencies (OPD) this deployment serves and the modules each has on.' },
     schemas: {
       OpdList: { schema: opdList, io: 'output', description: 'Every agency with its modules.' },
       Opd: { schema: opd, io: 'output', description: 'One agency with what its widgets need.' },
-      Holiday: { schema: holiday, io: 'output', description: 'A day off of the regency besides Saturday and Sunday.' },
-      HolidayList: { schema: holidayList, io: 'output', description: 'The days off of one year, in date order.' },
-      HolidayInput: { schema: holidayInput, io: 'input', description: 'The name and kind of a day off.' },
     },
   },
 });
