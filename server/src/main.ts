@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   let app: ReturnType<typeof createApp>;
   try {
     if (settings.seed === 'demo' && (await mayHoldDemoData(database.db))) {
-      const seeded = describeSeed(await seedDemo(database.db, serverModules));
+      const seeded = describeSeed(await seedDemo(database.db, serverModules, new Date(), settings.timeZone));
       if (seeded !== 'nothing new') log.info(`seeded DEMO data for Kabupaten Lahat (fictional citizens): ${seeded}`);
     }
     app = createApp({ db: database.db, settings, log });

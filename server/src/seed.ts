@@ -8,6 +8,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema.js';
 import type { ServerModule } from './http/module.js';
+import { DEFAULT_TIME_ZONE, type IndonesianTimeZone } from '../../src/schemas/index.js';
 
 /** What one seeding run added, by module and kind, e.g. `{ tenancy: { opds: 8 }, siap: { consultations: 5 } }`. */
 export type SeedReport = Record<string, Record<string, number>>;
@@ -17,12 +18,13 @@ export async function seedDemo<DB extends Database>(
   db: Kysely<DB>,
   modules: readonly ServerModule[],
   now: Date = new Date(),
+  timeZone: IndonesianTimeZone = DEFAULT_TIME_ZONE,
 ): Promise<SeedReport> {
   // Every module's view of the database holds the spine's tables: each seed gets the spine's view.
   return (db as unknown as Kysely<Database>).transaction().execute(async (trx) => {
     const report: SeedReport = {};
     for (const module of modules) {
-      if (module.seed) report[module.id] = await module.seed(trx, { now });
+      if (module.seed) report[module.id] = await module.seed(trx, { now, timeZone });
     }
     return report;
   });

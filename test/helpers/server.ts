@@ -102,7 +102,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     const opened = await openDatabase(settings, { modules: serverModules });
     cleanups.push(() => opened.close());
     const now = options.now ?? (() => new Date());
-    if (options.seed !== false) await seedDemo(opened.db, serverModules, now());
+    if (options.seed !== false) await seedDemo(opened.db, serverModules, now(), settings.timeZone);
 
     const app = createApp({ db: opened.db, settings, now, log: createLogger(settings.logLevel) });
     const server = await listen(app);

@@ -19,7 +19,7 @@
 import type { Context, Hono } from 'hono';
 import type { Kysely, Transaction } from 'kysely';
 import type * as z from 'zod/mini';
-import type { AnyEndpoint, Endpoint, OutputOf } from '../../../src/schemas/index.js';
+import type { AnyEndpoint, Endpoint, IndonesianTimeZone, OutputOf } from '../../../src/schemas/index.js';
 import type { ModuleMigration } from '../db/migrate.js';
 import type { Database, OpdRow } from '../db/schema.js';
 import type { JsonObject, OpenApiPart, SchemaSource } from '../openapi/builder.js';
@@ -116,6 +116,8 @@ export interface Mount {
 export interface SeedContext {
   /** The time the demo data is relative to. */
   now: Date;
+  /** The regency's time zone (`TIME_ZONE`), for demo dates counted in working days. */
+  timeZone: IndonesianTimeZone;
 }
 
 /** What a module declares; see the module comment. */

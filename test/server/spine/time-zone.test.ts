@@ -45,5 +45,15 @@ for (const [timeZone, offset] of [
       assert.equal(view.timeZone, timeZone);
       assert.equal(view.dueAt, receipt.dueAt);
     });
+
+    it('seeds the demo questions with due dates at the end of a working day in the regency’s zone', async () => {
+      const seeded = await api.server.db.selectFrom('consultations').select('due_at').where('tracking_code', 'like', 'SIAP-DEM0-%').execute();
+      assert.ok(seeded.length > 0);
+      for (const { due_at } of seeded) {
+        // 23:59:59.999 local is 16:59:59.999 UTC in WIB, 15:59 in WITA, 14:59 in WIT.
+        const local = new Date(due_at.getTime() + Number(offset.slice(1, 3)) * 3_600_000);
+        assert.equal(local.toISOString().slice(11), '23:59:59.999Z', `${due_at.toISOString()} in ${timeZone}`);
+      }
+    });
   });
 }

@@ -207,7 +207,7 @@ export const DEMO_CONSULTATIONS: readonly DemoConsultation[] = [
 const DEMO_STAFF = 'petugas-demo';
 
 /** Adds SIAP's demo data that is not there yet: categories of demo OPDs that have none, and the consultations. */
-export async function seedConsultations(base: Kysely<Database>, { now }: SeedContext): Promise<Record<string, number>> {
+export async function seedConsultations(base: Kysely<Database>, { now, timeZone }: SeedContext): Promise<Record<string, number>> {
   const db = siapDb(base);
   for (const [slug, categories] of Object.entries(DEMO_CATEGORIES)) {
     // Only for a demo OPD that has none yet: categories staff changed stay as they are.
@@ -273,7 +273,7 @@ export async function seedConsultations(base: Kysely<Database>, { now }: SeedCon
         status,
         submitted_at: submittedAt,
         // The demo runs in Lahat's zone (WIB), whatever TIME_ZONE says; the days off are the regency's.
-        due_at: await firstResponseDue(db, submittedAt),
+        due_at: await firstResponseDue(db, submittedAt, timeZone),
         first_response_at: firstResponseAt,
         answer_text: answerText,
         answered_at: answeredAt,
