@@ -639,6 +639,8 @@ describe('<opd-consultation-form>: the receipt', () => {
     ok(code.getBoundingClientRect().width > 0 && code.scrollWidth <= code.clientWidth + 1, 'the whole code prints');
     equal(getComputedStyle(panel).color, 'rgb(0, 0, 0)', 'the text prints black');
     equal(getComputedStyle($(element, '.print-only')).display, 'block', 'where to see the status prints');
+    await setViewport({ width: 320, height: 640 });
+    ok(code.scrollWidth <= code.clientWidth + 1, 'the whole code prints on a narrow page too');
     for (const button of $$(element, '[part~=success] button, [part~=success] a.button')) {
       ok(!button.checkVisibility(), `no “${text(button)}” on paper`);
     }

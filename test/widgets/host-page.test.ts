@@ -41,6 +41,11 @@ describe('opd-kit widgets on a host page', () => {
       }
       const field = $(form, '.field');
       ok(parseFloat(getComputedStyle(field).marginBottom) >= 14, 'fields keep their spacing');
+      for (const host of [form, status]) {
+        const hint = $(host, '.hint');
+        const style = getComputedStyle(hint);
+        ok(parseFloat(style.lineHeight) >= 1.4 * parseFloat(style.fontSize), `<${host.localName}> keeps its line height: ${style.lineHeight}`);
+      }
     } finally {
       reset.remove();
     }

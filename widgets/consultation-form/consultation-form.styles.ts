@@ -135,7 +135,8 @@ export const consultationFormStyles = css`
       background: #fff;
     }
     .tracking-code {
-      font-size: 22pt;
+      /* Large on paper, and on one line however narrow the page. */
+      font-size: min(22pt, 8.5cqi);
       border: 1pt solid #000;
     }
     .success .print-only {

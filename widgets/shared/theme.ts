@@ -47,7 +47,8 @@ export const themeStyles = css`
     font-family: var(--opd-font-family, inherit);
     font-style: normal;
     font-weight: 400;
-    line-height: var(--opd-line-height, 1.5);
+    /* !important too: a page's '* { line-height: 1 }' sets the host's, and everything inside inherits it. */
+    line-height: var(--opd-line-height, 1.5) !important;
     letter-spacing: normal;
     word-spacing: normal;
     text-align: start;
