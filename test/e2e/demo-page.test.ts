@@ -3,63 +3,30 @@
  * (`server/src/main.ts`, as `npm start` runs it) in headless Chromium.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath, freePort } from '../helpers/local.js';
+import {
+  CITIZEN,
+  fillQuestion,
+  openDemo as openDemoPage,
+  startDemoServer,
+  storedWithSubject as stored,
+  type DemoServer,
+} from '../helpers/demo-site.js';
+import { CHROMIUM_ARGS, chromiumPath } from '../helpers/local.js';
 
-const STAFF_TOKEN = 'e2e-staff-token';
-const CITIZEN = {
-  name: 'Dewi Lestari',
-  email: 'dewi.lestari@contoh.id',
-  phone: '0821 5555 0199',
-};
 const SCREENSHOTS = join(process.cwd(), 'test-results');
 
-let server: ChildProcess;
+let server: DemoServer;
 let baseUrl: string;
-let dataDir: string;
 let browser: Browser;
 
-async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      const response = await fetch(`${url}/healthz`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('server did not become healthy within 60 s');
-}
-
 before(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'opd-kit-e2e-'));
   await mkdir(SCREENSHOTS, { recursive: true });
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      STAFF_TOKEN,
-      SEED: 'demo',
-      SERVE_DEMO: 'true',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'development',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  await waitForHealth(baseUrl, server);
+  server = await startDemoServer();
+  baseUrl = server.baseUrl;
   browser = await chromium.launch({
     executablePath: chromiumPath(),
     args: CHROMIUM_ARGS,
@@ -68,17 +35,11 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await server?.close();
 });
 
-/** Every response body the page received, to check none carries personal data. */
-function recordBodies(page: Page): string[] {
-  const bodies: string[] = [];
+/** Records every response body `page` receives, to check none carries personal data. */
+function recordBodies(page: Page, bodies: string[]): void {
   page.on('response', async (response) => {
     try {
       bodies.push(await response.text());
@@ -86,37 +47,18 @@ function recordBodies(page: Page): string[] {
       // redirects and aborted requests have no body
     }
   });
-  return bodies;
 }
 
 async function openDemo(context: BrowserContext): Promise<{ page: Page; bodies: string[] }> {
-  const page = await context.newPage();
-  const bodies = recordBodies(page);
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(baseUrl + '/');
-  await page.getByLabel('Kategori', { exact: true }).locator('option', { hasText: 'Aset daerah' }).waitFor({ state: 'attached' });
-  assert.deepEqual(errors, [], 'the page throws nothing');
+  const bodies: string[] = [];
+  // The page is recorded from its first request: attach as soon as it exists.
+  context.once('page', (page) => recordBodies(page, bodies));
+  const page = await openDemoPage(context, baseUrl);
   return { page, bodies };
 }
 
-async function fillQuestion(page: Page, subject: string, email = CITIZEN.email): Promise<void> {
-  await page.getByLabel('Nama', { exact: true }).fill(CITIZEN.name);
-  await page.getByLabel('Alamat e-mail', { exact: true }).fill(email);
-  await page.getByLabel('Nomor HP', { exact: true }).fill(CITIZEN.phone);
-  await page.getByLabel('Kategori', { exact: true }).selectOption({ label: 'Aset daerah' });
-  await page.getByLabel('Perihal', { exact: true }).fill(subject);
-  await page.getByLabel('Pertanyaan', { exact: true }).fill('Bagaimana prosedur penghapusan barang milik daerah yang rusak berat?');
-  await page.getByLabel(/Saya setuju/).check();
-}
-
-async function storedWithSubject(subject: string): Promise<number> {
-  const response = await fetch(`${baseUrl}/api/v1/opds/bpkad/consultations?q=${encodeURIComponent(subject)}`, {
-    headers: { Authorization: `Bearer ${STAFF_TOKEN}` },
-  });
-  assert.equal(response.status, 200);
-  const page = (await response.json()) as { data: { subject: string }[] };
-  return page.data.filter((c) => c.subject === subject).length;
+function storedWithSubject(subject: string): Promise<number> {
+  return stored(baseUrl, subject);
 }
 
 /**
