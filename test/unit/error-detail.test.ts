@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ApiError, NetworkError, RateLimitError, TimeoutError, ValidationError } from '../../src/index.js';
+import { ApiError, IdempotencyConflictError, NetworkError, RateLimitError, TimeoutError, ValidationError } from '../../src/index.js';
 import { opdErrorDetail, readError } from '../../widgets/shared/error-detail.js';
 
 describe('the opd-error detail a host page logs', () => {
@@ -49,6 +49,12 @@ describe('the opd-error detail a host page logs', () => {
       code: 'server',
       requestId: 'r1',
     });
+    const receipt = { trackingCode: 'SIAP-7K3F-9QX2', opd: 'bpkad' };
+    assert.deepEqual(
+      readError(new IdempotencyConflictError({ status: 422, code: 'idempotency-conflict', title: 'Conflict', requestId: 'r2', stored: receipt })),
+      { kind: 'conflict', code: 'server', requestId: 'r2', stored: receipt },
+      'what the key stored comes along, for the citizen to be shown',
+    );
     assert.deepEqual(readError(new ApiError({ status: 404, code: 'module-disabled', title: 'Off' })), { kind: 'unavailable', code: 'unavailable' });
     assert.deepEqual(readError(new TypeError('boom')), { kind: 'server', code: 'server', requestId: '' });
   });

@@ -36,7 +36,7 @@ export type ErrorReading =
   | { kind: 'fields'; code: 'validation'; fieldErrors: readonly FieldError[]; sent: boolean }
   | { kind: 'offline'; code: 'network' | 'timeout' }
   | { kind: 'rate-limited'; code: 'rate-limited'; retryAfter: number }
-  | { kind: 'conflict'; code: 'server'; requestId: string; stored: unknown }
+  | { kind: 'conflict'; code: 'server'; requestId: string; stored?: unknown }
   | { kind: 'unavailable'; code: 'unavailable' }
   | { kind: 'not-found'; code: 'not-found' }
   | { kind: 'server'; code: 'server'; requestId: string };
@@ -59,8 +59,9 @@ export function readError(error: unknown): ErrorReading {
     // Before the field errors: the server names the key as the rejected "field", which is no
     // field of the form and nothing the citizen can correct.
     if (error instanceof IdempotencyConflictError || error.code === 'idempotency-conflict') {
+      // What the key already stored, when the server said (the widget shows that receipt).
       const stored = error instanceof IdempotencyConflictError ? (error.stored as unknown) : undefined;
-      return { kind: 'conflict', code: 'server', requestId, stored };
+      return stored === undefined ? { kind: 'conflict', code: 'server', requestId } : { kind: 'conflict', code: 'server', requestId, stored };
     }
     if (error.fieldErrors.length > 0) {
       return { kind: 'fields', code: 'validation', fieldErrors: error.fieldErrors, sent: true };
