@@ -180,7 +180,8 @@ export const consultationPublic = z.object({
   trackingCode,
   opd: z.object({ slug: opdSlug, name: z.string(), nameEn: z.optional(z.string()) }),
   category: z.object({ id: z.string(), name: z.string(), nameEn: z.optional(z.string()) }),
-  timeZone: timeZoneName,
+  // Optional: a backend from before time zones answers without it (the widgets then use WIB).
+  timeZone: z.optional(timeZoneName),
   status: z.enum(consultationStatuses),
   submittedAt: timestamp,
   dueAt: timestamp,

@@ -91,7 +91,8 @@ export const opd = z.object({
   name: z.string(),
   nameEn: z.optional(z.string()),
   modules: z.array(z.enum(moduleNames)),
-  timeZone: timeZoneName,
+  // Optional: a backend from before time zones answers without it (the widgets then use WIB).
+  timeZone: z.optional(timeZoneName),
   consultationCategories: z.array(consultationCategory),
 });
 
@@ -190,7 +191,15 @@ export const holidayListQuery = z.object({
 /** `GET /api/v1/holidays?year=`: the days off of one year, in date order (one page holds all). */
 export const holidayList = listPage(holiday);
 
-const holidayParams = z.object({ date: calendarDate });
+/** A day the holiday list can hold: a calendar day within {@link HOLIDAY_YEARS}. */
+const holidayDate = calendarDate.check(
+  z.refine((value) => Number(value.slice(0, 4)) >= HOLIDAY_YEARS.min && Number(value.slice(0, 4)) <= HOLIDAY_YEARS.max, {
+    message: `Enter a day from ${HOLIDAY_YEARS.min} to ${HOLIDAY_YEARS.max}, as YYYY-MM-DD`,
+    params: { code: 'format' },
+  }),
+);
+
+const holidayParams = z.object({ date: holidayDate });
 
 /**
  * The regency's days off (one list per deployment, as the regency runs one backend): staff

@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import {
   ApiError,
   createClient,
+  newIdempotencyKey,
   IdempotencyConflictError,
   OpdError,
   NetworkError,
@@ -177,7 +178,7 @@ describe('a citizen asking through the SDK', () => {
 
   it('tells the holder of a key what its first, stored send answered when a changed resend reuses it', async () => {
     const client = createClient({ baseUrl: server.url, opd: 'bpkad' });
-    const idempotencyKey = `edited-after-loss-${Date.now()}`;
+    const idempotencyKey = newIdempotencyKey(); // unguessable, as the SDK makes them
     const input = question();
     const first = await client.consultations.create(input, { idempotencyKey });
     // The answer was lost; offline, the citizen edits the question; the resend reuses the key.
@@ -412,6 +413,24 @@ describe('staff working through the SDK', () => {
     const view = await citizen.consultations.track(trackingCode);
     assert.equal(view.timeline.at(-1)?.note, 'Sedang kami proses.');
     assert.ok(!JSON.stringify(view).includes(internalNote));
+  });
+});
+
+describe('an SDK newer than its backend', () => {
+  it('reads an OPD and a tracking view from a backend that gives no time zone yet', async () => {
+    // The backend before time zones: the same answers without `timeZone`.
+    const older: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      const body = (await response.json()) as Record<string, unknown>;
+      delete body.timeZone;
+      return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
+    };
+    const client = createClient({ baseUrl: server.url, opd: 'bpkad', fetch: older });
+    const opd = await client.opds.get();
+    assert.equal(opd.slug, 'bpkad');
+    assert.equal(opd.timeZone, undefined);
+    const view = await client.consultations.track('SIAP-DEM0-0001');
+    assert.equal(view.trackingCode, 'SIAP-DEM0-0001');
   });
 });
 

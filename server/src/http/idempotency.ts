@@ -23,6 +23,12 @@ import { ProblemError, validationProblem } from './problem.js';
 /** The longest `Idempotency-Key` accepted. */
 export const IDEMPOTENCY_KEY_MAX_LENGTH = 255;
 
+/**
+ * The shortest key an idempotency conflict answers the stored result to: 32 characters, a
+ * UUID without its dashes (the SDK sends UUIDs, 36). A shorter key gets a plain conflict.
+ */
+export const UNGUESSABLE_KEY_LENGTH = 32;
+
 /** A write's outcome as stored and replayed. */
 export interface StoredResponse<T> {
   status: number;
@@ -106,7 +112,10 @@ export async function runIdempotent<T>(
         .where('key', '=', key)
         .executeTakeFirstOrThrow();
       if (stored.request_hash !== hash || stored.response_status === null) {
-        const answered = stored.response_status !== null && stored.response_body !== null;
+        // What the key stored goes back only to a key nobody could guess (a UUID or longer):
+        // with a short key, anyone trying keys would collect other people's receipts.
+        const answered =
+          stored.response_status !== null && stored.response_body !== null && key.length >= UNGUESSABLE_KEY_LENGTH;
         throw new ProblemError('idempotency-conflict', {
           detail: answered
             ? 'This Idempotency-Key was already used with a different request body, and that request was stored: `stored` is what it answered. Use a new key for a new request'

@@ -108,6 +108,11 @@ describeApi('holidays', { publicResponses: 4 }, (api) => {
     const notADay = await assertProblem(await put('2025-02-29', { name: 'Libur', kind: 'regional' }), 404, 'not-found');
     assert.match(notADay.detail ?? '', /2025-02-29 is not a day: write it as YYYY-MM-DD/);
     await assertProblem(await put('10-03-2025', { name: 'Libur', kind: 'regional' }), 404, 'not-found');
+    // Days the database cannot hold (year 0) or the list never shows (outside 2000–2100): 404, not 500.
+    for (const day of ['0000-01-01', '1999-12-31', '2101-01-01']) {
+      await assertProblem(await put(day, { name: 'Libur', kind: 'regional' }), 404, 'not-found');
+      await assertProblem(await remove(day), 404, 'not-found');
+    }
     assert.ok(!(await year(2025)).data.some((day) => day.date === '2025-03-10'));
     assert.deepEqual(await auditOf('2025-03-10'), []);
   });

@@ -5,6 +5,7 @@
  * routes, health, and a 500 that tells nothing but a request id.
  */
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { it } from 'node:test';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -52,7 +53,7 @@ describeApi('spine requests', { publicResponses: 20 }, (api) => {
   });
 
   it('refuses the same Idempotency-Key with a different question (422 idempotency-conflict), telling the key’s holder what it stored', async () => {
-    const key = `conflict-${api.store}-${Date.now()}`;
+    const key = randomUUID(); // as the SDK and the form send it
     const first = await ask(question(), { 'Idempotency-Key': key });
     assert.equal(first.status, 201);
     const receipt = assertShape(consultationReceipt, await first.json(), 'receipt');
@@ -74,6 +75,19 @@ describeApi('spine requests', { publicResponses: 20 }, (api) => {
     assert.equal(await countConsultations(), count);
     // The receipt holds no personal data: the sweep checks these responses too.
     assert.deepEqual(Object.keys(receipt).sort(), ['dueAt', 'opd', 'status', 'submittedAt', 'trackingCode']);
+  });
+
+  it('tells nothing of what a short, guessable key stored: a plain conflict', async () => {
+    const key = `k-${api.store}-${Date.now() % 100000}`;
+    assert.equal((await ask(question(), { 'Idempotency-Key': key })).status, 201);
+    const body = await assertProblem(
+      await ask(question({ subject: 'Menebak kunci orang lain' }), { 'Idempotency-Key': key }),
+      422,
+      'idempotency-conflict',
+      'Idempotency-Key',
+    );
+    assert.equal(body.stored, undefined, 'no receipt for a key someone could guess');
+    assert.doesNotMatch(body.detail ?? '', /`stored`/);
   });
 
   it('keeps no key for a write it refused, so the same key then stores the corrected question', async () => {
