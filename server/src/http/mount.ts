@@ -101,7 +101,7 @@ function readParams(c: Context<AppEnv>, route: Route): Record<string, unknown> {
   const raw = c.req.param() as Record<string, string>;
   const { params } = route.endpoint;
   if (!params) return raw;
-  const result = z.safeParse(params, raw);
+  const result = z.safeParse(params, raw, { reportInput: true });
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const name = String(issue?.path[0] ?? '');

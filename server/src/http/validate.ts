@@ -29,7 +29,7 @@ export async function readJsonBody<S extends z.core.$ZodType>(c: Context<AppEnv>
   } catch {
     throw validationProblem([], 'The request body is not valid JSON', 400);
   }
-  const result = z.safeParse(schema, value);
+  const result = z.safeParse(schema, value, { reportInput: true });
   if (!result.success) throw validationProblem(toFieldErrors(result.error.issues));
   rejectNulCharacters(result.data);
   return result.data;
@@ -42,7 +42,7 @@ export function readQuery<S extends z.core.$ZodType>(c: Context<AppEnv>, schema:
     const last = values.at(-1);
     if (last !== undefined && last !== '') value[key] = last;
   }
-  const result = z.safeParse(schema, value);
+  const result = z.safeParse(schema, value, { reportInput: true });
   if (!result.success) throw validationProblem(toFieldErrors(result.error.issues), undefined, 400);
   rejectNulCharacters(result.data, 400);
   return result.data;

@@ -82,6 +82,22 @@ describeApi('SIAP', { publicResponses: 27 }, (api) => {
     for (const field of ['name', 'category', 'subject', 'message', 'consent']) assert.ok(paths.has(field), field);
   });
 
+  it('tells a missing value (required) from a wrong one (invalid, notAllowed)', async () => {
+    const problem = await assertProblem(await ask({ ...question(), name: 5, subject: undefined }), 422, 'validation');
+    const codes = Object.fromEntries((problem.errors ?? []).map((e) => [e.path, e.code]));
+    assert.equal(codes.name, 'invalid', 'a number where a name goes is wrong, not missing');
+    assert.equal(codes.subject, 'required');
+    const status = await assertProblem(
+      await staffPost('/api/v1/opds/bpkad/consultations/SIAP-DEM0-0001/status', { status: 'done' }),
+      422,
+      'validation',
+      'status',
+    );
+    assert.equal(status.errors?.[0]?.code, 'notAllowed');
+    const missing = await assertProblem(await staffPost('/api/v1/opds/bpkad/consultations/SIAP-DEM0-0001/status', {}), 422, 'validation', 'status');
+    assert.equal(missing.errors?.[0]?.code, 'required');
+  });
+
   it('refuses an invisible NUL character naming the field, instead of failing in the database', async () => {
     const before = await countConsultations();
     await assertProblem(await ask(question({ subject: 'Tanya\u0000' })), 422, 'validation', 'subject');
