@@ -56,6 +56,12 @@ describe('the opd-error detail a host page logs', () => {
       'what the key stored comes along, for the citizen to be shown',
     );
     assert.deepEqual(readError(new ApiError({ status: 404, code: 'module-disabled', title: 'Off' })), { kind: 'unavailable', code: 'unavailable' });
+    // A 404 that is no problem document (the host's CMS answering for a missing `api`) is not "no such OPD".
+    assert.deepEqual(readError(new ApiError({ status: 404, code: 'unknown', title: 'Not Found', requestId: 'r3' })), {
+      kind: 'server',
+      code: 'server',
+      requestId: 'r3',
+    });
     assert.deepEqual(readError(new TypeError('boom')), { kind: 'server', code: 'server', requestId: '' });
   });
 });

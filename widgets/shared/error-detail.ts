@@ -55,7 +55,9 @@ export function readError(error: unknown): ErrorReading {
   if (error instanceof ApiError) {
     // A module switched off answers 404 too: check its own code first.
     if (error.code === 'module-disabled') return { kind: 'unavailable', code: 'unavailable' };
-    if (error.status === 404) return { kind: 'not-found', code: 'not-found' };
+    // Only the API's own 404 means "no such thing": a 404 page of some other site (an `api`
+    // attribute that points at the host's CMS, or none) is a failure to reach the backend.
+    if (error.status === 404 && error.code === 'not-found') return { kind: 'not-found', code: 'not-found' };
     // Before the field errors: the server names the key as the rejected "field", which is no
     // field of the form and nothing the citizen can correct.
     if (error instanceof IdempotencyConflictError || error.code === 'idempotency-conflict') {

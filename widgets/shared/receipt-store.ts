@@ -45,6 +45,8 @@ export class ReceiptStore<R> {
   readonly #options: ReceiptStoreOptions<R>;
   /** What this page knows, by storage key: the truth when storage refuses writes. */
   readonly #known = new Map<string, R[]>();
+  /** Storage keys whose list storage refused to keep: that list lives in `#known` only. */
+  readonly #refused = new Set<string>();
 
   /** `options` name the widget, the OPD, and how to check and tell apart a receipt. */
   constructor(options: ReceiptStoreOptions<R>) {
@@ -69,13 +71,22 @@ export class ReceiptStore<R> {
   /** Keeps `receipt` first (once: a receipt already kept moves to the front). */
   add(receipt: R): void {
     const id = this.#options.id(receipt);
-    const next = [receipt, ...this.list().filter((kept) => this.#options.id(kept) !== id)].slice(0, this.#options.max ?? 10);
+    const next = [receipt, ...this.#current().filter((kept) => this.#options.id(kept) !== id)].slice(0, this.#options.max ?? 10);
     this.#write(next);
   }
 
   /** Forgets the receipt with this id (the citizen dismissed it). */
   remove(id: string): void {
-    this.#write(this.list().filter((kept) => this.#options.id(kept) !== id));
+    this.#write(this.#current().filter((kept) => this.#options.id(kept) !== id));
+  }
+
+  /**
+   * The list to change: read again from storage, so a receipt another tab kept since this one
+   * read is not written over; the page's own list only when storage refused to keep it.
+   */
+  #current(): R[] {
+    const key = this.#key;
+    return this.#refused.has(key) ? [...this.list()] : this.#read(key);
   }
 
   #read(key: string): R[] {
@@ -94,10 +105,14 @@ export class ReceiptStore<R> {
     const key = this.#key;
     this.#known.set(key, receipts);
     try {
-      if (receipts.length === 0) storage()?.removeItem(key);
-      else storage()?.setItem(key, JSON.stringify({ v: VERSION, receipts }));
+      const store = storage();
+      if (!store) throw new Error('no storage');
+      if (receipts.length === 0) store.removeItem(key);
+      else store.setItem(key, JSON.stringify({ v: VERSION, receipts }));
+      this.#refused.delete(key);
     } catch {
       // QuotaExceededError or private mode: kept for this page only.
+      this.#refused.add(key);
     }
   }
 }
