@@ -135,7 +135,7 @@ export const timestamp = z.iso.datetime({ offset: true });
  *
  * Zod leaves the rejected value out of its issues unless asked: parse with
  * `{ reportInput: true }` so a missing value (`required`) is told apart from a wrong one
- * (`notAllowed`, `invalid`); without it, a value the issue cannot tell is taken as given.
+ * (`notAllowed`, `invalid`); without it, an issue that does not carry the value reads as `required`.
  */
 export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
   return issues.map((issue) => {

@@ -27,7 +27,7 @@ import type { OpdErrorCode, OpdErrorDetail } from './events.js';
  * - `rate-limited`: wait `retryAfter` seconds;
  * - `conflict`: the idempotency key was used for other content; `stored` is what the server
  *   stored under it (the first version's answer, e.g. its receipt) when it says, else `undefined`
- *   (unchecked: the widget reads it with its own schema);
+ *   (the SDK checked it against the endpoint's answer schema);
  * - `unavailable`: the module is switched off for this OPD;
  * - `not-found`: the thing asked for does not exist;
  * - `server`: anything else; `requestId` is what to quote (`''` when none).

@@ -151,7 +151,7 @@ export interface FormOptions<V extends FormValues<V>, R> {
   canSend?: () => boolean;
   /**
    * Reads what the server stored under a spent key — the `stored` of an `idempotency-conflict`,
-   * unchecked — as what `submit` resolves with; `null` when it is not that. Default: unknown.
+   * which the SDK checked against the endpoint's answer — as what `submit` resolves with; `null` when it is not that. Default: unknown.
    */
   storedResult?: (stored: unknown) => R | null | undefined;
   /**

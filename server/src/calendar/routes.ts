@@ -87,7 +87,6 @@ const remove = route({
   },
 });
 
-/** The holiday routes, in the order the API reference lists them. */
 /** The regency's calendar, a spine part every OPD shares: its days off, kept by staff. Not switched per OPD. */
 export const calendarModule = defineModule({
   id: 'calendar',

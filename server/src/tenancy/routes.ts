@@ -1,7 +1,6 @@
 /**
  * Tenancy, the spine's part every OPD has: `GET /api/v1/opds` and `GET /api/v1/opds/{opd}`,
- * the `opds` table's demo rows, and its
- * part of the API reference.
+ * the `opds` table's demo rows, and its part of the API reference.
  *
  * @module
  */

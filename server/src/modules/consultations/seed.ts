@@ -272,7 +272,7 @@ export async function seedConsultations(base: Kysely<Database>, { now, timeZone 
         consent_at: submittedAt,
         status,
         submitted_at: submittedAt,
-        // The demo runs in Lahat's zone (WIB), whatever TIME_ZONE says; the days off are the regency's.
+        // Counted in the regency's zone (TIME_ZONE) and days off, as a real question's would be.
         due_at: await firstResponseDue(db, submittedAt, timeZone),
         first_response_at: firstResponseAt,
         answer_text: answerText,
