@@ -8,3 +8,4 @@ export * from './common.js';
 export * from './opds.js';
 export * from './consultations.js';
 export * from './endpoint.js';
+export * from './calendar.js';

@@ -7,7 +7,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import type { ConsultationCreateInput, ConsultationReceipt, FieldError, Opd } from '../../src/index.js';
-import { consultationCreate, consultationReceipt, MESSAGE_MAX_LENGTH } from '../../src/schemas/index.js';
+import { consultationCreate, consultationReceipt, MESSAGE_MAX_LENGTH } from '../../src/schemas/consultations.js';
 import { consultations } from '../../src/namespaces/consultations.js';
 import { ClientController } from '../shared/client-controller.js';
 import { copyText } from '../shared/clipboard.js';

@@ -6,7 +6,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ConsultationPublic } from '../../src/index.js';
-import { normalizeTrackingCode, TRACKING_CODE_PATTERN } from '../../src/schemas/index.js';
+import { normalizeTrackingCode, TRACKING_CODE_PATTERN } from '../../src/schemas/consultations.js';
 import { consultations } from '../../src/namespaces/consultations.js';
 import { ClientController } from '../shared/client-controller.js';
 import { opdErrorDetail, readError, type ErrorReading } from '../shared/error-detail.js';
