@@ -445,6 +445,28 @@ describe('the form kit: one stored version per intention, and the citizen holds 
     includes(text(fourth.shadowRoot?.querySelector('[part~=notice]')), 'dipulihkan', 'it is restored');
   });
 
+  it('does not send by itself after a reload a draft the server refused', async () => {
+    const first = await reportForm();
+    first.answers = [
+      {
+        error: new ApiError({
+          status: 422,
+          code: 'validation',
+          title: 'Invalid',
+          fieldErrors: [{ path: 'place', message: 'Unknown road', code: 'invalid' }],
+        }),
+      },
+    ];
+    fillReport(first);
+    await send(first);
+    await until(() => first.shadowRoot?.querySelector('.error-summary'), 'the summary');
+    first.remove();
+    const second = await reportForm();
+    await pause(100);
+    equal(second.keys.length, 0, 'nothing sent by itself');
+    includes(text(second.shadowRoot?.querySelector('[part~=notice]')), 'dipulihkan', 'the draft is restored to be corrected');
+  });
+
   it('counts down a rate limit’s wait and sends by itself when it is over, with the same key', async function () {
     this.timeout(10_000);
     const element = await reportForm();

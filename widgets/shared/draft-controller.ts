@@ -142,6 +142,16 @@ export class DraftController<T extends object> implements ReactiveController {
     this.saveNow(data);
   }
 
+  /**
+   * The server answered the send and kept nothing under the key (it refused the input, the
+   * module is off, or the client must wait): the draft is no longer being sent, so a reload
+   * restores it without sending it by itself.
+   */
+  refused(data: T): void {
+    this.#attempted = false;
+    this.saveNow(data);
+  }
+
   /** Starts a new idempotency key for the same draft (the old one is spent); nothing is sent with it yet. */
   renewKey(): void {
     this.#key = newIdempotencyKey();

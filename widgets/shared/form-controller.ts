@@ -396,6 +396,10 @@ export class FormController<V extends FormValues<V>, R> implements ReactiveContr
    */
   async #fail(error: unknown, how: SendOptions): Promise<void> {
     const reading = readError(error);
+    // An answer that stored nothing: a reload must not send the draft again by itself.
+    if ((reading.kind === 'fields' && reading.sent) || ['rate-limited', 'unavailable', 'not-found'].includes(reading.kind)) {
+      this.#draft.refused(this.#values);
+    }
     if (reading.kind === 'fields') {
       this.#setProblems(reading.fieldErrors);
       if (reading.sent) this.#host.emit('opd-error', opdErrorDetail(error, 'submit', reading.code));
