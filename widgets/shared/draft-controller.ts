@@ -14,6 +14,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { newIdempotencyKey } from '../../src/index.js';
+import { deviceStorage } from './storage.js';
 
 /** A stored draft. */
 export interface Draft<T> {
@@ -38,14 +39,6 @@ export interface DraftOptions {
 }
 
 const VERSION = 1;
-
-function storage(): Storage | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null; // a sandboxed frame or blocked cookies throw on access
-  }
-}
 
 /** The `localStorage` key of a widget's draft for one OPD. */
 export function draftStorageKey(widget: string, opd: string): string {
@@ -92,7 +85,7 @@ export class DraftController<T extends object> implements ReactiveController {
   load(): Draft<T> | null {
     let raw: string | null = null;
     try {
-      raw = storage()?.getItem(this.#storageKey) ?? null;
+      raw = deviceStorage()?.getItem(this.#storageKey) ?? null;
     } catch {
       return null;
     }
@@ -166,7 +159,7 @@ export class DraftController<T extends object> implements ReactiveController {
     this.#key = undefined;
     this.#attempted = false;
     try {
-      storage()?.removeItem(this.#storageKey);
+      deviceStorage()?.removeItem(this.#storageKey);
     } catch {
       // nothing stored, nothing to remove
     }
@@ -175,7 +168,7 @@ export class DraftController<T extends object> implements ReactiveController {
   #write(data: T): void {
     const draft = { v: VERSION, data, idempotencyKey: this.idempotencyKey, savedAt: Date.now(), attempted: this.#attempted };
     try {
-      storage()?.setItem(this.#storageKey, JSON.stringify(draft));
+      deviceStorage()?.setItem(this.#storageKey, JSON.stringify(draft));
     } catch {
       // QuotaExceededError or private mode: keep the draft in memory only.
     }

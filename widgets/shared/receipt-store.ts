@@ -10,6 +10,7 @@
  *
  * @module
  */
+import { deviceStorage } from './storage.js';
 
 /** What a {@link ReceiptStore} needs to know. */
 export interface ReceiptStoreOptions<R> {
@@ -26,14 +27,6 @@ export interface ReceiptStoreOptions<R> {
 }
 
 const VERSION = 1;
-
-function storage(): Storage | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null; // a sandboxed frame or blocked cookies throw on access
-  }
-}
 
 /** The `localStorage` key of a widget's receipts for one OPD. */
 export function receiptStorageKey(widget: string, opd: string): string {
@@ -91,7 +84,7 @@ export class ReceiptStore<R> {
 
   #read(key: string): R[] {
     try {
-      const raw = storage()?.getItem(key);
+      const raw = deviceStorage()?.getItem(key);
       if (!raw) return [];
       const parsed = JSON.parse(raw) as { v?: unknown; receipts?: unknown };
       if (parsed.v !== VERSION || !Array.isArray(parsed.receipts)) return [];
@@ -105,7 +98,7 @@ export class ReceiptStore<R> {
     const key = this.#key;
     this.#known.set(key, receipts);
     try {
-      const store = storage();
+      const store = deviceStorage();
       if (!store) throw new Error('no storage');
       if (receipts.length === 0) store.removeItem(key);
       else store.setItem(key, JSON.stringify({ v: VERSION, receipts }));
