@@ -35,10 +35,16 @@ const ANSWERABLE: readonly string[] = ['received', 'in_progress'];
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
-const trackingCodeDocs = {
-  description:
-    'The tracking code from the receipt, e.g. `SIAP-7K3F-9QX2`. Case, spaces and look-alikes (O for 0, I or L for 1) do not matter.',
-  schema: { type: 'string' },
+/** What every route with a `{trackingCode}` in its path says of it, in the reference and on a bad code. */
+const byTrackingCode = {
+  docs: {
+    trackingCode: {
+      description:
+        'The tracking code from the receipt, e.g. `SIAP-7K3F-9QX2`. Case, spaces and look-alikes (O for 0, I or L for 1) do not matter.',
+      schema: { type: 'string' },
+    },
+  },
+  notFound: (_: string, value: string) => notFoundDetail(value),
 };
 
 const create = route({
@@ -73,8 +79,7 @@ const track = route({
   summary: 'Track a question',
   description: 'Status, timeline and answer of a question by its tracking code. Holds no personal data.',
   returns: 'The public view.',
-  docs: { trackingCode: trackingCodeDocs },
-  notFound: (_, value) => notFoundDetail(value),
+  ...byTrackingCode,
   async handler({ params, deps, now, opdFor }) {
     const db = siapDb(deps.db);
     const row = await findByTrackingCode(db, params.trackingCode);
@@ -149,8 +154,7 @@ const get = route({
   summary: 'Read a consultation (staff)',
   description: 'Everything about one consultation, including the citizen’s contact. The read is recorded in the audit log.',
   returns: 'The staff view.',
-  docs: { trackingCode: trackingCodeDocs },
-  notFound: (_, value) => notFoundDetail(value),
+  ...byTrackingCode,
   async handler({ opd, params, deps, now, actor }) {
     const db = siapDb(deps.db);
     const row = await findInOpd(db, opd.slug, params.trackingCode);
@@ -165,8 +169,7 @@ const answer = route({
   summary: 'Answer a consultation (staff)',
   description: 'Stores the answer: the status becomes `answered`, the first response is recorded and the citizen is notified.',
   returns: 'The answered consultation.',
-  docs: { trackingCode: trackingCodeDocs },
-  notFound: (_, value) => notFoundDetail(value),
+  ...byTrackingCode,
   async handler({ opd, params, body, deps, now, actor }) {
     const code = params.trackingCode;
     const db = siapDb(deps.db);
@@ -192,8 +195,7 @@ const setStatus = route({
   description:
     'received → in_progress or closed; in_progress → closed; answered → in_progress or closed; closed is final (`answered` is reached by answering). `note` is a note to the citizen and is **public**: the public timeline shows it to anyone with the tracking code, and with `in_progress` it counts as the first response. `internalNote` is for staff: staff views show it, no public response ever does. A refused change (409) says what the consultation can do from its current status.',
   returns: 'The consultation with its new status.',
-  docs: { trackingCode: trackingCodeDocs },
-  notFound: (_, value) => notFoundDetail(value),
+  ...byTrackingCode,
   async handler({ opd, params, body, deps, now, actor }) {
     const code = params.trackingCode;
     const { status, note, internalNote } = body;
