@@ -77,6 +77,20 @@ function successPanel(element: OpdConsultationForm, timeout?: number): Promise<H
   return until(() => element.shadowRoot?.querySelector<HTMLElement>('[part~=success]'), 'the receipt', timeout);
 }
 
+
+/** Runs `run` while the browser refuses to store anything (full quota, private mode). */
+async function withStorageRefused(run: () => Promise<void>): Promise<void> {
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = () => {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  };
+  try {
+    await run();
+  } finally {
+    Storage.prototype.setItem = setItem;
+  }
+}
+
 describe('<opd-consultation-form>', () => {
   it('shows every field with a visible label and loads the OPD’s categories', async () => {
     const element = await form();
@@ -248,19 +262,13 @@ describe('<opd-consultation-form>', () => {
   });
 
   it('still sends when the browser refuses to store a draft', async () => {
-    const setItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = () => {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-    try {
+    await withStorageRefused(async () => {
       const element = await form();
       fillQuestion(element);
       await new Promise((resolve) => setTimeout(resolve, 500)); // past the draft's debounce
       await submit(element);
       await successPanel(element);
-    } finally {
-      Storage.prototype.setItem = setItem;
-    }
+    });
   });
 
   it('sends once when the connection comes back, even if the first answers were lost', async function () {
@@ -600,11 +608,7 @@ describe('<opd-consultation-form>: the receipt', () => {
   });
 
   it('keeps the receipt for the page when the browser refuses to store it', async () => {
-    const setItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = () => {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-    try {
+    await withStorageRefused(async () => {
       const element = await form();
       fillQuestion(element);
       await submit(element);
@@ -613,9 +617,7 @@ describe('<opd-consultation-form>: the receipt', () => {
       buttonNamed(element, 'Kirim pertanyaan lain').click();
       await until(() => element.shadowRoot?.querySelector('[part~=receipts]'), 'the kept receipts');
       includes(text($(element, '[part~=receipts]')), code, 'the code stays for the page');
-    } finally {
-      Storage.prototype.setItem = setItem;
-    }
+    });
   });
 
   it('prints a legible receipt with the “Cetak tanda terima” button', async () => {
