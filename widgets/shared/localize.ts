@@ -20,6 +20,7 @@
  * @module
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { DEFAULT_TIME_ZONE, indonesianTimeZones, type IndonesianTimeZone } from '../../src/schemas/opds.js';
 import type { CatalogOf } from './i18n/catalog.js';
 import { en } from './i18n/en.js';
 import { id, type KitMessages } from './i18n/id.js';
@@ -34,16 +35,6 @@ export type Catalogs<M> = Readonly<Record<Lang, M>>;
 
 const kitCatalogs: Catalogs<KitMessages> = { id, en };
 
-/** The time zone dates are shown in until a widget sets another (WIB). */
-const DEFAULT_TIME_ZONE = 'Asia/Jakarta';
-
-/** What Indonesians write after a time, by IANA zone; other zones get `Intl`'s short name. */
-const ZONE_ABBREVIATIONS: Readonly<Record<string, string>> = {
-  'Asia/Jakarta': 'WIB',
-  'Asia/Pontianak': 'WIB',
-  'Asia/Makassar': 'WITA',
-  'Asia/Jayapura': 'WIT',
-};
 
 /** Whether `Intl` knows the zone (a bad name would make every date throw). */
 function knownTimeZone(zone: string): boolean {
@@ -104,7 +95,8 @@ export interface KitLocalize {
 export class LocalizeController<M extends object = Record<never, never>> implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #own: Catalogs<M> | undefined;
-  #timeZone = DEFAULT_TIME_ZONE;
+  // Dates show in WIB until the widget sets the regency's zone.
+  #timeZone: string = DEFAULT_TIME_ZONE;
 
   /**
    * `catalogs`: the widget's own copy, one catalog per language, with none of the kit's keys;
@@ -167,7 +159,10 @@ export class LocalizeController<M extends object = Record<never, never>> impleme
 
   /** The abbreviation written after a time: `WIB`, `WITA`, `WIT`, else `Intl`'s (e.g. `GMT+8`). */
   get timeZoneAbbreviation(): string {
-    const known = ZONE_ABBREVIATIONS[this.#timeZone];
+    // Indonesia's zones by what Indonesians write (src/schemas/opds.ts); others by `Intl`'s short name.
+    const known = Object.hasOwn(indonesianTimeZones, this.#timeZone)
+      ? indonesianTimeZones[this.#timeZone as IndonesianTimeZone].abbreviation
+      : undefined;
     if (known) return known;
     const parts = new Intl.DateTimeFormat(this.locale, { timeZone: this.#timeZone, timeZoneName: 'short' }).formatToParts(
       new Date(),
