@@ -1,7 +1,8 @@
 /**
  * The notice above a form, for each {@link FormNotice}: the kit's copy where it is the same
  * for every form (discarded draft, rate limit, server failure, the resend and discard
- * buttons), the widget's copy where it names the widget's thing ("your question").
+ * buttons), the widget's copy where it names the widget's thing ("your question", its code,
+ * "send it as a new question").
  *
  * A rate limit's wait counts down in a `role="timer"` (not announced at each second; read
  * when the citizen reaches it); the notice itself is announced once, as an alert.
@@ -26,11 +27,10 @@ export interface FormNoticeCopy<R = unknown> {
   /**
    * The server holds `stored`, an earlier version; the changes in the form were not sent.
    * Say what is stored (its code) — a string, or a template with its own paragraphs.
-   * Default: the kit's words, which name nothing.
    */
-  unsentChanges?: (stored: R) => string | TemplateResult;
+  unsentChanges: (stored: R) => string | TemplateResult;
   /** The button that sends the changed values as a new one, e.g. "Kirim versi yang diubah sebagai pertanyaan baru". */
-  sendAsNew?: string;
+  sendAsNew: string;
 }
 
 /** The form's current notice, or `nothing`. A notice about a failed send is an alert and takes focus. */
@@ -43,7 +43,7 @@ export function renderFormNotice<V extends FormValues<V>, R>(
   if (!notice) return nothing;
   const resend = { label: t.t('form.resend'), onClick: form.resend };
   const changed = [
-    { label: copy.sendAsNew ?? t.t('form.sendAsNew'), onClick: form.resend },
+    { label: copy.sendAsNew, onClick: form.resend },
     { label: t.t('form.dropChanges'), onClick: () => void form.discard(), look: 'link' as const },
   ];
   switch (notice.kind) {
@@ -67,7 +67,7 @@ export function renderFormNotice<V extends FormValues<V>, R>(
       });
     case 'unsent-changes':
       return renderNotice({
-        message: copy.unsentChanges?.(notice.stored) ?? t.t('form.unsentChanges'),
+        message: copy.unsentChanges(notice.stored),
         tone: 'warning',
         alert: true,
         actions: changed,

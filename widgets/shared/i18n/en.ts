@@ -32,8 +32,5 @@ export const en: KitMessages = {
   'form.countOver': (n: number) => `You have ${plural(n, 'character', 'characters')} too many`,
   'form.rateLimited': 'Too many requests from your network. What you entered is kept.',
   'form.rateLimitedWait': (wait: string) => `Wait ${wait}: it will be sent again automatically.`,
-  'form.unsentChanges':
-    'Your earlier version has reached us. The changes you made after it have not been sent; they are still in the form.',
-  'form.sendAsNew': 'Send the changed version as a new one',
   'form.dropChanges': 'No need, delete the changed version',
 };

@@ -41,10 +41,8 @@ export const id = {
   // A rate limit: the notice, then its countdown (`wait`: `59 detik`), which updates each second.
   'form.rateLimited': 'Terlalu banyak permintaan dari jaringan Anda. Isian Anda tetap tersimpan.',
   'form.rateLimitedWait': (wait: string) => `Tunggu ${wait}: formulir akan dikirim ulang otomatis.`,
-  // An earlier version was stored; the form holds changes that were not sent.
-  'form.unsentChanges':
-    'Versi sebelumnya sudah kami terima. Perubahan yang Anda buat setelah itu belum terkirim dan masih ada di formulir.',
-  'form.sendAsNew': 'Kirim versi yang diubah sebagai kiriman baru',
+  // An earlier version was stored and the form holds changes not sent: the button that drops them
+  // (what is stored, and the button that sends the changes as new, name the widget's thing: its own copy).
   'form.dropChanges': 'Tidak perlu, hapus versi yang diubah',
 } as const;
 
