@@ -16,7 +16,6 @@
  * @module
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 
@@ -114,8 +113,8 @@ function describedBy(props: FieldProps): string | undefined {
 }
 
 /** The `field` wrapper's classes. */
-function fieldClasses(props: FieldProps): ReturnType<typeof classMap> {
-  return classMap({ field: true, 'field--error': !!props.error });
+function fieldClasses(props: FieldProps): string {
+  return props.error ? 'field field--error' : 'field';
 }
 
 /** The hint as given (a template) or in its `#<name>-hint` wrapper (text); nothing without one. */
@@ -142,7 +141,7 @@ function renderLabel(props: FieldProps): TemplateResult {
 export function textField(props: TextFieldProps): TemplateResult {
   const input = html`<input
     part="input"
-    class=${classMap({ input: true, 'input--short': !!props.short })}
+    class=${props.short ? 'input input--short' : 'input'}
     id=${props.name}
     name=${props.name}
     type=${props.type ?? 'text'}
@@ -178,7 +177,7 @@ export function textareaField(props: TextareaFieldProps): TemplateResult {
         .value=${live(props.value)}
       ></textarea>
       ${props.count
-        ? html`<div part="hint" class=${classMap({ count: true, 'count--over': props.count.over })} aria-hidden="true">
+        ? html`<div part="hint" class=${props.count.over ? 'count count--over' : 'count'} aria-hidden="true">
             ${props.count.text}
           </div>`
         : nothing}
