@@ -3,9 +3,7 @@
  *
  * @module
  */
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { ConsultationCreateInput, ConsultationReceipt, FieldError, Opd } from '../../src/index.js';
 import { consultationCreate, consultationReceipt, MESSAGE_MAX_LENGTH } from '../../src/schemas/consultations.js';
 import { consultations } from '../../src/namespaces/consultations.js';
@@ -184,25 +182,33 @@ function toKept(raw: unknown): KeptReceipt | null {
 export class OpdConsultationForm extends OpdElement {
   static override styles = [themeStyles, controlStyles, consultationFormStyles];
 
+  static override properties: PropertyDeclarations = {
+    headingLevel: { attribute: 'heading-level', type: Number },
+    statusHref: { attribute: 'status-href' },
+    catalog: { state: true, attribute: false },
+    copyStatus: { state: true, attribute: false },
+    opened: { state: true, attribute: false },
+  };
+
   /** The level of the widget's headings (2 by default), so they fit the page's outline. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
 
   /**
    * Where `<opd-consultation-status>` is on this site, e.g. `/layanan/status` (resolved like
    * a link); default: this page. The receipt's "see the status" link is this address with
    * the fragment `#lacak=<tracking code>`, which the status widget reads.
    */
-  @property({ attribute: 'status-href' }) statusHref = '';
+  statusHref = '';
 
   /** {@link headingLevel} kept within 1–6. */
   private get level(): number {
     return Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
   }
 
-  @state() private catalog: Catalog = { state: 'idle' };
-  @state() private copyStatus = '';
+  private catalog: Catalog = { state: 'idle' };
+  private copyStatus = '';
   /** A kept receipt the citizen opened from the list (the form stays as it is underneath). */
-  @state() private opened: KeptReceipt | null = null;
+  private opened: KeptReceipt | null = null;
 
   private readonly localize = new LocalizeController(this, { id, en });
   private readonly clients = new ClientController(this, { consultations });
@@ -391,7 +397,7 @@ export class OpdConsultationForm extends OpdElement {
     return html`
       <div
         part="base"
-        class=${classMap({ base: true, 'base--sending': sending, 'base--sent': shown !== null })}
+        class="base${sending ? ' base--sending' : ''}${shown ? ' base--sent' : ''}"
         lang=${this.localize.lang}
       >
         ${shown ? this.renderReceipt(shown, this.form.result !== null) : this.renderForm()}

@@ -3,8 +3,7 @@
  *
  * @module
  */
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { ConsultationPublic } from '../../src/index.js';
 import { normalizeTrackingCode, TRACKING_CODE_PATTERN } from '../../src/schemas/consultations.js';
 import { consultations } from '../../src/namespaces/consultations.js';
@@ -130,21 +129,30 @@ type Lookup =
 export class OpdConsultationStatus extends OpdElement {
   static override styles = [themeStyles, controlStyles, consultationStatusStyles];
 
+  static override properties: PropertyDeclarations = {
+    code: {},
+    headingLevel: { attribute: 'heading-level', type: Number },
+    typed: { state: true, attribute: false },
+    inputError: { state: true, attribute: false },
+    lookup: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+  };
+
   /** A tracking code to show at once, e.g. from `?kode=` or from `opd-submitted`. */
-  @property() code = '';
+  code = '';
 
   /** The level of the result's heading (2 by default), so it fits the page's outline. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
 
   /** {@link headingLevel} kept within 1–5 (sub-headings are one deeper). */
   private get level(): number {
     return Math.min(5, Math.max(1, Math.round(this.headingLevel) || 2));
   }
 
-  @state() private typed = '';
-  @state() private inputError: '' | 'required' | 'format' = '';
-  @state() private lookup: Lookup = { state: 'idle' };
-  @state() private announcement = '';
+  private typed = '';
+  private inputError: '' | 'required' | 'format' = '';
+  private lookup: Lookup = { state: 'idle' };
+  private announcement = '';
 
   private readonly localize = new LocalizeController(this, { id, en });
   private readonly clients = new ClientController(this, { consultations });

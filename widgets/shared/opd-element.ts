@@ -2,10 +2,12 @@
  * The thin base every opd-kit widget extends: the `api`, `opd` and `lang` attributes and a
  * typed {@link OpdElement.emit}. Behaviour lives in controllers the widgets compose.
  *
+ * Reactive properties are declared in `static properties` rather than with Lit's decorators:
+ * the same properties and attributes, without the decorators' code in every page's bundle.
+ *
  * @module
  */
-import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import type { OpdEventMap, OpdEventName } from './events.js';
 
 /**
@@ -15,11 +17,13 @@ import type { OpdEventMap, OpdEventName } from './events.js';
  * see it too; the base only re-renders when it changes.
  */
 export class OpdElement extends LitElement {
+  static override properties: PropertyDeclarations = { api: {}, opd: {} };
+
   /** The backend's base URL, e.g. `https://layanan.lahatkab.go.id`; default: this page's origin. */
-  @property() api = '';
+  api = '';
 
   /** The OPD's slug, e.g. `bpkad`. */
-  @property() opd = '';
+  opd = '';
 
   /** Lit's attributes plus the global `lang`, so a change of language re-renders. */
   static override get observedAttributes(): string[] {
