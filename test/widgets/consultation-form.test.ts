@@ -388,6 +388,35 @@ describe('<opd-consultation-form>', () => {
     includes(text($(element, '#email-error')), 'seperti nama@contoh.id', 'errors already shown switch too');
   });
 
+  it('sends the consent sentence it shows, in the language it shows it, with the question', async () => {
+    const sentences = {
+      id: 'Saya setuju nama dan kontak saya dipakai untuk menjawab pertanyaan ini.',
+      en: 'I agree that my name and contact details are used to answer this question.',
+    };
+    for (const [lang, sentence] of Object.entries(sentences)) {
+      const element = await form(`lang="${lang}"`);
+      fillQuestion(element);
+      equal(text($(element, 'label[for=consent]')), sentence, `the ${lang} consent sentence is shown`);
+      const bodies: Record<string, unknown>[] = [];
+      const realFetch = window.fetch;
+      window.fetch = async (input, init) => {
+        const request = new Request(input, init);
+        if (request.method === 'POST') bodies.push((await request.clone().json()) as Record<string, unknown>);
+        return realFetch(request);
+      };
+      try {
+        await submit(element);
+        await successPanel(element);
+      } finally {
+        window.fetch = realFetch;
+      }
+      equal(bodies.length, 1, `one question sent (${lang})`);
+      equal(bodies[0]!.consent, true, `consent is given (${lang})`);
+      equal(bodies[0]!.consentText, sentence, `the body carries the sentence shown (${lang})`);
+      cleanup();
+    }
+  });
+
   it('has no axe violations: empty, with errors, and sent', async () => {
     const element = await form();
     equal((await axeViolations(element)).join('\n'), '', 'the empty form');

@@ -62,8 +62,11 @@ const EMPTY: ConsultationFormValues = {
   consent: false,
 };
 
-/** The SDK input: trimmed-empty optional contacts are left out. */
-function toInput(values: ConsultationFormValues): ConsultationCreateInput {
+/**
+ * The SDK input: trimmed-empty optional contacts are left out; `consentText` is the consent
+ * sentence as the form shows it (in its language), recorded with the question.
+ */
+function toInput(values: ConsultationFormValues, consentText: string): ConsultationCreateInput {
   const { name, email, phone, category, subject, message, consent } = values;
   return {
     name,
@@ -73,6 +76,7 @@ function toInput(values: ConsultationFormValues): ConsultationCreateInput {
     subject,
     message,
     consent: consent as true,
+    consentText,
   };
 }
 
@@ -118,7 +122,9 @@ function toKept(raw: unknown): KeptReceipt | null {
  * summary, a draft kept on the device until the question is sent, a safe resend when the
  * connection drops (one idempotency key per draft: the OPD never gets the question twice),
  * and a receipt with the tracking code, kept on the device until the citizen deletes it,
- * printable, and linked to the status widget (`status-href#lacak=<code>`).
+ * printable, and linked to the status widget (`status-href#lacak=<code>`). The consent
+ * sentence the citizen ticked, as shown (in the widget's language), is sent with the
+ * question as `consentText`, so the OPD records what was agreed to.
  *
  * When the server already holds an earlier version of a changed question (its answer was
  * lost, then the citizen edited the text offline; or they typed while it was being sent),
@@ -218,9 +224,9 @@ export class OpdConsultationForm extends OpdElement {
     fields: FIELD_ORDER,
     initial: EMPTY,
     schema: consultationCreate,
-    toInput,
+    toInput: (values) => this.questionInput(values),
     submit: (values, idempotencyKey) =>
-      this.clients.client.consultations.create(toInput(values), { opd: this.opd, idempotencyKey }),
+      this.clients.client.consultations.create(this.questionInput(values), { opd: this.opd, idempotencyKey }),
     localize: this.localize,
     label: (field) => this.localize.t(FIELD_LABELS[field]),
     errorMessage: (field, error) => this.errorMessage(field, error),
@@ -291,6 +297,11 @@ export class OpdConsultationForm extends OpdElement {
         this.emit('opd-error', opdErrorDetail(error, 'load-categories', reading.code));
       }
     }
+  }
+
+  /** What is sent for `values`: with the consent sentence as the form shows it now. */
+  private questionInput(values: ConsultationFormValues): ConsultationCreateInput {
+    return toInput(values, this.localize.t('form.consent'));
   }
 
   /** The question form's own messages for a rejected field (the rest are looked up by code). */
