@@ -46,7 +46,6 @@ const WARMUP_SECONDS = 2;
 const RATE_LIMIT = 100_000;
 /** Page loads per page in the browser, after one untimed load each. */
 const BROWSER_ROUNDS = 10;
-const STAFF_TOKEN = 'bench-staff-token-not-for-production';
 const CDN_FILE = 'dist/cdn/opd-kit.js';
 const SHOELACE_THEME = 'node_modules/@shoelace-style/shoelace/dist/themes/light.css';
 /** Sections to run (`BENCH_ONLY=sizes,server,browser`, default all). */
@@ -342,7 +341,6 @@ async function serverSection(work: string): Promise<{ markdown: string; demoData
     RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
     TRUST_PROXY: 'true',
     LOG_LEVEL: 'warn',
-    STAFF_TOKEN,
     SERVE_DEMO: 'false',
   };
 
@@ -456,7 +454,6 @@ async function browserSection(work: string, dataDir: string, cdnDir: string | un
     DATA_DIR: dataDir,
     SEED: 'demo',
     LOG_LEVEL: 'warn',
-    STAFF_TOKEN,
     SERVE_DEMO: 'true',
     CORS_ORIGINS: statics.url,
   });

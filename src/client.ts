@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { auth } from './namespaces/auth.js';
 import { consultations } from './namespaces/consultations.js';
 import { opds, type OpdsNamespace } from './namespaces/opds.js';
 import type { NamespaceFactory } from './namespaces/shared.js';
@@ -21,13 +22,13 @@ export type ClientOf<F extends NamespaceFactories> = { readonly opds: OpdsNamesp
 
 /**
  * Every module's namespace, by the name it takes on {@link createClient}'s client
- * (`consultations`: SIAP). A new module adds one line here.
+ * (`auth`: staff sign-in; `consultations`: SIAP). A new module adds one line here.
  */
-const allNamespaces = { consultations } satisfies NamespaceFactories;
+const allNamespaces = { auth, consultations } satisfies NamespaceFactories;
 
 /**
- * A client for one opd-kit backend, with one namespace per module: `opds` and
- * `consultations` (SIAP, see `ConsultationsNamespace`).
+ * A client for one opd-kit backend, with one namespace per module: `opds`, `auth` (staff
+ * sign-in, see `AuthNamespace`) and `consultations` (SIAP, see `ConsultationsNamespace`).
  */
 export type OpdClient = ClientOf<typeof allNamespaces>;
 

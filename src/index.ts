@@ -31,6 +31,7 @@ export {
 } from './errors.js';
 export { newIdempotencyKey } from './idempotency.js';
 export { paginate, DEFAULT_ITEM_CAP, type Paginated } from './pagination.js';
+export { auth, type AuthNamespace, type LoginOptions } from './namespaces/auth.js';
 export { opds, type OpdsNamespace } from './namespaces/opds.js';
 export {
   consultations,

@@ -33,7 +33,10 @@ export interface ClientOptions {
   timeout?: number;
   /** How many times a safe request is retried after a network failure, timeout or 5xx. Default 2. */
   retries?: number;
-  /** A staff bearer token; needed only for staff calls. */
+  /**
+   * A staff bearer token (from `client.auth.login()` or a script's configuration); needed only
+   * for staff calls. `client.auth.login()` sets it, `logout()` clears it.
+   */
   token?: string;
   /** Extra headers sent with every request. */
   headers?: Record<string, string>;
@@ -93,18 +96,35 @@ export interface EndpointCall<E extends AnyEndpoint> {
 export class RequestSender {
   readonly #ky: KyInstance;
   readonly #retries: number;
+  #token: string | null;
 
   constructor(options: ClientOptions) {
     if (!options.baseUrl) throw new OpdError('createClient: baseUrl is required');
     this.#retries = options.retries ?? 2;
     const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-    if (options.token) headers.Authorization = `Bearer ${options.token}`;
+    this.#token = options.token ?? null;
     this.#ky = ky.create({
       prefixUrl: options.baseUrl.replace(/\/+$/, ''),
       timeout: options.timeout ?? 15_000,
       headers,
+      hooks: {
+        beforeRequest: [
+          (request) => {
+            if (this.#token) request.headers.set('Authorization', `Bearer ${this.#token}`);
+          },
+        ],
+      },
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
+  }
+
+  /** The bearer token sent with every request, or null (public calls, or the console's cookie). */
+  get token(): string | null {
+    return this.#token;
+  }
+
+  set token(token: string | null) {
+    this.#token = token;
   }
 
   /**

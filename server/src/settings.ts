@@ -15,12 +15,9 @@ export type LogLevel = (typeof logLevels)[number];
 /** What the server seeds into an empty database at start: the Lahat demo data, or nothing. */
 export type SeedMode = 'demo' | 'none';
 
-/** The staff token used outside production when `STAFF_TOKEN` is not set. */
-export const DEMO_STAFF_TOKEN = 'demo-staff-token';
-
 /** Checked settings of one server process. */
 export interface Settings {
-  /** `NODE_ENV=production`: no default staff token, no demo seed, no demo pages by default. */
+  /** `NODE_ENV=production`: no demo seed, no demo pages by default, demo accounts cannot sign in. */
   production: boolean;
   /** TCP port to listen on (`PORT`, default 8080). */
   port: number;
@@ -30,8 +27,6 @@ export interface Settings {
   dataDir: string;
   /** `DATABASE_URL`: a `postgres://` URL selects PostgreSQL; otherwise PGlite in {@link dataDir}. */
   databaseUrl: string | undefined;
-  /** Bearer token of the staff endpoints (`STAFF_TOKEN`). */
-  staffToken: string;
   /** What to seed into an empty database (`SEED`: `demo` or `none`). */
   seed: SeedMode;
   /** Origins allowed for every OPD on top of each OPD's own (`CORS_ORIGINS`, comma list; `*` allows any). */
@@ -49,7 +44,7 @@ export interface Settings {
    * are counted in it and the widgets show every date in it. One per deployment.
    */
   timeZone: IndonesianTimeZone;
-  /** Things worth a warning line at start (e.g. the demo staff token is in use). */
+  /** Things worth a warning line at start. */
   warnings: string[];
 }
 
@@ -114,18 +109,11 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     );
   }
 
-  let staffToken = value('STAFF_TOKEN');
-  if (staffToken === undefined) {
-    if (production) {
-      problems.push('STAFF_TOKEN must be set when NODE_ENV=production (a long random string)');
-    } else {
-      warnings.push(
-        `STAFF_TOKEN is not set: using the demo token "${DEMO_STAFF_TOKEN}". Set STAFF_TOKEN before real data goes in.`,
-      );
-    }
-    staffToken = DEMO_STAFF_TOKEN;
-  } else if (production && staffToken.length < 16) {
-    problems.push(`STAFF_TOKEN must be at least 16 characters when NODE_ENV=production, got ${staffToken.length}`);
+  if (value('STAFF_TOKEN') !== undefined) {
+    // The shared token named nobody in the audit log; staff now sign in with their own accounts.
+    problems.push(
+      'STAFF_TOKEN is no longer used: staff sign in with their own accounts. Unset it, and create the first regency admin with `npm run admin -- create <email>` (see docs/self-hosting.md)',
+    );
   }
 
   const seedRaw = value('SEED') ?? (production ? 'none' : 'demo');
@@ -160,7 +148,6 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     host,
     dataDir,
     databaseUrl,
-    staffToken,
     seed,
     corsOrigins,
     rateLimitPerMinute,

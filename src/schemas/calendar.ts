@@ -101,7 +101,7 @@ export const holidayEndpoints = {
     response: holidayList,
     access: 'staff',
   }),
-  /** `PUT /api/v1/holidays/{date}`: adds a day off, or renames the one on that date (staff). */
+  /** `PUT /api/v1/holidays/{date}`: adds a day off, or renames the one on that date (regency admin). */
   put: endpoint({
     id: 'putHoliday',
     method: 'PUT',
@@ -109,9 +109,9 @@ export const holidayEndpoints = {
     params: holidayParams,
     body: holidayInput,
     response: holiday,
-    access: 'staff',
+    access: 'regency-admin',
   }),
-  /** `DELETE /api/v1/holidays/{date}`: the day is a working day again (staff). */
+  /** `DELETE /api/v1/holidays/{date}`: the day is a working day again (regency admin). */
   remove: endpoint({
     id: 'deleteHoliday',
     method: 'DELETE',
@@ -119,6 +119,6 @@ export const holidayEndpoints = {
     params: holidayParams,
     response: z.undefined(),
     status: 204,
-    access: 'staff',
+    access: 'regency-admin',
   }),
 };

@@ -82,6 +82,7 @@ export const problemCodes = [
   'module-disabled',
   'unauthorized',
   'forbidden',
+  'password-change-required',
   'conflict',
   'idempotency-conflict',
   'rate-limited',

@@ -26,10 +26,27 @@ import type * as z from 'zod/mini';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
- * Who may call an endpoint: anyone (`public`) or signed-in staff of the OPD in the path
- * (`staff`). Staff accounts and roles refine `staff` later without touching endpoints.
+ * Who may call an endpoint, declared once per endpoint; the server enforces it before the
+ * handler runs and the role-matrix test checks every endpoint against every role.
+ *
+ * - `public`: anyone;
+ * - `staff`: a signed-in staff user. On a path with `{opd}`, one of that OPD's users (staff
+ *   or admin) or a regency admin; elsewhere any signed-in user (their own account);
+ * - `opd-admin`: on a path with `{opd}`, that OPD's admin or a regency admin;
+ * - `regency-admin`: a regency admin only (every OPD, regency settings, users).
  */
-export type Access = 'public' | 'staff';
+export type Access = 'public' | 'staff' | 'opd-admin' | 'regency-admin';
+
+/** The roles of staff users, from most to least: see {@link Access} for what each may call. */
+export const staffRoles = ['regency_admin', 'opd_admin', 'opd_staff'] as const;
+
+/** A staff role, see {@link staffRoles}. */
+export type StaffRole = (typeof staffRoles)[number];
+
+/** True when `access` needs a signed-in staff user. */
+export function needsSignIn(access: Access): boolean {
+  return access !== 'public';
+}
 
 /** A schema of an object with named values, as params and query use. */
 export type ObjectSchema = z.ZodMiniType<Record<string, unknown>, Record<string, unknown>>;

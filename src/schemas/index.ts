@@ -9,3 +9,5 @@ export * from './opds.js';
 export * from './consultations.js';
 export * from './endpoint.js';
 export * from './calendar.js';
+export * from './accounts.js';
+export * from './privacy.js';

@@ -20,7 +20,7 @@ import { z } from 'zod/mini';
 import { problem as problemSchema } from '../../src/schemas/index.js';
 import type { Settings } from '../../server/src/settings.js';
 import { PublicResponses, sweepPersonalData } from './personal-data.js';
-import { startTestServer, type TestServer } from './server.js';
+import { startTestServer, TEST_ADMIN, type TestServer } from './server.js';
 
 /** Both stores, each suite runs on each. */
 export const STORES = ['pglite', 'postgres'] as const;
@@ -63,10 +63,12 @@ export interface ApiSuite {
   readonly seen: PublicResponses;
   /** A request without a token; its response is recorded for the personal-data sweep. */
   publicRequest(path: string, init?: RequestInit): Promise<Response>;
-  /** A request with the staff token. */
+  /** A request signed in as the demo regency admin (`admin@lahat.demo`). */
   staff(path: string, init?: RequestInit): Promise<Response>;
-  /** A JSON POST with the staff token. */
+  /** A JSON POST signed in as the demo regency admin. */
   staffPost(path: string, body: unknown): Promise<Response>;
+  /** A request signed in as the seeded staff user `email` (e.g. `bpkad@lahat.demo`). */
+  as(email: string, path: string, init?: RequestInit): Promise<Response>;
 }
 
 /** Options of {@link describeApi}. */
@@ -102,10 +104,11 @@ export function describeApi(name: string, options: ApiSuiteOptions, define: (api
           return running;
         },
         publicRequest: async (path, init = {}) => seen.record(await fetch(`${api.server.url}${path}`, init)),
-        staff: (path, init = {}) =>
+        staff: (path, init = {}) => api.as(TEST_ADMIN, path, init),
+        as: async (email, path, init = {}) =>
           fetch(`${api.server.url}${path}`, {
             ...init,
-            headers: { Authorization: `Bearer ${api.server.staffToken}`, ...(init.headers ?? {}) },
+            headers: { Authorization: `Bearer ${await api.server.tokenFor(email)}`, ...(init.headers ?? {}) },
           }),
         staffPost: (path, body) =>
           api.staff(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),

@@ -12,9 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { freePort } from './local.js';
+import { signIn } from './server.js';
 
-/** The staff token the demo server runs with. */
-export const DEMO_STAFF_TOKEN = 'e2e-staff-token';
 
 /** The made-up citizen who asks; nothing of this may reach a public response. */
 export const CITIZEN = {
@@ -43,7 +42,6 @@ export async function startDemoServer(env: Record<string, string> = {}): Promise
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       DATABASE_URL: '',
-      STAFF_TOKEN: DEMO_STAFF_TOKEN,
       SEED: 'demo',
       SERVE_DEMO: 'true',
       LOG_LEVEL: 'warn',
@@ -113,8 +111,9 @@ export async function fillQuestion(page: Page, subject: string, email = CITIZEN.
 
 /** How many questions with exactly this subject BPKAD holds (asked through the staff list). */
 export async function storedWithSubject(baseUrl: string, subject: string): Promise<number> {
+  const { token } = await signIn(baseUrl, 'bpkad@lahat.demo');
   const response = await fetch(`${baseUrl}/api/v1/opds/bpkad/consultations?q=${encodeURIComponent(subject)}`, {
-    headers: { Authorization: `Bearer ${DEMO_STAFF_TOKEN}` },
+    headers: { Authorization: `Bearer ${token}` },
   });
   assert.equal(response.status, 200);
   const page = (await response.json()) as { data: { subject: string }[] };

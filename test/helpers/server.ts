@@ -11,7 +11,8 @@
  *
  * Works from TypeScript tests and from plain `.mjs` run with `node --import tsx`.
  *
- * Defaults that differ from a production start: staff token `test-staff-token`, any origin
+ * Staff sign in as the demo users (`tokenFor('bpkad@lahat.demo')`; password `demo-password`).
+ * Defaults that differ from a production start: any origin
  * allowed by CORS (the widget tests run on another port), 1000 public writes per minute,
  * no log output (`LOG_LEVEL` in the environment turns it on). Override any via `settings`.
  *
@@ -52,8 +53,17 @@ export interface TestServer {
   app: Hono<AppEnv>;
   /** The database, to arrange or inspect rows directly. */
   db: Kysely<AppDatabase>;
-  /** The bearer token of the staff routes. */
+  /**
+   * A bearer token of the demo regency admin (`admin@lahat.demo`), signed in at start; empty
+   * without the seed. It lasts 12 hours on the server's clock: a suite that moves the clock
+   * further uses {@link TestServer.tokenFor}.
+   */
   staffToken: string;
+  /**
+   * A bearer token of a seeded staff user (default the regency admin), signed in over HTTP
+   * once, and again when it has expired on the server's clock.
+   */
+  tokenFor(email?: string): Promise<string>;
   /** The settings it runs with. */
   settings: Settings;
   /** Which store holds its data. */
@@ -62,8 +72,23 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The staff token test servers use unless told otherwise. */
-export const TEST_STAFF_TOKEN = 'test-staff-token';
+/** The demo regency admin, whose token {@link TestServer.staffToken} is. */
+export const TEST_ADMIN = 'admin@lahat.demo';
+
+/** The password of every demo user. */
+export const DEMO_PASSWORD = 'demo-password';
+
+/** Signs `email` in with the demo password over HTTP; answers the token and its expiry. */
+export async function signIn(url: string, email: string, password = DEMO_PASSWORD): Promise<{ token: string; expiresAt: Date }> {
+  const response = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (response.status !== 200) throw new Error(`signing in as ${email} answered ${response.status}: ${await response.text()}`);
+  const body = (await response.json()) as { token: string; expiresAt: string };
+  return { token: body.token, expiresAt: new Date(body.expiresAt) };
+}
 
 /** Starts a server on 127.0.0.1 at a free port. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -89,7 +114,6 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     const envLevel = process.env.LOG_LEVEL as LogLevel | undefined;
     const settings: Settings = {
       ...loadSettings({ NODE_ENV: 'test' }),
-      staffToken: TEST_STAFF_TOKEN,
       corsOrigins: ['*'],
       rateLimitPerMinute: 1000,
       logLevel: envLevel ?? 'silent',
@@ -108,13 +132,25 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     const server = await listen(app);
     cleanups.push(() => stop(server));
     const { port } = server.address() as AddressInfo;
+    const url = `http://127.0.0.1:${port}`;
+
+    const tokens = new Map<string, { token: string; expiresAt: Date }>();
+    const tokenFor = async (email = TEST_ADMIN) => {
+      const held = tokens.get(email);
+      if (held && held.expiresAt.getTime() - now().getTime() > 60_000) return held.token;
+      const fresh = await signIn(url, email);
+      tokens.set(email, fresh);
+      return fresh.token;
+    };
+    const staffToken = options.seed !== false ? await tokenFor() : '';
 
     let closing: Promise<void> | undefined;
     return {
-      url: `http://127.0.0.1:${port}`,
+      url,
       app,
       db: opened.db.withTables<ModuleTables>(),
-      staffToken: settings.staffToken,
+      staffToken,
+      tokenFor,
       settings,
       store,
       close: () => (closing ??= cleanup()),

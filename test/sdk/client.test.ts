@@ -344,6 +344,29 @@ describe('a citizen asking through the SDK', () => {
 });
 
 describe('staff working through the SDK', () => {
+  it('signs in with client.auth, works as that person within their OPD only, and signs out', async () => {
+    const client = createClient({ baseUrl: server.url, opd: 'bpkad' });
+    await assert.rejects(client.auth.login('bpkad@lahat.demo', 'wrong password'), (error) => {
+      assert.ok(error instanceof ApiError);
+      assert.deepEqual([error.status, error.code], [401, 'login-failed']);
+      assert.match(error.message, /tries left/);
+      return true;
+    });
+    const { user, token } = await client.auth.login('bpkad@lahat.demo', 'demo-password');
+    assert.deepEqual([user.role, user.opd], ['opd_staff', 'bpkad']);
+    assert.equal(client.auth.token, token);
+    assert.equal((await client.auth.me()).email, 'bpkad@lahat.demo');
+    assert.ok(Array.isArray((await client.consultations.list({ limit: 1 }).firstPage()).data));
+    await assert.rejects(client.consultations.list({ opd: 'dinas-pupr' }).firstPage(), (error) => {
+      assert.ok(error instanceof ApiError);
+      assert.deepEqual([error.status, error.code], [403, 'forbidden']);
+      return true;
+    });
+    await client.auth.logout();
+    assert.equal(client.auth.token, null);
+    await assert.rejects(client.auth.me(), (error) => error instanceof ApiError && error.status === 401);
+  });
+
   it('needs a token for the staff list', async () => {
     const client = createClient({ baseUrl: server.url, opd: 'bpkad' });
     await assert.rejects(client.consultations.list().firstPage(), (error) => {

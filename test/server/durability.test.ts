@@ -14,9 +14,9 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
+import { signIn } from '../helpers/server.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const STAFF_TOKEN = 'durability-staff-token';
 const START_TIMEOUT_MS = 90_000;
 /** Each test starts up to three server processes; on a busy 2-core machine a start can take 10 s or more. */
 const SLOW_TEST_MS = 240_000;
@@ -43,7 +43,6 @@ async function startMain(env: Record<string, string>): Promise<Running> {
       NODE_ENV: 'development',
       PORT: String(port),
       HOST: '127.0.0.1',
-      STAFF_TOKEN,
       LOG_LEVEL: 'info',
       SEED: 'demo',
       SERVE_DEMO: 'false',
@@ -103,9 +102,10 @@ async function askThenCrash(server: Running): Promise<string> {
 
 /** Answers a question as staff, SIGKILLs the server the moment the 200 arrives. */
 async function answerThenCrash(server: Running, code: string, text: string): Promise<void> {
+  const { token } = await signIn(server.url, 'bpkad@lahat.demo');
   const response = await fetch(`${server.url}/api/v1/opds/bpkad/consultations/${code}/answer`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${STAFF_TOKEN}` },
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
     body: JSON.stringify({ text }),
   });
   server.child.kill('SIGKILL');

@@ -163,7 +163,7 @@ describe('a module declared through the contract', () => {
     app = createApp({
       db: opened.db,
       modules,
-      settings: { ...loadSettings({}), serveDemo: false, staffToken: 'contract-staff-token' },
+      settings: { ...loadSettings({}), serveDemo: false },
     });
   });
 
@@ -178,6 +178,7 @@ describe('a module declared through the contract', () => {
       'spine/0001-foundation',
       'spine/0002-english-names',
       'spine/0003-holidays',
+      'spine/0004-staff-accounts',
       'siap/0001-consultations',
       'siap/0002-categories',
       'siap/0003-internal-notes',
@@ -223,11 +224,14 @@ describe('a module declared through the contract', () => {
     assert.match(await text.text(), /^- Kantor tutup 17 Agustus/);
 
     // The SDK's request sender over this app in process: its `fetch` is the app's.
-    const sender = new RequestSender({
-      baseUrl: 'http://opd-kit.test',
-      token: 'contract-staff-token',
-      fetch: async (input, init) => app.fetch(new Request(input, init)),
+    const fetchInProcess: typeof fetch = async (input, init) => app.fetch(new Request(input, init));
+    const signedIn = await fetchInProcess('http://opd-kit.test/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'bpkad@lahat.demo', password: 'demo-password' }),
     });
+    const { token } = (await signedIn.json()) as { token: string };
+    const sender = new RequestSender({ baseUrl: 'http://opd-kit.test', token, fetch: fetchInProcess });
     assert.match(await sender.call(noticeEndpoints.text, { params: { opd: 'bpkad' }, what: 'notices' }), /Kantor tutup/);
     assert.equal(await sender.call(noticeEndpoints.clear, { params: { opd: 'bpkad' }, what: 'clearing' }), undefined);
     assert.equal(await sender.call(noticeEndpoints.text, { params: { opd: 'bpkad' }, what: 'notices' }), '');

@@ -73,15 +73,15 @@ describe('API description', () => {
     assert.match(JSON.stringify(create.responses['422']), /application\/problem\+json/);
 
     const list = doc.paths['/api/v1/opds/{opd}/consultations']!.get!;
-    assert.deepEqual(list.security, [{ staffToken: [] }]);
+    assert.deepEqual(list.security, [{ staffBearer: [] }, { consoleCookie: [] }]);
+    assert.equal((list as { 'x-access'?: string })['x-access'], 'staff');
+    assert.ok(list.responses['401'] && list.responses['403'], 'a staff list can refuse sign-in and role');
     for (const name of ['status', 'overdue', 'category', 'q', 'limit', 'cursor']) {
       assert.ok(list.parameters?.some((p) => p.name === name && p.in === 'query'), name);
     }
-    assert.deepEqual(doc.components.securitySchemes.staffToken, {
-      type: 'http',
-      scheme: 'bearer',
-      description: 'The staff token of the deployment (`STAFF_TOKEN`).',
-    });
+    const schemes = doc.components.securitySchemes as Record<string, { type: string; scheme?: string; in?: string; name?: string }>;
+    assert.equal(schemes.staffBearer?.scheme, 'bearer');
+    assert.deepEqual([schemes.consoleCookie?.in, schemes.consoleCookie?.name], ['cookie', 'opd_session']);
     assert.deepEqual(doc.paths["/api/v1/consultations/{trackingCode}"]!.get!.security, [], "tracking is public");
   });
 

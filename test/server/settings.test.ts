@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DEMO_STAFF_TOKEN, SettingsError, loadSettings } from '../../server/src/settings.js';
+import { SettingsError, loadSettings } from '../../server/src/settings.js';
 
 describe('settings', () => {
-  it('starts with sensible defaults and warns about the demo staff token', () => {
+  it('starts with sensible defaults', () => {
     const settings = loadSettings({});
     assert.equal(settings.port, 8080);
     assert.equal(settings.host, undefined);
@@ -12,9 +12,8 @@ describe('settings', () => {
     assert.equal(settings.seed, 'demo');
     assert.equal(settings.rateLimitPerMinute, 10);
     assert.equal(settings.serveDemo, true);
-    assert.equal(settings.staffToken, DEMO_STAFF_TOKEN);
     assert.equal(settings.timeZone, 'Asia/Jakarta');
-    assert.match(settings.warnings.join('\n'), /STAFF_TOKEN/);
+    assert.deepEqual(settings.warnings, []);
   });
 
   it('reads the regency’s time zone by IANA name or as WIB, WITA, WIT', () => {
@@ -70,9 +69,18 @@ describe('settings', () => {
     }
   });
 
-  it('refuses to run in production without a staff token, and seeds nothing there by default', () => {
-    assert.throws(() => loadSettings({ NODE_ENV: 'production' }), /STAFF_TOKEN must be set/);
-    const settings = loadSettings({ NODE_ENV: 'production', STAFF_TOKEN: 'a-long-random-secret-123' });
+  it('refuses the old shared STAFF_TOKEN, pointing to staff accounts', () => {
+    assert.throws(
+      () => loadSettings({ STAFF_TOKEN: 'a-long-random-secret-123' }),
+      (error: unknown) =>
+        error instanceof SettingsError &&
+        /STAFF_TOKEN is no longer used/.test(error.problems[0] ?? '') &&
+        /npm run admin -- create <email>/.test(error.problems[0] ?? ''),
+    );
+  });
+
+  it('seeds nothing in production by default', () => {
+    const settings = loadSettings({ NODE_ENV: 'production' });
     assert.equal(settings.seed, 'none');
     assert.equal(settings.serveDemo, false);
     assert.deepEqual(settings.warnings, []);

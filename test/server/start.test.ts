@@ -20,7 +20,6 @@ import { freePort } from '../helpers/local.js';
 import { adminUrl } from '../helpers/postgres.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const STAFF_TOKEN = 'start-test-staff-token';
 const WAIT_MS = 90_000;
 /** A test here starts up to three processes; on a busy 2-core machine one start can take 10 s. */
 const TEST_MS = 180_000;
@@ -50,7 +49,6 @@ async function spawnMain(env: Record<string, string | undefined>): Promise<Child
       NODE_ENV: 'development',
       HOST: '127.0.0.1',
       PORT: String(port),
-      STAFF_TOKEN,
       LOG_LEVEL: 'info',
       SEED: 'none',
       SERVE_DEMO: 'false',

@@ -76,6 +76,7 @@ for (const store of ['pglite', 'postgres'] as const) {
           { module: 'spine', name: '0001-foundation' },
           { module: 'spine', name: '0002-english-names' },
           { module: 'spine', name: '0003-holidays' },
+          { module: 'spine', name: '0004-staff-accounts' },
         ]);
         const questions = await db.selectFrom('consultations').select(['tracking_code', 'name', 'email']).execute();
         assert.deepEqual(questions, [{ tracking_code: OLD_CODE, name: 'Warga Lama', email: 'warga.lama@example.com' }]);

@@ -35,7 +35,7 @@ const list = route({
 
 const put = route({
   endpoint: endpoints.put,
-  summary: 'Add or rename a day off (staff)',
+  summary: 'Add or rename a day off (regency admin)',
   description:
     'Makes the day a day off (`national`, `cuti-bersama` or `regional`), or changes the name or kind of the day off on that date. A due date already given to a citizen stays as it was; questions asked from now on skip the day. Recorded in the audit log.',
   returns: 'The day off.',
@@ -45,7 +45,7 @@ const put = route({
     const day = { date: params.date, name: body.name, kind: body.kind };
     await deps.db.transaction().execute(async (trx) => {
       const before = await findHoliday(trx, day.date, true);
-      await putHoliday(trx, day, actor, now);
+      await putHoliday(trx, day, actor.email, now);
       await audit(
         trx,
         {
@@ -64,7 +64,7 @@ const put = route({
 
 const remove = route({
   endpoint: endpoints.remove,
-  summary: 'Remove a day off (staff)',
+  summary: 'Remove a day off (regency admin)',
   description:
     'The day becomes a working day again (unless it is a Saturday or Sunday). A due date already given to a citizen stays as it was. Recorded in the audit log.',
   returns: 'Removed.',

@@ -51,6 +51,51 @@ export interface AuditLogTable {
   action: string;
   subject: string;
   detail: Json<Record<string, unknown>>;
+  /** The staff user's id; null for a system actor (`retention`) and entries from before accounts. */
+  actor_id: ColumnType<string | null, string | null | undefined, string | null>;
+  actor_email: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The OPD the entry is about, for filtering. */
+  opd_slug: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** `staff_users`: one row per staff member (migration `0004-staff-accounts`). */
+export interface StaffUsersTable {
+  id: string;
+  /** Lower case; the sign-in name. */
+  email: string;
+  name: string;
+  role: string;
+  /** Null for a regency admin; the OPD of an OPD admin or OPD staff member. */
+  opd_slug: string | null;
+  /** `scrypt$…`, see `auth/passwords.ts`. */
+  password_hash: string;
+  must_change_password: ColumnType<boolean, boolean | undefined, boolean>;
+  /** A demo account (known password): refused when `NODE_ENV=production`. */
+  is_demo: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Timestamp;
+  last_sign_in_at: NullableTimestamp;
+  disabled_at: NullableTimestamp;
+}
+
+/** `staff_tokens`: sign-ins; only the SHA-256 of each token is kept. */
+export interface StaffTokensTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  /** `bearer` (API, SDK) or `cookie` (the console on the backend's origin). */
+  kind: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  last_used_at: Timestamp;
+  revoked_at: NullableTimestamp;
+}
+
+/** `login_failures`: wrong passwords per e-mail address, for the lockout. */
+export interface LoginFailuresTable {
+  email: string;
+  failures: number;
+  first_failed_at: Timestamp;
+  locked_until: NullableTimestamp;
 }
 
 /** `outbox`: messages to send, written in the same transaction as the change (a worker sends them). */
@@ -77,7 +122,7 @@ export interface HolidaysTable {
 }
 
 /**
- * The spine's tables: tenancy, the holidays, idempotency, rate limits, audit log, outbox. A module's own
+ * The spine's tables: tenancy, the holidays, idempotency, rate limits, audit log, outbox, staff accounts. A module's own
  * tables are its own interface, joined in with `db.withTables<ModuleTables>()`.
  */
 export interface Database {
@@ -87,7 +132,13 @@ export interface Database {
   rate_limits: RateLimitsTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;
+  staff_users: StaffUsersTable;
+  staff_tokens: StaffTokensTable;
+  login_failures: LoginFailuresTable;
 }
+
+/** A `staff_users` row as read. */
+export type StaffUserRow = Selectable<StaffUsersTable>;
 
 /** An `opds` row as read. */
 export type OpdRow = Selectable<OpdsTable>;

@@ -4,6 +4,7 @@
  * @module
  */
 import type { Kysely } from 'kysely';
+import type { Actor } from '../auth/actor.js';
 import type { Database, OpdRow } from '../db/schema.js';
 import type { Logger } from '../log.js';
 import type { Settings } from '../settings.js';
@@ -41,7 +42,7 @@ export interface AppEnv {
     routeParams: Record<string, unknown>;
     /** The OPD of an `/opds/{opd}/…` route, once loaded. */
     opd: OpdRow;
-    /** Who is acting on a staff route (the audit log's `actor`). */
-    actor: string;
+    /** The signed-in staff user of a non-public route. */
+    actor: Actor;
   };
 }

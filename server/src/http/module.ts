@@ -20,6 +20,7 @@ import type { Context, Hono } from 'hono';
 import type { Kysely, Transaction } from 'kysely';
 import type * as z from 'zod/mini';
 import type { AnyEndpoint, Endpoint, IndonesianTimeZone, OutputOf } from '../../../src/schemas/index.js';
+import type { Actor } from '../auth/actor.js';
 import type { ModuleMigration } from '../db/migrate.js';
 import type { Database, OpdRow } from '../db/schema.js';
 import type { JsonObject, OpenApiPart, SchemaSource } from '../openapi/builder.js';
@@ -42,8 +43,8 @@ export interface RouteContext<E extends AnyEndpoint> {
   body: OutputOf<Exclude<E['body'], undefined>>;
   /** The OPD of a `{opd}` path, loaded and checked to have the module on; throws on other routes. */
   readonly opd: OpdRow;
-  /** Who is acting on a staff route (the audit log's `actor`); throws on public routes. */
-  readonly actor: string;
+  /** The signed-in staff user of a non-public route (for the audit log and ownership); throws on public routes. */
+  readonly actor: Actor;
   /**
    * The OPD `slug`, loaded once per request, or a 404 problem; with `moduleId` (default: this
    * route's module) also a 404 `module-disabled` when the OPD has it off.

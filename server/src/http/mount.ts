@@ -1,7 +1,7 @@
 /**
  * Mounts what modules declare: each route at its endpoint's path, with the spine's work
- * done in one order for every module — body limit, sign-in, tenancy, path values, rate
- * limit, query, body — then the handler, whose answer is checked against the endpoint's
+ * done in one order for every module — body limit, sign-in, tenancy, authorization by the
+ * endpoint's `access`, path values, rate limit, query, body — then the handler, whose answer is checked against the endpoint's
  * response schema. Colliding routes and unknown problem codes are start-up errors, not
  * surprises at run time.
  *
@@ -11,8 +11,8 @@ import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod/mini';
-import { answersJson, pathParameterNames, type AnyEndpoint } from '../../../src/schemas/index.js';
-import { requireStaff } from '../auth/staff-token.js';
+import { answersJson, needsSignIn, pathParameterNames, type AnyEndpoint } from '../../../src/schemas/index.js';
+import { authorize, requireSignIn } from '../auth/sign-in.js';
 import { requireOpd } from '../tenancy/load.js';
 import type { AppEnv } from './env.js';
 import { idempotencyKeyOf, requestHash, runIdempotent } from './idempotency.js';
@@ -62,6 +62,9 @@ export function mountRoutes(app: Hono<AppEnv>, modules: readonly ServerModule[],
       if (ids.has(endpoint.id)) throw new Error(`${where} and ${ids.get(endpoint.id)} share the endpoint id ${endpoint.id}`);
       const unknown = ((endpoint.errors ?? []) as readonly string[]).filter((code) => !problems.has(code));
       if (unknown.length > 0) throw new Error(`${where} answers problem codes no module defines: ${unknown.join(', ')}`);
+      if (endpoint.access === 'opd-admin' && !pathParameterNames(endpoint.path).includes('opd')) {
+        throw new Error(`${where} is for OPD admins but its path ${endpoint.path} names no {opd}`);
+      }
       seen.set(key, where);
       ids.set(endpoint.id, where);
       app.on(endpoint.method, [honoPath(endpoint)], ...routeHandlers(module, route));
@@ -73,13 +76,18 @@ function routeHandlers(module: ServerModule, route: Route): MiddlewareHandler<Ap
   const { endpoint } = route;
   const handlers: MiddlewareHandler<AppEnv>[] = [];
   if (endpoint.body) handlers.push(limitBody(bodyBytesOf(module, route)));
-  if (endpoint.access === 'staff') handlers.push(requireStaff());
+  const signIn = needsSignIn(endpoint.access);
+  if (signIn) handlers.push(requireSignIn(endpoint.id));
   const moduleSwitch = module.perOpd === false ? null : module.id;
   const scoped = pathParameterNames(endpoint.path).includes('opd');
-  // The OPD first (the agency is what a citizen got wrong most likely), then the other path
-  // values; both before the rate limit, so a mistyped address costs no quota.
+  // The OPD first (the agency is what a citizen got wrong most likely), then who may act on
+  // it, then the other path values; all before the rate limit, so a mistyped address costs no quota.
   handlers.push(async (c, next) => {
     if (scoped) c.set('opd', await requireOpd(c, c.req.param('opd') ?? '', moduleSwitch));
+    await next();
+  });
+  if (signIn) handlers.push(authorize(endpoint.access, scoped));
+  handlers.push(async (c, next) => {
     c.set('routeParams', readParams(c, route));
     await next();
   });

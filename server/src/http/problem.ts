@@ -25,6 +25,7 @@ export const problemDefaults: Record<ProblemCode, ProblemDefinition> = {
   'module-disabled': { status: 404, title: 'This service is not enabled for this agency' },
   unauthorized: { status: 401, title: 'Sign-in required' },
   forbidden: { status: 403, title: 'Not allowed' },
+  'password-change-required': { status: 403, title: 'Choose your own password first' },
   conflict: { status: 409, title: 'The request conflicts with the current state' },
   'idempotency-conflict': { status: 422, title: 'This Idempotency-Key was used for a different request' },
   'rate-limited': { status: 429, title: 'Too many requests' },

@@ -39,8 +39,8 @@ export function toJsonSchema(source: SchemaSource): JsonObject {
 /** `security` of a route anyone may call: no sign-in. */
 export const publicAccess: JsonObject[] = [];
 
-/** `security` of a staff route: the bearer staff token. */
-export const staffAccess: JsonObject[] = [{ staffToken: [] }];
+/** `security` of a staff route: a bearer token from `POST /api/v1/auth/login`, or the console's cookie. */
+export const staffAccess: JsonObject[] = [{ staffBearer: [] }, { consoleCookie: [] }];
 
 /** `{ $ref: '#/components/schemas/<name>' }`. */
 export function ref(name: string): JsonObject {

@@ -80,7 +80,7 @@ export function buildOpenApiDocument(modules: readonly ServerModule[], problems:
       version: API_VERSION,
       summary: 'Citizen-facing public services for Indonesian regional agencies (OPD).',
       description:
-        'One backend for every agency (OPD) of a regency. Public routes need no sign-in; staff routes need `Authorization: Bearer <token>`. Errors are `application/problem+json`; lists are `{ data, nextCursor }`.',
+        'One backend for every agency (OPD) of a regency. Public routes need no sign-in; staff routes need `Authorization: Bearer <token>` from `POST /api/v1/auth/login`, and each says the role it needs. Errors are `application/problem+json`; lists are `{ data, nextCursor }`.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: '/', description: 'This deployment' }],
@@ -89,10 +89,18 @@ export function buildOpenApiDocument(modules: readonly ServerModule[], problems:
     components: {
       schemas,
       securitySchemes: {
-        staffToken: {
+        staffBearer: {
           type: 'http',
           scheme: 'bearer',
-          description: 'The staff token of the deployment (`STAFF_TOKEN`).',
+          description:
+            'A staff user’s token from `POST /api/v1/auth/login` (valid 12 hours). What the user may call follows from their role: regency admin (every OPD), OPD admin (their OPD’s settings and users), OPD staff (their OPD’s work).',
+        },
+        consoleCookie: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'opd_session',
+          description:
+            'The console’s sign-in (`POST /api/v1/auth/login` with `session: "cookie"`): httpOnly, SameSite=Strict; a write must come from the backend’s own origin.',
         },
       },
     },

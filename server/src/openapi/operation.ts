@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { JSON_MEDIA_TYPE, pathParameterNames } from '../../../src/schemas/index.js';
+import { JSON_MEDIA_TYPE, needsSignIn, pathParameterNames, type Access } from '../../../src/schemas/index.js';
 import type { z } from 'zod/mini';
 import { bodyBytesOf, formatBytes } from '../http/mount.js';
 import type { Route, ServerModule } from '../http/module.js';
@@ -78,8 +78,11 @@ export function operationOf(module: ServerModule, route: Route, context: Operati
     operationId: endpoint.id,
     ...(context.tag ? { tags: [context.tag] } : {}),
     summary: route.summary,
-    ...(route.description ? { description: route.description } : {}),
-    security: endpoint.access === 'staff' ? staffAccess : publicAccess,
+    ...(route.description || needsSignIn(endpoint.access)
+      ? { description: [route.description, needsSignIn(endpoint.access) ? `**Who may call it:** ${ACCESS_NEEDED[endpoint.access]}` : ''].filter(Boolean).join('\n\n') }
+      : {}),
+    'x-access': endpoint.access,
+    security: needsSignIn(endpoint.access) ? staffAccess : publicAccess,
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(endpoint.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: schemaRef(endpoint.body, 'input', context) } } } }
@@ -92,6 +95,14 @@ function schemaRef(schema: z.core.$ZodType, io: 'input' | 'output', context: Ope
   const name = context.names.get(schema);
   return name ? ref(name) : toJsonSchema({ schema, io });
 }
+
+/** Who may call an endpoint of each access, for the reference (see `Access`). */
+const ACCESS_NEEDED: Readonly<Record<Access, string>> = {
+  public: 'anyone.',
+  staff: 'signed-in staff: on an `{opd}` path, that OPD’s staff or admin, or a regency admin.',
+  'opd-admin': 'the OPD’s admin, or a regency admin.',
+  'regency-admin': 'a regency admin.',
+};
 
 /** The problem codes a route can answer, by status, each status described by its codes. */
 function problemResponses(module: ServerModule, route: Route, problems: ProblemRegistry): JsonObject {
@@ -107,7 +118,11 @@ function problemResponses(module: ServerModule, route: Route, problems: ProblemR
     add('payload-too-large', `The request body is larger than ${formatBytes(bodyBytesOf(module, route))}.`);
     add('unsupported-media-type', 'The body is not sent as `application/json`.');
   }
-  if (endpoint.access === 'staff') add('unauthorized', 'No or a wrong staff token.');
+  if (needsSignIn(endpoint.access)) {
+    add('unauthorized', 'Not signed in, or the sign-in has expired.');
+    add('forbidden', ACCESS_NEEDED[endpoint.access]);
+    add('password-change-required', 'The user signed in with a one-time password and must choose their own first.');
+  }
   if (endpoint.params) add('not-found', 'Unknown agency or item.');
   if (pathParameterNames(endpoint.path).includes('opd') && module.perOpd !== false) {
     add('module-disabled', 'The module is off for this agency.');

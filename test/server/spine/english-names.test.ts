@@ -72,7 +72,7 @@ describeApi('English names', { publicResponses: 6 }, (api) => {
       .where('opd_slug', '=', 'bappeda')
       .where('id', '=', 'perencanaan')
       .execute();
-    assert.deepEqual(await seedDemo(db, serverModules, api.clock.now()), { tenancy: { opds: 0 }, siap: { consultations: 0 } });
+    assert.deepEqual(await seedDemo(db, serverModules, api.clock.now()), { tenancy: { opds: 0 }, accounts: { 'staff users': 0 }, siap: { consultations: 0 } });
 
     const rsud = await opdView('rsud');
     assert.equal(rsud.nameEn, 'Lahat Regional General Hospital (RSUD)');

@@ -35,7 +35,7 @@ describeApi('holidays', { publicResponses: 4 }, (api) => {
   const auditOf = (date: string) =>
     api.server.db
       .selectFrom('audit_log')
-      .select(['actor', 'action', 'detail'])
+      .select(['actor', 'actor_email', 'action', 'detail'])
       .where('subject', '=', `holiday:${date}`)
       .orderBy('id')
       .execute();
@@ -69,6 +69,14 @@ describeApi('holidays', { publicResponses: 4 }, (api) => {
       'unauthorized',
     );
     await assertProblem(await api.publicRequest(`/api/v1/holidays/2026-01-01`, { method: 'DELETE' }), 401, 'unauthorized');
+    // OPD staff read the days off (their due dates skip them); only a regency admin changes them.
+    assert.equal((await api.as('bpkad@lahat.demo', '/api/v1/holidays?year=2026')).status, 200);
+    const refused = await assertProblem(
+      await api.as('bpkad@lahat.demo', `/api/v1/holidays/2026-01-01`, { method: 'DELETE' }),
+      403,
+      'forbidden',
+    );
+    assert.match(refused.detail ?? '', /only a regency admin may do this/);
     await assertProblem(await api.staff('/api/v1/holidays'), 400, 'validation', 'year');
     await assertProblem(await api.staff('/api/v1/holidays?year=1999'), 400, 'validation', 'year');
     await assertProblem(await api.staff('/api/v1/holidays?year=dua-ribu'), 400, 'validation', 'year');
@@ -93,9 +101,15 @@ describeApi('holidays', { publicResponses: 4 }, (api) => {
       kind: 'regional',
     });
     assert.deepEqual(await auditOf(REGIONAL_DAY), [
-      { actor: 'staff', action: 'holiday.put', detail: { name: 'Libur daerah (contoh)', kind: 'regional', before: null } },
       {
-        actor: 'staff',
+        actor: 'Admin Diskominfo (demo)',
+        actor_email: 'admin@lahat.demo',
+        action: 'holiday.put',
+        detail: { name: 'Libur daerah (contoh)', kind: 'regional', before: null },
+      },
+      {
+        actor: 'Admin Diskominfo (demo)',
+        actor_email: 'admin@lahat.demo',
         action: 'holiday.put',
         detail: { name: 'Hari libur daerah (contoh)', kind: 'regional', before: { name: 'Libur daerah (contoh)', kind: 'regional' } },
       },

@@ -95,7 +95,7 @@ describeApi('tenancy', { publicResponses: 8 }, (api) => {
   it('adds nothing when the demo seed runs again', async () => {
     const { server } = api;
     const count = await countConsultations();
-    assert.deepEqual(await seedDemo(server.db, serverModules, api.clock.now()), { tenancy: { opds: 0 }, siap: { consultations: 0 } });
+    assert.deepEqual(await seedDemo(server.db, serverModules, api.clock.now()), { tenancy: { opds: 0 }, accounts: { 'staff users': 0 }, siap: { consultations: 0 } });
     assert.equal(await countConsultations(), count);
     const demo = await server.db.selectFrom('opds').select(['slug', 'is_demo']).execute();
     assert.ok(demo.length >= 8 && demo.every((o) => o.is_demo));

@@ -9,10 +9,12 @@ import type { ModuleMigration } from '../migrate.js';
 import { foundation } from './0001-foundation.js';
 import { englishNames } from './0002-english-names.js';
 import { holidaysTable } from './0003-holidays.js';
+import { staffAccounts } from './0004-staff-accounts.js';
 
 /** The spine's migrations by name. */
 export const spineMigrations: Record<string, ModuleMigration> = {
   '0001-foundation': foundation,
   '0002-english-names': englishNames,
   '0003-holidays': holidaysTable,
+  '0004-staff-accounts': staffAccounts,
 };
