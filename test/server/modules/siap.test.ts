@@ -275,7 +275,13 @@ describeApi('SIAP', { publicResponses: 27 }, (api) => {
     });
     assert.equal(changed.status, 200);
     const view = assertShape(consultationStaff, await changed.json(), 'staff view');
-    assert.deepEqual(view.timeline.at(-1), { status: 'in_progress', at: view.timeline.at(-1)?.at, note, internalNote: internalRemark, by: 'staff' });
+    assert.deepEqual(view.timeline.at(-1), {
+      status: 'in_progress',
+      at: view.timeline.at(-1)?.at,
+      note,
+      internalNote: internalRemark,
+      by: 'Admin Diskominfo (demo)',
+    });
     const read = assertShape(consultationStaff, await (await staff(`/api/v1/opds/bpkad/consultations/${code}`)).json(), 'staff view');
     assert.equal(read.timeline.at(-1)?.internalNote, internalRemark, 'staff read it back');
     const listed = assertShape(consultationStaffList, await (await staff(`/api/v1/opds/bpkad/consultations?q=${code}`)).json(), 'staff list');
@@ -397,7 +403,11 @@ describeApi('SIAP', { publicResponses: 27 }, (api) => {
       mine.map((e) => e.action),
       ['consultation.list', 'consultation.view', 'consultation.status', 'consultation.answer'],
     );
-    assert.ok(mine.every((e) => e.actor === 'staff'));
+    const admin = await api.server.db.selectFrom('staff_users').select(['id', 'email', 'name']).where('email', '=', 'admin@lahat.demo').executeTakeFirstOrThrow();
+    assert.ok(
+      mine.every((e) => e.actor === admin.name && e.actor_id === admin.id && e.actor_email === admin.email && e.opd_slug === 'bpkad'),
+      'each names the person who signed in, and the OPD',
+    );
   });
 
   it('draws a new tracking code when the first one drawn is already taken', async () => {

@@ -4,14 +4,17 @@
  *
  * @module
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import {
   DEFAULT_TIME_ZONE,
   type ConsultationCategory,
+  type ConsultationCounts,
   type ConsultationCreate,
+  type ConsultationQueue,
   type ConsultationStatus,
   type IndonesianTimeZone,
 } from '../../../../src/schemas/index.js';
+import { dayIn, endOfDayIn } from '../../calendar/working-days.js';
 import type { Cursor } from '../../http/cursor.js';
 import { firstResponseDue } from './service-level.js';
 import type { ConsultationRow, Db } from './tables.js';
@@ -61,6 +64,7 @@ export async function insertConsultation(
         subject: input.subject,
         message: input.message,
         consent_at: now,
+        consent_text: input.consentText || null,
         status: 'received',
         submitted_at: now,
         due_at: dueAt,
@@ -80,8 +84,24 @@ export async function insertConsultation(
   throw new Error(`No free tracking code after ${MAX_CODE_ATTEMPTS} attempts`);
 }
 
-/** An OPD's consultation categories, in the order the form shows them, with `nameEn` where the OPD gave one. */
+/**
+ * An OPD's consultation categories the form offers (retired ones left out), in the order the
+ * form shows them, with `nameEn` where the OPD gave one.
+ */
 export async function categoriesOf(db: Db, opdSlug: string): Promise<ConsultationCategory[]> {
+  const rows = await db
+    .selectFrom('consultation_categories')
+    .select(['id', 'name', 'name_en'])
+    .where('opd_slug', '=', opdSlug)
+    .where('retired_at', 'is', null)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+  return rows.map(toCategory);
+}
+
+/** Every category of an OPD, retired ones included: what views name a consultation's category by. */
+export async function categoryNamesOf(db: Db, opdSlug: string): Promise<ConsultationCategory[]> {
   const rows = await db
     .selectFrom('consultation_categories')
     .select(['id', 'name', 'name_en'])
@@ -89,7 +109,11 @@ export async function categoriesOf(db: Db, opdSlug: string): Promise<Consultatio
     .orderBy('position')
     .orderBy('id')
     .execute();
-  return rows.map((row) => ({ id: row.id, name: row.name, ...(row.name_en ? { nameEn: row.name_en } : {}) }));
+  return rows.map(toCategory);
+}
+
+function toCategory(row: { id: string; name: string; name_en: string | null }): ConsultationCategory {
+  return { id: row.id, name: row.name, ...(row.name_en ? { nameEn: row.name_en } : {}) };
 }
 
 /** A consultation by tracking code (any OPD), or undefined. */
@@ -132,10 +156,31 @@ export async function timelines(db: Db, ids: readonly number[]): Promise<Map<num
 export interface ListFilters {
   status?: ConsultationStatus;
   overdue?: boolean;
+  /** A service-level queue, see `consultationQueues`. */
+  due?: ConsultationQueue;
+  /** A staff user id, or `null` for unassigned ones (`me` already resolved to the user's id). */
+  assignee?: string | null;
   category?: string;
   q?: string;
   /** Also match this tracking code exactly (the search text in canonical form). */
   trackingCode?: string;
+}
+
+/**
+ * The service-level rules in SQL, at `now` in the regency's `timeZone`. `overdue` is the SQL
+ * twin of isOverdue() in service-level.ts: change both together.
+ */
+export function queueRules(now: Date, timeZone: IndonesianTimeZone) {
+  const awaiting = sql<boolean>`(first_response_at is null and status <> 'closed')`;
+  const endOfToday = endOfDayIn(dayIn(now, timeZone), timeZone);
+  return {
+    /** No first response yet, not closed, past the due time. */
+    overdue: sql<boolean>`(${awaiting} and due_at < ${now})`,
+    /** No first response yet, not closed, due later today (in the regency's zone). */
+    today: sql<boolean>`(${awaiting} and due_at >= ${now} and due_at <= ${endOfToday})`,
+    /** Still to be answered. */
+    open: sql<boolean>`(status in ('received', 'in_progress'))`,
+  };
 }
 
 /** One page of an OPD's consultations, newest first, plus one more row to tell if more follow. */
@@ -144,16 +189,20 @@ export async function listPage(
   opdSlug: string,
   filters: ListFilters,
   now: Date,
+  timeZone: IndonesianTimeZone,
   limit: number,
   after: Cursor | undefined,
 ): Promise<ConsultationRow[]> {
+  const rules = queueRules(now, timeZone);
   let query = db.selectFrom('consultations').selectAll().where('opd_slug', '=', opdSlug);
   if (filters.status) query = query.where('status', '=', filters.status);
   if (filters.category) query = query.where('category_id', '=', filters.category);
   if (filters.overdue !== undefined) {
-    // The SQL twin of isOverdue() in service-level.ts: change both together.
-    const overdue = sql<boolean>`(first_response_at is null and status <> 'closed' and due_at < ${now})`;
-    query = query.where(filters.overdue ? overdue : sql<boolean>`not ${overdue}`);
+    query = query.where(filters.overdue ? rules.overdue : sql<boolean>`not ${rules.overdue}`);
+  }
+  if (filters.due) query = query.where(rules[filters.due]);
+  if (filters.assignee !== undefined) {
+    query = filters.assignee === null ? query.where('assigned_to', 'is', null) : query.where('assigned_to', '=', filters.assignee);
   }
   if (filters.q) {
     const pattern = `%${filters.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
@@ -176,6 +225,52 @@ export async function listPage(
     );
   }
   return query.orderBy('submitted_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
+}
+
+/**
+ * The console's queue counters of one OPD in one query (see `consultationCounts`): per status,
+ * due today, overdue, open ones assigned to `me` and unassigned, all, and the newest question's time.
+ */
+export async function queueCounts(
+  db: Db,
+  opdSlug: string,
+  me: string,
+  now: Date,
+  timeZone: IndonesianTimeZone,
+): Promise<ConsultationCounts> {
+  const rules = queueRules(now, timeZone);
+  const count = (where: RawBuilder<boolean>) => sql<string | number>`count(*) filter (where ${where})`;
+  const row = await db
+    .selectFrom('consultations')
+    .where('opd_slug', '=', opdSlug)
+    .select([
+      count(sql<boolean>`status = 'received'`).as('received'),
+      count(sql<boolean>`status = 'in_progress'`).as('in_progress'),
+      count(sql<boolean>`status = 'answered'`).as('answered'),
+      count(sql<boolean>`status = 'closed'`).as('closed'),
+      count(rules.today).as('due_today'),
+      count(rules.overdue).as('overdue'),
+      count(sql<boolean>`${rules.open} and assigned_to = ${me}`).as('assigned_to_me'),
+      count(sql<boolean>`${rules.open} and assigned_to is null`).as('unassigned'),
+      sql<string | number>`count(*)`.as('total'),
+      sql<Date | string | null>`max(submitted_at)`.as('latest'),
+    ])
+    .executeTakeFirstOrThrow();
+  const latest = row.latest === null ? null : new Date(row.latest);
+  return {
+    byStatus: {
+      received: Number(row.received),
+      in_progress: Number(row.in_progress),
+      answered: Number(row.answered),
+      closed: Number(row.closed),
+    },
+    dueToday: Number(row.due_today),
+    overdue: Number(row.overdue),
+    assignedToMe: Number(row.assigned_to_me),
+    unassigned: Number(row.unassigned),
+    total: Number(row.total),
+    latestSubmittedAt: latest?.toISOString() ?? null,
+  };
 }
 
 /** Stores the staff answer: status answered, first response (if none yet), a timeline step and an outbox message. */
@@ -243,4 +338,59 @@ export async function storeStatus(
     .insertInto('consultation_events')
     .values({ consultation_id: row.id, status, note: note || null, internal_note: internalNote || null, at: now, actor })
     .execute();
+}
+
+/** Gives the consultation to a colleague (a staff user id), or to nobody (`null`). */
+export async function storeAssignee(trx: Db, row: ConsultationRow, userId: string | null): Promise<void> {
+  await trx.updateTable('consultations').set({ assigned_to: userId }).where('id', '=', row.id).execute();
+}
+
+/**
+ * The staff user `userId` when they may be given a consultation of `opdSlug`: active (not
+ * disabled) and one of the OPD's users, or a regency admin. Undefined otherwise.
+ */
+export async function assignableUser(db: Db, opdSlug: string, userId: string): Promise<{ id: string; name: string } | undefined> {
+  return db
+    .selectFrom('staff_users')
+    .select(['id', 'name'])
+    .where('id', '=', userId)
+    .where('disabled_at', 'is', null)
+    .where((eb) => eb.or([eb('opd_slug', '=', opdSlug), eb('role', '=', 'regency_admin')]))
+    .executeTakeFirst();
+}
+
+/** One internal note as stored. */
+export interface NoteRow {
+  consultation_id: number;
+  text: string;
+  at: Date;
+  author_id: string;
+}
+
+/** Adds an internal note (staff only; it changes nothing else). */
+export async function insertNote(trx: Db, row: ConsultationRow, text: string, authorId: string, now: Date): Promise<void> {
+  await trx.insertInto('consultation_notes').values({ consultation_id: row.id, text, at: now, author_id: authorId }).execute();
+}
+
+/** The internal notes of the given consultations, oldest first, by consultation id. */
+export async function notesOf(db: Db, ids: readonly number[]): Promise<Map<number, NoteRow[]>> {
+  const byId = new Map<number, NoteRow[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return byId;
+  const rows = await db
+    .selectFrom('consultation_notes')
+    .select(['consultation_id', 'text', 'at', 'author_id'])
+    .where('consultation_id', 'in', ids)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+  for (const row of rows) byId.get(row.consultation_id)?.push(row);
+  return byId;
+}
+
+/** The names of the staff users with these ids, by id (ids of nobody, like `citizen`, are left out). */
+export async function staffNames(db: Db, ids: Iterable<string>): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids)].filter((id) => id !== CITIZEN_ACTOR);
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom('staff_users').select(['id', 'name']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
 }

@@ -1,8 +1,11 @@
 /**
- * SIAP's routes, one per endpoint of `consultationEndpoints`:
+ * SIAP's routes about consultations, one per endpoint of `consultationEndpoints`:
  * - public: ask (`POST /api/v1/opds/{opd}/consultations`), track (`GET /api/v1/consultations/{trackingCode}`);
- * - staff: list, read, answer and change status under `/api/v1/opds/{opd}/consultations`.
- * Every staff read and write lands in the audit log.
+ * - staff: list, count the queues, read, answer, change status, assign and add internal notes
+ *   under `/api/v1/opds/{opd}/consultations`.
+ * Every staff read of personal data and every write lands in the audit log, naming the person.
+ * Who may call what is the endpoint's `access`, checked before a handler runs: no route
+ * checks roles itself. Answer templates and categories have their own files.
  *
  * @module
  */
@@ -19,10 +22,26 @@ import type { OpdRow } from '../../db/schema.js';
 import { decodeCursor, pageOf } from '../../http/cursor.js';
 import { route, type RouteAnswer } from '../../http/module.js';
 import { ProblemError, validationProblem } from '../../http/problem.js';
-import { categoriesOf, findByTrackingCode, findInOpd, insertConsultation, listPage, storeAnswer, storeStatus, timelines } from './queries.js';
+import {
+  assignableUser,
+  categoriesOf,
+  categoryNamesOf,
+  findByTrackingCode,
+  findInOpd,
+  insertConsultation,
+  insertNote,
+  listPage,
+  notesOf,
+  queueCounts,
+  staffNames,
+  storeAnswer,
+  storeAssignee,
+  storeStatus,
+  timelines,
+} from './queries.js';
 import { siapDb, type ConsultationRow, type Db } from './tables.js';
 import { generateTrackingCode } from './tracking-code.js';
-import { toPublicView, toReceipt, toStaffView } from './views.js';
+import { staffIdsOf, toPublicView, toReceipt, toStaffView } from './views.js';
 
 /** Default page size of the staff list. */
 export const DEFAULT_PAGE_SIZE = 20;
@@ -87,7 +106,8 @@ const track = route({
     // The OPD may have switched SIAP off since: then its questions are not shown either.
     const opd = await opdFor(row.opd_slug);
     const events = (await timelines(db, [row.id])).get(row.id) ?? [];
-    const where = { opd, categories: await categoriesOf(db, opd.slug) };
+    // Named by every category, retired ones too: an older question keeps its category's name.
+    const where = { opd, categories: await categoryNamesOf(db, opd.slug) };
     return { body: toPublicView(row, where, events, now, deps.settings.timeZone), headers: NO_STORE };
   },
 });
@@ -96,13 +116,15 @@ const list = route({
   endpoint: endpoints.list,
   summary: 'List consultations (staff)',
   description:
-    'The agency’s consultations, newest first, with filters. `q` searches subject, question and tracking code. Pass `nextCursor` back as `cursor` for the next page.',
+    'The agency’s consultations, newest first, with filters that combine (all must hold): the console’s queues are `status`, `due` (service level, in the regency’s time zone) and `assignee`. `q` searches subject, question and tracking code. Pass `nextCursor` back as `cursor` for the next page. The read is recorded in the audit log.',
   returns: 'A page of consultations.',
   docs: {
     limit: 'Items per page (1–100, default 20).',
     cursor: 'The `nextCursor` of the previous page.',
     status: 'Only consultations with this status.',
-    overdue: '`true`: only those past the due date without a first response.',
+    overdue: '`true`: only those past the due date without a first response; `false`: the others.',
+    due: '`today`: the first response is due today (regency’s time zone) and none was given yet; `overdue`: as `overdue=true`; `open`: still to be answered (received or in progress).',
+    assignee: '`me`: assigned to the signed-in user; `none`: assigned to nobody; or a staff user’s id.',
     category: 'Only this category id.',
     q: 'Search text.',
   },
@@ -112,40 +134,61 @@ const list = route({
     const after = query.cursor ? decodeCursor(query.cursor) : undefined;
     const q = query.q?.trim() || undefined;
     const normalizedCode = q ? normalizeTrackingCode(q) : undefined;
+    const assignee = query.assignee === undefined ? undefined : query.assignee === 'me' ? actor.id : query.assignee === 'none' ? null : query.assignee;
     const rows = await listPage(
       db,
       opd.slug,
       {
         status: query.status,
         overdue: query.overdue === undefined ? undefined : query.overdue === 'true',
+        due: query.due,
+        assignee,
         category: query.category,
         q,
         trackingCode: normalizedCode && TRACKING_CODE_PATTERN.test(normalizedCode) ? normalizedCode : undefined,
       },
       now,
+      deps.settings.timeZone,
       limit,
       after,
     );
     const { page, nextCursor } = pageOf(rows, limit, (row) => ({ at: row.submitted_at, id: row.id }));
-    const events = await timelines(db, page.map((row) => row.id));
-    const where = { opd, categories: await categoriesOf(db, opd.slug) };
+    const data = await staffViews(db, opd, page, now);
     await audit(
       db,
       {
         actor,
         action: 'consultation.list',
         subject: `opd:${opd.slug}`,
+        opd: opd.slug,
         detail: {
-          filters: { status: query.status, overdue: query.overdue, category: query.category, q, cursor: query.cursor },
+          filters: {
+            status: query.status,
+            overdue: query.overdue,
+            due: query.due,
+            assignee: query.assignee,
+            category: query.category,
+            q,
+            cursor: query.cursor,
+          },
           trackingCodes: page.map((row) => row.tracking_code),
         },
       },
       now,
     );
-    return {
-      body: { data: page.map((row) => toStaffView(row, where, events.get(row.id) ?? [], now)), nextCursor },
-      headers: NO_STORE,
-    };
+    return { body: { data, nextCursor }, headers: NO_STORE };
+  },
+});
+
+const counts = route({
+  endpoint: endpoints.counts,
+  summary: 'Count the queues (staff)',
+  description:
+    'How many consultations each of the console’s queues holds: per status, due today and overdue (regency’s time zone), still to be answered and assigned to the signed-in user or to nobody, and when the newest question arrived. Made for polling (every 15 seconds or so): one query, `Cache-Control: no-store`, not in the audit log (it shows no personal data).',
+  returns: 'The counters.',
+  async handler({ opd, deps, now, actor }) {
+    const body = await queueCounts(siapDb(deps.db), opd.slug, actor.id, now, deps.settings.timeZone);
+    return { body, headers: NO_STORE };
   },
 });
 
@@ -159,7 +202,7 @@ const get = route({
     const db = siapDb(deps.db);
     const row = await findInOpd(db, opd.slug, params.trackingCode);
     if (!row) throw notFound(params.trackingCode);
-    await audit(db, { actor, action: 'consultation.view', subject: row.tracking_code }, now);
+    await audit(db, { actor, action: 'consultation.view', subject: row.tracking_code, opd: opd.slug }, now);
     return staffAnswer(db, row, opd, now);
   },
 });
@@ -180,8 +223,8 @@ const answer = route({
         const from = current.status as ConsultationStatus;
         throw conflict(`A consultation that is ${from} cannot be answered; ${whatNext(from)}`, whatNext(from, true));
       }
-      await storeAnswer(trx, current, body.text, actor, now);
-      await audit(trx, { actor, action: 'consultation.answer', subject: code, detail: { from: current.status } }, now);
+      await storeAnswer(trx, current, body.text, actor.id, now);
+      await audit(trx, { actor, action: 'consultation.answer', subject: code, opd: opd.slug, detail: { from: current.status } }, now);
       return (await findInOpd(trx, opd.slug, code)) as ConsultationRow;
     });
     deps.log.info('consultation answered', { opd: opd.slug, trackingCode: code });
@@ -208,13 +251,14 @@ const setStatus = route({
       if (!allowed.includes(status)) {
         throw conflict(`A consultation that is ${from} cannot be changed to ${status}; ${whatNext(from)}`, whatNext(from, true));
       }
-      await storeStatus(trx, current, status, { note, internalNote }, actor, now);
+      await storeStatus(trx, current, status, { note, internalNote }, actor.id, now);
       await audit(
         trx,
         {
           actor,
           action: 'consultation.status',
           subject: code,
+          opd: opd.slug,
           detail: { from, to: status, withNote: Boolean(note), withInternalNote: Boolean(internalNote) },
         },
         now,
@@ -225,13 +269,82 @@ const setStatus = route({
   },
 });
 
-/** SIAP's routes, in the order the API reference lists them. */
-export const consultationRoutes = [create, list, track, get, answer, setStatus];
+const assign = route({
+  endpoint: endpoints.assign,
+  summary: 'Assign to a colleague (staff)',
+  description:
+    'Gives the consultation to a colleague to handle, or to nobody (`userId: null`). The colleague must be an active user of the agency or a regency admin; anyone else answers 422 naming `userId`. Assigning changes nothing the citizen sees. Recorded in the audit log.',
+  returns: 'The consultation with its assignee.',
+  ...byTrackingCode,
+  async handler({ opd, params, body, deps, now, actor }) {
+    const code = params.trackingCode;
+    const db = siapDb(deps.db);
+    const row = await db.transaction().execute(async (trx) => {
+      const current = await findInOpd(trx, opd.slug, code, true);
+      if (!current) throw notFound(code);
+      if (body.userId !== null && !(await assignableUser(trx, opd.slug, body.userId))) {
+        throw validationProblem([
+          {
+            path: 'userId',
+            message: `Choose an active colleague of ${opd.name} or a regency admin`,
+            code: 'notAllowed',
+          },
+        ]);
+      }
+      await storeAssignee(trx, current, body.userId);
+      await audit(
+        trx,
+        { actor, action: 'consultation.assign', subject: code, opd: opd.slug, detail: { from: current.assigned_to, to: body.userId } },
+        now,
+      );
+      return (await findInOpd(trx, opd.slug, code)) as ConsultationRow;
+    });
+    return staffAnswer(db, row, opd, now);
+  },
+});
+
+const addNote = route({
+  endpoint: endpoints.addNote,
+  summary: 'Add an internal note (staff)',
+  description:
+    'A note for colleagues: it changes neither the status nor the first response, and no public response ever shows it. The staff view lists it in `notes` with who wrote it. Recorded in the audit log (without its text).',
+  returns: 'The consultation with the note.',
+  ...byTrackingCode,
+  async handler({ opd, params, body, deps, now, actor }) {
+    const code = params.trackingCode;
+    const db = siapDb(deps.db);
+    const row = await db.transaction().execute(async (trx) => {
+      const current = await findInOpd(trx, opd.slug, code, true);
+      if (!current) throw notFound(code);
+      await insertNote(trx, current, body.text, actor.id, now);
+      await audit(trx, { actor, action: 'consultation.note', subject: code, opd: opd.slug, detail: { length: body.text.length } }, now);
+      return current;
+    });
+    return staffAnswer(db, row, opd, now);
+  },
+});
+
+/**
+ * SIAP's consultation routes, in the order the API reference lists them. `counts` comes before
+ * `get`: `/consultations/counts` would otherwise be read as a tracking code.
+ */
+export const consultationRoutes = [create, list, counts, track, get, answer, setStatus, assign, addNote];
+
+/** The staff views of `rows` (of one OPD), with everything they need loaded in a few queries for all of them. */
+async function staffViews(db: Db, opd: OpdRow, rows: readonly ConsultationRow[], now: Date): Promise<ConsultationStaff[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => row.id);
+  const categories = await categoryNamesOf(db, opd.slug);
+  const events = await timelines(db, ids);
+  const notes = await notesOf(db, ids);
+  const detailsOf = (row: ConsultationRow) => ({ events: events.get(row.id) ?? [], notes: notes.get(row.id) ?? [] });
+  const names = await staffNames(db, rows.flatMap((row) => staffIdsOf(row, detailsOf(row))));
+  return rows.map((row) => toStaffView(row, { opd, categories }, { ...detailsOf(row), names }, now));
+}
 
 async function staffAnswer(db: Db, row: ConsultationRow, opd: OpdRow, now: Date): Promise<RouteAnswer<ConsultationStaff>> {
-  const where = { opd, categories: await categoriesOf(db, opd.slug) };
-  const events = (await timelines(db, [row.id])).get(row.id) ?? [];
-  return { body: toStaffView(row, where, events, now), headers: NO_STORE };
+  const [view] = await staffViews(db, opd, [row], now);
+  return { body: view as ConsultationStaff, headers: NO_STORE };
 }
 
 function notFoundDetail(code: string): string {

@@ -1,6 +1,6 @@
 /**
  * SIAP's DEMO DATA for Kabupaten Lahat — not real records: the demo OPDs' consultation
- * categories (with English names), and consultations from made-up citizens (`…@example.com`, `+62812000000xx`,
+ * categories (with English names), BPKAD's answer templates, and consultations from made-up citizens (`…@example.com`, `+62812000000xx`,
  * tracking codes `SIAP-DEM0-…`), one per state. Numbers in the copy come from the launch of
  * the four change projects (Lahat, 10 October 2023).
  *
@@ -203,8 +203,38 @@ export const DEMO_CONSULTATIONS: readonly DemoConsultation[] = [
   },
 ];
 
-/** The actor of demo staff steps. */
-const DEMO_STAFF = 'petugas-demo';
+/**
+ * Who made the demo staff steps where the OPD has no demo account: shown as it is, since it
+ * names no staff user. Where it has one (BPKAD, Dinas PUPR), that account is named instead.
+ */
+const DEMO_STAFF = 'Petugas (demo)';
+
+/** The consent sentence of the demo questions: the form's (widgets/consultation-form, Indonesian). */
+export const DEMO_CONSENT_TEXT = 'Saya setuju nama dan kontak saya dipakai untuk menjawab pertanyaan ini.';
+
+/** BPKAD's demo answer templates: the questions its counter hears most (SP2D, SPM files, allowances after a transfer). */
+export const DEMO_TEMPLATES: Readonly<Record<string, ReadonlyArray<{ id: string; title: string; text: string }>>> = {
+  bpkad: [
+    {
+      id: 'tpl_demo-sp2d-terbit',
+      title: 'SP2D sudah terbit',
+      text:
+        'Terima kasih atas pertanyaan Bapak/Ibu. SP2D atas SPM yang Bapak/Ibu maksud sudah terbit pada tanggal [tanggal] dengan nomor [nomor SP2D]. Dana biasanya masuk ke rekening penerima paling lambat 2 hari kerja setelah SP2D terbit. Bila sampai waktu tersebut dana belum masuk, balas melalui layanan SIAP ini dengan menyebutkan kode pelacakan Anda agar kami telusuri bersama bank.',
+    },
+    {
+      id: 'tpl_demo-spm-belum-lengkap',
+      title: 'Berkas SPM belum lengkap',
+      text:
+        'Terima kasih atas pertanyaan Bapak/Ibu. SPM yang diajukan belum dapat kami proses menjadi SP2D karena berkasnya belum lengkap: [sebutkan kekurangan, misalnya kuitansi, faktur pajak, atau berita acara serah terima]. Mohon bendahara pengeluaran OPD melengkapi berkas tersebut; setelah lengkap, SP2D terbit paling lama 2 hari kerja. Bapak/Ibu tidak perlu datang ke kantor BPKAD untuk menanyakan statusnya: cukup lacak melalui layanan SIAP ini.',
+    },
+    {
+      id: 'tpl_demo-tpp-mutasi',
+      title: 'Tambahan penghasilan setelah mutasi',
+      text:
+        'Terima kasih atas pertanyaan Bapak/Ibu. Setelah mutasi, tambahan penghasilan dibayarkan oleh OPD tempat Bapak/Ibu bertugas sekarang, mulai bulan berikutnya setelah data kepegawaian diperbarui. Mohon pastikan bendahara OPD yang baru sudah menerima salinan SK mutasi dan Surat Pernyataan Melaksanakan Tugas (SPMT). Tambahan penghasilan bulan yang tertunda dibayarkan sekaligus setelah data diperbarui.',
+    },
+  ],
+};
 
 /** Adds SIAP's demo data that is not there yet: categories of demo OPDs that have none, and the consultations. */
 export async function seedConsultations(base: Kysely<Database>, { now, timeZone }: SeedContext): Promise<Record<string, number>> {
@@ -242,8 +272,36 @@ export async function seedConsultations(base: Kysely<Database>, { now, timeZone 
       .execute();
   }
 
+  let templates = 0;
+  for (const [slug, list] of Object.entries(DEMO_TEMPLATES)) {
+    const demo = await db.selectFrom('opds').select('slug').where('slug', '=', slug).where('is_demo', '=', true).executeTakeFirst();
+    if (!demo) continue;
+    // Only for a demo OPD that has none yet: templates staff changed or deleted stay so.
+    const has = await db.selectFrom('consultation_answer_templates').select('id').where('opd_slug', '=', slug).limit(1).executeTakeFirst();
+    if (has) continue;
+    for (const template of list) {
+      await db
+        .insertInto('consultation_answer_templates')
+        .values({ ...template, opd_slug: slug, created_at: now, created_by: null, updated_at: now, updated_by: null })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
+      templates += 1;
+    }
+  }
+
   let consultations = 0;
   for (const demo of DEMO_CONSULTATIONS) {
+    // The OPD's demo account (the accounts seed runs first), else a name that is no account's.
+    const account = await db
+      .selectFrom('staff_users')
+      .select('id')
+      .where('opd_slug', '=', demo.opd)
+      .where('is_demo', '=', true)
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst();
+    const staff = account?.id ?? DEMO_STAFF;
     const submittedAt = new Date(now.getTime() - demo.ago);
     let status: string = 'received';
     let firstResponseAt: Date | null = null;
@@ -270,6 +328,7 @@ export async function seedConsultations(base: Kysely<Database>, { now, timeZone 
         subject: demo.subject,
         message: demo.message,
         consent_at: submittedAt,
+        consent_text: DEMO_CONSENT_TEXT,
         status,
         submitted_at: submittedAt,
         // Counted in the regency's zone (TIME_ZONE) and days off, as a real question's would be.
@@ -277,7 +336,7 @@ export async function seedConsultations(base: Kysely<Database>, { now, timeZone 
         first_response_at: firstResponseAt,
         answer_text: answerText,
         answered_at: answeredAt,
-        answered_by: answeredAt ? DEMO_STAFF : null,
+        answered_by: answeredAt ? staff : null,
       })
       .onConflict((oc) => oc.column('tracking_code').doNothing())
       .returning('id')
@@ -293,10 +352,10 @@ export async function seedConsultations(base: Kysely<Database>, { now, timeZone 
           status: step.status,
           note: step.note ?? null,
           at: new Date(submittedAt.getTime() + step.after),
-          actor: DEMO_STAFF,
+          actor: staff,
         })),
       ])
       .execute();
   }
-  return { consultations };
+  return { consultations, 'answer templates': templates };
 }

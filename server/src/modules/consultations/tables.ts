@@ -25,7 +25,14 @@ export interface ConsultationsTable {
   first_response_at: NullableTimestamp;
   answer_text: string | null;
   answered_at: NullableTimestamp;
+  /** The staff user id of who answered (before accounts: `staff`). */
   answered_by: string | null;
+  /** The consent sentence the form showed (migration `0005-consent-text`); null for older forms. */
+  consent_text: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The staff user id of the colleague handling it (migration `0006-assignees-and-notes`). */
+  assigned_to: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the citizen's name and contact were erased (migration `0009-contact-erasure`). */
+  contact_erased_at: NullableTimestamp;
 }
 
 /** `consultation_events`: the timeline of a consultation. */
@@ -38,7 +45,31 @@ export interface ConsultationEventsTable {
   /** The staff's internal note: staff views only (migration `0003-internal-notes`). */
   internal_note: ColumnType<string | null, string | null | undefined, string | null>;
   at: Timestamp;
+  /** `citizen`, or the staff user id of who made the step (before accounts: `staff`). */
   actor: string;
+}
+
+/** `consultation_notes`: internal notes written without a status change (migration `0006-assignees-and-notes`). */
+export interface ConsultationNotesTable {
+  id: Generated<number>;
+  consultation_id: number;
+  text: string;
+  at: Timestamp;
+  /** The staff user id of who wrote it. */
+  author_id: string;
+}
+
+/** `consultation_answer_templates`: an OPD's reusable answers (migration `0007-answer-templates`). */
+export interface AnswerTemplatesTable {
+  id: string;
+  opd_slug: string;
+  title: string;
+  text: string;
+  created_at: Timestamp;
+  /** Staff user ids; null for the demo seed's. */
+  created_by: string | null;
+  updated_at: Timestamp;
+  updated_by: string | null;
 }
 
 /** `consultation_categories`: what an OPD's citizens may ask about, in the order shown. */
@@ -49,6 +80,8 @@ export interface ConsultationCategoriesTable {
   /** The English name, where the OPD gives one (migration `0004-english-names`). */
   name_en: ColumnType<string | null, string | null | undefined, string | null>;
   position: number;
+  /** Set when the OPD's admin removed it while consultations use it (migration `0008-retired-categories`). */
+  retired_at: NullableTimestamp;
 }
 
 /** SIAP's tables (a type, not an interface, so kysely's `withTables` takes it). */
@@ -56,6 +89,8 @@ export type ConsultationTables = {
   consultations: ConsultationsTable;
   consultation_events: ConsultationEventsTable;
   consultation_categories: ConsultationCategoriesTable;
+  consultation_notes: ConsultationNotesTable;
+  consultation_answer_templates: AnswerTemplatesTable;
 };
 
 /** The spine's tables and SIAP's. */

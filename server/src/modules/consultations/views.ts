@@ -1,6 +1,8 @@
 /**
  * What each audience sees of a consultation. The public view (anyone holding the tracking
- * code) carries no name, contact, subject or question; only staff views do.
+ * code) carries no name, contact, subject or question, no staff member's name and no
+ * internal note (UU 27/2022 protects staff too: it says which OPD answered, not who); only
+ * staff views do.
  *
  * @module
  */
@@ -14,10 +16,10 @@ import type {
 } from '../../../../src/schemas/index.js';
 import type { OpdRow } from '../../db/schema.js';
 import type { ConsultationRow } from './tables.js';
-import type { EventRow } from './queries.js';
+import type { EventRow, NoteRow } from './queries.js';
 import { isOverdue } from './service-level.js';
 
-/** The OPD a consultation belongs to, with its categories (to name the one asked about). */
+/** The OPD a consultation belongs to, with its categories, retired ones included (to name the one asked about). */
 export interface ConsultationOpd {
   opd: OpdRow;
   categories: readonly ConsultationCategory[];
@@ -82,14 +84,38 @@ export function toPublicView(
   };
 }
 
-/** The staff view: everything, including who asked and how to reach them. */
-export function toStaffView(row: ConsultationRow, where: ConsultationOpd, events: EventRow[], now: Date): ConsultationStaff {
+/** What the staff view adds to a consultation's row: its timeline, internal notes and the names of the staff it names. */
+export interface StaffDetails {
+  events: readonly EventRow[];
+  notes: readonly NoteRow[];
+  /** Staff users' names by id; an id not in it (`citizen`, `staff` from before accounts) is shown as stored. */
+  names: ReadonlyMap<string, string>;
+}
+
+/** The staff user ids a staff view of `row` names: who made each step, wrote each note, answered, is assigned. */
+export function staffIdsOf(row: ConsultationRow, { events, notes }: Pick<StaffDetails, 'events' | 'notes'>): string[] {
+  return [
+    ...events.map((e) => e.actor),
+    ...notes.map((n) => n.author_id),
+    ...(row.answered_by ? [row.answered_by] : []),
+    ...(row.assigned_to ? [row.assigned_to] : []),
+  ];
+}
+
+/**
+ * The staff view: everything, including who asked and how to reach them, the consent they
+ * gave, who handles it and the internal notes; staff are named by their names.
+ */
+export function toStaffView(row: ConsultationRow, where: ConsultationOpd, details: StaffDetails, now: Date): ConsultationStaff {
+  const nameOf = (id: string) => details.names.get(id) ?? id;
   return {
     trackingCode: row.tracking_code,
     opd: row.opd_slug,
     name: row.name,
     email: row.email,
     phone: row.phone,
+    contactErasedAt: row.contact_erased_at?.toISOString() ?? null,
+    consent: { text: row.consent_text, at: row.consent_at.toISOString() },
     category: categoryOf(row, where),
     subject: row.subject,
     message: row.message,
@@ -98,14 +124,20 @@ export function toStaffView(row: ConsultationRow, where: ConsultationOpd, events
     dueAt: row.due_at.toISOString(),
     overdue: overdue(row, now),
     firstResponseAt: row.first_response_at?.toISOString() ?? null,
-    timeline: events.map((e) => ({
+    assignee: row.assigned_to ? { id: row.assigned_to, name: nameOf(row.assigned_to) } : null,
+    timeline: details.events.map((e) => ({
       ...timelineEntry(e),
       ...(e.internal_note ? { internalNote: e.internal_note } : {}),
-      by: e.actor,
+      by: nameOf(e.actor),
     })),
+    notes: details.notes.map((n) => ({ at: n.at.toISOString(), by: nameOf(n.author_id), text: n.text })),
     answer:
       row.answer_text !== null && row.answered_at !== null
-        ? { text: row.answer_text, answeredAt: row.answered_at.toISOString(), answeredBy: row.answered_by ?? 'staff' }
+        ? {
+            text: row.answer_text,
+            answeredAt: row.answered_at.toISOString(),
+            answeredBy: row.answered_by ? nameOf(row.answered_by) : 'staff',
+          }
         : null,
   };
 }
