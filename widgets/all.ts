@@ -8,6 +8,9 @@
  */
 export { OpdConsultationForm } from './consultation-form/define.js';
 export { OpdConsultationStatus } from './consultation-status/define.js';
+export { OpdConsultationInbox } from './consultation-inbox/define.js';
+export { OpdConsole } from './console/define.js';
 export type { OpdEventMap, OpdErrorDetail } from './shared/events.js';
 export type { OpdSubmittedDetail } from './consultation-form/events.js';
 export type { OpdStatusLoadedDetail } from './consultation-status/events.js';
+export type { OpdSignedInDetail, OpdSignedOutDetail } from './console/events.js';

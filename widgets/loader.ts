@@ -32,6 +32,8 @@
 const WIDGETS: Readonly<Record<string, () => Promise<unknown>>> = {
   'opd-consultation-form': () => import('./consultation-form/define.js'),
   'opd-consultation-status': () => import('./consultation-status/define.js'),
+  'opd-consultation-inbox': () => import('./consultation-inbox/define.js'),
+  'opd-console': () => import('./console/define.js'),
 };
 
 /** Tags not yet requested (or whose chunk failed to load, to try again on the next sight). */

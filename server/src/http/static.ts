@@ -1,6 +1,7 @@
 /**
  * Serves a folder of files (the demo site and the CDN build) with a small, safe handler:
- * no path outside the folder, `index.html` for folders, a content type per extension.
+ * no path outside the folder, `index.html` for folders, `<name>.html` for a clean address
+ * without an extension (`/console`), a content type per extension.
  *
  * @module
  */
@@ -66,7 +67,12 @@ export function serveFolder(root: string, prefix = '/', options: ServeFolderOpti
     let file = resolve(join(base, relative));
     if (file !== base && !file.startsWith(base + sep)) return next();
     try {
-      let info = await stat(file);
+      // A clean address names a page without its extension: `/console` is `console.html`.
+      let info = await stat(file).catch(async (error: unknown) => {
+        if (extname(file) !== '' || file === base) throw error;
+        file = `${file}.html`;
+        return stat(file);
+      });
       if (info.isDirectory()) {
         file = join(file, 'index.html');
         info = await stat(file);

@@ -1,0 +1,23 @@
+/**
+ * The console's page registry: every page the navigation may show, in menu order. A module
+ * adds its console page as one folder (its `console-page.ts` descriptor, its element, its
+ * copy) and one line here; the shell shows each page to the roles it names and loads its
+ * code only when it is first opened.
+ *
+ * @module
+ */
+import { consultationInboxPage } from '../consultation-inbox/console-page.js';
+import type { ConsolePage } from './page.js';
+import { auditPage } from './pages/audit/console-page.js';
+import { embedPage } from './pages/embed/console-page.js';
+import { opdSettingsPage } from './pages/opd-settings/console-page.js';
+import { rolloutPage } from './pages/rollout/console-page.js';
+
+/** Every console page, in menu order. */
+export const CONSOLE_PAGES: readonly ConsolePage[] = [
+  consultationInboxPage,
+  rolloutPage,
+  opdSettingsPage,
+  embedPage,
+  auditPage,
+];

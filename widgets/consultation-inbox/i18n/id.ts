@@ -1,0 +1,147 @@
+/**
+ * The Indonesian copy of `<opd-consultation-inbox>`, SIAP's page in the staff console (the
+ * default language). Every key here must exist in `en.ts`; the type
+ * {@link ConsultationInboxMessages} makes the compiler check that.
+ *
+ * @module
+ */
+import type { CatalogOf } from '../../shared/i18n/catalog.js';
+
+const num = (value: number): string => value.toLocaleString('id-ID');
+
+/** The inbox's Indonesian copy. */
+export const id = {
+  'inbox.queues': 'Antrean',
+  'queue.all': 'Semua',
+  'queue.received': 'Baru',
+  'queue.in_progress': 'Diproses',
+  'queue.answered': 'Dijawab',
+  'queue.closed': 'Ditutup',
+  'queue.today': 'Jatuh tempo hari ini',
+  'queue.overdue': 'Terlambat',
+  'queue.mine': 'Ditugaskan ke saya',
+  'queue.count': (n: number) => `${num(n)} pertanyaan`,
+
+  'search.label': 'Cari pertanyaan',
+  'search.hint': 'Kode pelacakan, nama, kontak, perihal atau isi pertanyaan, di antrean yang dipilih.',
+  'search.submit': 'Cari',
+  'search.clear': 'Hapus pencarian',
+
+  'list.label': (queue: string) => `Pertanyaan: ${queue}`,
+  'list.loading': 'Memuat pertanyaan…',
+  'list.empty': 'Tidak ada pertanyaan di antrean ini.',
+  'list.emptySearch': (q: string) => `Tidak ada pertanyaan yang cocok dengan “${q}” di antrean ini.`,
+  'list.more': 'Muat lebih banyak',
+  'list.shown': (shown: number, total: number) => `${num(shown)} dari ${num(total)} ditampilkan`,
+  'list.submitted': (date: string) => `Masuk ${date}`,
+  'list.dueToday': 'Jatuh tempo hari ini',
+  'list.overdue': 'Terlambat',
+  'list.assignee': (name: string) => `Ditangani ${name}`,
+  'list.unassigned': 'Belum ditugaskan',
+  'new.some': (n: number) => (n === 1 ? '1 pertanyaan baru' : `${num(n)} pertanyaan baru`),
+  'new.show': 'Tampilkan',
+
+  'status.received': 'Baru',
+  'status.in_progress': 'Diproses',
+  'status.answered': 'Dijawab',
+  'status.closed': 'Ditutup',
+
+  'detail.none': 'Pilih pertanyaan dari daftar untuk membukanya.',
+  'detail.loading': 'Membuka pertanyaan…',
+  'detail.back': 'Kembali ke daftar',
+  'detail.audited': 'Membuka pertanyaan ini tercatat di log audit atas nama Anda (UU 27/2022).',
+  'detail.citizen': 'Penanya',
+  'detail.name': 'Nama',
+  'detail.email': 'E-mail',
+  'detail.phone': 'Nomor HP',
+  'detail.noContact': '—',
+  'detail.erased': (date: string) => `Data kontak penanya sudah dihapus pada ${date}.`,
+  'detail.consent': 'Persetujuan',
+  'detail.consentAt': (date: string) => `Disetujui ${date}`,
+  'detail.consentUnknown': 'Formulir lama: kalimat persetujuan tidak tersimpan.',
+  'detail.question': 'Pertanyaan',
+  'detail.category': 'Kategori',
+  'detail.submitted': 'Masuk',
+  'detail.due': 'Batas tanggapan pertama',
+  'detail.firstResponse': 'Tanggapan pertama',
+  'detail.noFirstResponse': 'Belum ada',
+  'detail.overdue': 'Tanggapan pertama sudah melewati batas waktu.',
+  'detail.code': 'Kode pelacakan',
+
+  'assign.title': 'Penugasan',
+  'assign.label': 'Ditugaskan ke',
+  'assign.nobody': 'Belum ditugaskan',
+  'assign.you': (name: string) => `${name} (Anda)`,
+  'assign.submit': 'Tugaskan',
+  'assign.me': 'Tugaskan ke saya',
+  'assign.done': (name: string) => `Ditugaskan ke ${name}.`,
+  'assign.cleared': 'Penugasan dihapus.',
+  'assign.loadFailed': 'Daftar rekan tidak dapat dimuat.',
+
+  'answer.title': 'Jawaban',
+  'answer.label': 'Jawaban untuk penanya',
+  'answer.hint': 'Tampil di halaman status dan dikirim ke kontak penanya. Tulis dengan bahasa yang mudah dipahami.',
+  'answer.template': 'Mulai dari templat',
+  'answer.templateNone': 'Pilih templat',
+  'answer.templateUse': 'Pakai templat',
+  'answer.templateNoTemplates': 'OPD ini belum punya templat jawaban.',
+  'answer.templateReplaced': 'Templat dimasukkan ke kolom jawaban.',
+  'answer.submit': 'Kirim jawaban',
+  'answer.sending': 'Mengirim jawaban…',
+  'answer.done': 'Jawaban terkirim. Status menjadi Dijawab.',
+  'answer.by': (name: string, date: string) => `Dijawab ${name}, ${date}`,
+  'answer.again': 'Pertanyaan ini sudah dijawab. Untuk menjawab lagi, ubah statusnya ke Diproses.',
+  'answer.closed': 'Pertanyaan ini sudah ditutup dan tidak dapat dijawab lagi.',
+
+  'status.title': 'Ubah status',
+  'status.label': 'Status baru',
+  'status.choose': 'Pilih status',
+  'status.publicNote': 'Catatan untuk warga',
+  'status.publicNoteHint': 'Tampil di halaman status untuk siapa pun yang memegang kode pelacakan. Dengan status Diproses, catatan ini dihitung sebagai tanggapan pertama.',
+  'status.internalNote': 'Catatan internal — tidak terlihat warga',
+  'status.internalNoteHint': 'Hanya untuk petugas. Tidak pernah tampil di halaman status.',
+  'status.submit': 'Simpan status',
+  'status.sending': 'Menyimpan status…',
+  'status.done': (status: string) => `Status menjadi ${status}.`,
+  'status.final': 'Pertanyaan yang sudah ditutup tidak dapat diubah lagi.',
+
+  'notes.title': 'Catatan internal',
+  'notes.badge': 'Catatan internal — tidak terlihat warga',
+  'notes.empty': 'Belum ada catatan internal.',
+  'notes.label': 'Catatan internal baru',
+  'notes.hint': 'Untuk rekan di OPD Anda. Tidak pernah tampil di halaman status warga.',
+  'notes.submit': 'Tambah catatan internal',
+  'notes.done': 'Catatan internal ditambahkan.',
+  'notes.by': (name: string, date: string) => `${name}, ${date}`,
+
+  'timeline.title': 'Riwayat (terlihat warga)',
+  'timeline.publicBadge': 'Catatan untuk warga — tampil di halaman status',
+  'timeline.citizen': 'penanya',
+  'timeline.by': (name: string) => `oleh ${name}`,
+
+  'shortcuts.open': 'Pintasan keyboard',
+  'shortcuts.title': 'Pintasan keyboard',
+  'shortcuts.intro': 'Pintasan tidak berlaku saat Anda sedang mengetik di kolom isian.',
+  'shortcuts.next': 'Pertanyaan berikutnya di daftar',
+  'shortcuts.previous': 'Pertanyaan sebelumnya di daftar',
+  'shortcuts.open.item': 'Buka pertanyaan yang dipilih',
+  'shortcuts.answer': 'Tulis jawaban untuk pertanyaan yang terbuka',
+  'shortcuts.search': 'Ke kolom pencarian',
+  'shortcuts.help': 'Tampilkan daftar pintasan ini',
+  'shortcuts.close': 'Tutup',
+
+  'error.answer.required': 'Tulis jawabannya',
+  'error.answer.tooLong': 'Jawaban paling panjang 10.000 karakter',
+  'error.status.required': 'Pilih status baru',
+  'error.note.tooLong': 'Catatan untuk warga paling panjang 1.000 karakter',
+  'error.internalNote.tooLong': 'Catatan internal paling panjang 1.000 karakter',
+  'error.noteText.required': 'Tulis catatannya',
+  'error.noteText.tooLong': 'Catatan internal paling panjang 2.000 karakter',
+  'error.userId.required': 'Pilih rekan',
+  'error.userId.invalid': 'Rekan ini tidak dapat ditugaskan (akun nonaktif atau bukan dari OPD ini). Pilih rekan lain.',
+  'error.conflict.answer': 'Status pertanyaan ini baru saja berubah, jadi belum dapat dijawab. Periksa statusnya di atas.',
+  'error.conflict.status': 'Perubahan status ini tidak dapat dilakukan dari status sekarang. Periksa statusnya di atas.',
+} as const;
+
+/** The shape every language of the inbox's copy must have. */
+export type ConsultationInboxMessages = CatalogOf<typeof id>;
