@@ -156,3 +156,12 @@ export async function assertProblem(
   }
   return body;
 }
+
+/** Asserts that a second run of the demo seed added nothing, for every module that seeds (whatever kinds each counts). */
+export function assertSeededNothing(report: Record<string, Record<string, number>>, modules: readonly { id: string; seed?: unknown }[]): void {
+  assert.deepEqual(Object.keys(report), modules.filter((module) => module.seed).map((module) => module.id), 'every seeding module ran');
+  for (const [module, counts] of Object.entries(report)) {
+    assert.ok(Object.keys(counts).length > 0, `${module} says what it counts`);
+    for (const [kind, n] of Object.entries(counts)) assert.equal(n, 0, `${module} added no ${kind} the second time`);
+  }
+}

@@ -21,6 +21,7 @@ import { ProblemError } from '../../server/src/http/problem.js';
 import { serverModules } from '../../server/src/modules/index.js';
 import { seedDemo } from '../../server/src/seed.js';
 import { loadSettings } from '../../server/src/settings.js';
+import { spineMigrations } from '../../server/src/db/migrations/index.js';
 
 const notice = z.object({ id: z.number(), text: z.string() });
 const noticeInput = z.object({ text: z.string().check(z.minLength(1, 'Enter the notice'), z.maxLength(200)) });
@@ -174,17 +175,14 @@ describe('a module declared through the contract', () => {
 
   it('is migrated after the spine and SIAP, and its demo seed adds nothing the second time', async () => {
     const ledger = await sql<{ id: string }>`select module || '/' || name as id from opd_migrations order by applied_at, module`.execute(opened.db);
-    assert.deepEqual(ledger.rows.map((row) => row.id), [
-      'spine/0001-foundation',
-      'spine/0002-english-names',
-      'spine/0003-holidays',
-      'spine/0004-staff-accounts',
-      'siap/0001-consultations',
-      'siap/0002-categories',
-      'siap/0003-internal-notes',
-      'siap/0004-english-names',
-      'notices/0001-notices',
-    ]);
+    // The spine's first, then each module's in registry order (each module's in name order), the new one last.
+    const expected = [
+      ...Object.keys(spineMigrations).sort().map((name) => `spine/${name}`),
+      ...modules.flatMap((module) => Object.keys(module.migrations ?? {}).sort().map((name) => `${module.id}/${name}`)),
+    ];
+    assert.equal(expected.at(-1), 'notices/0001-notices');
+    assert.ok(expected.indexOf('siap/0001-consultations') < expected.indexOf('notices/0001-notices'));
+    assert.deepEqual(ledger.rows.map((row) => row.id), expected);
     assert.deepEqual((await seedDemo(opened.db, modules, new Date())).notices, { notices: 0 });
   });
 
