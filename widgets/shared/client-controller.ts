@@ -6,7 +6,7 @@
  * @module
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { buildClient, type ClientOf, type NamespaceFactories } from '../../src/index.js';
+import { buildClient, type ClientOf, type NamespaceFactories } from '../../src/client.js';
 
 /** What the controller needs from its host. */
 export interface ClientHost extends ReactiveControllerHost {

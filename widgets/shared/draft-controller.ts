@@ -13,7 +13,7 @@
  * @module
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { newIdempotencyKey } from '../../src/index.js';
+import { newIdempotencyKey } from '../../src/idempotency.js';
 import { deviceStorage } from './storage.js';
 
 /** A stored draft. */

@@ -12,8 +12,8 @@ import {
   RateLimitError,
   TimeoutError,
   ValidationError,
-  type FieldError,
-} from '../../src/index.js';
+} from '../../src/errors.js';
+import type { FieldError } from '../../src/schemas/common.js';
 import type { OpdErrorCode, OpdErrorDetail } from './events.js';
 
 /**
