@@ -291,14 +291,14 @@ export class OpdConsole extends OpdElement {
   };
 
   /** Goes to `path` (a page id and its own part), keeping or naming the OPD. */
-  private navigate(path: string, options: { opd?: string; replace?: boolean } = {}): void {
+  private navigate(path: string, options: { opd?: string; replace?: boolean; keepFocus?: boolean } = {}): void {
     const opd = options.opd ?? this.route.opd;
     const hash = `#/${path}${opd ? `?opd=${encodeURIComponent(opd)}` : ''}`;
     if (location.hash === hash) return;
     if (options.replace) history.replaceState(history.state, '', hash);
     else history.pushState(history.state, '', hash);
     this.route = { path, opd };
-    if (!options.replace) this.#focusTitle = true;
+    if (!options.replace && !options.keepFocus) this.#focusTitle = true;
     this.openRoute();
   }
 

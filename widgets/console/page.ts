@@ -64,8 +64,12 @@ export interface ConsoleContext {
   readonly opds: readonly OpdSummary[];
   /** The page's own part of the route: `#/siap/inbox/SIAP-7K3F-9QX2` gives `['SIAP-7K3F-9QX2']`. */
   readonly route: readonly string[];
-  /** Goes to another route, e.g. `opd` or `siap/inbox/SIAP-7K3F-9QX2`, keeping the OPD (or naming another: `{ opd: 'bpkad' }`). */
-  navigate(route: string, options?: { opd?: string; replace?: boolean }): void;
+  /**
+   * Goes to another route, e.g. `opd` or `siap/inbox/SIAP-7K3F-9QX2`, keeping the OPD (or
+   * naming another: `{ opd: 'bpkad' }`). Focus moves to the page title, unless `keepFocus`
+   * (a move within the page, which then places focus itself).
+   */
+  navigate(route: string, options?: { opd?: string; replace?: boolean; keepFocus?: boolean }): void;
   /** Reads the OPD list again (after an OPD was added, renamed or had modules switched). */
   refreshOpds(): Promise<void>;
   /** Says `message` in the shell's polite live region (e.g. "2 pertanyaan baru"). */

@@ -196,6 +196,8 @@ export class OpdConsultationInbox extends ConsolePageElement {
   #totalSeen = 0;
   /** Focus the open question's heading after it renders (it was opened by the person). */
   #focusDetail = false;
+  /** Focus this question of the list after it renders (the person came back from it). */
+  #focusItem = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -229,6 +231,11 @@ export class OpdConsultationInbox extends ConsolePageElement {
     if (this.#focusDetail && this.detailState === 'ready') {
       this.#focusDetail = false;
       focusTemporarily(this.renderRoot.querySelector<HTMLElement>('#detail-title'));
+    }
+    if (this.#focusItem && this.detailState === 'none') {
+      // Back to the list: to the question just left.
+      this.itemLink(this.#focusItem)?.focus();
+      this.#focusItem = '';
     }
   }
 
@@ -624,14 +631,14 @@ export class OpdConsultationInbox extends ConsolePageElement {
     const code = (event.currentTarget as HTMLElement).closest<HTMLElement>('.item')?.dataset.code;
     if (!code || !this.context) return;
     event.preventDefault();
-    this.context.navigate(`siap/inbox/${code}`);
+    // The question's heading takes focus once it is open.
+    this.context.navigate(`siap/inbox/${code}`, { keepFocus: true });
   };
 
   private readonly onBack = (event: Event): void => {
     event.preventDefault();
-    const code = this.detail?.trackingCode;
-    this.context?.navigate('siap/inbox');
-    if (code) void this.updateComplete.then(() => this.itemLink(code)?.focus());
+    this.#focusItem = this.detail?.trackingCode ?? '';
+    this.context?.navigate('siap/inbox', { keepFocus: true });
   };
 
   // --- Keyboard ------------------------------------------------------------------------------
@@ -939,12 +946,16 @@ export class OpdConsultationInbox extends ConsolePageElement {
     </form>`;
   }
 
-  private readonly onFieldInput = (event: Event): void => {
+  private readonly onInput = (event: Event): void => {
     const target = event.target as HTMLElement;
     if (!(target instanceof HTMLSelectElement) && !(target instanceof HTMLInputElement) && !(target instanceof HTMLTextAreaElement)) return;
+    const value = target.value;
+    if (target.id === 'q') {
+      this.typedQuery = value;
+      return;
+    }
     const code = this.detail?.trackingCode;
     if (!code) return;
-    const value = target.value;
     switch (target.id) {
       case 'userId':
         this.setDraft(code, { assignee: value || null });
@@ -966,9 +977,6 @@ export class OpdConsultationInbox extends ConsolePageElement {
         return;
       case 'noteText':
         this.setDraft(code, { noteText: value });
-        return;
-      case 'q':
-        this.typedQuery = value;
         return;
     }
   };
@@ -1144,7 +1152,7 @@ export class OpdConsultationInbox extends ConsolePageElement {
 
   /** Every typed value goes to its draft (one listener for the pane; `live()` keeps the fields as typed). */
   protected override firstUpdated(): void {
-    this.renderRoot.addEventListener('input', this.onFieldInput);
-    this.renderRoot.addEventListener('change', this.onFieldInput);
+    this.renderRoot.addEventListener('input', this.onInput);
+    this.renderRoot.addEventListener('change', this.onInput);
   }
 }
