@@ -23,6 +23,7 @@ import { clearFailures, LOCK_MINUTES, lockedUntil, recordFailure } from './locko
 import { decoyHash, verifyPassword } from './passwords.js';
 import { seedDemoUsers } from './seed.js';
 import { issueToken, revokeTokens, SESSION_COOKIE, SIGN_IN_HOURS } from './tokens.js';
+import { userRoutes } from './user-routes.js';
 import { findUser, findUserByEmail, setPassword, toStaffUser } from './users.js';
 
 /** The rate-limit bucket of sign-ins (per client address, on top of the per-account lockout). */
@@ -161,7 +162,7 @@ const changePassword = route({
 export const accountsModule = defineModule({
   id: 'accounts',
   perOpd: false,
-  routes: [login, logout, me, changePassword],
+  routes: [login, logout, me, changePassword, ...userRoutes],
   seed: (db, { now }) => seedDemoUsers(db, now),
   problems: {
     'login-failed': { status: 401, title: 'Signing in failed' },

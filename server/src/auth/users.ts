@@ -1,10 +1,11 @@
 /**
- * Staff users: reading, adding and the API view. E-mail addresses are kept in lower case,
+ * Staff users: reading, adding, listing by name, changing (with the locks that keep the last
+ * regency admin) and the API view. E-mail addresses are kept in lower case,
  * so sign-in ignores case.
  *
  * @module
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { StaffRole, StaffUser } from '../../../src/schemas/index.js';
 import type { Database, StaffUserRow } from '../db/schema.js';
 import { hashPassword } from './passwords.js';
@@ -76,4 +77,112 @@ export function toStaffUser(row: StaffUserRow): StaffUser {
     createdAt: row.created_at.toISOString(),
     lastSignInAt: row.last_sign_in_at?.toISOString() ?? null,
   };
+}
+
+/** Where a page of users sorted by name starts: after this (lower-case name, id). */
+export interface UserCursor {
+  /** The last row's sort key: its name in lower case, as the database lowers it. */
+  key: string;
+  /** The last row's id (the tie-breaker). */
+  id: string;
+}
+
+/** A user row with its sort key, as {@link listUsers} reads it. */
+export type ListedUserRow = StaffUserRow & { sort_key: string };
+
+// By name regardless of case, byte order (collation "C") so PGlite and PostgreSQL agree.
+const sortKey = sql<string>`lower(name) collate "C"`;
+const idKey = sql<string>`id collate "C"`;
+
+/** Filters of {@link listUsers}. */
+export interface UserFilter {
+  /** Only this OPD's users. */
+  opd?: string;
+  role?: StaffRole;
+}
+
+/**
+ * A page of users by name (then id), disabled ones included, after `after`; reads `limit + 1`
+ * rows so `pageOf`-style paging can tell whether there is a next page.
+ */
+export function listUsers(db: Db, filter: UserFilter, limit: number, after?: UserCursor): Promise<ListedUserRow[]> {
+  let query = db
+    .selectFrom('staff_users')
+    .selectAll()
+    .select(sql<string>`lower(name)`.as('sort_key'))
+    .orderBy(sortKey)
+    .orderBy(idKey)
+    .limit(limit + 1);
+  if (filter.opd !== undefined) query = query.where('opd_slug', '=', filter.opd);
+  if (filter.role !== undefined) query = query.where('role', '=', filter.role);
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([eb(sortKey, '>', after.key), eb.and([eb(sortKey, '=', after.key), eb(idKey, '>', after.id)])]),
+    );
+  }
+  return query.execute();
+}
+
+/**
+ * The user with this id, locked until the transaction ends (so two changes to one user run
+ * one after the other); with `opd`, only when they are that OPD's user.
+ */
+export function lockUser(trx: Transaction<Database>, id: string, opd?: string): Promise<StaffUserRow | undefined> {
+  let query = trx.selectFrom('staff_users').selectAll().where('id', '=', id);
+  if (opd !== undefined) query = query.where('opd_slug', '=', opd);
+  return query.forUpdate().executeTakeFirst();
+}
+
+/**
+ * The ids of the active (not disabled) regency admins, locked until the transaction ends, in
+ * id order (so concurrent callers lock in one order): taken before changing whether someone
+ * is an active regency admin, so the last one cannot go, not even by two changes at once.
+ */
+export async function lockActiveRegencyAdmins(trx: Transaction<Database>): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('staff_users')
+    .select('id')
+    .where('role', '=', 'regency_admin')
+    .where('disabled_at', 'is', null)
+    .orderBy(idKey)
+    .forUpdate()
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/** What {@link updateUser} may change; `opd` goes with the role (null for a regency admin). */
+export interface UserChanges {
+  name?: string;
+  role?: StaffRole;
+  opd?: string | null;
+  /** When disabled, or null to enable again. */
+  disabledAt?: Date | null;
+}
+
+/** Changes a user; answers the row as stored. */
+export function updateUser(db: Db, id: string, changes: UserChanges): Promise<StaffUserRow> {
+  return db
+    .updateTable('staff_users')
+    .set({
+      ...(changes.name !== undefined ? { name: changes.name } : {}),
+      ...(changes.role !== undefined ? { role: changes.role } : {}),
+      ...(changes.opd !== undefined ? { opd_slug: changes.opd } : {}),
+      ...(changes.disabledAt !== undefined ? { disabled_at: changes.disabledAt } : {}),
+    })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** True when the OPD `slug` exists. */
+export async function opdExists(db: Db, slug: string): Promise<boolean> {
+  return (await db.selectFrom('opds').select('slug').where('slug', '=', slug).executeTakeFirst()) !== undefined;
+}
+
+/** True when `error` is a unique-index violation (PostgreSQL and PGlite both say `23505`). */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
 }
