@@ -110,6 +110,9 @@ export const websiteOrigin = z.string().check(
   z.trim(),
   z.regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, 'Enter an origin like https://bpkad.lahatkab.go.id (no path, no trailing slash)'),
   z.maxLength(200),
+  // As a browser sends it in `Origin`: lower case, without the scheme's default port.
+  z.toLowerCase(),
+  z.overwrite((origin) => origin.replace(/^(https:\/\/[^/]+):443$|^(http:\/\/[^/]+):80$/, (_, https, http) => https ?? http)),
 );
 
 /** An OPD as its admins see it: what {@link opdSummary} shows plus its allowed website origins. */
@@ -136,12 +139,29 @@ export const opdCreate = z.object({
   allowedOrigins: z.optional(z.array(websiteOrigin).check(z.maxLength(20))),
 });
 
-/** `PATCH /api/v1/opds/{opd}` (OPD admin): its names and allowed website origins. An empty `nameEn` removes it. */
-export const opdUpdate = z.object({
-  name: z.optional(opdName),
-  nameEn: z.optional(z.string().check(z.trim(), z.maxLength(200))),
-  allowedOrigins: z.optional(z.array(websiteOrigin).check(z.maxLength(20))),
-});
+/**
+ * `PATCH /api/v1/opds/{opd}` (OPD admin): its names and allowed website origins, at least one
+ * of them. An empty `nameEn` removes it; `allowedOrigins` is the whole new list.
+ */
+export const opdUpdate = z
+  .object({
+    name: z.optional(opdName),
+    nameEn: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+    allowedOrigins: z.optional(z.array(websiteOrigin).check(z.maxLength(20))),
+  })
+  .check(
+    z.refine((v) => v?.name !== undefined || v?.nameEn !== undefined || v?.allowedOrigins !== undefined, {
+      path: ['name'],
+      message: 'Send at least one of name, nameEn and allowedOrigins',
+      params: { code: 'required' },
+    }),
+  );
+
+/** A change to an OPD, see {@link opdUpdate}. */
+export type OpdUpdate = z.input<typeof opdUpdate>;
+
+/** A new OPD, see {@link opdCreate}. */
+export type OpdCreate = z.input<typeof opdCreate>;
 
 /** `PUT /api/v1/opds/{opd}/modules` (regency admin): the modules the OPD has on, the whole list. */
 export const opdModulesInput = z.object({ modules: z.array(z.enum(moduleNames)) });
@@ -172,8 +192,11 @@ export const regencyOverview = z.object({
 /** The rollout board, see {@link regencyOverview}. */
 export type RegencyOverview = z.infer<typeof regencyOverview>;
 
-/** A month `YYYY-MM`. */
-export const monthValue = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month like 2025-03'));
+/** One OPD on the rollout board, see {@link opdOverview}. */
+export type OpdOverview = z.infer<typeof opdOverview>;
+
+/** A month `YYYY-MM`, of the years 2000 to 2100. */
+export const monthValue = z.string().check(z.regex(/^(20\d\d|2100)-(0[1-9]|1[0-2])$/, 'Use a month like 2025-03 (years 2000 to 2100)'));
 
 /** The tenancy endpoints. */
 export const opdEndpoints = {

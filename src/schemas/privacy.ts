@@ -28,7 +28,14 @@ export const auditEntry = z.object({
 /** An audit-log entry, see {@link auditEntry}. */
 export type AuditEntryView = z.infer<typeof auditEntry>;
 
-/** Filters of the audit log: who (user id or e-mail), what action (prefix, e.g. `consultation.`), which subject and OPD, and when. */
+/** A page of the audit log, `GET /api/v1/audit`. */
+export const auditLogPage = listPage(auditEntry);
+
+/**
+ * Filters of the audit log, combined: who (`actor`: a user id, an e-mail address, or a system
+ * actor's name such as `retention`), what (`action`: a prefix, e.g. `consultation.`), about what
+ * (`subject`, exactly, e.g. a tracking code), which OPD, and when (`from` inclusive, `to` exclusive).
+ */
 export const auditQuery = z.object({
   ...pageQuery.shape,
   actor: z.optional(z.string().check(z.maxLength(254))),
@@ -80,6 +87,9 @@ export const personalDataRecord = z.object({
   data: z.record(z.string(), z.unknown()),
 });
 
+/** One record of a citizen's data, see {@link personalDataRecord}. */
+export type PersonalDataRecord = z.infer<typeof personalDataRecord>;
+
 /** `POST /api/v1/personal-data/export`: everything stored about the citizen, every module's. */
 export const personalDataExport = z.object({
   exportedAt: timestamp,
@@ -92,6 +102,12 @@ export const personalDataErasure = z.object({
   erased: z.record(z.string(), z.number()),
 });
 
+/** A personal-data export, see {@link personalDataExport}. */
+export type PersonalDataExport = z.infer<typeof personalDataExport>;
+
+/** What an erasure did, see {@link personalDataErasure}. */
+export type PersonalDataErasure = z.infer<typeof personalDataErasure>;
+
 /** The privacy endpoints (regency admin). */
 export const privacyEndpoints = {
   /** Reads the audit log, newest first. */
@@ -100,7 +116,7 @@ export const privacyEndpoints = {
     method: 'GET',
     path: '/api/v1/audit',
     query: auditQuery,
-    response: listPage(auditEntry),
+    response: auditLogPage,
     access: 'regency-admin',
   }),
   /** The audit log as CSV (the same filters, every matching entry). */

@@ -121,8 +121,18 @@ export interface HolidaysTable {
   updated_by: string;
 }
 
+/** `regency_settings`: the regency's own settings, one row (`id = 1`, migration `0005-regency-settings`). */
+export interface RegencySettingsTable {
+  id: number;
+  /** Days after a case is closed before the citizen's name and contact are erased; null: kept until erased on request. */
+  contact_retention_days: ColumnType<number | null, number | null | undefined, number | null>;
+  updated_at: NullableTimestamp;
+  /** The staff user id of who changed them last. */
+  updated_by: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
 /**
- * The spine's tables: tenancy, the holidays, idempotency, rate limits, audit log, outbox, staff accounts. A module's own
+ * The spine's tables: tenancy, the holidays, idempotency, rate limits, audit log, outbox, staff accounts, regency settings. A module's own
  * tables are its own interface, joined in with `db.withTables<ModuleTables>()`.
  */
 export interface Database {
@@ -135,6 +145,7 @@ export interface Database {
   staff_users: StaffUsersTable;
   staff_tokens: StaffTokensTable;
   login_failures: LoginFailuresTable;
+  regency_settings: RegencySettingsTable;
 }
 
 /** A `staff_users` row as read. */

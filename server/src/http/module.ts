@@ -19,7 +19,7 @@
 import type { Context, Hono } from 'hono';
 import type { Kysely, Transaction } from 'kysely';
 import type * as z from 'zod/mini';
-import type { AnyEndpoint, Endpoint, IndonesianTimeZone, OutputOf } from '../../../src/schemas/index.js';
+import type { AnyEndpoint, DataSubject, Endpoint, IndonesianTimeZone, OutputOf, PersonalDataRecord } from '../../../src/schemas/index.js';
 import type { Actor } from '../auth/actor.js';
 import type { ModuleMigration } from '../db/migrate.js';
 import type { Database, OpdRow } from '../db/schema.js';
@@ -121,6 +121,37 @@ export interface SeedContext {
   timeZone: IndonesianTimeZone;
 }
 
+/** What a module's figures on the rollout board (`GET /api/v1/overview`) are about. */
+export interface OverviewWindow {
+  /** The OPDs that have this module on (only those). */
+  opds: readonly OpdRow[];
+  /** The first moment of the month, in the regency's time zone. */
+  from: Date;
+  /** The first moment of the next month (exclusive). */
+  to: Date;
+  /** The request's clock reading, for figures "now" (overdue now). */
+  now: Date;
+  /** The regency's time zone. */
+  timeZone: IndonesianTimeZone;
+}
+
+/** Whose data a privacy hook looks for: the e-mail address and/or the mobile number the citizen gave, as typed. */
+export type PersonalDataSubject = DataSubject;
+
+/**
+ * A module's part in personal-data requests and the retention period (UU 27/2022). The spine
+ * runs every module's hooks, in its own transaction, and writes the audit entry with the actor;
+ * the hooks only read and change the module's rows.
+ */
+export interface PrivacyHooks {
+  /** Every record the module holds about the citizen (name, contact and what they sent), one per case. */
+  find(db: Kysely<Database> | Transaction<Database>, subject: PersonalDataSubject): Promise<PersonalDataRecord[]>;
+  /** Erases the citizen's name and contact from every case (the cases stay, anonymous); returns how many cases. */
+  erase(trx: Transaction<Database>, subject: PersonalDataSubject, now: Date): Promise<number>;
+  /** Erases the name and contact of every case closed before `closedBefore`; returns how many cases. */
+  expire(trx: Transaction<Database>, window: { closedBefore: Date }, now: Date): Promise<number>;
+}
+
 /** What a module declares; see the module comment. */
 export interface ServerModule {
   /** The module's id: the name OPDs switch on (`siap`), or a spine part's (`tenancy`). */
@@ -144,6 +175,13 @@ export interface ServerModule {
    * fields of the `opd` schema it owns (SIAP: `consultationCategories`).
    */
   opdView?(db: Kysely<Database>, opd: OpdRow): Promise<Record<string, unknown>>;
+  /**
+   * Its figures on the regency's rollout board, per OPD slug (SIAP: `consultations`), for the
+   * OPDs that have it on; the fields are part of `opdOverview` in `src/schemas/opds.ts`.
+   */
+  overview?(db: Kysely<Database>, window: OverviewWindow): Promise<Map<string, Record<string, unknown>>>;
+  /** Its citizens' personal data: found and erased on request, and erased after the retention period. */
+  privacy?: PrivacyHooks;
   /** Its own problem codes (beyond the spine's). */
   problems?: Readonly<Record<string, ProblemDefinition>>;
   /** Its limits. */

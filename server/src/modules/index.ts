@@ -7,13 +7,14 @@
 import type { ServerModule } from '../http/module.js';
 import { accountsModule } from '../auth/routes.js';
 import { calendarModule } from '../calendar/routes.js';
+import { privacyModule } from '../privacy/routes.js';
 import { tenancyModule } from '../tenancy/routes.js';
 import { siapModule } from './consultations/index.js';
 import type { ConsultationTables } from './consultations/tables.js';
 import type { Database } from '../db/schema.js';
 
-/** Every module of the server: the spine's parts (tenancy, accounts, calendar) first. */
-export const serverModules: readonly ServerModule[] = [tenancyModule, accountsModule, calendarModule, siapModule];
+/** Every module of the server: the spine's parts (tenancy, accounts, calendar, privacy) first. */
+export const serverModules: readonly ServerModule[] = [tenancyModule, accountsModule, calendarModule, privacyModule, siapModule];
 
 /** Every module's tables (for tests and tools): `db.withTables<ModuleTables>()`. */
 export type ModuleTables = ConsultationTables;

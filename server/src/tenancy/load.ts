@@ -1,6 +1,7 @@
 /**
  * Tenancy at the route edge: the OPD a request is about, read once per request (CORS and
- * the route share it), and the module switch. An unknown OPD answers 404 `not-found`; a
+ * the route share it; never kept across requests, so an admin's change shows at once), and
+ * the module switch. An unknown OPD answers 404 `not-found`; a
  * module the OPD has off answers 404 `module-disabled`.
  *
  * @module
@@ -23,6 +24,22 @@ export async function loadOpd(c: Context<AppEnv>, slug: string): Promise<OpdRow 
     cache.set(slug, OPD_SLUG_PATTERN.test(slug) ? ((await findOpd(c.get('deps').db, slug)) ?? null) : null);
   }
   return cache.get(slug) ?? undefined;
+}
+
+/**
+ * Puts an OPD's new row in this request's memo after a change (or a new OPD), so nothing later
+ * in the request sees the row as it was. Other requests read the table afresh: there is no
+ * memo across requests, so a change shows at once on every instance (the module switch, the
+ * allowed origins CORS checks).
+ */
+export function rememberOpd(c: Context<AppEnv>, row: OpdRow): void {
+  let cache = c.get('opds');
+  if (!cache) {
+    cache = new Map();
+    c.set('opds', cache);
+  }
+  cache.set(row.slug, row);
+  if (c.get('opd')?.slug === row.slug) c.set('opd', row);
 }
 
 /** The OPD `slug` with `moduleId` on (none: any OPD), or the 404 problem a citizen should get. */

@@ -1,11 +1,23 @@
 /**
  * Tenancy, the spine's part every OPD has: `GET /api/v1/opds` and `GET /api/v1/opds/{opd}`,
- * the `opds` table's demo rows, and its part of the API reference.
+ * the admins' routes (`./admin.ts`: settings, adding OPDs, modules, the rollout board), the
+ * `opds` table's demo rows, and its part of the API reference.
  *
  * @module
  */
-import { opd, opdEndpoints, opdList, type Opd } from '../../../src/schemas/index.js';
+import {
+  opd,
+  opdCreate,
+  opdEndpoints,
+  opdList,
+  opdModulesInput,
+  opdSettings,
+  opdUpdate,
+  regencyOverview,
+  type Opd,
+} from '../../../src/schemas/index.js';
 import { defineModule, route } from '../http/module.js';
+import { tenancyAdminRoutes } from './admin.js';
 import { listOpds, toOpdSummary } from './queries.js';
 import { seedOpds } from './seed.js';
 
@@ -43,13 +55,18 @@ const getRoute = route({
 export const tenancyModule = defineModule({
   id: 'tenancy',
   perOpd: false,
-  routes: [listRoute, getRoute],
+  routes: [listRoute, getRoute, ...tenancyAdminRoutes],
   seed: (db, { now }) => seedOpds(db, now),
   openapi: {
-    tag: { name: 'OPD', description: 'The agencies (OPD) this deployment serves and the modules each has on.' },
+    tag: { name: 'OPD', description: 'The agencies (OPD) this deployment serves and the modules each has on; for admins, their settings, the module switch and the rollout board.' },
     schemas: {
       OpdList: { schema: opdList, io: 'output', description: 'Every agency with its modules.' },
       Opd: { schema: opd, io: 'output', description: 'One agency with what its widgets need.' },
+      OpdSettings: { schema: opdSettings, io: 'output', description: 'An agency as its admins see it, with its allowed website origins.' },
+      OpdCreate: { schema: opdCreate, io: 'input', description: 'A new agency: slug, names, allowed website origins, modules (default none).' },
+      OpdUpdate: { schema: opdUpdate, io: 'input', description: 'New names or the whole new list of allowed website origins (at least one field).' },
+      OpdModulesInput: { schema: opdModulesInput, io: 'input', description: 'The whole list of modules the agency has on.' },
+      RegencyOverview: { schema: regencyOverview, io: 'output', description: 'The rollout board: every agency, its modules and each module’s figures for the month.' },
     },
   },
 });

@@ -10,6 +10,7 @@ import { foundation } from './0001-foundation.js';
 import { englishNames } from './0002-english-names.js';
 import { holidaysTable } from './0003-holidays.js';
 import { staffAccounts } from './0004-staff-accounts.js';
+import { regencySettings } from './0005-regency-settings.js';
 
 /** The spine's migrations by name. */
 export const spineMigrations: Record<string, ModuleMigration> = {
@@ -17,4 +18,5 @@ export const spineMigrations: Record<string, ModuleMigration> = {
   '0002-english-names': englishNames,
   '0003-holidays': holidaysTable,
   '0004-staff-accounts': staffAccounts,
+  '0005-regency-settings': regencySettings,
 };

@@ -34,6 +34,7 @@ import { answerTemplates } from './migrations/0007-answer-templates.js';
 import { retiredCategories } from './migrations/0008-retired-categories.js';
 import { contactErasure } from './migrations/0009-contact-erasure.js';
 import { categoryRoutes } from './categories.js';
+import { siapPrivacy } from './privacy.js';
 import { categoriesOf } from './queries.js';
 import { consultationRoutes } from './routes.js';
 import { templateRoutes } from './templates.js';
@@ -67,6 +68,8 @@ export const siapModule = defineModule({
   seed: seedConsultations,
   // `GET /api/v1/opds/{opd}` carries the categories the form offers (retired ones left out).
   opdView: async (db, opd) => ({ consultationCategories: await categoriesOf(siapDb(db), opd.slug) }),
+  // Export and erasure on request, and the retention period (the spine runs them and audits).
+  privacy: siapPrivacy,
   openapi: {
     tag: {
       name: 'SIAP',
