@@ -7,7 +7,9 @@
 import { auth } from './namespaces/auth.js';
 import { consultations } from './namespaces/consultations.js';
 import { opds, type OpdsNamespace } from './namespaces/opds.js';
+import { privacy } from './namespaces/privacy.js';
 import type { NamespaceFactory } from './namespaces/shared.js';
+import { users } from './namespaces/users.js';
 import { RequestSender, type ClientOptions } from './request.js';
 
 export type { NamespaceFactory, ClientDefaults } from './namespaces/shared.js';
@@ -22,9 +24,10 @@ export type ClientOf<F extends NamespaceFactories> = { readonly opds: OpdsNamesp
 
 /**
  * Every module's namespace, by the name it takes on {@link createClient}'s client
- * (`auth`: staff sign-in; `consultations`: SIAP). A new module adds one line here.
+ * (`auth`: staff sign-in; `consultations`: SIAP; `users`: staff users; `privacy`: the audit log
+ * and personal data, for the regency admin). A new module adds one line here.
  */
-const allNamespaces = { auth, consultations } satisfies NamespaceFactories;
+const allNamespaces = { auth, consultations, users, privacy } satisfies NamespaceFactories;
 
 /**
  * A client for one opd-kit backend, with one namespace per module: `opds`, `auth` (staff

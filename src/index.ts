@@ -32,7 +32,9 @@ export {
 export { newIdempotencyKey } from './idempotency.js';
 export { paginate, DEFAULT_ITEM_CAP, type Paginated } from './pagination.js';
 export { auth, type AuthNamespace, type LoginOptions } from './namespaces/auth.js';
-export { opds, type OpdsNamespace } from './namespaces/opds.js';
+export { opds, type OpdsNamespace, type OpdCallOptions } from './namespaces/opds.js';
+export { privacy, type PrivacyNamespace, type PrivacySettingsNamespace } from './namespaces/privacy.js';
+export { users, type UsersNamespace, type OpdUserCallOptions, type OpdUserCreateInput, type UserCreateInput, type UserUpdateInput, type UserListQuery, type UserWithPassword } from './namespaces/users.js';
 export {
   consultations,
   type ConsultationsNamespace,
@@ -51,6 +53,18 @@ export type {
   TimelineEntry,
   Opd,
   OpdSummary,
+  OpdSettings,
+  OpdCreate,
+  OpdUpdate,
+  RegencyOverview,
+  OpdOverview,
+  AuditEntryView,
+  AuditQuery,
+  PrivacySettings,
+  DataSubject,
+  PersonalDataRecord,
+  PersonalDataExport,
+  PersonalDataErasure,
   ConsultationCategory,
   ModuleName,
   FieldError,
