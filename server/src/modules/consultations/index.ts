@@ -34,6 +34,7 @@ import { answerTemplates } from './migrations/0007-answer-templates.js';
 import { retiredCategories } from './migrations/0008-retired-categories.js';
 import { contactErasure } from './migrations/0009-contact-erasure.js';
 import { categoryRoutes } from './categories.js';
+import { overviewOf } from './overview.js';
 import { siapPrivacy } from './privacy.js';
 import { categoriesOf } from './queries.js';
 import { consultationRoutes } from './routes.js';
@@ -70,6 +71,8 @@ export const siapModule = defineModule({
   opdView: async (db, opd) => ({ consultationCategories: await categoriesOf(siapDb(db), opd.slug) }),
   // Export and erasure on request, and the retention period (the spine runs them and audits).
   privacy: siapPrivacy,
+  // This month's questions, the share answered within the service level, and overdue now, per OPD.
+  overview: (db, window) => overviewOf(siapDb(db), window),
   openapi: {
     tag: {
       name: 'SIAP',
