@@ -40,3 +40,32 @@ export function formValues(form: HTMLFormElement): Record<string, string> {
   for (const [name, value] of new FormData(form)) if (typeof value === 'string') values[name] = value;
   return values;
 }
+
+/**
+ * What a person typed in a page's forms, by field name, so that a re-render (an error summary
+ * appearing, a list arriving) never puts back an older value: the field templates bind their
+ * value with `live()`, which writes whatever the template says. Listen with
+ * `@input=${memory.onInput}` on the form and render `value: memory.value('name', saved)`.
+ */
+export class FormMemory {
+  readonly #values = new Map<string, string>();
+
+  /** Keeps the value of the text field, textarea or select an `input` event came from. */
+  readonly onInput = (event: Event): void => {
+    const target = event.composedPath()[0];
+    if (!(target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement)) return;
+    if (!target.name || (target instanceof HTMLInputElement && (target.type === 'checkbox' || target.type === 'radio'))) return;
+    this.#values.set(target.name, target.value);
+  };
+
+  /** What was typed in `name`, else `fallback` (the saved value, or `''`). */
+  value(name: string, fallback = ''): string {
+    return this.#values.get(name) ?? fallback;
+  }
+
+  /** Forgets what was typed in the given fields (all without names), e.g. after saving. */
+  forget(...names: string[]): void {
+    if (names.length === 0) this.#values.clear();
+    for (const name of names) this.#values.delete(name);
+  }
+}

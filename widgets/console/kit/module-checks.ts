@@ -9,9 +9,9 @@ import { moduleNames, type ModuleName } from '../../../src/schemas/opds.js';
 import type { Lang } from '../../shared/localize.js';
 import { ck } from './failure.js';
 
-/** A module's name for people, e.g. `SIAP (konsultasi)`. */
-export function moduleLabel(module: ModuleName, lang: Lang): string {
-  return ck(lang)[`ck.module.${module}`];
+/** A module's name for people, e.g. `SIAP (konsultasi)`; `short`: its name alone, e.g. `SIAP`, for tables. */
+export function moduleLabel(module: ModuleName, lang: Lang, short = false): string {
+  return short ? ck(lang)[`ck.moduleShort.${module}`] : ck(lang)[`ck.module.${module}`];
 }
 
 /** A fieldset of one checkbox per module; `prefix` keeps the ids unique in the shadow root. */

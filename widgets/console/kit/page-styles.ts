@@ -18,12 +18,14 @@ export const consolePageStyles = css`
   .section { display: block; margin: 0 0 calc(var(--_space) * 2); padding: 0 }
   .section > .heading { margin-top: 0 }
   .intro { margin: 0 0 var(--_space); max-width: 48em }
-  .table-box { display: block; max-width: 100%; overflow-x: auto; margin: 0 0 var(--_space); border: 0.0625em solid var(--_border); border-radius: var(--_radius) }
+  .table-box { position: relative; display: block; max-width: 100%; overflow-x: auto; margin: 0 0 var(--_space); border: 0.0625em solid var(--_border); border-radius: var(--_radius) }
   .table-box:focus-visible { outline: 0.1875em solid var(--_focus) }
   table { width: 100%; border-collapse: collapse; font-size: 0.9375em }
   caption { padding: 0.5em 0.75em; text-align: start; font-weight: 700; background: var(--_surface-alt) }
   th, td { padding: 0.5em 0.75em; border-top: 0.0625em solid var(--_border); text-align: start; vertical-align: top }
   thead th { border-top: 0; background: var(--_surface-alt); white-space: nowrap }
+  th.name { min-width: 12em }
+  .number .wrap { display: inline-block; min-width: 6em; white-space: normal; text-align: end }
   td.number, th.number { text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap }
   .tags { display: flex; flex-wrap: wrap; gap: 0.25em; margin: 0; padding: 0; list-style: none }
   .tag { display: inline-block; padding: 0 0.5em; border: 0.0625em solid var(--_border); border-radius: 0.75em; font-size: 0.875em; white-space: nowrap; background: var(--_surface-alt) }
@@ -46,7 +48,7 @@ export const consolePageStyles = css`
   .checks .field { margin: 0 }
   .confirm { display: block; min-width: 16em; max-width: 28em }
   .confirm p { margin: 0 0 0.5em }
-  .filters { display: grid; grid-template-columns: repeat(auto-fill, minmax(14em, 1fr)); gap: 0 var(--_space) }
+  .filters { display: grid; grid-template-columns: repeat(auto-fill, minmax(14em, 1fr)); align-items: end; gap: 0 var(--_space) }
   .filters .field { margin-bottom: var(--_space) }
   .filters-actions { grid-column: 1 / -1 }
   .embed-grid { display: block }

@@ -37,6 +37,12 @@ export const consoleKitEn: ConsoleKitMessages = {
   'ck.module.innovation': 'Regional innovation',
   'ck.module.csr': 'SIP BENAR (CSR)',
   'ck.module.layanan': 'Layanan (service standards and SKM)',
+  'ck.moduleShort.siap': 'SIAP',
+  'ck.moduleShort.perjaka': 'Perjaka',
+  'ck.moduleShort.agenda': 'e-Agenda',
+  'ck.moduleShort.innovation': 'Innovation',
+  'ck.moduleShort.csr': 'SIP BENAR',
+  'ck.moduleShort.layanan': 'Layanan',
   'ck.yes': 'Yes',
   'ck.no': 'No',
 };

@@ -40,6 +40,12 @@ export const consoleKitId = {
   'ck.module.innovation': 'Inovasi daerah',
   'ck.module.csr': 'SIP BENAR (CSR)',
   'ck.module.layanan': 'Layanan (standar pelayanan dan SKM)',
+  'ck.moduleShort.siap': 'SIAP',
+  'ck.moduleShort.perjaka': 'Perjaka',
+  'ck.moduleShort.agenda': 'e-Agenda',
+  'ck.moduleShort.innovation': 'Inovasi',
+  'ck.moduleShort.csr': 'SIP BENAR',
+  'ck.moduleShort.layanan': 'Layanan',
   'ck.yes': 'Ya',
   'ck.no': 'Tidak',
 } as const;

@@ -12,7 +12,7 @@ import { LocalizeController } from '../../../shared/localize.js';
 import { renderNotice } from '../../../shared/notice.js';
 import { controlStyles, themeStyles } from '../../../shared/theme.js';
 import { ck, failureMessage } from '../../kit/failure.js';
-import { errorFor, formValues } from '../../kit/forms.js';
+import { errorFor, FormMemory, formValues } from '../../kit/forms.js';
 import { consolePageStyles } from '../../kit/page-styles.js';
 import { ConsolePageElement } from '../../page.js';
 import { en } from './i18n/en.js';
@@ -37,6 +37,12 @@ interface Filters {
 }
 
 const NO_FILTERS: Filters = { actor: '', action: '', subject: '', opd: '', from: '', to: '' };
+
+/** The day after `YYYY-MM-DD`, as `YYYY-MM-DD`. */
+function nextDay(day: string): string {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, date + 1)).toISOString().slice(0, 10);
+}
 
 /** `+07:00` for a zone of {@link indonesianTimeZones}, WIB for any other. */
 function offsetOf(zone: string): string {
@@ -79,6 +85,7 @@ export class OpdConsoleAudit extends ConsolePageElement {
   private csv: '' | 'loading' | 'done' | 'failed' = '';
 
   private readonly localize = new LocalizeController(this, { id, en });
+  private readonly typed = new FormMemory();
   #loadedFor: unknown;
 
   protected override willUpdate(): void {
@@ -88,7 +95,7 @@ export class OpdConsoleAudit extends ConsolePageElement {
     }
   }
 
-  /** The query for the current filters (dates as the first and last moment of each day in the regency's zone). */
+  /** The query for the current filters (from the start of the first day to the end of the last, in the regency's zone). */
   private query(): AuditQuery {
     const f = this.filters;
     const offset = offsetOf(this.localize.timeZone);
@@ -98,7 +105,8 @@ export class OpdConsoleAudit extends ConsolePageElement {
       ...(f.subject.trim() ? { subject: f.subject.trim() } : {}),
       ...(f.opd ? { opd: f.opd } : {}),
       ...(f.from ? { from: `${f.from}T00:00:00.000${offset}` } : {}),
-      ...(f.to ? { to: `${f.to}T23:59:59.999${offset}` } : {}),
+      // `to` is exclusive: the start of the next day.
+      ...(f.to ? { to: `${nextDay(f.to)}T00:00:00.000${offset}` } : {}),
     };
   }
 
@@ -154,6 +162,7 @@ export class OpdConsoleAudit extends ConsolePageElement {
     this.errors = [];
     this.cursors = [undefined];
     this.renderRoot.querySelector<HTMLFormElement>('#filters')?.reset();
+    this.typed.forget();
     await this.load();
     this.announceResult();
   };
@@ -222,27 +231,27 @@ export class OpdConsoleAudit extends ConsolePageElement {
     return html`<section class="section" aria-labelledby="filters-title">
       <div role="heading" aria-level=${this.level} class="heading" id="filters-title">${t.t('filters.title')}</div>
       ${this.errors.length ? renderErrorSummary({ title: t.t('summary.title'), errors: this.errors, headingLevel: this.level + 1, root: () => this.shadowRoot }) : nothing}
-      <form id="filters" class="filters" novalidate @submit=${this.onFilter} aria-labelledby="filters-title">
-        ${textField({ name: 'actor', label: t.t('filters.actor'), hint: t.t('filters.actorHint'), value: f.actor, autocomplete: 'off', spellcheck: false, errorPrefix: prefix })}
+      <form id="filters" class="filters" novalidate @submit=${this.onFilter} @input=${this.typed.onInput} @change=${this.typed.onInput} aria-labelledby="filters-title">
+        ${textField({ name: 'actor', label: t.t('filters.actor'), hint: t.t('filters.actorHint'), value: this.typed.value('actor', f.actor), autocomplete: 'off', spellcheck: false, errorPrefix: prefix })}
         ${selectField({
           name: 'action',
           label: t.t('filters.action'),
           placeholder: t.t('filters.actionAny'),
-          value: f.action,
+          value: this.typed.value('action', f.action),
           options: ACTIONS.map((action) => ({ value: action, label: this.actionName(action) })),
           errorPrefix: prefix,
         })}
-        ${textField({ name: 'subject', label: t.t('filters.subject'), hint: t.t('filters.subjectHint'), value: f.subject, autocomplete: 'off', spellcheck: false, errorPrefix: prefix })}
+        ${textField({ name: 'subject', label: t.t('filters.subject'), hint: t.t('filters.subjectHint'), value: this.typed.value('subject', f.subject), autocomplete: 'off', spellcheck: false, errorPrefix: prefix })}
         ${selectField({
           name: 'opd',
           label: t.t('filters.opd'),
           placeholder: t.t('filters.opdAny'),
-          value: f.opd,
+          value: this.typed.value('opd', f.opd),
           options: (this.context?.opds ?? []).map((opd) => ({ value: opd.slug, label: opd.name })),
           errorPrefix: prefix,
         })}
-        ${textField({ name: 'from', label: t.t('filters.from'), type: 'date', value: f.from, error: errorFor(this.errors, 'from'), errorPrefix: prefix })}
-        ${textField({ name: 'to', label: t.t('filters.to'), type: 'date', value: f.to, error: errorFor(this.errors, 'to'), errorPrefix: prefix })}
+        ${textField({ name: 'from', label: t.t('filters.from'), type: 'date', value: this.typed.value('from', f.from), error: errorFor(this.errors, 'from'), errorPrefix: prefix })}
+        ${textField({ name: 'to', label: t.t('filters.to'), type: 'date', value: this.typed.value('to', f.to), error: errorFor(this.errors, 'to'), errorPrefix: prefix })}
         <div class="actions filters-actions">
           <button part="button" class="button" type="submit">${t.t('filters.apply')}</button>
           <button part="button" class="button button--secondary" type="button" @click=${this.onClear}>${t.t('filters.clear')}</button>

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { copyText } from '../../../shared/clipboard.js';
 import { textField } from '../../../shared/fields.js';
 import { LocalizeController, type Lang } from '../../../shared/localize.js';
@@ -63,8 +63,9 @@ export function embedSnippet(options: EmbedOptions): string {
 }
 
 /**
- * Pick a widget (the question form or the status), the OPD and the language, see the widget
- * live, and copy the script tag and element for the OPD's website.
+ * Pick a widget (the question form or the status) and the language, see the widget live, and
+ * copy the script tag and element for the website of the console's OPD (a regency admin picks
+ * it in the console's OPD selector).
  *
  * @summary The embed snippet generator (staff console page).
  */
@@ -73,7 +74,6 @@ export class OpdConsoleEmbed extends ConsolePageElement {
 
   static override properties: PropertyDeclarations = {
     widget: { state: true, attribute: false },
-    chosenOpd: { state: true, attribute: false },
     widgetLang: { state: true, attribute: false },
     statusHref: { state: true, attribute: false },
     copied: { state: true, attribute: false },
@@ -81,7 +81,6 @@ export class OpdConsoleEmbed extends ConsolePageElement {
   };
 
   private widget: EmbedWidget = 'form';
-  private chosenOpd = '';
   private widgetLang: Lang = 'id';
   private statusHref = '';
   private copied: '' | 'yes' | 'no' = '';
@@ -91,13 +90,6 @@ export class OpdConsoleEmbed extends ConsolePageElement {
   #preview: HTMLElement | undefined;
   #previewKey = '';
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('context') && this.context?.opd && !this.chosenOpd) this.chosenOpd = this.context.opd.slug;
-    if (changed.has('context') && this.context?.opd && changed.get('context')?.opd?.slug !== this.context.opd.slug) {
-      this.chosenOpd = this.context.opd.slug;
-    }
-  }
-
   protected override updated(): void {
     void this.refreshPreview();
   }
@@ -106,7 +98,7 @@ export class OpdConsoleEmbed extends ConsolePageElement {
     return {
       api: this.context?.session.apiBaseUrl ?? this.apiBaseUrl,
       widget: this.widget,
-      opd: this.chosenOpd,
+      opd: this.context?.opd?.slug ?? '',
       lang: this.widgetLang,
       statusHref: this.statusHref,
     };
@@ -144,9 +136,6 @@ export class OpdConsoleEmbed extends ConsolePageElement {
       case 'widget':
         this.widget = target.value === 'status' ? 'status' : 'form';
         return;
-      case 'opd':
-        this.chosenOpd = target.value;
-        return;
       case 'widgetLang':
         this.widgetLang = target.value === 'en' ? 'en' : 'id';
         return;
@@ -166,8 +155,8 @@ export class OpdConsoleEmbed extends ConsolePageElement {
     const t = this.localize;
     const copy = ck(t.lang);
     if (!this.context) return html`<div class="base">${renderNotice({ message: copy['ck.outsideConsole'] })}</div>`;
-    const opds = this.context.opds;
-    const opd = opds.find((item) => item.slug === this.chosenOpd);
+    // The OPD is the console's: a regency admin picks it above the page.
+    const opd = this.context.opd;
     const takesOpd = WIDGETS[this.widget].takesOpd;
     const radio = (name: string, value: string, label: string, checked: boolean) => html`<div class="field">
       <div class="choice">
@@ -186,14 +175,6 @@ export class OpdConsoleEmbed extends ConsolePageElement {
               ${radio('widget', 'form', t.t('embed.widget.form'), this.widget === 'form')}
               ${radio('widget', 'status', t.t('embed.widget.status'), this.widget === 'status')}
             </fieldset>
-            ${takesOpd
-              ? html`<div part="field" class="field">
-                  <label part="label" class="label" for="opd">${t.t('embed.opd')}</label>
-                  <select part="input" class="input" id="opd" name="opd">
-                    ${opds.map((item) => html`<option value=${item.slug} .selected=${item.slug === this.chosenOpd}>${item.name}</option>`)}
-                  </select>
-                </div>`
-              : nothing}
             <fieldset part="field" class="field group">
               <legend part="label" class="legend">${t.t('embed.lang')}</legend>
               ${radio('widgetLang', 'id', t.t('embed.lang.id'), this.widgetLang === 'id')}

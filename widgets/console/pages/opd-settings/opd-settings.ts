@@ -14,7 +14,7 @@ import { LocalizeController } from '../../../shared/localize.js';
 import { renderNotice } from '../../../shared/notice.js';
 import { controlStyles, themeStyles } from '../../../shared/theme.js';
 import { ck, failureMessage, fieldErrorsOf } from '../../kit/failure.js';
-import { errorFor, formValues, summaryErrors } from '../../kit/forms.js';
+import { errorFor, FormMemory, formValues, summaryErrors } from '../../kit/forms.js';
 import { checkedModules, moduleChecks, originLines } from '../../kit/module-checks.js';
 import { consolePageStyles } from '../../kit/page-styles.js';
 import { ConsolePageElement } from '../../page.js';
@@ -60,6 +60,7 @@ export class OpdConsoleOpd extends ConsolePageElement {
   private copied: '' | 'yes' | 'no' = '';
 
   private readonly localize = new LocalizeController(this, { id, en });
+  private readonly typed = new FormMemory();
   #opd = '';
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -67,6 +68,7 @@ export class OpdConsoleOpd extends ConsolePageElement {
     const opd = this.context.opd?.slug ?? '';
     if (opd === this.#opd) return;
     this.#opd = opd;
+    this.typed.forget();
     this.settings = null;
     this.users = null;
     this.errors = null;
@@ -110,7 +112,13 @@ export class OpdConsoleOpd extends ConsolePageElement {
   }
 
   /** Runs one change: the form's error summary on failure (focused), its message on success (announced). */
-  private async run<T>(form: Form, change: () => Promise<T>, success: (result: T) => string, order: readonly string[] = []): Promise<T | undefined> {
+  private async run<T>(
+    form: Form,
+    change: () => Promise<T>,
+    success: (result: T) => string,
+    order: readonly string[] = [],
+    paths: Readonly<Record<string, string>> = {},
+  ): Promise<T | undefined> {
     if (this.busy) return undefined;
     this.busy = form;
     this.errors = null;
@@ -122,7 +130,7 @@ export class OpdConsoleOpd extends ConsolePageElement {
       this.context?.announce(message);
       return result;
     } catch (error) {
-      this.errors = { form, errors: this.readErrors(form, error, order) };
+      this.errors = { form, errors: this.readErrors(form, error, order, paths) };
       await this.updateComplete;
       focusTemporarily(this.renderRoot.querySelector<HTMLElement>(`#${form}-summary .error-summary`));
       return undefined;
@@ -131,20 +139,21 @@ export class OpdConsoleOpd extends ConsolePageElement {
     }
   }
 
-  private readErrors(form: Form, error: unknown, order: readonly string[]): SummaryError[] {
+  private readErrors(form: Form, error: unknown, order: readonly string[], paths: Readonly<Record<string, string>>): SummaryError[] {
     const t = this.localize;
     const labels: Record<string, string> = {
-      name: form === 'add' ? t.t('add.name') : t.t('profile.name'),
+      name: t.t('profile.name'),
       nameEn: t.t('profile.nameEn'),
       allowedOrigins: t.t('profile.origins'),
-      email: t.t('add.email'),
-      role: t.t('add.role'),
+      userName: t.t('add.name'),
+      userEmail: t.t('add.email'),
+      userRole: t.t('add.role'),
     };
-    const fields = fieldErrorsOf(error);
+    const fields = fieldErrorsOf(error)?.map((field) => ({ ...field, path: paths[field.path.split('.')[0] ?? ''] ?? field.path }));
     if (fields && form !== 'users') {
       return summaryErrors(fields, order, (field, code) => t.lookup(`error.${field}.${code}`) ?? t.t('error.generic', labels[field] ?? field));
     }
-    if (form === 'add' && error instanceof ApiError && error.status === 409) return [{ field: 'email', message: t.t('error.conflict.email') }];
+    if (form === 'add' && error instanceof ApiError && error.status === 409) return [{ field: 'userEmail', message: t.t('error.conflict.email') }];
     return [{ field: '', message: failureMessage(error, t) }];
   }
 
@@ -163,6 +172,7 @@ export class OpdConsoleOpd extends ConsolePageElement {
       ['name', 'nameEn', 'allowedOrigins'],
     );
     if (updated) {
+      this.typed.forget('name', 'nameEn', 'allowedOrigins');
       this.settings = updated;
       void this.context?.refreshOpds();
     }
@@ -191,14 +201,16 @@ export class OpdConsoleOpd extends ConsolePageElement {
       () =>
         this.context!.session.call(accountEndpoints.createOpdUser, {
           params: { opd: this.#opd },
-          body: { name: values.name ?? '', email: values.email ?? '', role: (values.role ?? '') as 'opd_staff' },
+          body: { name: values.userName ?? '', email: values.userEmail ?? '', role: (values.userRole ?? '') as 'opd_staff' },
           what: 'the new user',
         }),
       (result) => this.localize.t('secret.title', result.user.name),
-      ['name', 'email', 'role'],
+      ['userName', 'userEmail', 'userRole'],
+      { name: 'userName', email: 'userEmail', role: 'userRole' },
     );
     if (created) {
       form.reset();
+      this.typed.forget('userName', 'userEmail');
       this.users = [...(this.users ?? []), created.user];
       this.showSecret(created.user.name, created.oneTimePassword);
     }
@@ -287,12 +299,12 @@ export class OpdConsoleOpd extends ConsolePageElement {
     const prefix = t.t('error.prefix');
     return html`<section class="section" aria-labelledby="profile-title">
       ${heading}
-      <p class="muted">${t.t('profile.slug')}: <code>${s.slug}</code> · ${t.t('profile.created')} ${t.date(s.createdAt)}</p>
+      <p class="muted intro">${t.t('profile.slug')}: <code>${s.slug}</code> · ${t.t('profile.created')} ${t.date(s.createdAt)}</p>
       ${this.summary('profile')}
-      <form class="form-grid" novalidate @submit=${this.onProfile} aria-labelledby="profile-title">
-        ${textField({ name: 'name', label: t.t('profile.name'), value: s.name, autocomplete: 'off', error: this.fieldError('profile', 'name'), errorPrefix: prefix })}
-        ${textField({ name: 'nameEn', label: t.t('profile.nameEn'), hint: t.t('profile.nameEnHint'), value: s.nameEn ?? '', autocomplete: 'off', error: this.fieldError('profile', 'nameEn'), errorPrefix: prefix })}
-        ${textareaField({ name: 'allowedOrigins', label: t.t('profile.origins'), hint: t.t('profile.originsHint'), value: s.allowedOrigins.join('\n'), rows: 3, error: this.fieldError('profile', 'allowedOrigins'), errorPrefix: prefix })}
+      <form class="form-grid" novalidate @submit=${this.onProfile} @input=${this.typed.onInput} aria-labelledby="profile-title">
+        ${textField({ name: 'name', label: t.t('profile.name'), value: this.typed.value('name', s.name), autocomplete: 'off', error: this.fieldError('profile', 'name'), errorPrefix: prefix })}
+        ${textField({ name: 'nameEn', label: t.t('profile.nameEn'), hint: t.t('profile.nameEnHint'), value: this.typed.value('nameEn', s.nameEn ?? ''), autocomplete: 'off', error: this.fieldError('profile', 'nameEn'), errorPrefix: prefix })}
+        ${textareaField({ name: 'allowedOrigins', label: t.t('profile.origins'), hint: t.t('profile.originsHint'), value: this.typed.value('allowedOrigins', s.allowedOrigins.join('\n')), rows: 3, error: this.fieldError('profile', 'allowedOrigins'), errorPrefix: prefix })}
         <button part="button" class="button" type="submit" ?disabled=${this.busy === 'profile'}>${this.busy === 'profile' ? ck(t.lang)['ck.saving'] : t.t('profile.submit')}</button>
       </form>
     </section>`;
@@ -415,32 +427,32 @@ export class OpdConsoleOpd extends ConsolePageElement {
   private renderAdd(): TemplateResult {
     const t = this.localize;
     const prefix = t.t('error.prefix');
-    const roleError = this.fieldError('add', 'role');
+    const roleError = this.fieldError('add', 'userRole');
     return html`<section class="section" aria-labelledby="add-title">
       <div role="heading" aria-level=${this.level} class="heading" id="add-title">${t.t('add.title')}</div>
       ${this.summary('add')}
-      <form class="form-grid" novalidate @submit=${this.onAdd} aria-labelledby="add-title">
-        ${textField({ name: 'name', label: t.t('add.name'), value: '', autocomplete: 'off', error: this.fieldError('add', 'name'), errorPrefix: prefix })}
+      <form class="form-grid" novalidate @submit=${this.onAdd} @input=${this.typed.onInput} aria-labelledby="add-title">
+        ${textField({ name: 'userName', label: t.t('add.name'), value: this.typed.value('userName'), autocomplete: 'off', error: this.fieldError('add', 'userName'), errorPrefix: prefix })}
         ${textField({
-          name: 'email',
+          name: 'userEmail',
           label: t.t('add.email'),
           hint: t.t('add.emailHint'),
           type: 'email',
-          value: '',
+          value: this.typed.value('userEmail'),
           autocomplete: 'off',
           spellcheck: false,
           autocapitalize: 'none',
-          error: this.fieldError('add', 'email'),
+          error: this.fieldError('add', 'userEmail'),
           errorPrefix: prefix,
         })}
-        <fieldset part="field" class=${roleError ? 'field group field--error' : 'field group'} id="role" tabindex="-1" aria-describedby=${roleError ? 'role-error' : ''}>
+        <fieldset part="field" class=${roleError ? 'field group field--error' : 'field group'} id="userRole" tabindex="-1" aria-describedby=${roleError ? 'userRole-error' : ''}>
           <legend part="label" class="legend">${t.t('add.role')}</legend>
-          ${renderFieldError({ name: 'role', error: roleError, errorPrefix: prefix })}
+          ${renderFieldError({ name: 'userRole', error: roleError, errorPrefix: prefix })}
           ${(['opd_staff', 'opd_admin'] as const).map(
             (role) => html`<div class="field">
               <div class="choice">
-                <input part="input" class="checkbox" type="radio" id="role-${role}" name="role" value=${role} ?checked=${role === 'opd_staff'} />
-                <label part="label" class="label" for="role-${role}">${role === 'opd_staff' ? t.t('add.roleStaff') : t.t('add.roleAdmin')}</label>
+                <input part="input" class="checkbox" type="radio" id="userRole-${role}" name="userRole" value=${role} ?checked=${role === 'opd_staff'} />
+                <label part="label" class="label" for="userRole-${role}">${role === 'opd_staff' ? t.t('add.roleStaff') : t.t('add.roleAdmin')}</label>
               </div>
             </div>`,
           )}

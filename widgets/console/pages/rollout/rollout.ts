@@ -12,7 +12,7 @@ import { LocalizeController } from '../../../shared/localize.js';
 import { renderNotice } from '../../../shared/notice.js';
 import { controlStyles, themeStyles } from '../../../shared/theme.js';
 import { ck, failureMessage, fieldErrorsOf } from '../../kit/failure.js';
-import { errorFor, formValues, summaryErrors } from '../../kit/forms.js';
+import { errorFor, FormMemory, formValues, summaryErrors } from '../../kit/forms.js';
 import { checkedModules, moduleChecks, moduleLabel, originLines } from '../../kit/module-checks.js';
 import { consolePageStyles } from '../../kit/page-styles.js';
 import { ConsolePageElement } from '../../page.js';
@@ -57,6 +57,7 @@ export class OpdConsoleRollout extends ConsolePageElement {
   private added: { slug: string; name: string } | null = null;
 
   private readonly localize = new LocalizeController(this, { id, en });
+  private readonly typed = new FormMemory();
   #loadedFor: unknown;
 
   protected override willUpdate(): void {
@@ -107,13 +108,14 @@ export class OpdConsoleRollout extends ConsolePageElement {
       const created = await this.context.session.call(opdEndpoints.create, { body, what: 'the new OPD' });
       this.errors = [];
       form.reset();
+      this.typed.forget('name', 'slug', 'nameEn', 'allowedOrigins');
       this.added = { slug: created.slug, name: created.name };
       this.context.announce(this.localize.t('add.done', created.name));
       await Promise.all([this.context.refreshOpds(), this.loadBoard()]);
       await this.updateComplete;
       focusTemporarily(this.renderRoot.querySelector<HTMLElement>('#added'));
     } catch (error) {
-      this.errors = this.addErrors(error);
+      this.errors = this.addErrors(error, body.slug);
       await this.updateComplete;
       focusTemporarily(this.renderRoot.querySelector<HTMLElement>('#add .error-summary'));
     } finally {
@@ -121,7 +123,7 @@ export class OpdConsoleRollout extends ConsolePageElement {
     }
   };
 
-  private addErrors(error: unknown): SummaryError[] {
+  private addErrors(error: unknown, slug: string): SummaryError[] {
     const t = this.localize;
     const labels: Record<string, string> = {
       name: t.t('add.name'),
@@ -132,7 +134,9 @@ export class OpdConsoleRollout extends ConsolePageElement {
     };
     const fields = fieldErrorsOf(error);
     if (fields) {
-      return summaryErrors(fields, ADD_FIELDS, (field, code) => t.lookup(`error.${field}.${code}`) ?? t.t('error.generic', labels[field] ?? field));
+      // An empty short name is one too short for the schema, and missing for the person.
+      const read = (field: string, code: string) => (field === 'slug' && !slug && code === 'tooShort' ? 'required' : code);
+      return summaryErrors(fields, ADD_FIELDS, (field, code) => t.lookup(`error.${field}.${read(field, code)}`) ?? t.t('error.generic', labels[field] ?? field));
     }
     if (error instanceof ApiError && error.status === 409) return [{ field: 'slug', message: t.t('error.conflict') }];
     return [{ field: '', message: failureMessage(error, t) }];
@@ -156,6 +160,7 @@ export class OpdConsoleRollout extends ConsolePageElement {
       body = html`<p class="muted">${t.t('board.empty')}</p>`;
     } else {
       const siap = overview.opds.filter((opd) => opd.modules.includes('siap')).length;
+      const percent = new Intl.NumberFormat(t.locale, { style: 'percent', maximumFractionDigits: 1 });
       const monthName = new Intl.DateTimeFormat(t.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${overview.month}-15T00:00:00Z`));
       body = html`<p>${t.t('board.summary', siap, overview.opds.length)}</p>
         <div class="table-box" tabindex="0" role="region" aria-labelledby="board-caption">
@@ -176,15 +181,15 @@ export class OpdConsoleRollout extends ConsolePageElement {
                 const c = opd.consultations;
                 const pct = c?.withinServiceLevel;
                 return html`<tr>
-                  <th scope="row">${opd.name}</th>
+                  <th scope="row" class="name">${opd.name}</th>
                   <td>
                     ${opd.modules.length
-                      ? html`<ul class="tags">${opd.modules.map((module) => html`<li class="tag">${moduleLabel(module, t.lang)}</li>`)}</ul>`
+                      ? html`<ul class="tags">${opd.modules.map((module) => html`<li class="tag" title=${moduleLabel(module, t.lang)}>${moduleLabel(module, t.lang, true)}</li>`)}</ul>`
                       : html`<span class="tag tag--off">${t.t('board.noModules')}</span>`}
                   </td>
                   <td class="number">${c ? t.number(c.received) : t.t('board.notRunning')}</td>
                   <td class="number">
-                    ${c ? (pct === null || pct === undefined ? html`<span class="muted">${t.t('board.noneDue')}</span>` : `${t.number(Math.round(pct * 1000) / 10)} %`) : t.t('board.notRunning')}
+                    ${c ? (pct === null || pct === undefined ? html`<span class="muted wrap">${t.t('board.noneDue')}</span>` : percent.format(pct)) : t.t('board.notRunning')}
                   </td>
                   <td class="number">${c ? (c.overdueNow > 0 ? html`<span class="tag tag--warn">${t.number(c.overdueNow)}</span>` : '0') : t.t('board.notRunning')}</td>
                   <td>
@@ -194,13 +199,14 @@ export class OpdConsoleRollout extends ConsolePageElement {
               })}
             </tbody>
           </table>
-        </div>`;
+        </div>
+        <p class="muted">${t.t('board.note')}</p>`;
     }
     return html`<section class="section" aria-labelledby="board-title">
       <div role="heading" aria-level=${this.level} class="heading" id="board-title">${t.t('board.title')}</div>
       <p class="intro">${t.t('board.intro')}</p>
-      <form class="inline-form" novalidate @submit=${this.onMonth}>
-        ${textField({ name: 'month', label: t.t('board.month'), type: 'month', value: this.month, errorPrefix: t.t('error.prefix') })}
+      <form class="inline-form" novalidate @submit=${this.onMonth} @input=${this.typed.onInput}>
+        ${textField({ name: 'month', label: t.t('board.month'), type: 'month', value: this.typed.value('month', this.month), errorPrefix: t.t('error.prefix') })}
         <button part="button" class="button button--secondary" type="submit">${t.t('board.show')}</button>
       </form>
       ${body}
@@ -222,13 +228,13 @@ export class OpdConsoleRollout extends ConsolePageElement {
       ${this.errors.length
         ? renderErrorSummary({ title: t.t('summary.title'), errors: this.errors, headingLevel: this.level + 1, root: () => this.shadowRoot })
         : nothing}
-      <form class="form-grid" novalidate @submit=${this.onAdd} aria-labelledby="add-title">
-        ${textField({ name: 'name', label: t.t('add.name'), hint: t.t('add.nameHint'), value: '', autocomplete: 'off', error: errorFor(this.errors, 'name'), errorPrefix: prefix })}
+      <form class="form-grid" novalidate @submit=${this.onAdd} @input=${this.typed.onInput} aria-labelledby="add-title">
+        ${textField({ name: 'name', label: t.t('add.name'), hint: t.t('add.nameHint'), value: this.typed.value('name'), autocomplete: 'off', error: errorFor(this.errors, 'name'), errorPrefix: prefix })}
         ${textField({
           name: 'slug',
           label: t.t('add.slug'),
           hint: t.t('add.slugHint'),
-          value: '',
+          value: this.typed.value('slug'),
           autocomplete: 'off',
           autocapitalize: 'none',
           spellcheck: false,
@@ -236,8 +242,8 @@ export class OpdConsoleRollout extends ConsolePageElement {
           error: errorFor(this.errors, 'slug'),
           errorPrefix: prefix,
         })}
-        ${textField({ name: 'nameEn', label: t.t('add.nameEn'), hint: t.t('add.nameEnHint'), value: '', autocomplete: 'off', error: errorFor(this.errors, 'nameEn'), errorPrefix: prefix })}
-        ${textareaField({ name: 'allowedOrigins', label: t.t('add.origins'), hint: t.t('add.originsHint'), value: '', rows: 3, error: errorFor(this.errors, 'allowedOrigins'), errorPrefix: prefix })}
+        ${textField({ name: 'nameEn', label: t.t('add.nameEn'), hint: t.t('add.nameEnHint'), value: this.typed.value('nameEn'), autocomplete: 'off', error: errorFor(this.errors, 'nameEn'), errorPrefix: prefix })}
+        ${textareaField({ name: 'allowedOrigins', label: t.t('add.origins'), hint: t.t('add.originsHint'), value: this.typed.value('allowedOrigins'), rows: 3, error: errorFor(this.errors, 'allowedOrigins'), errorPrefix: prefix })}
         ${moduleChecks({ prefix: 'add', legend: t.t('add.modules'), checked: [], lang: t.lang })}
         <button part="button" class="button" type="submit" ?disabled=${this.sending}>${this.sending ? t.t('add.sending') : t.t('add.submit')}</button>
       </form>

@@ -12,7 +12,6 @@ export const en: EmbedMessages = {
   'embed.widget': 'Widget',
   'embed.widget.form': 'Question form (SIAP) — citizens ask and receive a tracking code',
   'embed.widget.status': 'Question status (SIAP) — citizens follow their question by its code',
-  'embed.opd': 'OPD',
   'embed.lang': 'Language of the widget',
   'embed.lang.id': 'Bahasa Indonesia',
   'embed.lang.en': 'English',

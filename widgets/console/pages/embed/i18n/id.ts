@@ -12,7 +12,6 @@ export const id = {
   'embed.widget': 'Widget',
   'embed.widget.form': 'Formulir pertanyaan (SIAP) — warga bertanya dan mendapat kode pelacakan',
   'embed.widget.status': 'Status pertanyaan (SIAP) — warga melacak pertanyaannya dengan kode',
-  'embed.opd': 'OPD',
   'embed.lang': 'Bahasa widget',
   'embed.lang.id': 'Bahasa Indonesia',
   'embed.lang.en': 'English',

@@ -75,11 +75,13 @@ export const id = {
   'error.allowedOrigins.format': 'Tulis setiap alamat seperti https://bpkad.lahatkab.go.id (tanpa jalur, tanpa garis miring di akhir)',
   'error.allowedOrigins.invalid': 'Tulis setiap alamat seperti https://bpkad.lahatkab.go.id (tanpa jalur, tanpa garis miring di akhir)',
   'error.allowedOrigins.tooLong': 'Paling banyak 20 alamat situs',
-  'error.email.required': 'Masukkan alamat e-mail',
-  'error.email.format': 'Masukkan alamat e-mail dengan format yang benar, misalnya nama@lahatkab.go.id',
-  'error.email.alreadyUsed': 'Alamat e-mail ini sudah dipakai pengguna lain',
-  'error.role.required': 'Pilih peran',
-  'error.role.notAllowed': 'Pilih Petugas OPD atau Admin OPD',
+  'error.userName.required': 'Masukkan nama',
+  'error.userName.tooLong': 'Nama paling panjang 120 karakter',
+  'error.userEmail.required': 'Masukkan alamat e-mail',
+  'error.userEmail.format': 'Masukkan alamat e-mail dengan format yang benar, misalnya nama@lahatkab.go.id',
+  'error.userEmail.alreadyUsed': 'Alamat e-mail ini sudah dipakai pengguna lain',
+  'error.userRole.required': 'Pilih peran',
+  'error.userRole.notAllowed': 'Pilih Petugas OPD atau Admin OPD',
   'error.conflict.email': 'Sudah ada pengguna dengan alamat e-mail ini.',
 } as const;
 
