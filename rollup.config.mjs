@@ -106,7 +106,8 @@ if (Object.keys(entries).length > 0) {
  * Chunk file names of the CDN build: a widget's chunk is named after its folder
  * (`consultation-form-<hash>.js`, which scripts/sizes.mjs relies on); code shared by several
  * widgets (Lit, ky, zod, the SDK, the widget kit) goes to `shared-<hash>.js`; a page of the
- * staff console is `console-<page>-<hash>.js`; a module imported lazily on its own keeps its
+ * staff console is `console-<page>-<hash>.js` (a widget's own second page, `<widget>-<page>-<hash>.js`);
+ * a module imported lazily on its own keeps its
  * name (`<module>-<hash>.js`).
  */
 function cdnChunkName(/** @type {import('rollup').PreRenderedChunk} */ chunk) {
@@ -115,6 +116,9 @@ function cdnChunkName(/** @type {import('rollup').PreRenderedChunk} */ chunk) {
   // A page of the staff console, loaded when it is first opened: `console-<page>-<hash>.js`.
   const page = /[\\/]widgets[\\/]console[\\/]pages[\\/]([^\\/]+)[\\/]define\.ts$/.exec(chunk.facadeModuleId ?? '');
   if (page) return `console-${page[1]}-[hash].js`;
+  // A widget's second console page in its folder, e.g. SIAP's settings: `consultation-inbox-settings-<hash>.js`.
+  const part = /[\\/]widgets[\\/]([^\\/]+)[\\/]([^\\/]+)[\\/]define\.ts$/.exec(chunk.facadeModuleId ?? '');
+  if (part) return `${part[1]}-${part[2]}-[hash].js`;
   return chunk.facadeModuleId ? '[name]-[hash].js' : 'shared-[hash].js';
 }
 

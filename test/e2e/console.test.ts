@@ -2,7 +2,9 @@
  * End to end, as staff: the console at `/console` of the real server process (as `npm start`
  * runs it), signed in with the httpOnly cookie, in headless Chromium, on the built CDN files.
  * A citizen asks on the demo page, a BPKAD officer answers in the console, the citizen sees
- * the answer in the status widget; PUPR's officer cannot read BPKAD's questions; the console's
+ * the answer in the status widget; PUPR's officer cannot read BPKAD's questions; the regency
+ * admin adds an OPD with its website's origin and categories, and a form on that website works,
+ * then switches SIAP off and the form says so; the console's
  * code is fetched only where it is on the page, each page's code only when it is opened; and
  * screenshots at a desk, on a tablet and on a phone (test-results/console-*.png).
  */
@@ -11,6 +13,8 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fillQuestion, openDemo, startDemoServer, type DemoServer } from '../helpers/demo-site.js';
 import { CHROMIUM_ARGS, chromiumPath } from '../helpers/local.js';
 
@@ -19,16 +23,30 @@ const CODE = /SIAP-[0-9A-Z]{4}-[0-9A-Z]{4}/;
 
 let server: DemoServer;
 let browser: Browser;
+/** A new OPD's own website, on another origin than the backend. */
+let site: Server;
+let siteOrigin = '';
+let siteSlug = '';
 
 before(async () => {
   await mkdir(SCREENSHOTS, { recursive: true });
   server = await startDemoServer();
   browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  site = createServer((request, response) => {
+    if (request.url !== '/layanan') return void response.writeHead(404).end();
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    response.end(`<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Dinas baru</title><link rel="icon" href="data:,">
+<script type="module" src="${server.baseUrl}/cdn/opd-kit.js"></script></head>
+<body><opd-consultation-form api="${server.baseUrl}" opd="${siteSlug}"></opd-consultation-form></body></html>`);
+  });
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  siteOrigin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
 });
 
 after(async () => {
   await browser?.close();
   await server?.close();
+  await new Promise((resolve) => site?.close(resolve));
 });
 
 /** Opens `/console` (with `route` as its fragment) and signs in through its form. */
@@ -111,6 +129,67 @@ describe('the staff console at /console', () => {
     }
   });
 
+  it('the regency admin adds an OPD with its website and categories, its form works there, and SIAP switched off says so', async () => {
+    const context = await browser.newContext();
+    try {
+      siteSlug = `dinas-baru-${Date.now().toString(36)}`;
+      const page = await signIn(context, 'admin@lahat.demo', 'opds');
+      const board = page.locator('opd-console-rollout');
+      await board.getByLabel('Nama OPD').fill('Dinas Baru Uji');
+      await board.getByLabel('Nama singkat (slug)').fill(siteSlug);
+      await board.getByLabel(/Alamat situs yang diizinkan/).fill(siteOrigin);
+      await board.getByLabel('SIAP (konsultasi)').check();
+      await board.getByRole('button', { name: 'Tambah OPD' }).click();
+      await board.getByText('Dinas Baru Uji sudah ditambahkan.').waitFor();
+
+      // Its categories, on SIAP's settings page (the OPD chosen above the page).
+      await page.evaluate((slug) => (location.hash = `#/siap/settings?opd=${slug}`), siteSlug);
+      const settings = page.locator('opd-siap-settings');
+      await settings.getByText('Belum ada kategori').waitFor();
+      await settings.getByRole('button', { name: 'Tambah kategori' }).click();
+      await settings.getByLabel('Nama, kategori 1').fill('Perizinan');
+      await settings.getByRole('button', { name: 'Simpan kategori' }).click();
+      await settings.getByText('Kategori tersimpan.').waitFor();
+
+      // The OPD's own website: the form loads its categories and sends a question (CORS allowed).
+      const citizen = await browser.newContext();
+      try {
+        const sitePage = await citizen.newPage();
+        await sitePage.goto(`${siteOrigin}/layanan`);
+        const form = sitePage.locator('opd-consultation-form');
+        await form.getByLabel('Kategori', { exact: true }).locator('option', { hasText: 'Perizinan' }).waitFor({ state: 'attached' });
+        await form.getByLabel('Nama', { exact: true }).fill('Warga Situs Baru');
+        await form.getByLabel('Alamat e-mail', { exact: true }).fill('warga.baru@contoh.id');
+        await form.getByLabel('Kategori', { exact: true }).selectOption({ label: 'Perizinan' });
+        await form.getByLabel('Perihal', { exact: true }).fill('Izin usaha mikro');
+        await form.getByLabel('Pertanyaan', { exact: true }).fill('Bagaimana cara mengurus izin usaha mikro?');
+        await form.getByLabel(/Saya setuju/).check();
+        await form.getByRole('button', { name: 'Kirim pertanyaan' }).click();
+        await form.getByText(CODE).first().waitFor();
+
+        // SIAP off for it: the same page's form says the service is not available.
+        await page.evaluate((slug) => (location.hash = `#/opd?opd=${slug}`), siteSlug);
+        const opd = page.locator('opd-console-opd');
+        await opd.getByLabel('SIAP (konsultasi)').uncheck();
+        await opd.getByRole('button', { name: 'Simpan modul' }).click();
+        await opd.getByText('Modul tersimpan.').waitFor();
+        // A visitor after that (the OPD's read is cached for a minute by browsers that saw it).
+        const visitor = await browser.newContext();
+        try {
+          const later = await visitor.newPage();
+          await later.goto(`${siteOrigin}/layanan`);
+          await later.locator('opd-consultation-form').getByText('Layanan konsultasi belum tersedia untuk OPD ini.').waitFor();
+        } finally {
+          await visitor.close();
+        }
+      } finally {
+        await citizen.close();
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   it('loads the console’s code only where it is on the page, and each page’s code when it is opened', async () => {
     const context = await browser.newContext();
     try {
@@ -134,6 +213,7 @@ describe('the staff console at /console', () => {
       await page.locator('opd-consultation-inbox').getByText('Antrean', { exact: false }).first().waitFor({ state: 'attached' });
       assert.ok(loaded.some((path) => /\/cdn\/consultation-inbox-/.test(path)), 'the inbox chunk once the inbox opens');
       assert.ok(!loaded.some((path) => /\/cdn\/console-(rollout|audit|opd-settings|embed)-/.test(path)), 'no other page’s chunk');
+      assert.ok(!loaded.some((path) => /\/cdn\/consultation-inbox-settings-/.test(path)), 'not even SIAP’s other page');
     } finally {
       await context.close();
     }

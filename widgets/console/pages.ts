@@ -7,6 +7,7 @@
  * @module
  */
 import { consultationInboxPage } from '../consultation-inbox/console-page.js';
+import { siapSettingsPage } from '../consultation-inbox/settings/console-page.js';
 import type { ConsolePage } from './page.js';
 import { auditPage } from './pages/audit/console-page.js';
 import { embedPage } from './pages/embed/console-page.js';
@@ -16,6 +17,7 @@ import { rolloutPage } from './pages/rollout/console-page.js';
 /** Every console page, in menu order. */
 export const CONSOLE_PAGES: readonly ConsolePage[] = [
   consultationInboxPage,
+  siapSettingsPage,
   rolloutPage,
   opdSettingsPage,
   embedPage,

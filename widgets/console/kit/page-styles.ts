@@ -57,6 +57,14 @@ export const consolePageStyles = css`
   @container (min-width: 56em) {
     .embed-grid { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0 calc(var(--_space) * 2) }
   }
+  .edit-table td { padding: 0.375em 0.5em }
+  .edit-table .input { min-width: 9em }
+  .plain-list { display: block; margin: 0 0 var(--_space); padding: 0; list-style: none }
+  .plain-list > li { display: block; margin: 0 0 0.5em }
+  .inline { display: inline }
+  .template { padding: 0.75em 0; border-top: 0.0625em solid var(--_border) }
+  .template-title { font-weight: 700; margin: 0 0 0.25em }
+  .template-text { margin: 0 0 0.5em; white-space: pre-wrap; overflow-wrap: anywhere; color: var(--_text) }
   pre { margin: 0; padding: 0.75em var(--_space); overflow-x: auto; background: var(--_surface-alt); border: 0.0625em solid var(--_border); border-radius: var(--_radius); font-family: var(--_mono); font-size: 0.875em; line-height: 1.5; white-space: pre-wrap; overflow-wrap: anywhere }
   code { font-family: var(--_mono) }
 `;
