@@ -6,7 +6,8 @@
  * admin adds an OPD with its website's origin and categories, and a form on that website works,
  * then switches SIAP off and the form says so; the console's
  * code is fetched only where it is on the page, each page's code only when it is opened; and
- * screenshots at a desk, on a tablet and on a phone (test-results/console-*.png).
+ * screenshots at a desk, on a tablet and on a phone (test-results/console-*.png). The console
+ * comes from the staff build (`/cdn/staff/`), which a citizen's page never fetches.
  */
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
@@ -198,22 +199,23 @@ describe('the staff console at /console', () => {
       citizenPage.on('request', (request) => fetched.push(new URL(request.url()).pathname));
       await citizenPage.goto(`${server.baseUrl}/`);
       await citizenPage.locator('opd-consultation-form').getByLabel('Nama', { exact: true }).waitFor();
-      assert.ok(!fetched.some((path) => /\/cdn\/(console|consultation-inbox)-/.test(path)), `the OPD's page fetches no console code: ${fetched.join(' ')}`);
+      assert.ok(!fetched.some((path) => path.startsWith('/cdn/staff/')), `the OPD's page fetches no staff code: ${fetched.join(' ')}`);
 
       const page = await context.newPage();
       const loaded: string[] = [];
       page.on('request', (request) => loaded.push(new URL(request.url()).pathname));
       await page.goto(`${server.baseUrl}/console`);
       await page.getByLabel('Alamat e-mail').waitFor();
-      assert.ok(loaded.some((path) => /\/cdn\/console-[\w-]{8}\.js$/.test(path)), 'the console chunk is fetched on /console');
-      assert.ok(!loaded.some((path) => /\/cdn\/consultation-inbox-/.test(path)), 'the inbox is not fetched before signing in');
+      assert.ok(loaded.includes('/cdn/staff/console.js'), 'the console is fetched on /console (from the staff build)');
+      assert.ok(!loaded.includes('/cdn/staff/consultation-inbox.js'), 'the inbox is not fetched before signing in');
       await page.getByLabel('Alamat e-mail').fill('bpkad@lahat.demo');
       await page.getByLabel('Kata sandi', { exact: true }).fill('demo-password');
       await page.getByRole('button', { name: 'Masuk' }).click();
       await page.locator('opd-consultation-inbox').getByText('Antrean', { exact: false }).first().waitFor({ state: 'attached' });
-      assert.ok(loaded.some((path) => /\/cdn\/consultation-inbox-/.test(path)), 'the inbox chunk once the inbox opens');
-      assert.ok(!loaded.some((path) => /\/cdn\/console-(rollout|audit|opd-settings|embed)-/.test(path)), 'no other page’s chunk');
-      assert.ok(!loaded.some((path) => /\/cdn\/consultation-inbox-settings-/.test(path)), 'not even SIAP’s other page');
+      assert.ok(loaded.includes('/cdn/staff/consultation-inbox.js'), 'the inbox once the inbox opens');
+      assert.ok(!loaded.some((path) => /\/cdn\/staff\/console-(rollout|audit|opd-settings|embed)-/.test(path)), 'no other page’s chunk');
+      assert.ok(!loaded.some((path) => /\/cdn\/staff\/consultation-inbox-settings-/.test(path)), 'not even SIAP’s other page');
+      assert.ok(!loaded.some((path) => /\/cdn\/(consultation-form|shared)-/.test(path)), 'nor the citizens’ widgets');
     } finally {
       await context.close();
     }
