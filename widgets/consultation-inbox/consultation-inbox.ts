@@ -20,6 +20,7 @@ import {
 import { ck, failureMessage, fieldErrorsOf } from '../console/kit/failure.js';
 import { errorFor, summaryErrors } from '../console/kit/forms.js';
 import { ConsolePageElement } from '../console/page.js';
+import { opdErrorDetail } from '../shared/error-detail.js';
 import { focusTemporarily, renderErrorSummary, type SummaryError } from '../shared/error-summary.js';
 import { selectField, textareaField, textField } from '../shared/fields.js';
 import { LocalizeController } from '../shared/localize.js';
@@ -127,7 +128,11 @@ function isTyping(target: EventTarget | undefined): boolean {
  *
  * @summary SIAP's inbox in the staff console.
  *
+ * @attr api - The backend's base URL; the console sets it (its calls go through the console's session).
  * @attr lang - `id` (default) or `en`; the console sets it.
+ * @attr heading-level - The level of the pane headings (the console sets it one below its page title).
+ *
+ * @event opd-error - Something failed and the staff member was told. `detail: { code, action, requestId?, error }`; `action` is `list`, `open`, `answer`, `status`, `note` or `assign`.
  *
  * @csspart base - The wrapper of everything.
  * @csspart queues - The queue buttons.
@@ -136,6 +141,14 @@ function isTyping(target: EventTarget | undefined): boolean {
  * @csspart internal-note - Every internal note (never visible to citizens).
  * @csspart button - Every button.
  * @csspart notice - Messages.
+ *
+ * @cssproperty --opd-font-size - The base size; everything scales from it. Default `16px`.
+ * @cssproperty --opd-color-primary - Buttons, links, the chosen queue and question.
+ * @cssproperty --opd-color-warning-surface - Internal notes, due today.
+ * @cssproperty --opd-color-warning-border - The dashed edge of internal notes.
+ * @cssproperty --opd-color-info-surface - Notes to the citizen, the open question in the list.
+ * @cssproperty --opd-color-focus - The focus ring.
+ * @cssproperty --opd-space - The spacing unit.
  */
 export class OpdConsultationInbox extends ConsolePageElement {
   static override styles = [themeStyles, controlStyles, consultationInboxStyles];
@@ -289,6 +302,7 @@ export class OpdConsultationInbox extends ConsolePageElement {
       if (abort.signal.aborted) return;
       this.listState = 'failed';
       this.listError = failureMessage(error, this.localize);
+      this.emit('opd-error', opdErrorDetail(error, 'list'));
     }
   }
 
@@ -342,6 +356,7 @@ export class OpdConsultationInbox extends ConsolePageElement {
       if (abort.signal.aborted) return;
       this.detailState = 'failed';
       this.detailError = failureMessage(error, this.localize);
+      this.emit('opd-error', opdErrorDetail(error, 'open'));
     }
   }
 
@@ -465,6 +480,7 @@ export class OpdConsultationInbox extends ConsolePageElement {
       return true;
     } catch (error) {
       this.formErrors = { form, errors: this.actionErrors(form, error, fields) };
+      if (!fieldErrorsOf(error)) this.emit('opd-error', opdErrorDetail(error, form));
       await this.updateComplete;
       focusTemporarily(this.renderRoot.querySelector<HTMLElement>(`#${form}-summary .error-summary`));
       return false;
