@@ -29,6 +29,9 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** A CDN chunk named by its content's hash, e.g. `shared-1VKu5038.js`. */
 const HASHED_CHUNK = /-[A-Za-z0-9_-]{8}\.js(\.map)?$/;
 
+/** The staff console's page (`examples/console.html`) and what it links, served with or without the demo site. */
+const CONSOLE_FILES = ['/console', '/site.css', '/favicon.svg'];
+
 /** The folders the app serves files from. */
 export interface StaticFolders {
   /** The widgets build, served at `/cdn/` (default `dist/cdn` of the repository). */
@@ -123,7 +126,15 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   // The widgets file is what every OPD's script tag loads, so it is served in production too.
   // Its chunks are named by their content's hash (`rollup.config.mjs`), so they are cached for good.
   app.use('/cdn/*', serveFolder(folders.cdn, '/cdn/', { crossOrigin: true, immutable: HASHED_CHUNK }));
+  // The staff console is served in production too: its page and the two files it links.
+  // No other site may frame it (clickjacking a signed-in staff member).
+  app.use('/console', async (c, next) => {
+    await next();
+    c.res.headers.set('Content-Security-Policy', "frame-ancestors 'none'");
+    c.res.headers.set('Cache-Control', 'no-cache');
+  });
   if (deps.settings.serveDemo) app.use('*', serveFolder(folders.demo, '/'));
+  else for (const path of CONSOLE_FILES) app.get(path, serveFolder(folders.demo, '/'));
 
   app.notFound((c) => problem(c, 'not-found', { detail: `Nothing at ${c.req.method} ${c.req.path}` }));
 

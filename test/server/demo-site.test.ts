@@ -31,6 +31,8 @@ describe('demo site', () => {
     await writeFile(join(root, 'package.json'), '{ "name": "secret", "workspaces": [] }');
     await writeFile(join(folders.demo, 'probe', 'index.html'), '<!doctype html><title>probe</title>');
     await writeFile(join(folders.cdn, 'server-test-probe.js'), 'export const probe = 1;');
+    await writeFile(join(folders.demo, 'console.html'), '<!doctype html><title>console</title><opd-console></opd-console>');
+    await writeFile(join(folders.demo, 'site.css'), 'body { margin: 0 }');
   });
   after(() => rm(root, { recursive: true, force: true }));
 
@@ -43,6 +45,17 @@ describe('demo site', () => {
 
     const off = createApp({ db, settings: { ...loadSettings({}), serveDemo: false }, folders });
     assert.equal((await off.request('/probe/')).status, 404);
+  });
+
+  it('serves the staff console at /console also in production, and no other site may frame it', async () => {
+    const production = createApp({ db, settings: { ...loadSettings({}), serveDemo: false }, folders });
+    const page = await production.request('/console');
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /<opd-console>/);
+    assert.equal(page.headers.get('content-security-policy'), "frame-ancestors 'none'");
+    assert.equal((await production.request('/site.css')).status, 200, 'the stylesheet it links');
+    assert.equal((await production.request('/probe/')).status, 404, 'the demo pages stay off');
+    assert.equal((await production.request('/console.html/../package.json')).status, 404);
   });
 
   it('lets any OPD website load the widgets file, also in production, and revalidates it with a 304', async () => {
