@@ -32,16 +32,22 @@ export {
 export { newIdempotencyKey } from './idempotency.js';
 export { paginate, DEFAULT_ITEM_CAP, type Paginated } from './pagination.js';
 export { auth, type AuthNamespace, type LoginOptions } from './namespaces/auth.js';
-export { opds, type OpdsNamespace, type OpdCallOptions } from './namespaces/opds.js';
+export { opds, type OpdsNamespace } from './namespaces/opds.js';
+export { opdsAdmin, type OpdsAdminNamespace, type OpdCallOptions } from './namespaces/opd-admin.js';
 export { privacy, type PrivacyNamespace, type PrivacySettingsNamespace } from './namespaces/privacy.js';
 export { users, type UsersNamespace, type OpdUserCallOptions, type OpdUserCreateInput, type UserCreateInput, type UserUpdateInput, type UserListQuery, type UserWithPassword } from './namespaces/users.js';
 export {
   consultations,
   type ConsultationsNamespace,
-  type CreateConsultationOptions,
+  type AnswerTemplatesNamespace,
   type StaffCallOptions,
   type SetStatusOptions,
 } from './namespaces/consultations.js';
+export {
+  citizenConsultations,
+  type CitizenConsultationsNamespace,
+  type CreateConsultationOptions,
+} from './namespaces/citizen-consultations.js';
 export type {
   ConsultationCreateInput,
   ConsultationReceipt,

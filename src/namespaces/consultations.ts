@@ -9,6 +9,7 @@
  */
 import { paginate, type Paginated } from '../pagination.js';
 import type { CallOptions } from '../request.js';
+import type { ConsultationStatus } from '../schemas/consultations.js';
 import {
   consultationEndpoints as endpoints,
   type AnswerTemplate,
@@ -17,26 +18,11 @@ import {
   type ConsultationCategoriesInput,
   type ConsultationCategorySettings,
   type ConsultationCounts,
-  type ConsultationCreateInput,
   type ConsultationListQuery,
-  type ConsultationPublic,
-  type ConsultationReceipt,
   type ConsultationStaff,
-  type ConsultationStatus,
-} from '../schemas/consultations.js';
+} from '../schemas/consultation-staff.js';
+import { citizenConsultations, type CitizenConsultationsNamespace } from './citizen-consultations.js';
 import { resolveOpd, type NamespaceFactory } from './shared.js';
-
-/** Options of {@link ConsultationsNamespace.create}. */
-export interface CreateConsultationOptions extends CallOptions {
-  /** The OPD asked (default: the client's). */
-  opd?: string;
-  /**
-   * Reuse a key to make a retry of the same question safe across page reloads: the server
-   * answers the same receipt again instead of storing a second question. Default: a new key
-   * per call, reused across this call's own retries.
-   */
-  idempotencyKey?: string;
-}
 
 /** Options of the staff calls about one consultation. */
 export interface StaffCallOptions extends CallOptions {
@@ -68,17 +54,7 @@ export interface AnswerTemplatesNamespace {
 }
 
 /** Calls of the SIAP consultation service. */
-export interface ConsultationsNamespace {
-  /**
-   * Sends a citizen's question and returns its receipt with the `trackingCode`.
-   * The input is checked against the shared schema first ({@link ValidationError}). When
-   * `idempotencyKey` was already used for a different question, it rejects with an
-   * `IdempotencyConflictError` whose `stored` is that question's receipt.
-   */
-  create(input: ConsultationCreateInput, options?: CreateConsultationOptions): Promise<ConsultationReceipt>;
-  /** The public view of a consultation: status, timeline, answer; no personal data. */
-  track(trackingCode: string, options?: CallOptions): Promise<ConsultationPublic>;
-  /**
+export interface ConsultationsNamespace extends CitizenConsultationsNamespace {  /**
    * Staff: an OPD's consultations, newest first, filtered (filters combine): `status`, `due`
    * (`today`, `overdue`, `open`), `assignee` (`me`, `none` or a user id), `category`, `q`.
    */
@@ -127,24 +103,7 @@ export interface ConsultationsNamespace {
 export const consultations: NamespaceFactory<ConsultationsNamespace> = (sender, defaults) => {
   const opd = (named: string | undefined) => resolveOpd(named, defaults.opd);
   return {
-    async create(input, options) {
-      const slug = opd(options?.opd);
-      return sender.call(endpoints.create, {
-        params: { opd: slug },
-        body: input,
-        idempotencyKey: options?.idempotencyKey,
-        what: `a new consultation for ${slug}`,
-        signal: options?.signal,
-      });
-    },
-
-    async track(trackingCode, options) {
-      return sender.call(endpoints.track, {
-        params: { trackingCode },
-        what: `consultation ${trackingCode}`,
-        signal: options?.signal,
-      });
-    },
+    ...citizenConsultations(sender, defaults),
 
     list(query = {}, options) {
       const { opd: named, ...filters } = query;

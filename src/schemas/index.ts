@@ -11,3 +11,5 @@ export * from './endpoint.js';
 export * from './calendar.js';
 export * from './accounts.js';
 export * from './privacy.js';
+export * from './consultation-staff.js';
+export * from './opd-admin.js';

@@ -6,7 +6,7 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { ConsultationCreateInput, ConsultationReceipt, FieldError, Opd } from '../../src/index.js';
 import { consultationCreate, consultationReceipt, MESSAGE_MAX_LENGTH } from '../../src/schemas/consultations.js';
-import { consultations } from '../../src/namespaces/consultations.js';
+import { citizenConsultations } from '../../src/namespaces/citizen-consultations.js';
 import { ClientController } from '../shared/client-controller.js';
 import { copyText } from '../shared/clipboard.js';
 import { opdErrorDetail, readError } from '../shared/error-detail.js';
@@ -217,7 +217,7 @@ export class OpdConsultationForm extends OpdElement {
   private opened: KeptReceipt | null = null;
 
   private readonly localize = new LocalizeController(this, { id, en });
-  private readonly clients = new ClientController(this, { consultations });
+  private readonly clients = new ClientController(this, { consultations: citizenConsultations });
   private readonly form = new FormController<ConsultationFormValues, ConsultationReceipt>(this, {
     widget: 'consultation-form',
     opd: () => this.opd,

@@ -9,14 +9,16 @@ import { repeat } from 'lit/directives/repeat.js';
 import { ApiError } from '../../src/errors.js';
 import { accountEndpoints, type StaffUser } from '../../src/schemas/accounts.js';
 import {
-  consultationEndpoints as endpoints,
   consultationTransitions,
+  type ConsultationStatus,
+} from '../../src/schemas/consultations.js';
+import {
+  consultationEndpoints as endpoints,
   type AnswerTemplate,
   type ConsultationCounts,
   type ConsultationListQuery,
   type ConsultationStaff,
-  type ConsultationStatus,
-} from '../../src/schemas/consultations.js';
+} from '../../src/schemas/consultation-staff.js';
 import { ck, failureMessage, fieldErrorsOf } from '../console/kit/failure.js';
 import { errorFor, summaryErrors } from '../console/kit/forms.js';
 import { ConsolePageElement } from '../console/page.js';

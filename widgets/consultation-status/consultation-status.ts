@@ -6,7 +6,7 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { ConsultationPublic } from '../../src/index.js';
 import { normalizeTrackingCode, TRACKING_CODE_PATTERN } from '../../src/schemas/consultations.js';
-import { consultations } from '../../src/namespaces/consultations.js';
+import { citizenConsultations } from '../../src/namespaces/citizen-consultations.js';
 import { ClientController } from '../shared/client-controller.js';
 import { opdErrorDetail, readError, type ErrorReading } from '../shared/error-detail.js';
 import { focusTemporarily, renderErrorSummary } from '../shared/error-summary.js';
@@ -155,7 +155,7 @@ export class OpdConsultationStatus extends OpdElement {
   private announcement = '';
 
   private readonly localize = new LocalizeController(this, { id, en });
-  private readonly clients = new ClientController(this, { consultations });
+  private readonly clients = new ClientController(this, { consultations: citizenConsultations });
   #abort: AbortController | undefined;
 
   override disconnectedCallback(): void {

@@ -6,7 +6,7 @@
  * @module
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { buildClient, type ClientOf, type NamespaceFactories } from '../../src/client.js';
+import { buildClient, type ClientOf, type NamespaceFactories } from '../../src/build-client.js';
 
 /** What the controller needs from its host. */
 export interface ClientHost extends ReactiveControllerHost {

@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { opdEndpoints as endpoints, type OpdOverview } from '../../../src/schemas/index.js';
+import { opdAdminEndpoints as endpoints, type OpdOverview } from '../../../src/schemas/index.js';
 import { dayIn, startOfDayIn } from '../calendar/working-days.js';
 import { audit } from '../db/audit.js';
 import type { OpdRow } from '../db/schema.js';

@@ -13,6 +13,7 @@ import { opd as opdSchema, opdSettings, regencyOverview, type OpdSettings, type 
 import { buildClient } from '../../../src/client.js';
 import { ApiError, ValidationError } from '../../../src/errors.js';
 import { auth } from '../../../src/namespaces/auth.js';
+import { opdsAdmin } from '../../../src/namespaces/opd-admin.js';
 import { createApp } from '../../../server/src/app.js';
 import { addUser } from '../../../server/src/auth/users.js';
 import type { Database } from '../../../server/src/db/schema.js';
@@ -270,7 +271,7 @@ describeApi('OPD administration', { publicResponses: 6 }, (api) => {
   });
 
   it('is in the SDK as client.opds, each call for the role its endpoint names', async () => {
-    const admin = buildClient({ baseUrl: api.server.url, opd: 'rsud', retries: 0 }, { auth });
+    const admin = buildClient({ baseUrl: api.server.url, opd: 'rsud', retries: 0 }, { auth, opds: opdsAdmin });
     await admin.auth.login('admin@lahat.demo', DEMO_PASSWORD);
     const added = await admin.opds.create({ slug: 'dinas-sosial', name: 'Dinas Sosial', allowedOrigins: ['https://dinsos.lahatkab.go.id'] });
     assert.deepEqual(added.modules, []);
@@ -285,7 +286,7 @@ describeApi('OPD administration', { publicResponses: 6 }, (api) => {
       (error: unknown) => error instanceof ApiError && error.status === 409 && error.fieldErrors.some((e) => e.path === 'slug'),
     );
 
-    const dinkes = buildClient({ baseUrl: api.server.url, opd: 'dinas-kesehatan', retries: 0 }, { auth });
+    const dinkes = buildClient({ baseUrl: api.server.url, opd: 'dinas-kesehatan', retries: 0 }, { auth, opds: opdsAdmin });
     await dinkes.auth.login(DINKES_ADMIN, DEMO_PASSWORD);
     assert.equal((await dinkes.opds.settings()).slug, 'dinas-kesehatan');
     await assert.rejects(dinkes.opds.setModules([]), (error: unknown) => error instanceof ApiError && error.status === 403);

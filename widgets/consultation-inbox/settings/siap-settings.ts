@@ -11,7 +11,7 @@ import {
   consultationEndpoints as endpoints,
   type AnswerTemplate,
   type ConsultationCategorySettings,
-} from '../../../src/schemas/consultations.js';
+} from '../../../src/schemas/consultation-staff.js';
 import { ck, failureMessage, fieldErrorsOf } from '../../console/kit/failure.js';
 import { errorFor, FormMemory, formValues, summaryErrors } from '../../console/kit/forms.js';
 import { consolePageStyles } from '../../console/kit/page-styles.js';

@@ -6,7 +6,7 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiError } from '../../../../src/errors.js';
 import { accountEndpoints, type StaffUser } from '../../../../src/schemas/accounts.js';
-import { opdEndpoints, type OpdSettings } from '../../../../src/schemas/opds.js';
+import { opdAdminEndpoints, type OpdSettings } from '../../../../src/schemas/opd-admin.js';
 import { copyText } from '../../../shared/clipboard.js';
 import { focusTemporarily, renderErrorSummary, type SummaryError } from '../../../shared/error-summary.js';
 import { renderFieldError, textareaField, textField } from '../../../shared/fields.js';
@@ -86,7 +86,7 @@ export class OpdConsoleOpd extends ConsolePageElement {
     const opd = this.#opd;
     const session = this.context!.session;
     const [settings, users] = await Promise.allSettled([
-      session.call(opdEndpoints.getSettings, { params: { opd }, what: `the settings of ${opd}` }),
+      session.call(opdAdminEndpoints.getSettings, { params: { opd }, what: `the settings of ${opd}` }),
       this.readUsers(opd),
     ]);
     if (opd !== this.#opd) return;
@@ -163,7 +163,7 @@ export class OpdConsoleOpd extends ConsolePageElement {
     const updated = await this.run(
       'profile',
       () =>
-        this.context!.session.call(opdEndpoints.update, {
+        this.context!.session.call(opdAdminEndpoints.update, {
           params: { opd: this.#opd },
           body: { name: values.name ?? '', nameEn: values.nameEn ?? '', allowedOrigins: originLines(values.allowedOrigins ?? '') },
           what: `the profile of ${this.#opd}`,
@@ -183,7 +183,7 @@ export class OpdConsoleOpd extends ConsolePageElement {
     const modules = checkedModules(event.currentTarget as HTMLFormElement);
     const updated = await this.run(
       'modules',
-      () => this.context!.session.call(opdEndpoints.setModules, { params: { opd: this.#opd }, body: { modules }, what: `the modules of ${this.#opd}` }),
+      () => this.context!.session.call(opdAdminEndpoints.setModules, { params: { opd: this.#opd }, body: { modules }, what: `the modules of ${this.#opd}` }),
       () => this.localize.t('modules.done'),
     );
     if (updated) {

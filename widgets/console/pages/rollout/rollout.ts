@@ -5,7 +5,7 @@
  */
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ApiError } from '../../../../src/errors.js';
-import { opdEndpoints, type RegencyOverview } from '../../../../src/schemas/opds.js';
+import { opdAdminEndpoints, type RegencyOverview } from '../../../../src/schemas/opd-admin.js';
 import { focusTemporarily, renderErrorSummary, type SummaryError } from '../../../shared/error-summary.js';
 import { textareaField, textField } from '../../../shared/fields.js';
 import { LocalizeController } from '../../../shared/localize.js';
@@ -72,7 +72,7 @@ export class OpdConsoleRollout extends ConsolePageElement {
     if (!this.context) return;
     if (!this.overview) this.boardState = 'loading';
     try {
-      this.overview = await this.context.session.call(opdEndpoints.overview, {
+      this.overview = await this.context.session.call(opdAdminEndpoints.overview, {
         query: this.month ? { month: this.month } : {},
         what: 'the rollout board',
       });
@@ -105,7 +105,7 @@ export class OpdConsoleRollout extends ConsolePageElement {
     this.sending = true;
     this.added = null;
     try {
-      const created = await this.context.session.call(opdEndpoints.create, { body, what: 'the new OPD' });
+      const created = await this.context.session.call(opdAdminEndpoints.create, { body, what: 'the new OPD' });
       this.errors = [];
       form.reset();
       this.typed.forget('name', 'slug', 'nameEn', 'allowedOrigins');
