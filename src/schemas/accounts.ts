@@ -159,6 +159,7 @@ export const accountEndpoints = {
     response: z.undefined(),
     status: 204,
     access: 'staff',
+    errors: ['login-locked'],
   }),
   /** The users of one OPD. */
   listOpdUsers: endpoint({

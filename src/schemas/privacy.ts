@@ -31,6 +31,14 @@ export type AuditEntryView = z.infer<typeof auditEntry>;
 /** A page of the audit log, `GET /api/v1/audit`. */
 export const auditLogPage = listPage(auditEntry);
 
+/** A time to filter the audit log by: an ISO 8601 timestamp from 1970 to 9999. */
+const auditTime = timestamp.check(
+  z.refine((value) => {
+    const year = new Date(value).getUTCFullYear();
+    return year >= 1970 && year <= 9999;
+  }, 'Use a time between 1970 and 9999, like 2025-03-01T00:00:00+07:00'),
+);
+
 /**
  * Filters of the audit log, combined: who (`actor`: a user id, an e-mail address, or a system
  * actor's name such as `retention`), what (`action`: a prefix, e.g. `consultation.`), about what
@@ -42,8 +50,8 @@ export const auditQuery = z.object({
   action: z.optional(z.string().check(z.maxLength(100))),
   subject: z.optional(z.string().check(z.maxLength(100))),
   opd: z.optional(opdSlug),
-  from: z.optional(timestamp),
-  to: z.optional(timestamp),
+  from: z.optional(auditTime),
+  to: z.optional(auditTime),
 });
 
 /** Filters of the audit log, see {@link auditQuery}. */

@@ -19,7 +19,8 @@ import { audit } from '../db/audit.js';
 import type { AppEnv } from '../http/env.js';
 import { defineModule, route } from '../http/module.js';
 import { ProblemError, validationProblem } from '../http/problem.js';
-import { clearFailures, LOCK_MINUTES, lockedUntil, recordFailure } from './lockout.js';
+import { clearFailures, countAttempt, lock, LOCK_MINUTES, MAX_FAILURES } from './lockout.js';
+import { systemActor } from './actor.js';
 import { decoyHash, verifyPassword } from './passwords.js';
 import { seedDemoUsers } from './seed.js';
 import { issueToken, revokeTokens, SESSION_COOKIE, SIGN_IN_HOURS } from './tokens.js';
@@ -28,6 +29,9 @@ import { findUser, findUserByEmail, setPassword, toStaffUser } from './users.js'
 
 /** The rate-limit bucket of sign-ins (per client address, on top of the per-account lockout). */
 export const LOGIN_BUCKET = 'login';
+
+/** Who the audit log names for a wrong password: the person is not known to be who typed it. */
+const SIGN_IN_ACTOR = systemActor('sign-in');
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
@@ -59,17 +63,26 @@ const login = route({
   async handler({ body, deps, now, c }) {
     const { db, settings } = deps;
     const email = body.email;
-    const locked = await lockedUntil(db, email, now);
-    if (locked) throw lockedProblem(locked, now, settings.timeZone);
+    // Counted before the password is checked: parallel requests cannot check more than the limit.
+    const attempt = await countAttempt(db, email, now);
+    if (attempt.lockedUntil) throw lockedProblem(attempt.lockedUntil, now, settings.timeZone);
+    if (attempt.count > MAX_FAILURES) throw lockedProblem(await lock(db, email, now), now, settings.timeZone);
 
     const user = await findUserByEmail(db, email);
     // An unknown address takes as long as a known one.
     const matches = await verifyPassword(body.password, user?.password_hash ?? (await decoyHash()));
     if (!user || !matches) {
-      const failure = await recordFailure(db, email, now);
-      if (failure.lockedUntil) throw lockedProblem(failure.lockedUntil, now, settings.timeZone);
+      const left = MAX_FAILURES - attempt.count;
+      if (user) {
+        await audit(
+          db,
+          { actor: SIGN_IN_ACTOR, action: left <= 0 ? 'auth.locked' : 'auth.login-failed', subject: `user:${user.id}`, opd: user.opd_slug },
+          now,
+        );
+      }
+      if (left <= 0) throw lockedProblem(await lock(db, email, now), now, settings.timeZone);
       throw new ProblemError('login-failed', {
-        detail: `The e-mail address or the password is not right. ${failure.attemptsLeft} ${failure.attemptsLeft === 1 ? 'try' : 'tries'} left before signing in is locked for ${LOCK_MINUTES} minutes.`,
+        detail: `The e-mail address or the password is not right. ${left} ${left === 1 ? 'try' : 'tries'} left before signing in is locked for ${LOCK_MINUTES} minutes.`,
       });
     }
     // Only someone who knows the password learns that the account is disabled or demo-only.
@@ -85,6 +98,17 @@ const login = route({
 
     const kind = body.session === 'cookie' ? 'cookie' : 'bearer';
     const issued = await db.transaction().execute(async (trx) => {
+      // A password change or a disabling that ran while the password was being checked wins:
+      // the row is locked, and read again, before the token exists.
+      const current = await trx
+        .selectFrom('staff_users')
+        .select(['password_hash', 'disabled_at'])
+        .where('id', '=', user.id)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!current || current.password_hash !== user.password_hash || current.disabled_at) {
+        throw new ProblemError('login-failed', { detail: 'The account changed while signing in. Sign in again.' });
+      }
       const token = await issueToken(trx, user.id, kind, now);
       await trx.updateTable('staff_users').set({ last_sign_in_at: now }).where('id', '=', user.id).execute();
       await audit(trx, { actor: user, action: 'auth.login', subject: `user:${user.id}`, opd: user.opd_slug, detail: { kind } }, now);
@@ -117,7 +141,10 @@ const logout = route({
   description: 'Ends the sign-in this request came with: its token (or cookie) stops working at once.',
   returns: 'Signed out.',
   async handler({ actor, deps, now, c }) {
-    await revokeTokens(deps.db, { tokenId: actor.tokenId }, now);
+    await deps.db.transaction().execute(async (trx) => {
+      await revokeTokens(trx, { tokenId: actor.tokenId }, now);
+      await audit(trx, { actor, action: 'auth.logout', subject: `user:${actor.id}`, opd: actor.opd }, now);
+    });
     deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c), sameSite: 'Strict', httpOnly: true });
     return { body: undefined, headers: NO_STORE };
   },
@@ -141,11 +168,19 @@ const changePassword = route({
   description:
     'Sets a new password after checking the current one. Every other sign-in of the user ends; this one stays. A user who signed in with a one-time password must do this before anything else.',
   returns: 'Changed.',
+  // A stolen token must not become a way to guess the password: the same limits as signing in.
+  rateLimit: LOGIN_BUCKET,
   async handler({ actor, body, deps, now }) {
+    const { timeZone } = deps.settings;
+    const attempt = await countAttempt(deps.db, actor.email, now);
+    if (attempt.lockedUntil) throw lockedProblem(attempt.lockedUntil, now, timeZone);
+    if (attempt.count > MAX_FAILURES) throw lockedProblem(await lock(deps.db, actor.email, now), now, timeZone);
     const user = await findUser(deps.db, actor.id);
     if (!user || !(await verifyPassword(body.currentPassword, user.password_hash))) {
+      if (attempt.count >= MAX_FAILURES) throw lockedProblem(await lock(deps.db, actor.email, now), now, timeZone);
       throw validationProblem([{ path: 'currentPassword', message: 'The current password is not right', code: 'invalid' }]);
     }
+    await clearFailures(deps.db, actor.email);
     if (body.newPassword === body.currentPassword) {
       throw validationProblem([{ path: 'newPassword', message: 'Choose a password different from the current one', code: 'invalid' }]);
     }

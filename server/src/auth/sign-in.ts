@@ -78,6 +78,15 @@ export function requireSignIn(endpointId: string): MiddlewareHandler<AppEnv> {
         headers: { 'WWW-Authenticate': `${REALM}, error="invalid_token"` },
       });
     }
+    // SameSite=Strict does not tell the regency's own sites apart (bpkad.lahatkab.go.id and
+    // the console's host are one site): a browser says where a request comes from, and a
+    // cookie sign-in is taken only from the console's own page or a typed address.
+    const fetchSite = c.req.header('Sec-Fetch-Site');
+    if (credential.by === 'cookie' && fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') {
+      throw new ProblemError('forbidden', {
+        detail: 'The console cookie is taken only from the console’s own page. Scripts send Authorization: Bearer <token>.',
+      });
+    }
     if (credential.by === 'cookie' && !SAFE_METHODS.has(c.req.method)) {
       const origin = c.req.header('Origin');
       if (origin !== ownOrigin(c)) {

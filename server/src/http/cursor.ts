@@ -23,9 +23,12 @@ function encodeCursor(cursor: Cursor): string {
 export function decodeCursor(text: string): Cursor {
   try {
     const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    // Only what encodeCursor makes: a database id (a PostgreSQL integer) and a time the database can compare.
     if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && Number.isSafeInteger(value[1])) {
       const at = new Date(value[0]);
-      if (!Number.isNaN(at.getTime())) return { at, id: value[1] as number };
+      const id = value[1] as number;
+      const year = at.getUTCFullYear();
+      if (!Number.isNaN(at.getTime()) && year >= 1970 && year <= 9999 && id >= 0 && id <= 2_147_483_647) return { at, id };
     }
   } catch {
     // fall through

@@ -20,7 +20,7 @@ import { honoPath, type Route, type RouteContext, type ServerModule } from './mo
 import { ProblemError, type ProblemRegistry } from './problem.js';
 import { rateLimit } from './rate-limit.js';
 import { sendJson } from './respond.js';
-import { readJsonBody, readQuery } from './validate.js';
+import { readJsonBody, readQuery, unstorable } from './validate.js';
 
 /** The largest request body a route accepts unless its module or itself says otherwise. */
 export const DEFAULT_BODY_BYTES = 64 * 1024;
@@ -107,6 +107,8 @@ function routeHandlers(module: ServerModule, route: Route): MiddlewareHandler<Ap
 /** The checked path values; one that fails its schema means there is nothing at this path (404). */
 function readParams(c: Context<AppEnv>, route: Route): Record<string, unknown> {
   const raw = c.req.param() as Record<string, string>;
+  const broken = Object.entries(raw).find(([, value]) => unstorable(value));
+  if (broken) throw new ProblemError('not-found', { detail: `Nothing at ${c.req.method} ${c.req.path}: ${broken[0]} holds a character no name can have` });
   const { params } = route.endpoint;
   if (!params) return raw;
   const result = z.safeParse(params, raw, { reportInput: true });

@@ -48,15 +48,25 @@ export function readQuery<S extends z.core.$ZodType>(c: Context<AppEnv>, schema:
   return result.data;
 }
 
+/** A NUL character, or half of a surrogate pair (text that is not Unicode): PostgreSQL stores neither. */
+// eslint-disable-next-line no-control-regex -- finding the NUL character is the point
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** True when PostgreSQL could not store `text` as it is (see {@link UNSTORABLE}). */
+export function unstorable(text: string): boolean {
+  return UNSTORABLE.test(text);
+}
+
 /**
- * PostgreSQL text cannot hold the NUL character (U+0000); a string carrying one is bad
- * input, so it is refused here, naming the field, instead of failing in the database.
+ * PostgreSQL text cannot hold the NUL character (U+0000), and JSON columns refuse half a
+ * surrogate pair; a string carrying either is bad input, so it is refused here, naming the
+ * field, instead of failing in the database.
  */
 function rejectNulCharacters(value: unknown, status: 400 | 422 = 422): void {
   const paths: string[] = [];
   const walk = (node: unknown, path: string[]) => {
     if (typeof node === 'string') {
-      if (node.includes('\u0000')) paths.push(path.join('.'));
+      if (unstorable(node)) paths.push(path.join('.'));
     } else if (Array.isArray(node)) {
       node.forEach((item, index) => walk(item, [...path, String(index)]));
     } else if (node !== null && typeof node === 'object') {
@@ -66,7 +76,7 @@ function rejectNulCharacters(value: unknown, status: 400 | 422 = 422): void {
   walk(value, []);
   if (paths.length > 0) {
     throw validationProblem(
-      paths.map((path) => ({ path, message: 'Remove the invisible control character (NUL)', code: 'invalid' as const })),
+      paths.map((path) => ({ path, message: 'Remove the invisible control character (NUL) or the broken character', code: 'invalid' as const })),
       undefined,
       status,
     );

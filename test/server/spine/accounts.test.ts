@@ -76,6 +76,22 @@ describeApi('staff accounts', { publicResponses: 10 }, (api) => {
     assert.equal((await login({ email: 'pupr@lahat.demo', password: 'demo-password' })).status, 200);
   });
 
+  it('checks at most 5 passwords of a burst sent in parallel, and keeps the lock it set', async () => {
+    await addUser(
+      api.server.db as unknown as Kysely<Database>,
+      { email: 'burst@lahat.demo', name: 'Sasaran Serangan', role: 'opd_staff', opd: 'bpkad', password: 'the-right-password', mustChangePassword: false },
+      api.clock.now(),
+    );
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => login({ email: 'burst@lahat.demo', password: `guess-${i}` }).then((r) => r.status)),
+    );
+    assert.ok(burst.filter((status) => status === 401).length <= 4, `at most 4 wrong passwords told apart, got ${burst.join(' ')}`);
+    assert.equal(burst.filter((status) => status === 429).length >= 8, true, burst.join(' '));
+    await assertProblem(await login({ email: 'burst@lahat.demo', password: 'the-right-password' }), 429, 'login-locked');
+    const failed = await api.server.db.selectFrom('audit_log').select(['actor', 'action']).where('action', 'like', 'auth.%').where('actor', '=', 'sign-in').execute();
+    assert.ok(failed.some((entry) => entry.action === 'auth.locked'), 'the lock is in the audit log');
+  });
+
   it('answers an unknown address exactly as a known one, lockout included', async () => {
     const unknown = await assertProblem(await login({ email: 'nobody@lahat.demo', password: 'x' }), 401, 'login-failed');
     const known = await assertProblem(await login({ email: 'admin@lahat.demo', password: 'x' }), 401, 'login-failed');
@@ -106,6 +122,11 @@ describeApi('staff accounts', { publicResponses: 10 }, (api) => {
       headers: { Cookie: cookie, Origin: 'https://attacker.example' },
     });
     await assertProblem(forged, 403, 'forbidden');
+    // Another site of the regency (same site, other origin) cannot use the cookie, not even to read.
+    const sameSite = await fetch(`${api.server.url}/api/v1/auth/me`, { headers: { Cookie: cookie, 'Sec-Fetch-Site': 'same-site' } });
+    await assertProblem(sameSite, 403, 'forbidden');
+    const fromConsole = await fetch(`${api.server.url}/api/v1/auth/me`, { headers: { Cookie: cookie, 'Sec-Fetch-Site': 'same-origin' } });
+    assert.equal(fromConsole.status, 200);
     const own = await fetch(`${api.server.url}/api/v1/auth/logout`, { method: 'POST', headers: { Cookie: cookie, Origin: api.server.url } });
     assert.equal(own.status, 204);
     assert.match(own.headers.get('set-cookie') ?? '', /opd_session=;/);
@@ -138,6 +159,21 @@ describeApi('staff accounts', { publicResponses: 10 }, (api) => {
     assert.equal((await login({ email: 'baru@lahat.demo', password: 'k7mq-x3pf-9hdt-wr2e' })).status, 401, 'the one-time password is spent');
   });
 
+  it('does not let a stolen token guess the password through the password change', async () => {
+    const { token } = assertShape(loginResult, await (await login({ email: 'baru@lahat.demo', password: 'a-long-new-password' })).json(), 'login');
+    const guess = (n: number) =>
+      bearer(token!, '/api/v1/auth/password', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ currentPassword: `guess-${n}`, newPassword: 'taken-over-password' }),
+      });
+    const statuses: number[] = [];
+    for (let n = 0; n < 6; n++) statuses.push((await guess(n)).status);
+    assert.deepEqual(statuses, [422, 422, 422, 422, 429, 429]);
+    await assertProblem(await login({ email: 'baru@lahat.demo', password: 'a-long-new-password' }), 429, 'login-locked');
+    api.clock.advance(16 * 60_000);
+  });
+
   it('names the person who read a citizen’s question in the audit log', async () => {
     const code = await newConsultation();
     assert.equal((await api.as('bpkad@lahat.demo', `/api/v1/opds/bpkad/consultations/${code}`)).status, 200);
@@ -148,6 +184,13 @@ describeApi('staff accounts', { publicResponses: 10 }, (api) => {
       .where('subject', '=', code)
       .execute();
     assert.deepEqual(read, [{ actor: 'Petugas BPKAD (demo)', actor_email: 'bpkad@lahat.demo' }]);
+  });
+
+  it('records sign-outs in the audit log with the person', async () => {
+    const { token } = assertShape(loginResult, await (await login({ email: 'pupr@lahat.demo', password: 'demo-password' })).json(), 'login');
+    assert.equal((await bearer(token!, '/api/v1/auth/logout', { method: 'POST' })).status, 204);
+    const out = await api.server.db.selectFrom('audit_log').select(['actor_email']).where('action', '=', 'auth.logout').execute();
+    assert.ok(out.some((entry) => entry.actor_email === 'pupr@lahat.demo'));
   });
 
   it('records sign-ins in the audit log with the person', async () => {

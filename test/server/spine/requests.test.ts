@@ -189,4 +189,27 @@ describeApi('spine requests', { publicResponses: 20 }, (api) => {
       await broken.destroy();
     }
   });
+
+  it('answers 4xx, never 5xx, for crafted cursors, times and characters no database stores', async () => {
+    const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    for (const crafted of [
+      cursor(['2026-01-01T00:00:00.000Z', 9007199254740991]),
+      cursor(['0000-01-01T00:00:00Z', 1]),
+      cursor(['+275760-09-13T00:00:00.000Z', 1]),
+      cursor(['2026-01-01T00:00:00.000Z', -1]),
+    ]) {
+      await assertProblem(await api.staff(`/api/v1/opds/bpkad/consultations?cursor=${crafted}`), 400, 'validation', 'cursor');
+      await assertProblem(await api.staff(`/api/v1/audit?cursor=${crafted}`), 400, 'validation', 'cursor');
+    }
+    await assertProblem(await api.staff('/api/v1/audit?from=0000-01-01T00:00:00Z'), 400, 'validation', 'from');
+    await assertProblem(await api.staff('/api/v1/audit.csv?to=0000-01-01T00:00:00Z'), 400, 'validation', 'to');
+    await assertProblem(await api.staff('/api/v1/users/usr_%00x', { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: '{}' }), 404, 'not-found');
+    // Half a surrogate pair, as JSON may carry it: refused naming the field, nothing stored.
+    const broken = await api.staff('/api/v1/opds/bpkad/answer-templates', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"title":"Templat \\ud800","text":"ok"}',
+    });
+    await assertProblem(broken, 422, 'validation', 'title');
+  });
 });
