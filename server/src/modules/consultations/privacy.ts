@@ -4,13 +4,14 @@
  * transaction, so the spine decides the transaction, the audit entry and the actor.
  *
  * - {@link findPersonalData}: everything SIAP stores about a citizen, found by the e-mail
- *   address or the mobile number they gave;
- * - {@link erasePersonalData}: erases their name and contact from every question they asked
- *   (the name becomes {@link ERASED_NAME}, e-mail and phone are emptied); the questions, the
- *   answers and the timeline stay, no longer tied to a person;
- * - {@link eraseExpiredContacts}: the same for every consultation closed before a date (the
- *   regency's retention period). Only closed ones: a question still being handled, or answered
- *   but not closed, keeps its contact.
+ *   address or the mobile number they gave, the notes staff wrote about their questions included;
+ * - {@link erasePersonalData}: erases them from every question they asked: the name becomes
+ *   {@link ERASED_NAME}, e-mail and phone are emptied, and every mention of them in the free
+ *   text (subject, question, answer, the timeline's public and internal notes, the internal
+ *   notes) becomes {@link ERASED_NAME} too, as does a number that looks like a NIK (see
+ *   {@link redactorFor}); the questions, the answers and the timeline stay, no longer tied to a person;
+ * - {@link eraseExpiredContacts}: the same for every consultation whose handling ended before a
+ *   date (the regency's retention period): closed before it, or answered and left so since.
  *
  * @module
  */
@@ -19,11 +20,14 @@ import { normalizeMobileNumber, type ConsultationStatus } from '../../../../src/
 import type { Database } from '../../db/schema.js';
 import type { ConsultationTables, Db } from './tables.js';
 
-/** What an erased consultation shows instead of the citizen's name. */
+/** What an erased consultation shows instead of the citizen's name, and erased text instead of each mention of them. */
 export const ERASED_NAME = '(dihapus)';
 
 /** The module name the records carry. */
 const MODULE = 'siap';
+
+/** Consultations redacted per round of queries (keeps `in (…)` lists short on a first retention run). */
+const BATCH = 200;
 
 /** Whose data: the e-mail address or mobile number the citizen gave (either or both). */
 export interface DataSubjectQuery {
@@ -65,16 +69,190 @@ function matching(db: Db, who: DataSubjectQuery) {
   );
 }
 
+// ---------------------------------------------------------------------------------------------
+// Redacting free text
+
+/** Whom a text may mention: the names, e-mail addresses and phone numbers (as stored or typed) to take out of it. */
+export interface Mentions {
+  names: readonly string[];
+  emails: readonly string[];
+  phones: readonly string[];
+}
+
+/**
+ * Words of a name that are not the person (titles and forms of address), and the erased
+ * marker itself: a name part redacted on its own must say something about who it was.
+ */
+const NOT_A_NAME = new Set([
+  'bapak', 'ibu', 'pak', 'bu', 'sdr', 'sdri', 'saudara', 'saudari', 'tuan', 'nyonya', 'nona', 'mas', 'mbak', 'kak', 'adik',
+  'haji', 'hajah', 'hajjah', 'bin', 'binti', 'drs', 'dra', 'prof', 'yth', 'dihapus',
+]);
+
+/** A name part shorter than this is not redacted on its own (initials, `H.`, `Hj`): only within the whole name. */
+const MIN_NAME_PART = 3;
+
+/** Not inside a word: what a name or name part must not touch on either side. */
+const NOT_AFTER_WORD = '(?<![\\p{L}\\p{M}\\p{N}])';
+const NOT_BEFORE_WORD = '(?![\\p{L}\\p{M}\\p{N}])';
+/** What may sit between the digits of a phone number as people write it. */
+const PHONE_GAP = '[\\s.()\\-]*';
+
+/**
+ * A 16-digit number as a NIK is written: in one run, in fours (`1671 0101 0180 0001`, one kind
+ * of separator), or 6-6-4 (`167101.010180.0001`); {@link looksLikeNik} then checks its shape.
+ */
+const NIK_CANDIDATE = /(?<!\d)(?:\d{16}|\d{4}([ .-])\d{4}\1\d{4}\1\d{4}|\d{6}[ .-]\d{6}[ .-]\d{4})(?!\d)/g;
+
+/**
+ * Whether 16 digits have a NIK's shape: a province code (11–99), the birth date (day 01–31,
+ * or 41–71 for women, month 01–12) in digits 7–12, and a serial that is not 0000.
+ */
+export function looksLikeNik(digits: string): boolean {
+  if (!/^\d{16}$/.test(digits)) return false;
+  const province = Number(digits.slice(0, 2));
+  const day = Number(digits.slice(6, 8));
+  const month = Number(digits.slice(8, 10));
+  const dayOk = (day >= 1 && day <= 31) || (day >= 41 && day <= 71);
+  return province >= 11 && dayOk && month >= 1 && month <= 12 && digits.slice(12) !== '0000';
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** The digits of a mobile number after the country code or the leading 0 (`81299997777`); undefined when too short to be one. */
+function nationalDigits(phone: string): string | undefined {
+  const digits = phone.replace(/\D/g, '');
+  const national = digits.startsWith('62') ? digits.slice(2) : digits.startsWith('0') ? digits.slice(1) : digits;
+  return national.length >= 7 ? national : undefined;
+}
+
+/** The patterns of `mentions`, most specific first: e-mail addresses, phone numbers, whole names, then each part of a name. */
+function mentionPatterns({ names, emails, phones }: Mentions): RegExp[] {
+  const unique = (values: Iterable<string>) => [...new Set(values)];
+  const sources: string[] = [];
+  for (const email of unique(emails.map((e) => e.trim()).filter((e) => e.includes('@')))) sources.push(escapeRegExp(email));
+  for (const national of unique(phones.flatMap((p) => nationalDigits(p) ?? []))) {
+    // 0812…, +62812…, 62812…, (0812) …, or without a prefix; any spaces, dots or dashes between digits.
+    sources.push(`(?<![\\d+])(?:\\(?(?:\\+\\s*62|62|0)\\)?${PHONE_GAP})?${[...national].join(PHONE_GAP)}(?!\\d)`);
+  }
+  const people = unique(names.map((n) => n.trim()).filter((n) => n && n !== ERASED_NAME));
+  for (const name of people) {
+    // The whole name, however spaced (`Budi  Santoso`, `Budi\nSantoso`, `BudiSantoso`).
+    sources.push(`${NOT_AFTER_WORD}${name.split(/\s+/).map(escapeRegExp).join('\\s*')}${NOT_BEFORE_WORD}`);
+  }
+  const parts = unique(
+    people.flatMap((name) => name.split(/[^\p{L}\p{M}'’]+/u)).filter((part) => [...part].length >= MIN_NAME_PART && !NOT_A_NAME.has(part.toLowerCase())),
+  );
+  // Longer parts first, so one part that holds another (`Santoso`, `Santo`) goes whole.
+  parts.sort((a, b) => b.length - a.length);
+  for (const part of parts) sources.push(`${NOT_AFTER_WORD}${escapeRegExp(part)}${NOT_BEFORE_WORD}`);
+  return sources.map((source) => new RegExp(source, 'giu'));
+}
+
+/**
+ * A function that takes a citizen out of a text: every mention of their e-mail addresses
+ * (any case), phone numbers (`0812…`, `+62812…`, `62812…`, with spaces, dots or dashes), names
+ * (any case and spacing; and each part of a name of 3 or more letters on its own, titles such
+ * as `Bapak` aside) and every number that looks like a NIK ({@link looksLikeNik}) becomes
+ * {@link ERASED_NAME}. The rest of the text stays as it is.
+ */
+export function redactorFor(mentions: Mentions): (text: string) => string {
+  const patterns = mentionPatterns(mentions);
+  return (text) => {
+    let redacted = text;
+    for (const pattern of patterns) redacted = redacted.replace(pattern, ERASED_NAME);
+    return redacted.replace(NIK_CANDIDATE, (found) => (looksLikeNik(found.replace(/\D/g, '')) ? ERASED_NAME : found));
+  };
+}
+
+/** What a consultation holds of its citizen: the contact, and the free text that may mention them. */
+interface CitizenRow {
+  id: number;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  subject: string;
+  message: string;
+  answer_text: string | null;
+}
+
+/**
+ * Erases the citizen from each consultation of `ids` (locked by the caller): the name becomes
+ * {@link ERASED_NAME}, e-mail and phone are emptied, `contact_erased_at` is `now`, and every
+ * mention `mentionsOf` the row names is taken out of the subject, the question, the answer, the
+ * timeline's public and internal notes and the internal notes. One round of queries per
+ * {@link BATCH} consultations; a note is written back only when it changed.
+ */
+async function eraseConsultations(db: Db, ids: readonly number[], mentionsOf: (row: CitizenRow) => Mentions, now: Date): Promise<void> {
+  for (let start = 0; start < ids.length; start += BATCH) {
+    const batch = ids.slice(start, start + BATCH);
+    const rows = await db
+      .selectFrom('consultations')
+      .select(['id', 'name', 'email', 'phone', 'subject', 'message', 'answer_text'])
+      .where('id', 'in', batch)
+      .execute();
+    const events = await db
+      .selectFrom('consultation_events')
+      .select(['id', 'consultation_id', 'note', 'internal_note'])
+      .where('consultation_id', 'in', batch)
+      .where((eb) => eb.or([eb('note', 'is not', null), eb('internal_note', 'is not', null)]))
+      .execute();
+    const notes = await db.selectFrom('consultation_notes').select(['id', 'consultation_id', 'text']).where('consultation_id', 'in', batch).execute();
+    const redactors = new Map(rows.map((row) => [row.id, redactorFor(mentionsOf(row))]));
+    const redact = (consultationId: number, text: string) => redactors.get(consultationId)?.(text) ?? text;
+    const redactNullable = (consultationId: number, text: string | null) => (text === null ? null : redact(consultationId, text));
+
+    for (const row of rows) {
+      await db
+        .updateTable('consultations')
+        .set({
+          name: ERASED_NAME,
+          email: null,
+          phone: null,
+          contact_erased_at: now,
+          subject: redact(row.id, row.subject),
+          message: redact(row.id, row.message),
+          answer_text: redactNullable(row.id, row.answer_text),
+        })
+        .where('id', '=', row.id)
+        .execute();
+    }
+    for (const event of events) {
+      const note = redactNullable(event.consultation_id, event.note);
+      const internalNote = redactNullable(event.consultation_id, event.internal_note);
+      if (note === event.note && internalNote === event.internal_note) continue;
+      await db.updateTable('consultation_events').set({ note, internal_note: internalNote }).where('id', '=', event.id).execute();
+    }
+    for (const note of notes) {
+      const text = redact(note.consultation_id, note.text);
+      if (text !== note.text) await db.updateTable('consultation_notes').set({ text }).where('id', '=', note.id).execute();
+    }
+  }
+}
+
+/** What a row names of its own citizen. */
+function mentionsOfRow(row: CitizenRow): Mentions {
+  return { names: [row.name], emails: row.email ? [row.email] : [], phones: row.phone ? [row.phone] : [] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The hooks
+
 /**
  * Everything SIAP stores about the citizen who gave this e-mail address or mobile number, one
- * record per question, oldest first: name, contact, the question, the consent and the answer.
- * Nothing when neither is given.
+ * record per question, oldest first: name, contact, the question, the consent, the answer, and
+ * what staff wrote about it, which may mention them: the timeline's notes (`timelineNotes`: each
+ * step with a public `note` to the citizen, an `internalNote`, or both) and the internal notes
+ * written without a status change (`notes`). Staff are not named (their ids are not the
+ * citizen's data). Nothing when neither is given.
  */
 export async function findPersonalData<DB extends Database>(db: AnyDb<DB>, who: DataSubjectQuery): Promise<PersonalDataRecord[]> {
   const query = matching(siap(db), who);
   if (!query) return [];
   const rows = await query
     .select([
+      'id',
       'tracking_code',
       'opd_slug',
       'name',
@@ -90,6 +268,23 @@ export async function findPersonalData<DB extends Database>(db: AnyDb<DB>, who: 
       'answered_at',
     ])
     .orderBy('submitted_at')
+    .orderBy('id')
+    .execute();
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => row.id);
+  const events = await siap(db)
+    .selectFrom('consultation_events')
+    .select(['consultation_id', 'status', 'note', 'internal_note', 'at'])
+    .where('consultation_id', 'in', ids)
+    .where((eb) => eb.or([eb('note', 'is not', null), eb('internal_note', 'is not', null)]))
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+  const notes = await siap(db)
+    .selectFrom('consultation_notes')
+    .select(['consultation_id', 'text', 'at'])
+    .where('consultation_id', 'in', ids)
+    .orderBy('at')
     .orderBy('id')
     .execute();
   return rows.map((row) => ({
@@ -108,48 +303,98 @@ export async function findPersonalData<DB extends Database>(db: AnyDb<DB>, who: 
       status: row.status as ConsultationStatus,
       answer: row.answer_text,
       answeredAt: row.answered_at?.toISOString() ?? null,
+      timelineNotes: events
+        .filter((e) => e.consultation_id === row.id)
+        .map((e) => ({
+          status: e.status as ConsultationStatus,
+          at: e.at.toISOString(),
+          ...(e.note ? { note: e.note } : {}),
+          ...(e.internal_note ? { internalNote: e.internal_note } : {}),
+        })),
+      notes: notes.filter((n) => n.consultation_id === row.id).map((n) => ({ at: n.at.toISOString(), text: n.text })),
     },
   }));
 }
 
 /**
- * Erases the name and contact of the citizen who gave this e-mail address or mobile number
- * from every question they asked; the question, its answer and timeline stay. Returns how many
- * consultations were erased (0 when neither is given). Run it in the spine's transaction.
+ * Erases the citizen who gave this e-mail address or mobile number from every question they
+ * asked: name and contact, and every mention of any name, e-mail address or number those
+ * questions were sent with (or the request names) in their free text, NIK-like numbers too
+ * (see {@link redactorFor}). The question, its answer and timeline stay, anonymous. Returns how
+ * many consultations were erased: 0 when neither is given, and 0 again for a second erasure
+ * (nothing is left that finds them). Run it in the spine's transaction.
  */
 export async function erasePersonalData<DB extends Database>(trx: AnyDb<DB>, who: DataSubjectQuery, now: Date): Promise<number> {
+  const db = siap(trx);
+  const query = matching(db, who);
+  if (!query) return 0;
+  // Locked, so a note or an answer written meanwhile waits and is not left behind unredacted.
+  const rows = await query.select(['id', 'name', 'email', 'phone']).orderBy('id').forUpdate().execute();
+  if (rows.length === 0) return 0;
   const { email, phone } = contactOf(who);
-  if (!email && !phone) return 0;
-  const result = await siap(trx)
-    .updateTable('consultations')
-    .set({ name: ERASED_NAME, email: null, phone: null, contact_erased_at: now })
-    .where((eb) => eb.or([...(email ? [eb('email', '=', email)] : []), ...(phone ? [eb('phone', '=', phone)] : [])]))
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  // One citizen: what any of their questions names them by is taken out of all of them.
+  const mentions: Mentions = {
+    names: rows.map((row) => row.name),
+    emails: [...rows.flatMap((row) => row.email ?? []), ...(email ? [email] : [])],
+    phones: [...rows.flatMap((row) => row.phone ?? []), ...(phone ? [phone] : []), ...(who.phone?.trim() ? [who.phone] : [])],
+  };
+  await eraseConsultations(db, rows.map((row) => row.id), () => mentions, now);
+  return rows.length;
 }
 
 /**
- * The retention period: erases the name and contact of every consultation closed before
- * `closedBefore` whose contact is still there. Returns how many were erased.
+ * The retention period: erases the citizen (name, contact, and their mentions in the free text,
+ * as {@link erasePersonalData} does, each consultation by what it names) from every
+ * consultation, still holding a contact, whose handling ended before `closedBefore`:
+ *
+ * - **closed** before the cut-off (its closing step is older);
+ * - **answered** and left so: status `answered`, answered before the cut-off and no step since
+ *   (its latest timeline event is older too). Nothing closes an answered consultation by itself,
+ *   so without this its contact would be kept for ever. One reopened (`in_progress`) or answered
+ *   again after the cut-off keeps its contact until it, too, has rested a whole period.
+ *
+ * A question still being handled (received, in progress) keeps its contact however old.
+ * Returns how many consultations were erased.
  */
 export async function eraseExpiredContacts<DB extends Database>(trx: AnyDb<DB>, { closedBefore }: { closedBefore: Date }, now: Date = new Date()): Promise<number> {
-  const result = await siap(trx)
-    .updateTable('consultations')
-    .set({ name: ERASED_NAME, email: null, phone: null, contact_erased_at: now })
-    .where('status', '=', 'closed')
+  const db = siap(trx);
+  const rows = await db
+    .selectFrom('consultations')
+    .select('id')
     .where('contact_erased_at', 'is', null)
     .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('consultation_events as e')
-          .select('e.id')
-          .whereRef('e.consultation_id', '=', 'consultations.id')
-          .where('e.status', '=', 'closed')
-          .where('e.at', '<', closedBefore),
-      ),
+      eb.or([
+        eb.and([
+          eb('status', '=', 'closed'),
+          eb.exists(
+            eb
+              .selectFrom('consultation_events as e')
+              .select('e.id')
+              .whereRef('e.consultation_id', '=', 'consultations.id')
+              .where('e.status', '=', 'closed')
+              .where('e.at', '<', closedBefore),
+          ),
+        ]),
+        eb.and([
+          eb('status', '=', 'answered'),
+          eb.or([eb('answered_at', 'is', null), eb('answered_at', '<', closedBefore)]),
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('consultation_events as e')
+                .select('e.id')
+                .whereRef('e.consultation_id', '=', 'consultations.id')
+                .where('e.at', '>=', closedBefore),
+            ),
+          ),
+        ]),
+      ]),
     )
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  await eraseConsultations(db, rows.map((row) => row.id), mentionsOfRow, now);
+  return rows.length;
 }
 
 /** SIAP's personal-data hooks, for the module contract's `privacy: { find, erase, expire }`. */

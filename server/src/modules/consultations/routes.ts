@@ -168,7 +168,9 @@ const list = route({
             due: query.due,
             assignee: query.assignee,
             category: query.category,
-            q,
+            // That a search was made, and how long it was: never its text, which often names a
+            // citizen and would outlive the erasure of their data.
+            q: q === undefined ? undefined : { length: q.length },
             cursor: query.cursor,
           },
           trackingCodes: page.map((row) => row.tracking_code),
