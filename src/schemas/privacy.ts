@@ -60,8 +60,9 @@ export type AuditQuery = z.input<typeof auditQuery>;
 /** The regency's privacy settings. */
 export const privacySettings = z.object({
   /**
-   * Days after a consultation (or any module's case) is closed before the citizen's name and
-   * contact are erased; null keeps them until erased on request.
+   * Days after a consultation (or any module's case) is finished — closed, or answered with
+   * nothing since — before the citizen's name and contact are erased, with every mention of
+   * them in the case's text; null keeps them until erased on request.
    */
   contactRetentionDays: z.nullable(z.number().check(z.int(), z.minimum(30, 'Keep contact data at least 30 days'), z.maximum(3650))),
 });

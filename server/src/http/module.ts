@@ -146,9 +146,16 @@ export type PersonalDataSubject = DataSubject;
 export interface PrivacyHooks {
   /** Every record the module holds about the citizen (name, contact and what they sent), one per case. */
   find(db: Kysely<Database> | Transaction<Database>, subject: PersonalDataSubject): Promise<PersonalDataRecord[]>;
-  /** Erases the citizen's name and contact from every case (the cases stay, anonymous); returns how many cases. */
+  /**
+   * Erases the citizen's name and contact from every case, and every mention of them in the
+   * case's free text (the cases stay, anonymous); returns how many cases.
+   */
   erase(trx: Transaction<Database>, subject: PersonalDataSubject, now: Date): Promise<number>;
-  /** Erases the name and contact of every case closed before `closedBefore`; returns how many cases. */
+  /**
+   * Erases the name and contact of every case finished before `closedBefore` (closed, or left
+   * finished with nothing since, as SIAP's answered questions), mentions in free text included;
+   * returns how many cases.
+   */
   expire(trx: Transaction<Database>, window: { closedBefore: Date }, now: Date): Promise<number>;
 }
 
