@@ -1,14 +1,25 @@
 /**
  * The users of the regency, the spine's part for admins: an OPD's users (`/api/v1/opds/{opd}/users`:
  * its staff see them as colleagues to assign to, its admin adds, changes, disables and resets
- * them) and every user (`/api/v1/users`, the regency admin). Who may call what is each
+ * its staff) and every user (`/api/v1/users`, the regency admin). Who may call what is each
  * endpoint's `access`, enforced by the spine; these handlers keep what an access level cannot
  * say:
  *
  * - on an OPD's paths a user is `opd_admin` or `opd_staff` ({@link opdRoles}), never a regency
  *   admin, and a `{userId}` that is not one of the OPD's users is not there (404);
+ * - an OPD admin manages their OPD's **staff** (`opd_staff`) and themselves, never another OPD
+ *   admin (403): two admins of one OPD are peers, and if either could reset the other's
+ *   password they could sign in as the other and act under their name. Making an OPD admin
+ *   (adding one, or promoting staff) is a regency admin's decision too (403): otherwise an OPD
+ *   admin could add a second admin account and, through it, do what they may not do themselves.
+ *   A regency admin on the same paths keeps every power it has on `/api/v1/users`;
+ * - a user disabled by a regency admin is enabled again only by a regency admin (403), so an
+ *   OPD admin cannot undo the regency's decision; `staff_users.disabled_by_role` records the
+ *   level of each disabling ({@link disabledByRegency});
  * - nobody disables or demotes themselves, nor the last active regency admin (409);
- * - e-mail addresses are unique across the regency (409 naming `email`);
+ * - e-mail addresses are unique across the regency (409 naming `email`); on an OPD's paths the
+ *   answer does not say which account has the address, so an OPD admin cannot use the add form
+ *   to learn who works where in the regency;
  * - a new user and a reset get a one-time password, answered once, to be changed at first
  *   sign-in; disabling or resetting a user ends all their sign-ins;
  * - every write is in the audit log with the person (never a password); reads of users are
@@ -29,6 +40,7 @@ import { oneTimePassword } from './passwords.js';
 import { revokeTokens } from './tokens.js';
 import {
   addUser,
+  disabledByRegency,
   findUserByEmail,
   isUniqueViolation,
   listUsers,
@@ -38,6 +50,7 @@ import {
   setPassword,
   toStaffUser,
   updateUser,
+  type DisablerRole,
   type ListedUserRow,
   type UserChanges,
   type UserCursor,
@@ -106,17 +119,34 @@ function emailTaken(email: string): ProblemError {
   });
 }
 
-/** Adds a user with a one-time password, audited; answers the user and the password (shown once). */
+/**
+ * The 409 of an OPD's add form: names `email` but not the address, nor that another account
+ * has it or where, so the form tells an OPD admin no more about the regency's accounts than
+ * that this address cannot be theirs to add.
+ */
+function emailUnavailable(): ProblemError {
+  return new ProblemError('conflict', {
+    detail: 'This e-mail address cannot be used for a new account; ask the regency admin.',
+    errors: [{ path: 'email', message: 'This e-mail address cannot be used for a new account', code: 'notAllowed' }],
+  });
+}
+
+/**
+ * Adds a user with a one-time password, audited; answers the user and the password (shown
+ * once). `taken` is the 409 for an address in use: {@link emailTaken} for the regency admin's
+ * form, {@link emailUnavailable} for an OPD's.
+ */
 async function createWithPassword(
   deps: AppDeps,
   actor: Actor,
   user: { email: string; name: string; role: StaffRole; opd: string | null },
   now: Date,
+  taken: (email: string) => ProblemError = emailTaken,
 ): Promise<{ user: ReturnType<typeof toStaffUser>; oneTimePassword: string }> {
   const password = oneTimePassword();
   try {
     const row = await deps.db.transaction().execute(async (trx) => {
-      if (await findUserByEmail(trx, user.email)) throw emailTaken(user.email);
+      if (await findUserByEmail(trx, user.email)) throw taken(user.email);
       const added = await addUser(trx, { ...user, password, mustChangePassword: true }, now);
       await audit(
         trx,
@@ -129,7 +159,7 @@ async function createWithPassword(
     return { user: toStaffUser(row), oneTimePassword: password };
   } catch (error) {
     // Two adds of one address at once: the unique index stops the second.
-    if (isUniqueViolation(error)) throw emailTaken(user.email);
+    if (isUniqueViolation(error)) throw taken(user.email);
     throw error;
   }
 }
@@ -138,10 +168,34 @@ function conflict(detail: string, path: string, message: string): ProblemError {
   return new ProblemError('conflict', { detail, errors: [{ path, message, code: 'notAllowed' }] });
 }
 
+/** True when `actor` works on an OPD's paths as its OPD admin (not a regency admin calling there). */
+function actsAsOpdAdmin(actor: Actor, opd: string | undefined): boolean {
+  return opd !== undefined && actor.role !== 'regency_admin';
+}
+
+/** The 403 for an OPD admin touching another OPD admin's account. */
+function fellowAdminForbidden(user: StaffUserRow): ProblemError {
+  return new ProblemError('forbidden', {
+    detail: `${user.name} is an OPD admin, and only a regency admin may change another OPD admin’s account: ask a regency admin (PATCH /api/v1/users/${user.id}).`,
+  });
+}
+
+/** The 403 for an OPD admin making an OPD admin (adding one or promoting staff). */
+function makingAdminForbidden(): ProblemError {
+  return new ProblemError('forbidden', {
+    detail:
+      'Only a regency admin may make an OPD admin: an OPD admin adds and manages OPD staff (role opd_staff). Ask a regency admin to add the person as an OPD admin (POST /api/v1/users) or to promote them (PATCH /api/v1/users/{userId}).',
+  });
+}
+
 /**
  * Changes a user: on an OPD's paths (`opd` set) only that OPD's users and only to its roles;
  * nobody disables or demotes themselves or the last active regency admin. Disabling ends all
- * the user's sign-ins. A change that changes nothing writes nothing.
+ * the user's sign-ins and records the role it was done in (`disabled_by_role`); a regency
+ * admin disabling a user an OPD admin had disabled makes it a regency decision. An OPD admin
+ * (see the module comment) changes only their OPD's staff and themselves, promotes nobody to
+ * OPD admin and enables nobody a regency admin disabled (403). A change that changes nothing
+ * writes nothing.
  */
 async function changeUser(
   deps: AppDeps,
@@ -162,6 +216,8 @@ async function changeUser(
     const admins = body.disabled === true || body.role !== undefined ? await lockActiveRegencyAdmins(trx) : [];
     const user = await lockUser(trx, userId, opd);
     if (!user) throw userNotFound(userId, opd);
+    // Refused whatever the change, even one that would change nothing.
+    if (actsAsOpdAdmin(actor, opd) && user.role !== 'opd_staff' && user.id !== actor.id) throw fellowAdminForbidden(user);
 
     const changes: UserChanges = {};
     const detail: Record<string, unknown> = {};
@@ -174,16 +230,35 @@ async function changeUser(
       if (body.role === 'regency_admin') changes.opd = null;
       detail.role = { from: user.role, to: body.role };
     }
+    const disabler: DisablerRole = actor.role === 'regency_admin' ? 'regency_admin' : 'opd_admin';
     const disabling = body.disabled === true && user.disabled_at === null;
-    if (body.disabled !== undefined && body.disabled !== (user.disabled_at !== null)) {
-      changes.disabledAt = body.disabled ? now : null;
-      detail.disabled = body.disabled;
+    const enabling = body.disabled === false && user.disabled_at !== null;
+    if (disabling) {
+      changes.disabledAt = now;
+      changes.disabledByRole = disabler;
+      detail.disabled = true;
+    } else if (enabling) {
+      changes.disabledAt = null;
+      changes.disabledByRole = null;
+      detail.disabled = false;
+    } else if (body.disabled === true && disabler === 'regency_admin' && !disabledByRegency(user)) {
+      // Disabled by an OPD admin: disabled again by a regency admin, it stays so until a regency admin says otherwise.
+      changes.disabledByRole = 'regency_admin';
+      detail.disabledBy = { from: user.disabled_by_role, to: 'regency_admin' };
     }
     if (Object.keys(detail).length === 0) return user;
 
     if (user.id === actor.id) {
       if (disabling) throw conflict('You cannot disable your own account; another admin can.', 'disabled', 'Not your own account');
       if (changes.role) throw conflict('You cannot change your own role; another admin can.', 'role', 'Not your own role');
+    }
+    if (actsAsOpdAdmin(actor, opd)) {
+      if (changes.role === 'opd_admin') throw makingAdminForbidden();
+      if (enabling && disabledByRegency(user)) {
+        throw new ProblemError('forbidden', {
+          detail: `${user.name} was disabled by a regency admin, so only a regency admin may enable the account again: ask a regency admin (PATCH /api/v1/users/${user.id}).`,
+        });
+      }
     }
     const leavesAdmins = user.role === 'regency_admin' && user.disabled_at === null && (disabling || changes.role !== undefined);
     if (leavesAdmins && admins.filter((id) => id !== user.id).length === 0) {
@@ -226,6 +301,8 @@ async function resetPassword(
         detail: 'You cannot reset your own password here: change it with POST /api/v1/auth/password, which asks for the current one.',
       });
     }
+    // A reset hands the caller a password that signs in as the user: an OPD admin gets one for their staff only.
+    if (actsAsOpdAdmin(actor, opd) && user.role !== 'opd_staff') throw fellowAdminForbidden(user);
     await setPassword(trx, user.id, password, true);
     await revokeTokens(trx, { userId: user.id }, now);
     await audit(trx, { actor, action: 'user.password-reset', subject: `user:${user.id}`, opd: user.opd_slug }, now);
@@ -253,10 +330,12 @@ const createOpdUser = route({
   endpoint: endpoints.createOpdUser,
   summary: 'Add a user to an OPD (OPD admin)',
   description:
-    'Adds an OPD admin or OPD staff member to the OPD (never a regency admin: only a regency admin adds those, with POST /api/v1/users). Answers the user and a one-time password, shown this once: hand it to them; at first sign-in they must choose their own. An e-mail address another account uses is a 409 naming `email`. Callable by the OPD’s admin or a regency admin; recorded in the audit log.',
+    'Adds an OPD staff member to the OPD, or (a regency admin only) an OPD admin: an OPD admin asking for `opd_admin` gets 403, since making OPD admins is the regency’s decision (never a regency admin here: only a regency admin adds those, with POST /api/v1/users). Answers the user and a one-time password, shown this once: hand it to them; at first sign-in they must choose their own. An e-mail address already in use is a 409 naming `email` that does not say which account has it (the regency admin, with GET /api/v1/users, can tell). Callable by the OPD’s admin or a regency admin; recorded in the audit log.',
   returns: 'Added; the one-time password is in the answer, this once.',
   async handler({ opd, body, deps, now, actor }) {
-    const answer = await createWithPassword(deps, actor, { email: body.email, name: body.name, role: body.role, opd: opd.slug }, now);
+    if (body.role === 'opd_admin' && actsAsOpdAdmin(actor, opd.slug)) throw makingAdminForbidden();
+    const user = { email: body.email, name: body.name, role: body.role, opd: opd.slug };
+    const answer = await createWithPassword(deps, actor, user, now, emailUnavailable);
     return { body: answer, headers: NO_STORE };
   },
 });
@@ -265,7 +344,7 @@ const updateOpdUser = route({
   endpoint: endpoints.updateOpdUser,
   summary: 'Change a user of an OPD (OPD admin)',
   description:
-    'Renames one of the OPD’s users, changes their role between `opd_admin` and `opd_staff` (422 naming `role` for anything else), or disables them (which ends all their sign-ins at once) or enables them again. A user of another OPD is not found here (404). Nobody disables themselves or changes their own role (409). Callable by the OPD’s admin or a regency admin; recorded in the audit log.',
+    'Renames one of the OPD’s users, changes their role between `opd_admin` and `opd_staff` (422 naming `role` for anything else), or disables them (which ends all their sign-ins at once) or enables them again. A user of another OPD is not found here (404). Nobody disables themselves or changes their own role (409). An OPD admin changes only the OPD’s staff (`opd_staff`) and their own name: another OPD admin’s account, a promotion to `opd_admin` and enabling a user a regency admin disabled are a regency admin’s (403). Callable by the OPD’s admin or a regency admin; recorded in the audit log.',
   returns: 'The user as changed.',
   docs: userDocs,
   async handler({ opd, params, body, deps, now, actor }) {
@@ -278,7 +357,7 @@ const resetOpdUserPassword = route({
   endpoint: endpoints.resetOpdUserPassword,
   summary: 'Reset a user’s password (OPD admin)',
   description:
-    'Gives one of the OPD’s users a new one-time password, shown this once, and ends all their sign-ins; they must choose their own at their next sign-in, and a sign-in lock on their address ends. Not for one’s own password (403: use POST /api/v1/auth/password). Callable by the OPD’s admin or a regency admin; recorded in the audit log.',
+    'Gives one of the OPD’s users a new one-time password, shown this once, and ends all their sign-ins; they must choose their own at their next sign-in, and a sign-in lock on their address ends. Not for one’s own password (403: use POST /api/v1/auth/password). An OPD admin resets the OPD’s staff only, never another OPD admin (403: the password would let them sign in as that admin). Callable by the OPD’s admin or a regency admin; recorded in the audit log.',
   returns: 'Reset; the one-time password is in the answer, this once.',
   docs: userDocs,
   async handler({ opd, params, deps, now, actor }) {
@@ -325,7 +404,7 @@ const updateAnyUser = route({
   endpoint: endpoints.updateUser,
   summary: 'Change a user (regency admin)',
   description:
-    'Renames any user, changes their role (an OPD admin or staff member may become a regency admin, leaving their OPD; a regency admin has no OPD to take an OPD role in: 422 naming `role`), or disables them (which ends all their sign-ins at once) or enables them again. Nobody disables themselves or changes their own role, and the last active regency admin stays one (409). Callable by a regency admin; recorded in the audit log.',
+    'Renames any user, changes their role (an OPD admin or staff member may become a regency admin, leaving their OPD; a regency admin has no OPD to take an OPD role in: 422 naming `role`), or disables them (which ends all their sign-ins at once; only a regency admin enables again a user a regency admin disabled, also when an OPD admin had disabled them first) or enables them again. Nobody disables themselves or changes their own role, and the last active regency admin stays one (409). Callable by a regency admin; recorded in the audit log.',
   returns: 'The user as changed.',
   docs: userDocs,
   async handler({ params, body, deps, now, actor }) {

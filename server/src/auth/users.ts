@@ -157,6 +157,23 @@ export interface UserChanges {
   opd?: string | null;
   /** When disabled, or null to enable again. */
   disabledAt?: Date | null;
+  /**
+   * The role the one who disabled them acted in, or null on enabling (see
+   * `staff_users.disabled_by_role`); may change alone, when a regency admin takes over an OPD
+   * admin's disabling.
+   */
+  disabledByRole?: DisablerRole | null;
+}
+
+/** The roles that disable users: what `staff_users.disabled_by_role` holds. */
+export type DisablerRole = 'regency_admin' | 'opd_admin';
+
+/**
+ * True when only a regency admin may enable this user again: disabled by one, or disabled with
+ * nobody recorded (before migration `0006-disabled-by`, or in the database by an operator).
+ */
+export function disabledByRegency(user: Pick<StaffUserRow, 'disabled_at' | 'disabled_by_role'>): boolean {
+  return user.disabled_at !== null && user.disabled_by_role !== 'opd_admin';
 }
 
 /** Changes a user; answers the row as stored. */
@@ -168,6 +185,7 @@ export function updateUser(db: Db, id: string, changes: UserChanges): Promise<St
       ...(changes.role !== undefined ? { role: changes.role } : {}),
       ...(changes.opd !== undefined ? { opd_slug: changes.opd } : {}),
       ...(changes.disabledAt !== undefined ? { disabled_at: changes.disabledAt } : {}),
+      ...(changes.disabledByRole !== undefined ? { disabled_by_role: changes.disabledByRole } : {}),
     })
     .where('id', '=', id)
     .returningAll()

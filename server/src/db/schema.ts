@@ -75,6 +75,12 @@ export interface StaffUsersTable {
   created_at: Timestamp;
   last_sign_in_at: NullableTimestamp;
   disabled_at: NullableTimestamp;
+  /**
+   * The role whoever disabled the account acted in (`regency_admin` or `opd_admin`; migration
+   * `0006-disabled-by`); null when active, or when disabled before it: only `opd_admin` lets an
+   * OPD admin enable the account again.
+   */
+  disabled_by_role: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** `staff_tokens`: sign-ins; only the SHA-256 of each token is kept. */

@@ -3,7 +3,8 @@
  * citizen's data exported (found by e-mail or by phone however written) and erased on request,
  * each audited with the person and never the data; the audit log filtered, paged and exported
  * as CSV (RFC 4180, formula cells defused); the retention setting, and the retention job that
- * erases only contacts of cases closed before the cutoff, once even when two runs race.
+ * erases only contacts of cases closed before the cutoff, once even when two runs race, and
+ * purges the spine's housekeeping rows (sign-in failures, sign-ins, idempotency keys) past their use.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -271,7 +272,7 @@ describeApi('privacy', { publicResponses: 8 }, (api) => {
     assert.deepEqual(upTo, erasures.filter((e) => e.at < at), '`to` is exclusive');
     const since = await allEntries(`action=personal-data.erase&from=${encodeURIComponent(at)}`);
     assert.deepEqual(since, erasures.filter((e) => e.at >= at), '`from` is inclusive');
-    assert.deepEqual(await allEntries('action=personal-data.&from=0001-01-01T00:00:00Z&to=9999-12-31T23:59:59Z'), personal);
+    assert.deepEqual(await allEntries('action=personal-data.&from=1970-01-01T00:00:00Z&to=9999-12-31T23:59:59Z'), personal);
 
     await assertProblem(await api.staff('/api/v1/audit?cursor=nonsense'), 400, 'validation', 'cursor');
     await assertProblem(await api.staff('/api/v1/audit?from=yesterday'), 400, 'validation', 'from');
@@ -379,6 +380,10 @@ describeApi('privacy', { publicResponses: 8 }, (api) => {
     assert.equal(entry?.action, 'retention.erase');
     assert.equal(entry?.detail.contactRetentionDays, 30);
     assert.deepEqual(entry?.detail.erased, { siap: erased });
+    // What the erasing run purged besides (sign-ins of the first days, expired a month ago) is in its entry.
+    const erasing = runs.find((run) => (run.erased.siap ?? 0) > 0);
+    assert.deepEqual(entry?.detail.purged, erasing?.purged);
+    assert.ok((erasing?.purged.staffTokens ?? 0) > 0, 'the sign-ins of day 0 expired 34 days ago');
     const cutoff = Date.parse(String(entry?.detail.closedBefore));
     assert.ok(Math.abs(cutoff - (api.clock.now().getTime() - 30 * DAY)) < 60_000, 'the cutoff is 30 days back');
 
@@ -399,6 +404,85 @@ describeApi('privacy', { publicResponses: 8 }, (api) => {
     const off = await send(ADMIN, 'PUT', '/api/v1/privacy', { contactRetentionDays: null });
     assert.deepEqual(await off.json(), { contactRetentionDays: null });
     assert.equal((await runRetention(deps)).outcome, 'off');
+  });
+
+  it('purges what only grows: spent sign-in failures, sign-ins a month past their end, idempotency keys after a week', async () => {
+    const deps = { db: spineDb(), now: api.clock.now, log: silentLogger, modules: serverModules };
+    await runRetention(deps); // whatever earlier tests left for it
+    const now = api.clock.now().getTime();
+    const at = (ms: number) => new Date(now + ms);
+    const MIN = 60_000;
+    const HOUR = 60 * MIN;
+    const db = spineDb();
+
+    // Sign-in failures: the window is 15 minutes from the first failure; a lock has its own end.
+    await db
+      .insertInto('login_failures')
+      .values([
+        { email: 'purge.window-long-gone@lahat.test', failures: 2, first_failed_at: at(-3 * DAY), locked_until: null },
+        { email: 'purge.window-ended-a-day-ago@lahat.test', failures: 1, first_failed_at: at(-DAY - 20 * MIN), locked_until: null },
+        { email: 'purge.lock-ended-2-days-ago@lahat.test', failures: 5, first_failed_at: at(-2 * DAY - HOUR), locked_until: at(-2 * DAY) },
+        { email: 'keep.window-ended-under-a-day-ago@lahat.test', failures: 1, first_failed_at: at(-DAY - 10 * MIN), locked_until: null },
+        { email: 'keep.lock-ended-under-a-day-ago@lahat.test', failures: 5, first_failed_at: at(-3 * DAY), locked_until: at(-23 * HOUR) },
+        { email: 'keep.counting-now@lahat.test', failures: 3, first_failed_at: at(-5 * MIN), locked_until: null },
+      ])
+      .execute();
+    // Sign-ins: one expired 31 days ago, one 29; one revoked 31 days ago, one 29 (both still before their expiry); a live one.
+    const userId = await adminId();
+    const token = (id: string, expires: number, revoked: number | null) => ({
+      id,
+      token_hash: `hash-of-${id}`,
+      user_id: userId,
+      kind: 'bearer',
+      created_at: at(Math.min(expires, revoked ?? expires) - 12 * HOUR),
+      expires_at: at(expires),
+      last_used_at: at(Math.min(expires, revoked ?? expires) - HOUR),
+      revoked_at: revoked === null ? null : at(revoked),
+    });
+    await db
+      .insertInto('staff_tokens')
+      .values([
+        token('tok_purge_expired_31d', -31 * DAY, null),
+        token('tok_purge_revoked_31d', 2 * HOUR, -31 * DAY),
+        token('tok_keep_expired_29d', -29 * DAY, null),
+        token('tok_keep_revoked_29d', 2 * HOUR, -29 * DAY),
+        token('tok_keep_live', 6 * HOUR, null),
+      ])
+      .execute();
+    // Idempotency keys: 8 days old and 6.
+    const key = (name: string, age: number) => ({
+      scope: 'purge-test',
+      key: name,
+      request_hash: 'h',
+      response_status: 201,
+      response_body: JSON.stringify({ ok: true }),
+      created_at: at(-age),
+    });
+    await db.insertInto('idempotency_keys').values([key('purge-8-days', 8 * DAY), key('keep-6-days', 6 * DAY)]).execute();
+
+    const entriesBefore = (await allEntries('actor=retention')).length;
+    const run = await runRetention(deps);
+    assert.equal(run.outcome, 'off', 'no retention period set: the housekeeping runs all the same');
+    assert.deepEqual(run.purged, { loginFailures: 3, staffTokens: 2, idempotencyKeys: 1 });
+
+    const failures = await db.selectFrom('login_failures').select('email').where('email', 'like', '%@lahat.test').execute();
+    assert.deepEqual(
+      failures.map((f) => f.email).sort(),
+      ['keep.counting-now@lahat.test', 'keep.lock-ended-under-a-day-ago@lahat.test', 'keep.window-ended-under-a-day-ago@lahat.test'],
+    );
+    const tokens = await db.selectFrom('staff_tokens').select('id').where('token_hash', 'like', 'hash-of-%').execute();
+    assert.deepEqual(
+      tokens.map((t) => t.id).sort(),
+      ['tok_keep_expired_29d', 'tok_keep_live', 'tok_keep_revoked_29d'],
+    );
+    const keys = await db.selectFrom('idempotency_keys').select('key').where('scope', '=', 'purge-test').execute();
+    assert.deepEqual(keys.map((k) => k.key), ['keep-6-days']);
+    assert.equal((await allEntries('actor=retention')).length, entriesBefore, 'housekeeping alone writes no audit entry');
+
+    const again = await runRetention(deps);
+    assert.deepEqual(again.purged, { loginFailures: 0, staffTokens: 0, idempotencyKeys: 0 }, 'a run right after finds nothing more');
+    await db.deleteFrom('staff_tokens').where('token_hash', 'like', 'hash-of-%').execute();
+    await db.deleteFrom('login_failures').where('email', 'like', 'keep.%@lahat.test').execute();
   });
 
   it('is in the SDK as client.privacy, for the regency admin', async () => {

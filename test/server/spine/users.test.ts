@@ -4,6 +4,9 @@
  * OPD admin may not do (make a regency admin, touch another OPD's users, demote or disable
  * themselves); disabling and resetting end sign-ins at once; unique e-mail addresses; the
  * last active regency admin stays; lists by name with cursors; the audit log naming who did it.
+ * A second suite, on a server of its own, holds an OPD admin to their OPD's staff: no reset,
+ * change or disabling of a fellow OPD admin, no making OPD admins, no enabling a user the
+ * regency admin disabled, and an add form that does not tell where an address is used.
  */
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
@@ -12,14 +15,15 @@ import { buildClient } from '../../../src/client.js';
 import { ApiError } from '../../../src/errors.js';
 import { users } from '../../../src/namespaces/users.js';
 import { listPage, loginResult, staffUser, userWithPassword } from '../../../src/schemas/index.js';
-import { assertProblem, assertShape, describeApi } from '../../helpers/api.js';
+import { assertProblem, assertShape, describeApi, type ApiSuite } from '../../helpers/api.js';
 import { siapRequests } from '../../helpers/siap.js';
 
 const NEW_PASSWORD = 'a-long-new-password';
 const ONE_TIME = /^[a-km-np-z2-9]{4}(-[a-km-np-z2-9]{4}){3}$/;
 const usersPage = listPage(staffUser);
 
-describeApi('staff users', { publicResponses: 5 }, (api) => {
+/** The requests both suites make: JSON bodies, sign-ins, and users made by the regency admin. */
+function accountKit(api: ApiSuite) {
   const jsonInit = (method: string, body?: unknown): RequestInit => ({
     method,
     headers: { 'Content-Type': 'application/json' },
@@ -54,6 +58,11 @@ describeApi('staff users', { publicResponses: 5 }, (api) => {
     return row.id;
   }
 
+  return { jsonInit, login, bearer, firstSignIn, adminMade, userIdOf };
+}
+
+describeApi('staff users', { publicResponses: 5 }, (api) => {
+  const { jsonInit, login, bearer, firstSignIn, adminMade, userIdOf } = accountKit(api);
   const { newConsultation } = siapRequests(api);
 
   it('answers someone without a sign-in 401 on every users endpoint, showing no user', async () => {
@@ -203,13 +212,15 @@ describeApi('staff users', { publicResponses: 5 }, (api) => {
       'conflict',
       'email',
     );
-    assert.match(taken.detail ?? '', /pupr@lahat\.demo/);
-    await assertProblem(
+    // An OPD's form does not say who has the address (see the OPD admin's suite below).
+    assert.equal(taken.detail, 'This e-mail address cannot be used for a new account; ask the regency admin.');
+    const regency = await assertProblem(
       await api.staff('/api/v1/users', jsonInit('POST', { email: 'dewi.lestari@lahat.test', name: 'Dewi', role: 'opd_staff', opd: 'dinas-pupr' })),
       409,
       'conflict',
       'email',
     );
+    assert.match(regency.detail ?? '', /dewi\.lestari@lahat\.test/, 'the regency admin, who sees every user, is told');
     const count = await api.server.db.selectFrom('staff_users').select('id').where('email', 'in', ['pupr@lahat.demo', 'dewi.lestari@lahat.test']).execute();
     assert.equal(count.length, 2);
   });
@@ -276,7 +287,9 @@ describeApi('staff users', { publicResponses: 5 }, (api) => {
     );
     const { user, oneTimePassword } = await asAdmin.users.create({ email: 'eka@lahat.test', name: 'Eka', role: 'opd_staff' });
     assert.match(oneTimePassword, ONE_TIME);
-    assert.equal((await asAdmin.users.update(user.id, { role: 'opd_admin' })).role, 'opd_admin');
+    const promote = await asAdmin.users.update(user.id, { role: 'opd_admin' }).catch((error: unknown) => error);
+    assert.ok(promote instanceof ApiError && promote.status === 403 && promote.code === 'forbidden', 'making an OPD admin is the regency admin’s');
+    assert.equal((await asAdmin.users.update(user.id, { name: 'Eka Putri' })).name, 'Eka Putri');
     assert.equal((await asAdmin.users.resetPassword(user.id)).user.mustChangePassword, true);
     const taken = await asAdmin.users.create({ email: 'eka@lahat.test', name: 'Eka', role: 'opd_staff' }).catch((error: unknown) => error);
     assert.ok(taken instanceof ApiError && taken.status === 409 && taken.fieldErrors.some((e) => e.path === 'email'));
@@ -284,6 +297,7 @@ describeApi('staff users', { publicResponses: 5 }, (api) => {
     assert.ok(forbidden instanceof ApiError && forbidden.status === 403 && forbidden.code === 'forbidden');
 
     const asRegency = buildClient({ baseUrl: api.server.url, token: await api.server.tokenFor(), retries: 0 }, { users });
+    assert.equal((await asRegency.users.updateAny(user.id, { role: 'opd_admin' })).role, 'opd_admin');
     const all = await asRegency.users.listAll({ opd: 'bpkad', role: 'opd_admin' }).toArray();
     assert.deepEqual(all.map((u) => u.email).sort(), ['admin.bpkad@lahat.test', 'eka@lahat.test']);
     const made = await asRegency.users.createAny({ email: 'fajar@lahat.test', name: 'Fajar', role: 'opd_staff', opd: 'dinas-pupr' });
@@ -361,5 +375,156 @@ describeApi('staff users', { publicResponses: 5 }, (api) => {
       .where('disabled_at', 'is', null)
       .execute();
     assert.equal(active.length, 1, 'one regency admin is left');
+  });
+});
+
+describeApi('an OPD admin’s reach', { publicResponses: 3 }, (api) => {
+  const { jsonInit, bearer, firstSignIn, adminMade } = accountKit(api);
+  const FELLOW_ADMIN = /only a regency admin may change another OPD admin’s account/;
+  const UNAVAILABLE = 'This e-mail address cannot be used for a new account; ask the regency admin.';
+
+  let admin: { id: string; token: string };
+  let fellow: { id: string; token: string };
+  let staff: { id: string; token: string };
+  const asAdmin = (path: string, init: RequestInit = {}) => bearer(admin.token, path, init);
+  const row = (id: string) =>
+    api.server.db
+      .selectFrom('staff_users')
+      .select(['name', 'role', 'disabled_at', 'disabled_by_role', 'must_change_password'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+  /** The user.* entries about a user (sign-ins have entries of their own). */
+  const entriesAbout = (id: string) =>
+    api.server.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_email', 'detail'])
+      .where('subject', '=', `user:${id}`)
+      .where('action', 'like', 'user.%')
+      .orderBy('id')
+      .execute();
+
+  it('sets the scene: the regency admin makes two BPKAD admins, one of them adds a staff member', async () => {
+    admin = await adminMade({ email: 'sari.admin@bpkad.test', name: 'Sari (admin BPKAD)', role: 'opd_admin', opd: 'bpkad' });
+    fellow = await adminMade({ email: 'tono.admin@bpkad.test', name: 'Tono (admin BPKAD)', role: 'opd_admin', opd: 'bpkad' });
+    const added = await asAdmin('/api/v1/opds/bpkad/users', jsonInit('POST', { email: 'umar@bpkad.test', name: 'Umar', role: 'opd_staff' }));
+    assert.equal(added.status, 201, await added.clone().text());
+    const made = assertShape(userWithPassword, await added.json(), 'new user');
+    staff = { id: made.user.id, token: await firstSignIn('umar@bpkad.test', made.oneTimePassword) };
+  });
+
+  it('keeps an OPD admin off a fellow OPD admin’s account: no password reset, no disabling, renaming or demotion', async () => {
+    const reset = await assertProblem(await asAdmin(`/api/v1/opds/bpkad/users/${fellow.id}/password-reset`, { method: 'POST' }), 403, 'forbidden');
+    assert.match(reset.detail ?? '', FELLOW_ADMIN);
+    const changes = [{ disabled: true }, { name: 'Taken over' }, { role: 'opd_staff' }, { name: 'Taken over', disabled: true }, { name: 'Tono (admin BPKAD)' }];
+    for (const change of changes) {
+      const refused = await assertProblem(await asAdmin(`/api/v1/opds/bpkad/users/${fellow.id}`, jsonInit('PATCH', change)), 403, 'forbidden');
+      assert.match(refused.detail ?? '', FELLOW_ADMIN, JSON.stringify(change));
+    }
+    assert.deepEqual(await row(fellow.id), {
+      name: 'Tono (admin BPKAD)',
+      role: 'opd_admin',
+      disabled_at: null,
+      disabled_by_role: null,
+      must_change_password: false,
+    });
+    assert.equal((await bearer(fellow.token, '/api/v1/auth/me')).status, 200, 'the fellow admin is still signed in');
+    assert.deepEqual((await entriesAbout(fellow.id)).map((e) => e.action), ['user.create'], 'refused, so nothing was written');
+    // The other way round too: they are peers.
+    await assertProblem(await bearer(fellow.token, `/api/v1/opds/bpkad/users/${admin.id}/password-reset`, { method: 'POST' }), 403, 'forbidden');
+
+    // The regency admin keeps the power, on the OPD's paths as on /api/v1/users.
+    const byRegency = await api.staff(`/api/v1/opds/bpkad/users/${fellow.id}`, jsonInit('PATCH', { name: 'Tono Wibowo' }));
+    assert.equal(byRegency.status, 200);
+    const regencyReset = await api.staff(`/api/v1/opds/bpkad/users/${fellow.id}/password-reset`, { method: 'POST' });
+    assert.equal(regencyReset.status, 200);
+    const { oneTimePassword } = assertShape(userWithPassword, await regencyReset.json(), 'reset');
+    fellow = { id: fellow.id, token: await firstSignIn('tono.admin@bpkad.test', oneTimePassword) };
+  });
+
+  it('lets an OPD admin add OPD staff only: making an OPD admin, by adding or promoting, is the regency admin’s', async () => {
+    const add = await assertProblem(
+      await asAdmin('/api/v1/opds/bpkad/users', jsonInit('POST', { email: 'vina@bpkad.test', name: 'Vina', role: 'opd_admin' })),
+      403,
+      'forbidden',
+    );
+    assert.match(add.detail ?? '', /Only a regency admin may make an OPD admin/);
+    assert.equal(await api.server.db.selectFrom('staff_users').select('id').where('email', '=', 'vina@bpkad.test').executeTakeFirst(), undefined);
+    const promote = await assertProblem(await asAdmin(`/api/v1/opds/bpkad/users/${staff.id}`, jsonInit('PATCH', { role: 'opd_admin' })), 403, 'forbidden');
+    assert.match(promote.detail ?? '', /Only a regency admin may make an OPD admin/);
+    assert.equal((await row(staff.id)).role, 'opd_staff');
+
+    const byRegency = await api.staff('/api/v1/opds/bpkad/users', jsonInit('POST', { email: 'vina@bpkad.test', name: 'Vina', role: 'opd_admin' }));
+    assert.equal(byRegency.status, 201, 'a regency admin may, on the OPD’s path too');
+  });
+
+  it('keeps a user the regency admin disabled disabled until a regency admin enables them', async () => {
+    const staffPath = `/api/v1/opds/bpkad/users/${staff.id}`;
+    assert.equal((await api.staff(`/api/v1/users/${staff.id}`, jsonInit('PATCH', { disabled: true }))).status, 200);
+    assert.equal((await row(staff.id)).disabled_by_role, 'regency_admin');
+    const refused = await assertProblem(await asAdmin(staffPath, jsonInit('PATCH', { disabled: false })), 403, 'forbidden');
+    assert.match(refused.detail ?? '', /disabled by a regency admin, so only a regency admin may enable/);
+    assert.notEqual((await row(staff.id)).disabled_at, null, 'still disabled');
+    assert.equal((await asAdmin(staffPath, jsonInit('PATCH', { name: 'Umar Said' }))).status, 200, 'still the OPD admin’s staff to rename');
+
+    const enabled = await api.staff(`/api/v1/users/${staff.id}`, jsonInit('PATCH', { disabled: false }));
+    assert.equal(assertShape(staffUser, await enabled.json(), 'user').disabled, false);
+    assert.deepEqual([(await row(staff.id)).disabled_at, (await row(staff.id)).disabled_by_role], [null, null]);
+
+    // The OPD admin's own disabling they may undo ...
+    assert.equal((await asAdmin(staffPath, jsonInit('PATCH', { disabled: true }))).status, 200);
+    assert.equal((await row(staff.id)).disabled_by_role, 'opd_admin');
+    assert.equal((await asAdmin(staffPath, jsonInit('PATCH', { disabled: false }))).status, 200);
+    // ... unless the regency admin disabled the user as well: then it is the regency's decision.
+    assert.equal((await asAdmin(staffPath, jsonInit('PATCH', { disabled: true }))).status, 200);
+    assert.equal((await api.staff(`/api/v1/users/${staff.id}`, jsonInit('PATCH', { disabled: true }))).status, 200);
+    assert.equal((await row(staff.id)).disabled_by_role, 'regency_admin');
+    await assertProblem(await asAdmin(staffPath, jsonInit('PATCH', { disabled: false })), 403, 'forbidden');
+    const takenOver = (await entriesAbout(staff.id)).at(-1);
+    assert.deepEqual([takenOver?.actor_email, takenOver?.detail], ['admin@lahat.demo', { disabledBy: { from: 'opd_admin', to: 'regency_admin' } }]);
+    assert.equal((await api.staff(`/api/v1/opds/bpkad/users/${staff.id}`, jsonInit('PATCH', { disabled: false }))).status, 200, 'by a regency admin on the OPD’s path');
+
+    // Disabled with nobody recorded (before migration 0006, or by an operator): the regency's to undo.
+    await api.server.db.updateTable('staff_users').set({ disabled_at: api.clock.now(), disabled_by_role: null }).where('id', '=', staff.id).execute();
+    await assertProblem(await asAdmin(staffPath, jsonInit('PATCH', { disabled: false })), 403, 'forbidden');
+    assert.equal((await api.staff(`/api/v1/users/${staff.id}`, jsonInit('PATCH', { disabled: false }))).status, 200);
+  });
+
+  it('lets the OPD admin still manage their OPD’s staff: rename, reset, disable and enable', async () => {
+    const staffPath = `/api/v1/opds/bpkad/users/${staff.id}`;
+    const renamed = await asAdmin(staffPath, jsonInit('PATCH', { name: 'Umar Said Lubis', role: 'opd_staff' }));
+    assert.equal(assertShape(staffUser, await renamed.json(), 'user').name, 'Umar Said Lubis');
+    const reset = await asAdmin(`${staffPath}/password-reset`, { method: 'POST' });
+    assert.equal(reset.status, 200);
+    const { oneTimePassword } = assertShape(userWithPassword, await reset.json(), 'reset');
+    staff = { id: staff.id, token: await firstSignIn('umar@bpkad.test', oneTimePassword) };
+    assert.equal(assertShape(staffUser, await (await asAdmin(staffPath, jsonInit('PATCH', { disabled: true }))).json(), 'user').disabled, true);
+    await assertProblem(await bearer(staff.token, '/api/v1/auth/me'), 401, 'unauthorized');
+    assert.equal(assertShape(staffUser, await (await asAdmin(staffPath, jsonInit('PATCH', { disabled: false }))).json(), 'user').disabled, false);
+    const actions = (await entriesAbout(staff.id)).filter((e) => e.actor_email === 'sari.admin@bpkad.test').map((e) => e.action);
+    assert.ok(actions.includes('user.password-reset') && actions.includes('user.update'));
+  });
+
+  it('answers an OPD admin’s add of an address in use without saying where it is used', async () => {
+    const answers: string[] = [];
+    // Another OPD's user, a fellow admin of this OPD, a regency admin: one and the same answer.
+    for (const email of ['pupr@lahat.demo', 'TONO.admin@bpkad.test', 'admin@lahat.demo']) {
+      const response = await asAdmin('/api/v1/opds/bpkad/users', jsonInit('POST', { email, name: 'Someone', role: 'opd_staff' }));
+      const text = await response.clone().text();
+      const problem = await assertProblem(response, 409, 'conflict', 'email');
+      assert.equal(problem.detail, UNAVAILABLE);
+      for (const telling of [email.toLowerCase(), 'dinas-pupr', 'PUPR', 'Tono', 'regency_admin', 'Another']) {
+        assert.ok(!text.includes(telling), `the answer for ${email} does not say ${telling}`);
+      }
+      answers.push(JSON.stringify({ ...problem, instance: undefined, requestId: undefined }));
+    }
+    assert.equal(new Set(answers).size, 1, 'the three answers are alike');
+    // The regency admin, who lists every user anyway, is still told.
+    const regency = await assertProblem(
+      await api.staff('/api/v1/users', jsonInit('POST', { email: 'pupr@lahat.demo', name: 'Someone', role: 'opd_staff', opd: 'bpkad' })),
+      409,
+      'conflict',
+      'email',
+    );
+    assert.match(regency.detail ?? '', /pupr@lahat\.demo/);
   });
 });

@@ -11,6 +11,7 @@ import { englishNames } from './0002-english-names.js';
 import { holidaysTable } from './0003-holidays.js';
 import { staffAccounts } from './0004-staff-accounts.js';
 import { regencySettings } from './0005-regency-settings.js';
+import { disabledBy } from './0006-disabled-by.js';
 
 /** The spine's migrations by name. */
 export const spineMigrations: Record<string, ModuleMigration> = {
@@ -19,4 +20,5 @@ export const spineMigrations: Record<string, ModuleMigration> = {
   '0003-holidays': holidaysTable,
   '0004-staff-accounts': staffAccounts,
   '0005-regency-settings': regencySettings,
+  '0006-disabled-by': disabledBy,
 };
