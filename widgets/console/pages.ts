@@ -11,7 +11,9 @@ import { siapSettingsPage } from '../consultation-inbox/settings/console-page.js
 import type { ConsolePage } from './page.js';
 import { auditPage } from './pages/audit/console-page.js';
 import { embedPage } from './pages/embed/console-page.js';
+import { holidaysPage } from './pages/holidays/console-page.js';
 import { opdSettingsPage } from './pages/opd-settings/console-page.js';
+import { privacyPage } from './pages/privacy/console-page.js';
 import { rolloutPage } from './pages/rollout/console-page.js';
 
 /** Every console page, in menu order. */
@@ -22,4 +24,6 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
   opdSettingsPage,
   embedPage,
   auditPage,
+  privacyPage,
+  holidaysPage,
 ];
