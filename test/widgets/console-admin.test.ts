@@ -218,6 +218,10 @@ describe('an OPD’s settings and users', () => {
     ok(siap.disabled, 'modules are the regency admin’s to switch');
     includes(text($(page, '#opd-modules-hint')), 'Hanya admin kabupaten', 'and it says so');
     equal(shell.shadowRoot!.querySelector('#console-opd'), null, 'no other OPD to choose');
+    // New users of an OPD admin are staff: only a regency admin makes OPD admins (the server refuses it too).
+    await until(() => page.shadowRoot?.querySelector('#add-title'), 'the add-user form');
+    equal(page.shadowRoot!.querySelector('#userRole-opd_admin'), null, 'no OPD admin role to give');
+    includes(text(page.shadowRoot!.querySelector('#add-title')!.parentElement!), 'admin kabupaten', 'and it says who does');
   });
 });
 

@@ -201,7 +201,7 @@ export class OpdConsoleOpd extends ConsolePageElement {
       () =>
         this.context!.session.call(accountEndpoints.createOpdUser, {
           params: { opd: this.#opd },
-          body: { name: values.userName ?? '', email: values.userEmail ?? '', role: (values.userRole ?? '') as 'opd_staff' },
+          body: { name: values.userName ?? '', email: values.userEmail ?? '', role: (values.userRole ?? 'opd_staff') as 'opd_staff' },
           what: 'the new user',
         }),
       (result) => this.localize.t('secret.title', result.user.name),
@@ -372,6 +372,9 @@ export class OpdConsoleOpd extends ConsolePageElement {
     let actions: TemplateResult;
     if (me) {
       actions = html`<span class="muted">—</span>`;
+    } else if (!this.isRegencyAdmin && user.role !== 'opd_staff') {
+      // Another OPD admin's account is the regency admin's to change (the server refuses it too).
+      actions = html`<span class="muted">${t.t('users.regencyOnly')}</span>`;
     } else if (confirming) {
       actions = html`<div class="confirm" id="confirm-${user.id}" role="group" aria-label=${user.name}>
         <p>${confirming === 'disable' ? t.t('users.confirmDisable', user.name) : t.t('users.confirmReset', user.name)}</p>
@@ -389,7 +392,7 @@ export class OpdConsoleOpd extends ConsolePageElement {
           ? html`<button part="button" type="button" class="button button--secondary button--small" @click=${() => void this.updateUser(user, { disabled: false }, (u) => t.t('users.enabledDone', u.name))}>${t.t('users.enable')}</button>`
           : html`<button part="button" type="button" class="button button--secondary button--small" @click=${() => this.confirm(user, 'disable')}>${t.t('users.disable')}</button>
               <button part="button" type="button" class="button button--secondary button--small" @click=${() => this.confirm(user, 'reset')}>${t.t('users.reset')}</button>`}
-        ${user.role === 'regency_admin'
+        ${user.role === 'regency_admin' || !this.isRegencyAdmin
           ? nothing
           : html`<button part="button" type="button" class="button button--secondary button--small" @click=${() => void this.updateUser(user, { role: otherRole }, (u) => t.t('users.roleDone', u.name, copy[`ck.role.${u.role}`]))}>
               ${otherRole === 'opd_admin' ? t.t('users.makeAdmin') : t.t('users.makeStaff')}
@@ -445,7 +448,8 @@ export class OpdConsoleOpd extends ConsolePageElement {
           error: this.fieldError('add', 'userEmail'),
           errorPrefix: prefix,
         })}
-        <fieldset part="field" class=${roleError ? 'field group field--error' : 'field group'} id="userRole" tabindex="-1" aria-describedby=${roleError ? 'userRole-error' : ''}>
+        ${this.isRegencyAdmin
+          ? html`<fieldset part="field" class=${roleError ? 'field group field--error' : 'field group'} id="userRole" tabindex="-1" aria-describedby=${roleError ? 'userRole-error' : ''}>
           <legend part="label" class="legend">${t.t('add.role')}</legend>
           ${renderFieldError({ name: 'userRole', error: roleError, errorPrefix: prefix })}
           ${(['opd_staff', 'opd_admin'] as const).map(
@@ -456,7 +460,8 @@ export class OpdConsoleOpd extends ConsolePageElement {
               </div>
             </div>`,
           )}
-        </fieldset>
+        </fieldset>`
+          : html`<p class="muted">${t.t('add.staffOnly')}</p>`}
         <button part="button" class="button" type="submit" ?disabled=${this.busy === 'add'}>${this.busy === 'add' ? t.t('add.sending') : t.t('add.submit')}</button>
       </form>
     </section>`;

@@ -49,6 +49,7 @@ export const en: OpdSettingsMessages = {
   'users.confirmReset': (name: string) => `Make a new temporary password for ${name}? Their old password stops working at once and all their sessions end.`,
   'users.confirmResetYes': 'Yes, make a new password',
   'users.makeAdmin': 'Make OPD admin',
+  'users.regencyOnly': 'Only a regency admin can change another OPD admin’s account',
   'users.makeStaff': 'Make OPD staff',
   'users.disabledDone': (name: string) => `${name} is disabled.`,
   'users.enabledDone': (name: string) => `${name} is active again.`,
@@ -61,6 +62,7 @@ export const en: OpdSettingsMessages = {
   'add.role': 'Role',
   'add.roleStaff': 'OPD staff — handles the OPD’s questions and work',
   'add.roleAdmin': 'OPD admin — also manages the OPD’s profile and users',
+  'add.staffOnly': 'New users become OPD staff. A regency admin makes OPD admins.',
   'add.submit': 'Add user',
   'add.sending': 'Adding…',
 

@@ -49,6 +49,7 @@ export const id = {
   'users.confirmReset': (name: string) => `Buat kata sandi sementara baru untuk ${name}? Kata sandinya yang lama langsung tidak berlaku dan semua sesinya berakhir.`,
   'users.confirmResetYes': 'Ya, buat kata sandi baru',
   'users.makeAdmin': 'Jadikan admin OPD',
+  'users.regencyOnly': 'Hanya admin kabupaten yang dapat mengubah akun admin OPD lain',
   'users.makeStaff': 'Jadikan petugas',
   'users.disabledDone': (name: string) => `${name} dinonaktifkan.`,
   'users.enabledDone': (name: string) => `${name} aktif lagi.`,
@@ -61,6 +62,7 @@ export const id = {
   'add.role': 'Peran',
   'add.roleStaff': 'Petugas OPD — menangani pertanyaan dan pekerjaan OPD',
   'add.roleAdmin': 'Admin OPD — juga mengatur profil dan pengguna OPD',
+  'add.staffOnly': 'Pengguna baru menjadi petugas OPD. Admin OPD baru ditetapkan oleh admin kabupaten.',
   'add.submit': 'Tambah pengguna',
   'add.sending': 'Menambahkan…',
 
