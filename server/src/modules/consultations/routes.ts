@@ -18,7 +18,8 @@ import {
   type ConsultationStatus,
 } from '../../../../src/schemas/index.js';
 import { audit } from '../../db/audit.js';
-import type { OpdRow } from '../../db/schema.js';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, OpdRow } from '../../db/schema.js';
 import { decodeCursor, pageOf } from '../../http/cursor.js';
 import { route, type RouteAnswer } from '../../http/module.js';
 import { ProblemError, validationProblem } from '../../http/problem.js';
@@ -39,7 +40,7 @@ import {
   storeStatus,
   timelines,
 } from './queries.js';
-import { siapDb, type ConsultationRow, type Db } from './tables.js';
+import { siapDb, type ConsultationRow, type Db, type SiapDatabase } from './tables.js';
 import { generateTrackingCode } from './tracking-code.js';
 import { staffIdsOf, toPublicView, toReceipt, toStaffView } from './views.js';
 
@@ -217,20 +218,16 @@ const answer = route({
   ...byTrackingCode,
   async handler({ opd, params, body, deps, now, actor }) {
     const code = params.trackingCode;
-    const db = siapDb(deps.db);
-    const row = await db.transaction().execute(async (trx) => {
-      const current = await findInOpd(trx, opd.slug, code, true);
-      if (!current) throw notFound(code);
+    const answered = await changeConsultation(deps.db, opd, code, now, async (trx, current) => {
       if (!ANSWERABLE.includes(current.status)) {
         const from = current.status as ConsultationStatus;
         throw conflict(`A consultation that is ${from} cannot be answered; ${whatNext(from)}`, whatNext(from, true));
       }
       await storeAnswer(trx, current, body.text, actor.id, now);
       await audit(trx, { actor, action: 'consultation.answer', subject: code, opd: opd.slug, detail: { from: current.status } }, now);
-      return (await findInOpd(trx, opd.slug, code)) as ConsultationRow;
     });
     deps.log.info('consultation answered', { opd: opd.slug, trackingCode: code });
-    return staffAnswer(db, row, opd, now);
+    return answered;
   },
 });
 
@@ -244,10 +241,7 @@ const setStatus = route({
   async handler({ opd, params, body, deps, now, actor }) {
     const code = params.trackingCode;
     const { status, note, internalNote } = body;
-    const db = siapDb(deps.db);
-    const row = await db.transaction().execute(async (trx) => {
-      const current = await findInOpd(trx, opd.slug, code, true);
-      if (!current) throw notFound(code);
+    return changeConsultation(deps.db, opd, code, now, async (trx, current) => {
       const from = current.status as ConsultationStatus;
       const allowed = consultationTransitions[from] ?? [];
       if (!allowed.includes(status)) {
@@ -265,9 +259,7 @@ const setStatus = route({
         },
         now,
       );
-      return (await findInOpd(trx, opd.slug, code)) as ConsultationRow;
     });
-    return staffAnswer(db, row, opd, now);
   },
 });
 
@@ -280,10 +272,7 @@ const assign = route({
   ...byTrackingCode,
   async handler({ opd, params, body, deps, now, actor }) {
     const code = params.trackingCode;
-    const db = siapDb(deps.db);
-    const row = await db.transaction().execute(async (trx) => {
-      const current = await findInOpd(trx, opd.slug, code, true);
-      if (!current) throw notFound(code);
+    return changeConsultation(deps.db, opd, code, now, async (trx, current) => {
       if (body.userId !== null && !(await assignableUser(trx, opd.slug, body.userId))) {
         throw validationProblem([
           {
@@ -299,9 +288,7 @@ const assign = route({
         { actor, action: 'consultation.assign', subject: code, opd: opd.slug, detail: { from: current.assigned_to, to: body.userId } },
         now,
       );
-      return (await findInOpd(trx, opd.slug, code)) as ConsultationRow;
     });
-    return staffAnswer(db, row, opd, now);
   },
 });
 
@@ -314,15 +301,10 @@ const addNote = route({
   ...byTrackingCode,
   async handler({ opd, params, body, deps, now, actor }) {
     const code = params.trackingCode;
-    const db = siapDb(deps.db);
-    const row = await db.transaction().execute(async (trx) => {
-      const current = await findInOpd(trx, opd.slug, code, true);
-      if (!current) throw notFound(code);
+    return changeConsultation(deps.db, opd, code, now, async (trx, current) => {
       await insertNote(trx, current, body.text, actor.id, now);
       await audit(trx, { actor, action: 'consultation.note', subject: code, opd: opd.slug, detail: { length: body.text.length } }, now);
-      return current;
     });
-    return staffAnswer(db, row, opd, now);
   },
 });
 
@@ -342,6 +324,28 @@ async function staffViews(db: Db, opd: OpdRow, rows: readonly ConsultationRow[],
   const detailsOf = (row: ConsultationRow) => ({ events: events.get(row.id) ?? [], notes: notes.get(row.id) ?? [] });
   const names = await staffNames(db, rows.flatMap((row) => staffIdsOf(row, detailsOf(row))));
   return rows.map((row) => toStaffView(row, { opd, categories }, { ...detailsOf(row), names }, now));
+}
+
+/**
+ * One staff change of one consultation: in a transaction, the consultation of the OPD locked
+ * (404 when there is none), `change` done (it writes its audit entry), then the staff view as
+ * it is after the change.
+ */
+async function changeConsultation(
+  spineDb: Kysely<Database>,
+  opd: OpdRow,
+  code: string,
+  now: Date,
+  change: (trx: Transaction<SiapDatabase>, current: ConsultationRow) => Promise<void>,
+): Promise<RouteAnswer<ConsultationStaff>> {
+  const db = siapDb(spineDb);
+  const row = await db.transaction().execute(async (trx) => {
+    const current = await findInOpd(trx, opd.slug, code, true);
+    if (!current) throw notFound(code);
+    await change(trx, current);
+    return (await findInOpd(trx, opd.slug, code)) as ConsultationRow;
+  });
+  return staffAnswer(db, row, opd, now);
 }
 
 async function staffAnswer(db: Db, row: ConsultationRow, opd: OpdRow, now: Date): Promise<RouteAnswer<ConsultationStaff>> {
