@@ -96,6 +96,7 @@ async function started(env: Record<string, string>, script?: string): Promise<Ru
 async function sizesSection(work: string, cdnDir: string | undefined): Promise<string> {
   note('sizes: bundling the SDK and its peers');
   const sdk = await bundleSize('bench/entries/opd-kit-sdk.ts');
+  const citizenSdk = await bundleSize('bench/entries/opd-kit-citizen-sdk.ts');
   const axios = await bundleSize('bench/entries/axios.ts');
   const axiosZod = await bundleSize('bench/entries/axios-zod-client.ts');
   note('sizes: bundling the form widget and the Shoelace form');
@@ -126,7 +127,12 @@ async function sizesSection(work: string, cdnDir: string | undefined): Promise<s
   const sdkTable = table(
     ['bundle', 'min', 'gzip', 'brotli', 'lazy (gzip)', 'vs peer (gzip)'],
     [
-      row('**opd-kit SDK** — createClient + error classes (ky, zod/mini, schemas inside)', sdk, vs(sdk, [['axios', axios], ['axios + zod client', axiosZod]])),
+      row('**opd-kit SDK** — createClient, every module with its staff calls, + error classes (ky, zod/mini, schemas inside)', sdk, vs(sdk, [['axios', axios], ['axios + zod client', axiosZod]])),
+      row(
+        '**opd-kit SDK, a citizen page** — buildClient + citizenConsultations (ask, track) + error classes, as the widgets build it',
+        citizenSdk,
+        vs(citizenSdk, [['axios', axios], ['axios + zod client', axiosZod]]),
+      ),
       row('peer: axios alone (no validation, no types at run time)', axios, '1×'),
       row('peer: axios + zod typed client (same calls and schemas, full zod)', axiosZod, '1×'),
     ],
