@@ -34,6 +34,7 @@ import type { Database, StaffUserRow } from '../db/schema.js';
 import type { AppDeps } from '../http/env.js';
 import { route } from '../http/module.js';
 import { ProblemError, validationProblem } from '../http/problem.js';
+import { unstorable } from '../http/validate.js';
 import type { Actor } from './actor.js';
 import { clearFailures } from './lockout.js';
 import { oneTimePassword } from './passwords.js';
@@ -81,7 +82,15 @@ function encodeUserCursor(cursor: UserCursor): string {
 function decodeUserCursor(text: string): UserCursor {
   try {
     const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
+    // Strings the database can compare: no NUL, no half surrogate pair (see `unstorable`).
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      typeof value[0] === 'string' &&
+      typeof value[1] === 'string' &&
+      !unstorable(value[0]) &&
+      !unstorable(value[1])
+    ) {
       return { key: value[0], id: value[1] };
     }
   } catch {

@@ -201,6 +201,10 @@ describeApi('spine requests', { publicResponses: 20 }, (api) => {
       await assertProblem(await api.staff(`/api/v1/opds/bpkad/consultations?cursor=${crafted}`), 400, 'validation', 'cursor');
       await assertProblem(await api.staff(`/api/v1/audit?cursor=${crafted}`), 400, 'validation', 'cursor');
     }
+    for (const crafted of [cursor(['a\u0000b', 'x']), cursor(['\ud800', 'usr_x'])]) {
+      await assertProblem(await api.staff(`/api/v1/users?cursor=${crafted}`), 400, 'validation', 'cursor');
+      await assertProblem(await api.staff(`/api/v1/opds/bpkad/users?cursor=${crafted}`), 400, 'validation', 'cursor');
+    }
     await assertProblem(await api.staff('/api/v1/audit?from=0000-01-01T00:00:00Z'), 400, 'validation', 'from');
     await assertProblem(await api.staff('/api/v1/audit.csv?to=0000-01-01T00:00:00Z'), 400, 'validation', 'to');
     await assertProblem(await api.staff('/api/v1/users/usr_%00x', { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: '{}' }), 404, 'not-found');
