@@ -19,7 +19,7 @@ import {
   type ConsultationListQuery,
   type ConsultationStaff,
 } from '../../src/schemas/consultation-staff.js';
-import { ck, failureMessage, fieldErrorsOf } from '../console/kit/failure.js';
+import { ck, failureMessage, fieldErrorsOf, renderOutsideConsole } from '../console/kit/failure.js';
 import { errorFor, summaryErrors } from '../console/kit/forms.js';
 import { ConsolePageElement } from '../console/page.js';
 import { opdErrorDetail } from '../shared/error-detail.js';
@@ -736,7 +736,7 @@ export class OpdConsultationInbox extends ConsolePageElement {
   protected override render(): TemplateResult {
     const t = this.localize;
     if (!this.context) {
-      return html`<div part="base" class="base" lang=${t.lang}>${renderNotice({ message: ck(t.lang)['ck.outsideConsole'] })}</div>`;
+      return html`<div part="base" class="base" lang=${t.lang}>${renderOutsideConsole(t.lang)}</div>`;
     }
     const open = this.detailState !== 'none';
     return html`<div part="base" class=${`base inbox${open ? ' inbox--open' : ''}`} lang=${t.lang}>

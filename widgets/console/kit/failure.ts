@@ -6,13 +6,20 @@
  */
 import { ApiError, NetworkError, RateLimitError, TimeoutError, ValidationError } from '../../../src/errors.js';
 import type { FieldError } from '../../../src/schemas/common.js';
+import type { TemplateResult } from 'lit';
 import type { KitLocalize, Lang } from '../../shared/localize.js';
+import { renderNotice } from '../../shared/notice.js';
 import { consoleKitEn } from './i18n/en.js';
 import { consoleKitId, type ConsoleKitMessages } from './i18n/id.js';
 
 /** The console kit's copy in `lang` (`ck(t.lang)['ck.saving']`). */
 export function ck(lang: Lang): ConsoleKitMessages {
   return lang === 'en' ? consoleKitEn : consoleKitId;
+}
+
+/** What a console page says when it is put on a page without the console around it. */
+export function renderOutsideConsole(lang: Lang): TemplateResult {
+  return renderNotice({ message: ck(lang)['ck.outsideConsole'] });
 }
 
 /** The rejected fields of a failed call (the SDK's own check or the server's), or `null` when it was no field problem. */

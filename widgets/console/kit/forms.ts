@@ -5,8 +5,9 @@
  *
  * @module
  */
+import { html, nothing, type TemplateResult } from 'lit';
 import type { FieldError } from '../../../src/schemas/common.js';
-import type { SummaryError } from '../../shared/error-summary.js';
+import { renderErrorSummary, type SummaryError } from '../../shared/error-summary.js';
 
 /**
  * The summary's lines for `fieldErrors`: the first error of each field, in `order` (a path
@@ -32,6 +33,31 @@ export function summaryErrors(
 /** The message of `field` in `errors`, or `undefined`. */
 export function errorFor(errors: readonly SummaryError[], field: string): string | undefined {
   return errors.find((error) => error.field === field)?.message;
+}
+
+/** Which of a page's forms was last refused (its summary's lines) or last done (a sentence). */
+export interface FormOutcome<F extends string> {
+  errors: { form: F; errors: SummaryError[] } | null;
+  done: { form: F; message: string } | null;
+}
+
+/** The place above `form` where its error summary (focused by the page) or its done sentence shows. */
+export function renderFormOutcome<F extends string>(
+  outcome: FormOutcome<F>,
+  form: F,
+  summary: { title: string; headingLevel: number; root: () => ShadowRoot | null },
+): TemplateResult {
+  const errors = outcome.errors?.form === form ? outcome.errors.errors : [];
+  const done = outcome.done?.form === form ? outcome.done.message : '';
+  return html`<div id="${form}-summary">
+    ${errors.length ? renderErrorSummary({ ...summary, errors }) : nothing}
+    ${done ? html`<p class="done">${done}</p>` : nothing}
+  </div>`;
+}
+
+/** The message of `field` of `form` when that form was the one refused, or `undefined`. */
+export function outcomeFieldError<F extends string>(outcome: FormOutcome<F>, form: F, field: string): string | undefined {
+  return outcome.errors?.form === form ? errorFor(outcome.errors.errors, field) : undefined;
 }
 
 /** The values of a `<form>`'s named controls (`FormData`, strings only). */

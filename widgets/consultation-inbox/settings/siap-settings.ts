@@ -12,11 +12,11 @@ import {
   type AnswerTemplate,
   type ConsultationCategorySettings,
 } from '../../../src/schemas/consultation-staff.js';
-import { ck, failureMessage, fieldErrorsOf } from '../../console/kit/failure.js';
-import { errorFor, FormMemory, formValues, summaryErrors } from '../../console/kit/forms.js';
+import { ck, failureMessage, fieldErrorsOf, renderOutsideConsole } from '../../console/kit/failure.js';
+import { FormMemory, formValues, outcomeFieldError, renderFormOutcome, summaryErrors } from '../../console/kit/forms.js';
 import { consolePageStyles } from '../../console/kit/page-styles.js';
 import { ConsolePageElement } from '../../console/page.js';
-import { focusTemporarily, renderErrorSummary, type SummaryError } from '../../shared/error-summary.js';
+import { focusTemporarily, type SummaryError } from '../../shared/error-summary.js';
 import { textareaField, textField } from '../../shared/fields.js';
 import { LocalizeController } from '../../shared/localize.js';
 import { renderNotice } from '../../shared/notice.js';
@@ -342,21 +342,16 @@ export class OpdSiapSettings extends ConsolePageElement {
   // --- Rendering -----------------------------------------------------------------------------
 
   private summary(form: Form): TemplateResult {
-    const errors = this.errors?.form === form ? this.errors.errors : [];
-    const done = this.done?.form === form ? this.done.message : '';
-    return html`<div id="${form}-summary">
-      ${errors.length ? renderErrorSummary({ title: this.localize.t('summary.title'), errors, headingLevel: this.level + 1, root: () => this.shadowRoot }) : nothing}
-      ${done ? html`<p class="done">${done}</p>` : nothing}
-    </div>`;
+    return renderFormOutcome({ errors: this.errors, done: this.done }, form, { title: this.localize.t('summary.title'), headingLevel: this.level + 1, root: () => this.shadowRoot });
   }
 
   private fieldError(form: Form, field: string): string | undefined {
-    return this.errors?.form === form ? errorFor(this.errors.errors, field) : undefined;
+    return outcomeFieldError({ errors: this.errors, done: this.done }, form, field);
   }
 
   protected override render(): TemplateResult {
     const t = this.localize;
-    if (!this.context) return html`<div class="base">${renderNotice({ message: ck(t.lang)['ck.outsideConsole'] })}</div>`;
+    if (!this.context) return html`<div class="base">${renderOutsideConsole(t.lang)}</div>`;
     if (this.loadError && !this.rows) {
       return html`<div part="base" class="base" lang=${t.lang}>
         ${renderNotice({ message: this.loadError, tone: 'warning', alert: true, action: { label: t.t('retry'), onClick: () => void this.load(), look: 'secondary' } })}

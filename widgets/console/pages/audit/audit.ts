@@ -11,7 +11,7 @@ import { selectField, textField } from '../../../shared/fields.js';
 import { LocalizeController } from '../../../shared/localize.js';
 import { renderNotice } from '../../../shared/notice.js';
 import { controlStyles, themeStyles } from '../../../shared/theme.js';
-import { ck, failureMessage } from '../../kit/failure.js';
+import { ck, failureMessage, renderOutsideConsole } from '../../kit/failure.js';
 import { errorFor, FormMemory, formValues } from '../../kit/forms.js';
 import { consolePageStyles } from '../../kit/page-styles.js';
 import { ConsolePageElement } from '../../page.js';
@@ -217,7 +217,7 @@ export class OpdConsoleAudit extends ConsolePageElement {
 
   protected override render(): TemplateResult {
     const t = this.localize;
-    if (!this.context) return html`<div class="base">${renderNotice({ message: ck(t.lang)['ck.outsideConsole'] })}</div>`;
+    if (!this.context) return html`<div class="base">${renderOutsideConsole(t.lang)}</div>`;
     return html`<div part="base" class="base" lang=${t.lang}>
       <p class="intro">${t.t('audit.intro')}</p>
       ${this.renderFilters()} ${this.renderLog()}

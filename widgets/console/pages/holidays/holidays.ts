@@ -12,7 +12,7 @@ import { renderFieldError, textField } from '../../../shared/fields.js';
 import { LocalizeController } from '../../../shared/localize.js';
 import { renderNotice } from '../../../shared/notice.js';
 import { controlStyles, themeStyles } from '../../../shared/theme.js';
-import { ck, failureMessage, fieldErrorsOf } from '../../kit/failure.js';
+import { ck, failureMessage, fieldErrorsOf, renderOutsideConsole } from '../../kit/failure.js';
 import { errorFor, FormMemory, formValues, summaryErrors } from '../../kit/forms.js';
 import { consolePageStyles } from '../../kit/page-styles.js';
 import { ConsolePageElement } from '../../page.js';
@@ -291,7 +291,7 @@ export class OpdConsoleHolidays extends ConsolePageElement {
 
   protected override render(): TemplateResult {
     const t = this.localize;
-    if (!this.context) return html`<div class="base">${renderNotice({ message: ck(t.lang)['ck.outsideConsole'] })}</div>`;
+    if (!this.context) return html`<div class="base">${renderOutsideConsole(t.lang)}</div>`;
     return html`<div part="base" class="base" lang=${t.lang}>
       <p class="intro">${t.t('holidays.intro')}</p>
       <p class="note">${t.t('holidays.dueDates')}</p>

@@ -8,13 +8,13 @@ import { ApiError } from '../../../../src/errors.js';
 import { accountEndpoints, type StaffUser } from '../../../../src/schemas/accounts.js';
 import { opdAdminEndpoints, type OpdSettings } from '../../../../src/schemas/opd-admin.js';
 import { copyText } from '../../../shared/clipboard.js';
-import { focusTemporarily, renderErrorSummary, type SummaryError } from '../../../shared/error-summary.js';
+import { focusTemporarily, type SummaryError } from '../../../shared/error-summary.js';
 import { renderFieldError, textareaField, textField } from '../../../shared/fields.js';
 import { LocalizeController } from '../../../shared/localize.js';
 import { renderNotice } from '../../../shared/notice.js';
 import { controlStyles, themeStyles } from '../../../shared/theme.js';
-import { ck, failureMessage, fieldErrorsOf } from '../../kit/failure.js';
-import { errorFor, FormMemory, formValues, summaryErrors } from '../../kit/forms.js';
+import { ck, failureMessage, fieldErrorsOf, renderOutsideConsole } from '../../kit/failure.js';
+import { FormMemory, formValues, outcomeFieldError, renderFormOutcome, summaryErrors } from '../../kit/forms.js';
 import { checkedModules, moduleChecks, originLines } from '../../kit/module-checks.js';
 import { consolePageStyles } from '../../kit/page-styles.js';
 import { ConsolePageElement } from '../../page.js';
@@ -269,21 +269,16 @@ export class OpdConsoleOpd extends ConsolePageElement {
   }
 
   private summary(form: Form): TemplateResult {
-    const errors = this.errors?.form === form ? this.errors.errors : [];
-    const done = this.done?.form === form ? this.done.message : '';
-    return html`<div id="${form}-summary">
-      ${errors.length ? renderErrorSummary({ title: this.localize.t('summary.title'), errors, headingLevel: this.level + 1, root: () => this.shadowRoot }) : nothing}
-      ${done ? html`<p class="done">${done}</p>` : nothing}
-    </div>`;
+    return renderFormOutcome({ errors: this.errors, done: this.done }, form, { title: this.localize.t('summary.title'), headingLevel: this.level + 1, root: () => this.shadowRoot });
   }
 
   private fieldError(form: Form, field: string): string | undefined {
-    return this.errors?.form === form ? errorFor(this.errors.errors, field) : undefined;
+    return outcomeFieldError({ errors: this.errors, done: this.done }, form, field);
   }
 
   protected override render(): TemplateResult {
     const t = this.localize;
-    if (!this.context) return html`<div class="base">${renderNotice({ message: ck(t.lang)['ck.outsideConsole'] })}</div>`;
+    if (!this.context) return html`<div class="base">${renderOutsideConsole(t.lang)}</div>`;
     return html`<div part="base" class="base" lang=${t.lang}>${this.renderProfile()} ${this.renderModules()} ${this.renderUsers()} ${this.renderAdd()}</div>`;
   }
 

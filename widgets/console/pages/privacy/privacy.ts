@@ -21,7 +21,7 @@ import { textField } from '../../../shared/fields.js';
 import { LocalizeController } from '../../../shared/localize.js';
 import { renderNotice } from '../../../shared/notice.js';
 import { controlStyles, themeStyles } from '../../../shared/theme.js';
-import { ck, failureMessage, fieldErrorsOf } from '../../kit/failure.js';
+import { ck, failureMessage, fieldErrorsOf, renderOutsideConsole } from '../../kit/failure.js';
 import { errorFor, FormMemory, formValues, summaryErrors } from '../../kit/forms.js';
 import { moduleLabel } from '../../kit/module-checks.js';
 import { consolePageStyles } from '../../kit/page-styles.js';
@@ -331,7 +331,7 @@ export class OpdConsolePrivacy extends ConsolePageElement {
 
   protected override render(): TemplateResult {
     const t = this.localize;
-    if (!this.context) return html`<div class="base">${renderNotice({ message: ck(t.lang)['ck.outsideConsole'] })}</div>`;
+    if (!this.context) return html`<div class="base">${renderOutsideConsole(t.lang)}</div>`;
     return html`<div part="base" class="base" lang=${t.lang}>
       <p class="intro">${t.t('privacy.intro')}</p>
       ${this.renderRetention()} ${this.renderRequest()}
