@@ -170,12 +170,27 @@ const cdnPlugins = () => [
   minify(),
 ];
 
+/**
+ * The English text a widget fetches only when it is set to English (`widgets/<name>/i18n/en.ts`
+ * and the kit's `widgets/shared/i18n/en.ts`, imported with `import()` alone): a chunk of its own,
+ * `<name>-en-<hash>.js` (the kit's `kit-en-<hash>.js`). Named here because
+ * `experimentalMinChunkSize` would otherwise merge these small side-effect-free chunks into
+ * one every page loads (it put the form's and the kit's English into the loader's). An
+ * `en.ts` imported statically (the staff pages') stays where it is.
+ */
+function englishChunk(/** @type {string} */ id, /** @type {import('rollup').ManualChunkMeta} */ meta) {
+  const english = /[\\/]widgets[\\/]([^\\/]+)[\\/]i18n[\\/]en\.ts$/.exec(id);
+  if (!english || (meta.getModuleInfo(id)?.importers.length ?? 1) > 0) return undefined;
+  return english[1] === 'shared' ? 'kit-en' : `${english[1]}-en`;
+}
+
 /** The CDN build's output options, in `dir`. */
 const cdnOutput = (/** @type {string} */ dir) => ({
   dir: at(dir),
   format: /** @type {const} */ ('es'),
   entryFileNames: '[name].js',
   chunkFileNames: cdnChunkName,
+  manualChunks: englishChunk,
   // With many widgets Rollup makes a chunk per set of widgets sharing code; merge the tiny
   // ones (where that runs no code a page would not have run) rather than fetch each.
   experimentalMinChunkSize: 4096,
