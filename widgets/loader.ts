@@ -9,7 +9,8 @@
  *
  * It looks for the tags of {@link WIDGETS} in the document when it runs and, through a
  * `MutationObserver`, in everything added later (by the parser or by script), and imports
- * the chunk that defines each tag the first time one appears. The chunks sit beside this
+ * the chunk that defines each tag the first time one appears (with its English text when that
+ * element has `lang="en"`: see {@link ENGLISH}). The chunks sit beside this
  * file and are resolved against its own URL, so the loader works from an OPD's site on
  * another origin; Lit, ky and zod are chunks of their own, shared by the widgets. Tags
  * opd-kit does not know are left alone. No `eval`, no inline script or style: it works
@@ -36,13 +37,33 @@ const WIDGETS: Readonly<Record<string, () => Promise<unknown>>> = {
   'opd-console': () => import('./console/define.js'),
 };
 
+/**
+ * The English text of a citizen widget and of the kit, which a widget fetches only when it is
+ * set to English (`LocalizeController`). For a tag whose first element asks for English it is
+ * fetched here, alongside the widget's chunk, so an English widget renders no later than an
+ * Indonesian one. Staff widgets bring their English in their chunk.
+ */
+const ENGLISH: Readonly<Record<string, () => Promise<unknown>>> = {
+  'opd-consultation-form': () => import('./consultation-form/i18n/en.js'),
+  'opd-consultation-status': () => import('./consultation-status/i18n/en.js'),
+};
+
 /** Tags not yet requested (or whose chunk failed to load, to try again on the next sight). */
 const waiting = new Set(Object.keys(WIDGETS));
 
-/** Starts loading one tag's chunk; a failure is reported once and retried on the next sight. */
-function load(tag: string): void {
+/**
+ * Starts loading the chunk of `element`'s tag, and its English text when `element` asks for
+ * English; a failure is reported once and retried on the next sight.
+ */
+function load(element: Element): void {
+  const tag = element.localName;
   waiting.delete(tag);
   if (customElements.get(tag)) return; // registered by the page or another copy of opd-kit
+  const english = ENGLISH[tag];
+  // The widget fetches it again (the same module) if this fails, and falls back to Indonesian.
+  if (english && /^en/i.test(element.getAttribute('lang') ?? '')) {
+    Promise.all([english(), import('./shared/i18n/en.js')]).catch(() => undefined);
+  }
   WIDGETS[tag]?.().catch((error: unknown) => {
     waiting.add(tag);
     watch(true);
@@ -57,10 +78,10 @@ function load(tag: string): void {
  */
 export function discover(root: Element | Document | DocumentFragment): void {
   if (waiting.size === 0) return;
-  if (root instanceof Element && waiting.has(root.localName)) load(root.localName);
+  if (root instanceof Element && waiting.has(root.localName)) load(root);
   if (waiting.size === 0) return;
   for (const element of root.querySelectorAll([...waiting].join(','))) {
-    if (waiting.has(element.localName)) load(element.localName);
+    if (waiting.has(element.localName)) load(element);
   }
   // Every known tag is loading: nothing left to watch for.
   if (waiting.size === 0) watch(false);

@@ -21,7 +21,6 @@ import { ReceiptStore } from '../shared/receipt-store.js';
 import { controlStyles, themeStyles } from '../shared/theme.js';
 import { consultationFormStyles } from './consultation-form.styles.js';
 import type { OpdSubmittedDetail } from './events.js';
-import { en } from './i18n/en.js';
 import { id, type ConsultationFormMessages } from './i18n/id.js';
 
 export type { OpdSubmittedDetail };
@@ -216,7 +215,8 @@ export class OpdConsultationForm extends OpdElement {
   /** A kept receipt the citizen opened from the list (the form stays as it is underneath). */
   private opened: KeptReceipt | null = null;
 
-  private readonly localize = new LocalizeController(this, { id, en });
+  // English is its own chunk, fetched only when the widget is set to English (see LocalizeController).
+  private readonly localize = new LocalizeController(this, { id, en: () => import('./i18n/en.js').then((m) => m.en) });
   private readonly clients = new ClientController(this, { consultations: citizenConsultations });
   private readonly form = new FormController<ConsultationFormValues, ConsultationReceipt>(this, {
     widget: 'consultation-form',

@@ -17,7 +17,6 @@ import { OpdElement } from '../shared/opd-element.js';
 import { controlStyles, themeStyles } from '../shared/theme.js';
 import { consultationStatusStyles } from './consultation-status.styles.js';
 import type { OpdStatusLoadedDetail } from './events.js';
-import { en } from './i18n/en.js';
 import { id } from './i18n/id.js';
 
 export type { OpdStatusLoadedDetail };
@@ -154,7 +153,8 @@ export class OpdConsultationStatus extends OpdElement {
   private lookup: Lookup = { state: 'idle' };
   private announcement = '';
 
-  private readonly localize = new LocalizeController(this, { id, en });
+  // English is its own chunk, fetched only when the widget is set to English (see LocalizeController).
+  private readonly localize = new LocalizeController(this, { id, en: () => import('./i18n/en.js').then((m) => m.en) });
   private readonly clients = new ClientController(this, { consultations: citizenConsultations });
   #abort: AbortController | undefined;
 

@@ -9,10 +9,17 @@
  * compiler refuses it): the kit's helpers call their keys with their own parameters, so a
  * kit key always means the kit's message.
  *
+ * Indonesian is the default and is always in the bundle. English is fetched only when a widget
+ * is set to English: the kit's English always, a widget's own when it passes a loader
+ * (`en: () => import(…)`, a chunk of its own) rather than the catalog. Until it has arrived, {@link OpdElement} holds
+ * the widget's update ({@link LocalizeController.ready}), so the citizen never sees a moment
+ * of the wrong language: an English widget renders once, in English; a widget switched to
+ * English keeps its Indonesian text until the English is here. Should the English never
+ * arrive (the connection dropped), the widget speaks Indonesian, and says so by its `lang`.
+ *
  * ```ts
- * import { en } from './i18n/en.js';
  * import { id } from './i18n/id.js';
- * private readonly localize = new LocalizeController(this, { id, en });
+ * private readonly localize = new LocalizeController(this, { id, en: () => import('./i18n/en.js').then((m) => m.en) });
  * this.localize.t('form.name'); // a widget key
  * this.localize.t('retry');     // a kit key
  * ```
@@ -22,19 +29,41 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { DEFAULT_TIME_ZONE, indonesianTimeZones, type IndonesianTimeZone } from '../../src/schemas/opds.js';
 import type { CatalogOf } from './i18n/catalog.js';
-import { en } from './i18n/en.js';
-import { id, type KitMessages } from './i18n/id.js';
+import { id as kitId, type KitMessages } from './i18n/id.js';
 
 export type { CatalogOf, KitMessages };
 
 /** The languages opd-kit ships. */
 export type Lang = 'id' | 'en';
 
-/** One catalog per language: what a widget hands to its {@link LocalizeController}. */
-export type Catalogs<M> = Readonly<Record<Lang, M>>;
+/**
+ * What a widget hands to its {@link LocalizeController}: its Indonesian catalog, and its English
+ * one or a function that loads it (`() => import('./i18n/en.js').then((m) => m.en)`), called
+ * the first time the widget is set to English.
+ */
+export interface Catalogs<M> {
+  readonly id: M;
+  readonly en: M | (() => Promise<M>);
+}
 
-const kitCatalogs: Catalogs<KitMessages> = { id, en };
+/** The kit's English copy, once loaded. */
+let kitEn: KitMessages | undefined;
+let kitEnLoading: Promise<unknown> | undefined;
 
+/** Loads the kit's English copy (once for every widget on the page; again after a failure). */
+function loadKitEn(): Promise<unknown> {
+  kitEnLoading ??= import('./i18n/en.js').then(
+    (module) => (kitEn = module.en),
+    (error: unknown) => {
+      kitEnLoading = undefined;
+      throw error;
+    },
+  );
+  return kitEnLoading;
+}
+
+/** The kit's catalog for a language in use (English is in use only once it is loaded). */
+const kitCatalog = (lang: Lang): KitMessages => (lang === 'en' && kitEn) || kitId;
 
 /** Whether `Intl` knows the zone (a bad name would make every date throw). */
 function knownTimeZone(zone: string): boolean {
@@ -88,37 +117,90 @@ export interface KitLocalize {
 }
 
 /**
+ * A host that can hold its updates until a promise settles ({@link OpdElement} can): the
+ * controller holds them while the English copy is on its way.
+ */
+export interface LocalizeHost extends ReactiveControllerHost, HTMLElement {
+  holdUpdatesFor?(hold: () => Promise<unknown> | undefined): void;
+}
+
+/**
  * Translates for one host element, with the kit's copy and, if given, the widget's
  * catalogs `M`. The host must re-render when its `lang` attribute changes ({@link OpdElement}
- * does); the controller reads it at render time.
+ * does); the controller reads it at render time. A host that cannot hold its updates (a plain
+ * `LitElement`) renders in Indonesian until the English copy has arrived, then again.
  */
 export class LocalizeController<M extends object = Record<never, never>> implements ReactiveController {
-  readonly #host: ReactiveControllerHost & HTMLElement;
-  readonly #own: Catalogs<M> | undefined;
+  readonly #host: LocalizeHost;
+  readonly #id: M | undefined;
+  #en: M | undefined;
+  readonly #loadEn: (() => Promise<M>) | undefined;
+  /** The English copy on its way, if it is. */
+  #loading: Promise<void> | undefined;
+  /** The English copy failed to load: Indonesian from then on (a reload tries again). */
+  #failed = false;
   // Dates show in WIB until the widget sets the regency's zone.
   #timeZone: string = DEFAULT_TIME_ZONE;
 
   /**
-   * `catalogs`: the widget's own copy, one catalog per language, with none of the kit's keys;
-   * without it, the kit's copy only.
+   * `catalogs`: the widget's own copy, one catalog per language (English maybe as a loader),
+   * with none of the kit's keys; without it, the kit's copy only.
    */
-  constructor(host: ReactiveControllerHost & HTMLElement, catalogs?: Catalogs<M & OwnKeys<M>>) {
+  constructor(host: LocalizeHost, catalogs?: Catalogs<M & OwnKeys<M>>) {
     this.#host = host;
-    this.#own = catalogs;
+    this.#id = catalogs?.id;
+    const en = catalogs?.en;
+    if (typeof en === 'function') this.#loadEn = en;
+    else this.#en = en;
     host.addController(this);
+    host.holdUpdatesFor?.(() => this.ready());
   }
 
   /** Nothing to do: the language is read at render time. */
   hostConnected(): void {}
 
-  /** The language in use. */
+  /** Before each render: starts loading the English copy if the host asks for English (a host that does not hold its updates). */
+  hostUpdate(): void {
+    void this.ready();
+  }
+
+  /**
+   * `undefined` when the language the host asks for is here; else a promise that settles when
+   * its copy has arrived (or failed to), loading it if it is not on its way yet. The host
+   * renders again once it has arrived.
+   */
+  ready(): Promise<void> | undefined {
+    if (this.#failed || resolveLang(this.#host.getAttribute('lang')) !== 'en' || this.#hasEnglish()) return undefined;
+    this.#loading ??= Promise.all([
+      loadKitEn(),
+      this.#loadEn && !this.#en ? this.#loadEn().then((en) => (this.#en = en)) : undefined,
+    ]).then(
+      () => {
+        this.#loading = undefined;
+        this.#host.requestUpdate();
+      },
+      (error: unknown) => {
+        this.#loading = undefined;
+        this.#failed = true;
+        console.error('opd-kit: the English text could not be loaded; the widget speaks Indonesian', error);
+      },
+    );
+    return this.#loading;
+  }
+
+  /** Whether every English catalog this controller needs has arrived. */
+  #hasEnglish(): boolean {
+    return kitEn !== undefined && (this.#id === undefined || this.#en !== undefined);
+  }
+
+  /** The language in use: the one the host's `lang` asks for, once its copy is here; Indonesian until then. */
   get lang(): Lang {
-    return resolveLang(this.#host.getAttribute('lang'));
+    return resolveLang(this.#host.getAttribute('lang')) === 'en' && this.#hasEnglish() ? 'en' : 'id';
   }
 
   /** The BCP 47 tag for `Intl`, e.g. `id-ID`. */
   get locale(): string {
-    return kitCatalogs[this.lang]['lang.tag'];
+    return kitCatalog(this.lang)['lang.tag'];
   }
 
   /** The message for `key` in the current language, with its parameters filled in. */
@@ -135,7 +217,8 @@ export class LocalizeController<M extends object = Record<never, never>> impleme
 
   /** The kit's message for `key`, else the widget's: a widget's catalog never changes a kit key. */
   #find(key: string): unknown {
-    for (const catalog of [kitCatalogs[this.lang], this.#own?.[this.lang]] as (Record<string, unknown> | undefined)[]) {
+    const lang = this.lang;
+    for (const catalog of [kitCatalog(lang), lang === 'en' ? this.#en : this.#id] as (Record<string, unknown> | undefined)[]) {
       if (catalog && Object.hasOwn(catalog, key)) return catalog[key];
     }
     return undefined;
@@ -203,7 +286,7 @@ export class LocalizeController<M extends object = Record<never, never>> impleme
 
   /** A kit message, read from the kit's catalogs only. */
   #kit<K extends keyof KitMessages>(key: K, ...args: Args<KitMessages, K>): string {
-    const message = kitCatalogs[this.lang][key] as string | ((...a: unknown[]) => string);
+    const message = kitCatalog(this.lang)[key] as string | ((...a: unknown[]) => string);
     return typeof message === 'function' ? message(...args) : message;
   }
 }

@@ -1,6 +1,7 @@
 /**
- * The thin base every opd-kit widget extends: the `api`, `opd` and `lang` attributes and a
- * typed {@link OpdElement.emit}. Behaviour lives in controllers the widgets compose.
+ * The thin base every opd-kit widget extends: the `api`, `opd` and `lang` attributes, a
+ * typed {@link OpdElement.emit}, and updates a controller can hold until what they show has
+ * arrived ({@link OpdElement.holdUpdatesFor}). Behaviour lives in controllers the widgets compose.
  *
  * Reactive properties are declared in `static properties` rather than with Lit's decorators:
  * the same properties and attributes, without the decorators' code in every page's bundle.
@@ -25,6 +26,9 @@ export class OpdElement extends LitElement {
   /** The OPD's slug, e.g. `bpkad`. */
   opd = '';
 
+  /** What updates wait for (see {@link holdUpdatesFor}). */
+  readonly #holds: (() => Promise<unknown> | undefined)[] = [];
+
   /** Lit's attributes plus the global `lang`, so a change of language re-renders. */
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'lang'];
@@ -34,6 +38,22 @@ export class OpdElement extends LitElement {
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
     if (name === 'lang' && old !== value) this.requestUpdate();
+  }
+
+  /**
+   * Makes each update wait until the promise `hold` returns has settled, when it returns one:
+   * the `LocalizeController` holds the first English render until the English copy has
+   * arrived, so no Indonesian text shows for a moment. `updateComplete` waits too.
+   */
+  holdUpdatesFor(hold: () => Promise<unknown> | undefined): void {
+    this.#holds.push(hold);
+  }
+
+  /** Lit's update, once whatever the controllers hold it for has arrived (see {@link holdUpdatesFor}). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const waits = this.#holds.map((hold) => hold()).filter((wait) => wait !== undefined);
+    if (waits.length === 0) return super.scheduleUpdate();
+    return Promise.all(waits).then(() => super.scheduleUpdate());
   }
 
   /** Dispatches a typed `opd-*` event that bubbles out of the shadow root; returns it. */
