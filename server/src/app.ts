@@ -4,6 +4,8 @@
  *
  * @module
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { sql, type Kysely } from 'kysely';
@@ -15,7 +17,8 @@ import type { ServerModule } from './http/module.js';
 import { bodyBytesOf, limitBody, mountRoutes } from './http/mount.js';
 import { ProblemError, problem, problemRegistry } from './http/problem.js';
 import { requestId } from './http/request-id.js';
-import { serveFolder } from './http/static.js';
+import { FOREVER, REVALIDATE, serveFolder } from './http/static.js';
+import { OpdDirectory } from './tenancy/directory.js';
 import { silentLogger } from './log.js';
 import { serverModules, type AppDatabase } from './modules/index.js';
 import { buildOpenApiDocument } from './openapi/document.js';
@@ -29,6 +32,39 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** A CDN chunk named by its content's hash, e.g. `shared-1VKu5038.js`. */
 const HASHED_CHUNK = /-[A-Za-z0-9_-]{8}\.js(\.map)?$/;
 
+/**
+ * The CDN build's `Cache-Control` by file: a chunk named by its content's hash is kept for
+ * good; an entry (`opd-kit.js`, `staff/console.js`: the names the build lists in each folder's
+ * `entries.json`) keeps its name across releases, so it is revalidated on every use — a 304 of
+ * a few hundred bytes, and a browser never holds an entry whose chunks a new build removed.
+ */
+function cdnCacheControl(folder: string): (relative: string) => string {
+  const entries = new Map<string, { names: ReadonlySet<string> | undefined; readAt: number }>();
+  const entriesOf = (dir: string): ReadonlySet<string> | undefined => {
+    const known = entries.get(dir);
+    if (known && performance.now() - known.readAt < 1000) return known.names;
+    let names: ReadonlySet<string> | undefined;
+    try {
+      names = new Set(JSON.parse(readFileSync(join(folder, dir, 'entries.json'), 'utf8')) as string[]);
+    } catch {
+      names = undefined;
+    }
+    entries.set(dir, { names, readAt: performance.now() });
+    return names;
+  };
+  return (relative) => {
+    const slash = relative.lastIndexOf('/');
+    const name = relative.slice(slash + 1).replace(/\.map$/, '');
+    const listed = entriesOf(relative.slice(0, slash + 1));
+    // A build without the list (older, or a test's folder): the name tells.
+    const isEntry = listed ? listed.has(name) || name === 'entries.json' : !HASHED_CHUNK.test(relative);
+    return isEntry ? REVALIDATE : FOREVER;
+  };
+}
+
+/** Methods that change nothing. */
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /** The staff console's page (`examples/console.html`) and what it links, served with or without the demo site. */
 const CONSOLE_FILES = ['/console', '/site.css', '/favicon.svg'];
 
@@ -41,7 +77,7 @@ export interface StaticFolders {
 }
 
 /** What {@link createApp} needs; the rest has defaults. */
-export interface CreateAppOptions extends Omit<AppDeps, 'db' | 'now' | 'log' | 'problems' | 'modules'> {
+export interface CreateAppOptions extends Omit<AppDeps, 'db' | 'now' | 'log' | 'problems' | 'modules' | 'directory'> {
   /** The database, as the spine or as the whole registry sees it. */
   db: AppDeps['db'] | Kysely<AppDatabase>;
   now?: AppDeps['now'];
@@ -50,18 +86,33 @@ export interface CreateAppOptions extends Omit<AppDeps, 'db' | 'now' | 'log' | '
   modules?: readonly ServerModule[];
   /** Where the served files are (default: the repository's `dist/cdn` and `examples`). */
   folders?: Partial<StaticFolders>;
+  /**
+   * How long this instance trusts its OPD directory before checking the database's version
+   * again, in ms (default 500; see `tenancy/directory.ts`). Tests that change the tables
+   * behind the app's back pass 0.
+   */
+  directoryFreshForMs?: number;
 }
 
 /** Builds the app: every module's routes and mounts, health, OpenAPI, docs and (optionally) the demo site. */
 export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   const modules = options.modules ?? serverModules;
+  const db = options.db as AppDeps['db'];
+  const log = options.log ?? silentLogger;
   const deps: AppDeps = {
-    db: options.db as AppDeps['db'],
+    db,
     settings: options.settings,
     now: options.now ?? (() => new Date()),
-    log: options.log ?? silentLogger,
+    log,
     problems: problemRegistry(modules),
     modules,
+    directory: new OpdDirectory({
+      db,
+      modules,
+      timeZone: options.settings.timeZone,
+      log,
+      ...(options.directoryFreshForMs !== undefined ? { freshForMs: options.directoryFreshForMs } : {}),
+    }),
   };
   const folders: StaticFolders = {
     cdn: options.folders?.cdn ?? `${REPO_ROOT}dist/cdn`,
@@ -73,6 +124,9 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     c.set('deps', deps);
     const started = performance.now();
     await next();
+    // A staff write may have changed what the directory holds: this instance checks at once
+    // (the others within their freshness window, by the version the change raised).
+    if (c.get('actor') && !READS.has(c.req.method)) deps.directory.expire();
     c.res.headers.set('X-Content-Type-Options', 'nosniff');
     // Method, path and status only: query strings may hold search text typed by staff.
     deps.log.debug('request', {
@@ -125,7 +179,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
 
   // The widgets file is what every OPD's script tag loads, so it is served in production too.
   // Its chunks are named by their content's hash (`rollup.config.mjs`), so they are cached for good.
-  app.use('/cdn/*', serveFolder(folders.cdn, '/cdn/', { crossOrigin: true, immutable: HASHED_CHUNK }));
+  app.use('/cdn/*', serveFolder(folders.cdn, '/cdn/', { crossOrigin: true, cacheControl: cdnCacheControl(folders.cdn) }));
   // The staff console is served in production too: its page and the two files it links.
   // No other site may frame it (clickjacking a signed-in staff member).
   app.use('/console', async (c, next) => {

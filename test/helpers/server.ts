@@ -128,7 +128,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     const now = options.now ?? (() => new Date());
     if (options.seed !== false) await seedDemo(opened.db, serverModules, now(), settings.timeZone);
 
-    const app = createApp({ db: opened.db, settings, now, log: createLogger(settings.logLevel) });
+    // Freshness 0: tests change tables behind the app's back and expect the next request to see it.
+    const app = createApp({ db: opened.db, settings, now, log: createLogger(settings.logLevel), directoryFreshForMs: 0 });
     const server = await listen(app);
     cleanups.push(() => stop(server));
     const { port } = server.address() as AddressInfo;

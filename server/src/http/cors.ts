@@ -8,7 +8,6 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { loadOpd } from '../tenancy/load.js';
-import { allowedOriginsFor } from '../tenancy/queries.js';
 import type { AppEnv } from './env.js';
 
 const ALLOW_HEADERS = 'Content-Type, Authorization, Idempotency-Key, X-Request-Id';
@@ -36,12 +35,12 @@ export function cors(options: CorsOptions): MiddlewareHandler<AppEnv> {
       return;
     }
 
-    const { db, settings } = c.get('deps');
+    const { directory, settings } = c.get('deps');
     let allowed = options.origins === 'any' || settings.corsOrigins.includes('*') || settings.corsOrigins.includes(origin);
     if (!allowed) {
       const opdSlug = OPD_PATH.exec(c.req.path)?.[1];
       if (opdSlug === undefined) {
-        allowed = (await allowedOriginsFor(db)).has(origin);
+        allowed = (await directory.current()).allowedOrigins.has(origin);
       } else {
         // The same read the route's tenancy check uses: one per request.
         const opd = await loadOpd(c, safeDecode(opdSlug));

@@ -8,6 +8,7 @@ import type { Actor } from '../auth/actor.js';
 import type { Database, OpdRow } from '../db/schema.js';
 import type { Logger } from '../log.js';
 import type { Settings } from '../settings.js';
+import type { OpdDirectory } from '../tenancy/directory.js';
 import type { ServerModule } from './module.js';
 import type { ProblemRegistry } from './problem.js';
 
@@ -25,6 +26,8 @@ export interface AppDeps {
   problems: ProblemRegistry;
   /** The modules the app serves, in registry order. */
   modules: readonly ServerModule[];
+  /** The OPDs as this instance knows them between requests, and their prepared public answers. */
+  directory: OpdDirectory;
 }
 
 /** Hono environment of the app. */

@@ -25,6 +25,7 @@ import type { ModuleMigration } from '../db/migrate.js';
 import type { Database, OpdRow } from '../db/schema.js';
 import type { JsonObject, OpenApiPart, SchemaSource } from '../openapi/builder.js';
 import type { AppDeps, AppEnv } from './env.js';
+import type { PreparedBody } from './prepared.js';
 import type { ProblemDefinition } from './problem.js';
 
 /** What a handler gets: the checked inputs and the spine's services for this request. */
@@ -57,13 +58,24 @@ export interface RouteContext<E extends AnyEndpoint> {
   once<T>(write: (trx: Transaction<Database>) => Promise<T>): Promise<{ body: T; replayed: boolean }>;
 }
 
-/** A handler's answer: the body (checked against the endpoint's response schema) and headers. */
-export interface RouteAnswer<T> {
-  /** The body: JSON, or the text of a non-JSON endpoint (`produces`); ignored for 204. */
-  body: T;
-  /** Headers to add, e.g. `Cache-Control` or `Location`. */
-  headers?: Record<string, string>;
-}
+/**
+ * A handler's answer: the body (checked against the endpoint's response schema) and headers;
+ * or, for an answer sent many times, its prepared bytes (`http/prepared.ts`: checked once when
+ * prepared, sent with a strong ETag, a 304 to a client that has it, brotli or gzip).
+ */
+export type RouteAnswer<T> =
+  | {
+      /** The body: JSON, or the text of a non-JSON endpoint (`produces`); ignored for 204. */
+      body: T;
+      /** Headers to add, e.g. `Cache-Control` or `Location`. */
+      headers?: Record<string, string>;
+    }
+  | {
+      /** The answer, prepared once (see `prepareJson`). */
+      prepared: PreparedBody;
+      /** Headers to add, e.g. `Cache-Control`. */
+      headers?: Record<string, string>;
+    };
 
 /** The server side of one endpoint: its handler, the server's limits on it, and its prose. */
 export interface Route<E extends AnyEndpoint = AnyEndpoint> {
@@ -179,7 +191,10 @@ export interface ServerModule {
   seed?(db: Transaction<Database>, context: SeedContext): Promise<Record<string, number>>;
   /**
    * What it adds to `GET /api/v1/opds/{opd}`, the one read every widget makes first: the
-   * fields of the `opd` schema it owns (SIAP: `consultationCategories`).
+   * fields of the `opd` schema it owns (SIAP: `consultationCategories`). The answer is kept in
+   * memory (`tenancy/directory.ts`) until the OPD directory's version moves, so it may read only
+   * tables that raise it: a module puts the spine's trigger on each in a migration
+   * (`watchForOpdDirectory`, spine migration 0007), and must not depend on the clock.
    */
   opdView?(db: Kysely<Database>, opd: OpdRow): Promise<Record<string, unknown>>;
   /**

@@ -19,6 +19,7 @@ import { idempotencyKeyOf, requestHash, runIdempotent } from './idempotency.js';
 import { honoPath, type Route, type RouteContext, type ServerModule } from './module.js';
 import { ProblemError, type ProblemRegistry } from './problem.js';
 import { rateLimit } from './rate-limit.js';
+import { sendPrepared } from './prepared.js';
 import { sendJson } from './respond.js';
 import { readJsonBody, readQuery, unstorable } from './validate.js';
 
@@ -96,6 +97,7 @@ function routeHandlers(module: ServerModule, route: Route): MiddlewareHandler<Ap
     const ctx = await routeContext(c, route, moduleSwitch);
     const answer = await route.handler(ctx);
     const status = (endpoint.status ?? 200) as ContentfulStatusCode;
+    if ('prepared' in answer) return sendPrepared(c, answer.prepared, answer.headers);
     if (endpoint.status === 204) return c.body(null, 204, answer.headers);
     if (answersJson(endpoint)) return sendJson(c, endpoint.response, answer.body, status, answer.headers);
     const text = z.parse(endpoint.response, answer.body) as string;

@@ -1,7 +1,8 @@
 /**
- * Tenancy at the route edge: the OPD a request is about, read once per request (CORS and
- * the route share it; never kept across requests, so an admin's change shows at once), and
- * the module switch. An unknown OPD answers 404 `not-found`; a
+ * Tenancy at the route edge: the OPD a request is about, from the OPD directory
+ * (`directory.ts`: kept in memory, checked against the database's version at most every
+ * half second) and memoized for the request, so CORS and the route see one row; and the
+ * module switch. An unknown OPD answers 404 `not-found`; a
  * module the OPD has off answers 404 `module-disabled`.
  *
  * @module
@@ -11,9 +12,8 @@ import { OPD_SLUG_PATTERN } from '../../../src/schemas/index.js';
 import type { OpdRow } from '../db/schema.js';
 import type { AppEnv } from '../http/env.js';
 import { ProblemError } from '../http/problem.js';
-import { findOpd } from './queries.js';
 
-/** The OPD `slug`, or undefined when there is none; read from the database once per request. */
+/** The OPD `slug`, or undefined when there is none; the same row for the whole request. */
 export async function loadOpd(c: Context<AppEnv>, slug: string): Promise<OpdRow | undefined> {
   let cache = c.get('opds');
   if (!cache) {
@@ -21,16 +21,16 @@ export async function loadOpd(c: Context<AppEnv>, slug: string): Promise<OpdRow 
     c.set('opds', cache);
   }
   if (!cache.has(slug)) {
-    cache.set(slug, OPD_SLUG_PATTERN.test(slug) ? ((await findOpd(c.get('deps').db, slug)) ?? null) : null);
+    cache.set(slug, OPD_SLUG_PATTERN.test(slug) ? ((await c.get('deps').directory.opd(slug)) ?? null) : null);
   }
   return cache.get(slug) ?? undefined;
 }
 
 /**
  * Puts an OPD's new row in this request's memo after a change (or a new OPD), so nothing later
- * in the request sees the row as it was. Other requests read the table afresh: there is no
- * memo across requests, so a change shows at once on every instance (the module switch, the
- * allowed origins CORS checks).
+ * in the request sees the row as it was. Later requests see it through the directory, which
+ * this instance checks again after every staff write and every other instance within its
+ * freshness window (the module switch, the allowed origins CORS checks).
  */
 export function rememberOpd(c: Context<AppEnv>, row: OpdRow): void {
   let cache = c.get('opds');

@@ -15,16 +15,6 @@ export async function listOpds(db: Kysely<Database>): Promise<OpdRow[]> {
   return db.selectFrom('opds').selectAll().orderBy('name').orderBy('slug').execute();
 }
 
-/** One OPD by slug, or undefined. */
-export async function findOpd(db: Kysely<Database>, slug: string): Promise<OpdRow | undefined> {
-  return db.selectFrom('opds').selectAll().where('slug', '=', slug).executeTakeFirst();
-}
-
-/** The origins allowed to call the routes that are not about one OPD: every OPD's. */
-export async function allowedOriginsFor(db: Kysely<Database>): Promise<Set<string>> {
-  const rows = await db.selectFrom('opds').select('allowed_origins').execute();
-  return new Set(rows.flatMap((row) => row.allowed_origins));
-}
 
 /** The modules of an OPD that this version knows (unknown names in the data are skipped). */
 export function enabledModules(row: OpdRow): ModuleName[] {

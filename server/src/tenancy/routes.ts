@@ -14,13 +14,16 @@ import {
   opdSettings,
   opdUpdate,
   regencyOverview,
-  type Opd,
 } from '../../../src/schemas/index.js';
 import { defineModule, route } from '../http/module.js';
 import { tenancyAdminRoutes } from './admin.js';
-import { listOpds, toOpdSummary } from './queries.js';
 import { seedOpds } from './seed.js';
 
+/**
+ * Public and the same for everyone: browsers and shared caches may keep it a minute, then
+ * revalidate with the ETag (a 304 when nothing changed). The server itself sees a change
+ * within a second (the directory); a browser that read it just before, within the minute.
+ */
 const CACHE = { 'Cache-Control': 'public, max-age=60' };
 
 const listRoute = route({
@@ -29,9 +32,8 @@ const listRoute = route({
   description: 'Every agency (OPD) of the deployment with the modules it has switched on. One page holds all.',
   returns: 'The agencies.',
   async handler({ deps }) {
-    const rows = await listOpds(deps.db);
     // Every OPD fits one page (a regency has some 40); the list shape leaves room for paging.
-    return { body: { data: rows.map(toOpdSummary), nextCursor: null }, headers: CACHE };
+    return { prepared: await deps.directory.list(), headers: CACHE };
   },
 });
 
@@ -43,11 +45,9 @@ const getRoute = route({
   returns: 'The agency.',
   docs: { opd: 'The agency (OPD) slug, e.g. `bpkad`.' },
   async handler({ opd, deps }) {
-    // Each module adds the fields it owns; this read is every widget's first.
-    // The regency's time zone: the widgets show every date in it.
-    const view: Record<string, unknown> = { ...toOpdSummary(opd), timeZone: deps.settings.timeZone };
-    for (const module of deps.modules) if (module.opdView) Object.assign(view, await module.opdView(deps.db, opd));
-    return { body: view as Opd, headers: CACHE };
+    // Every widget's first read: the OPD, the regency's time zone (the widgets show every date
+    // in it) and each module's fields, prepared once per directory version.
+    return { prepared: await deps.directory.view(opd), headers: CACHE };
   },
 });
 

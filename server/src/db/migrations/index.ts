@@ -12,6 +12,7 @@ import { holidaysTable } from './0003-holidays.js';
 import { staffAccounts } from './0004-staff-accounts.js';
 import { regencySettings } from './0005-regency-settings.js';
 import { disabledBy } from './0006-disabled-by.js';
+import { publicVersion } from './0007-public-version.js';
 
 /** The spine's migrations by name. */
 export const spineMigrations: Record<string, ModuleMigration> = {
@@ -21,4 +22,5 @@ export const spineMigrations: Record<string, ModuleMigration> = {
   '0004-staff-accounts': staffAccounts,
   '0005-regency-settings': regencySettings,
   '0006-disabled-by': disabledBy,
+  '0007-public-version': publicVersion,
 };

@@ -34,6 +34,7 @@ import { answerTemplates } from './migrations/0007-answer-templates.js';
 import { retiredCategories } from './migrations/0008-retired-categories.js';
 import { contactErasure } from './migrations/0009-contact-erasure.js';
 import { auditSearchLength } from './migrations/0010-audit-search-length.js';
+import { directoryCategories } from './migrations/0011-directory-categories.js';
 import { categoryRoutes } from './categories.js';
 import { overviewOf } from './overview.js';
 import { siapPrivacy } from './privacy.js';
@@ -67,6 +68,7 @@ export const siapModule = defineModule({
     '0008-retired-categories': retiredCategories,
     '0009-contact-erasure': contactErasure,
     '0010-audit-search-length': auditSearchLength,
+    '0011-directory-categories': directoryCategories,
   },
   seed: seedConsultations,
   // `GET /api/v1/opds/{opd}` carries the categories the form offers (retired ones left out).
