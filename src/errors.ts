@@ -16,6 +16,11 @@
  */
 import type { FieldError, ProblemCode } from './schemas/common.js';
 
+/** `path: message; …` of field errors, for an error's message. */
+function listed(fieldErrors: FieldError[]): string {
+  return fieldErrors.map((e) => `${e.path || '(root)'}: ${e.message}`).join('; ');
+}
+
 /** The base of every error the SDK throws. */
 export class OpdError extends Error {
   // Each class names itself with a literal, so `error.name` survives an app's minifier.
@@ -33,7 +38,7 @@ export class ValidationError extends OpdError {
   readonly fieldErrors: FieldError[];
 
   constructor(fieldErrors: FieldError[], options?: { cause?: unknown }) {
-    super(`Invalid input: ${fieldErrors.map((e) => `${e.path || '(root)'}: ${e.message}`).join('; ')}`, options);
+    super(`Invalid input: ${listed(fieldErrors)}`, options);
     this.fieldErrors = fieldErrors;
   }
 }
@@ -138,9 +143,7 @@ export class ResponseShapeError extends OpdError {
   readonly fieldErrors: FieldError[];
 
   constructor(what: string, fieldErrors: FieldError[]) {
-    super(
-      `Unexpected response from ${what}: ${fieldErrors.map((e) => `${e.path || '(root)'}: ${e.message}`).join('; ')}`,
-    );
+    super(`Unexpected response from ${what}: ${listed(fieldErrors)}`);
     this.fieldErrors = fieldErrors;
   }
 }

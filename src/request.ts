@@ -17,6 +17,7 @@
 import type * as z from 'zod/mini';
 import {
   ApiError,
+  type ApiErrorDetails,
   IdempotencyConflictError,
   NetworkError,
   OpdError,
@@ -173,8 +174,13 @@ export class RequestSender {
       init.body = JSON.stringify(request.body);
       if (!headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
     }
-    const query = request.query ? toSearchParams(request.query).toString() : '';
-    const url = `${this.#baseUrl}/${request.path}${query ? `?${query}` : ''}`;
+    // Query values that are `undefined` or `''` are left out.
+    const query = new URLSearchParams();
+    for (const [key, value] of Object.entries(request.query ?? {})) {
+      if (value !== undefined && value !== '') query.set(key, String(value));
+    }
+    const search = String(query);
+    const url = `${this.#baseUrl}/${request.path}${search ? `?${search}` : ''}`;
     const retries = request.method === 'GET' || request.idempotencyKey !== undefined ? this.#retries : 0;
 
     for (let attempt = 0; ; attempt++) {
@@ -189,9 +195,9 @@ export class RequestSender {
         if (signal?.aborted) throw signal.reason ?? error;
         failure = error;
       }
-      if (answer?.[0].ok) return checkAnswer(request, answer);
+      if (answer?.[0].ok) return checkAnswer(request.response, bodyOf(answer, request), what);
       const wait = attempt < retries ? retryDelay(answer?.[0], attempt) : undefined;
-      if (wait === undefined) throw answer ? fromResponse(answer, request) : failure;
+      if (wait === undefined) throw answer ? problemError(answer, request) : failure;
       await sleep(wait, signal);
     }
   }
@@ -224,6 +230,7 @@ export class RequestSender {
 /** A response with its text: `undefined` for a 204, or for an error whose body could not be read. */
 type Answer = [response: Response, text: string | undefined];
 
+/** Fetches and reads the whole answer. */
 async function fetchAnswer(send: typeof fetch, url: string, init: RequestInit): Promise<Answer> {
   const response = await send(url, init);
   if (response.status === 204) return [response, undefined];
@@ -262,18 +269,6 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
-/** The checked body of a successful answer, or a {@link ResponseShapeError}. */
-function checkAnswer<S extends z.ZodMiniType>(request: SendRequest<S>, [response, text]: Answer): z.output<S> {
-  const mediaType = response.headers.get('Content-Type')?.split(';')[0]?.trim() ?? '';
-  // An answer that arrived but is no JSON (a web page at the base URL) is the wrong answer, not a lost one.
-  const body = text === undefined || request.text ? text : parseJson(text, request.what, mediaType);
-  const checked = request.response.safeParse(body);
-  if (!checked.success) {
-    throw new ResponseShapeError(request.what, toFieldErrors(checked.error.issues));
-  }
-  return checked.data as z.output<S>;
-}
-
 /**
  * Checks `input` against `schema` before anything is sent, so the caller gets the same
  * field errors the server would give, without a round trip.
@@ -291,89 +286,85 @@ function checkInput<S extends z.ZodMiniType>(schema: S, input: unknown): z.outpu
   return result.data as z.output<S>;
 }
 
-/** The JSON of an answer, or a {@link ResponseShapeError} saying what came instead. */
-function parseJson(text: string, what: string, mediaType: string): unknown {
+/** `value` checked against the answer schema `schema`, or a {@link ResponseShapeError} about `what`. */
+function checkAnswer<S extends z.ZodMiniType>(schema: S, value: unknown, what: string): z.output<S> {
+  const checked = schema.safeParse(value);
+  if (!checked.success) throw new ResponseShapeError(what, toFieldErrors(checked.error.issues));
+  return checked.data as z.output<S>;
+}
+
+/** The body of a successful answer: its text, or its JSON, or a {@link ResponseShapeError} saying what came instead. */
+function bodyOf([response, text]: Answer, request: SendRequest<z.ZodMiniType>): unknown {
+  if (text === undefined || request.text) return text;
   try {
     return JSON.parse(text);
   } catch {
-    const got = mediaType ? `${mediaType}, not JSON` : 'not JSON';
-    throw new ResponseShapeError(what, [
-      { path: '', message: `The answer is ${got}: is the base URL the opd-kit backend?`, code: 'format' },
+    // An answer that arrived but is no JSON (a web page at the base URL) is the wrong answer, not a lost one.
+    const mediaType = response.headers.get('Content-Type')?.split(';')[0]?.trim();
+    throw new ResponseShapeError(request.what, [
+      { path: '', message: `The answer is ${mediaType ? `${mediaType}, not JSON` : 'not JSON'}: is the base URL the opd-kit backend?`, code: 'format' },
     ]);
   }
 }
 
-/** The query string values that are given (neither `undefined` nor `''`). */
-function toSearchParams(query: Record<string, string | number | boolean | undefined>): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== '') params.set(key, String(value));
-  }
-  return params;
-}
-
-/** The seconds `Retry-After` asks for (a number or an HTTP date); 60 when it is missing or unreadable. */
+/** The seconds `Retry-After` asks for (a number or an HTTP date, none in the past); 60 when it is missing or unreadable. */
 function retryAfterSeconds(response: Response): number {
   const header = response.headers.get('Retry-After');
   if (!header) return 60;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? 60 : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+  const seconds = Number.isFinite(Number(header)) ? Number(header) : Math.ceil((Date.parse(header) - Date.now()) / 1000);
+  return Number.isNaN(seconds) ? 60 : Math.max(0, seconds);
 }
-
-const knownCodes: readonly string[] = fieldErrorCodes;
 
 /** A problem's field errors with codes this version does not know read as `invalid` (codes are added within a version). */
 function withKnownCodes(body: unknown): unknown {
-  if (body === null || typeof body !== 'object' || !Array.isArray((body as { errors?: unknown }).errors)) return body;
-  const errors = ((body as { errors: unknown[] }).errors).map((error) =>
-    error !== null && typeof error === 'object' && typeof (error as FieldError).code === 'string' && !knownCodes.includes((error as FieldError).code as string)
-      ? { ...error, code: 'invalid' }
-      : error,
-  );
-  return { ...body, errors };
+  const errors = (body as { errors?: unknown } | null | undefined)?.errors;
+  if (!Array.isArray(errors)) return body;
+  const known: readonly unknown[] = fieldErrorCodes;
+  return {
+    ...(body as object),
+    errors: errors.map((error: Partial<FieldError> | null) =>
+      typeof error?.code === 'string' && !known.includes(error.code) ? { ...error, code: 'invalid' } : error,
+    ),
+  };
 }
 
-/** The error for an answer that is no success: its problem document on the error tree. */
-function fromResponse([response, text]: Answer, request: SendRequest<z.ZodMiniType>): ApiError | ResponseShapeError {
+/**
+ * The error for an answer that is no success, from its problem document (or its status when
+ * it has none). Throws a {@link ResponseShapeError} when what an `Idempotency-Key` stored is
+ * not an answer of the endpoint.
+ */
+function problemError([response, text]: Answer, request: SendRequest<z.ZodMiniType>): ApiError {
+  const { status } = response;
   const { what } = request;
   const requestId = response.headers.get('X-Request-Id') ?? undefined;
   let body: unknown;
   try {
     body = JSON.parse(text ?? '');
   } catch {
-    body = undefined;
+    // No document: the error is described from the status.
   }
   const parsed = problem.safeParse(withKnownCodes(body));
-  const details = parsed.success
+  const details: ApiErrorDetails = parsed.success
     ? {
-        status: response.status,
+        status,
         code: parsed.data.type.split('/').pop() || 'unknown',
         title: parsed.data.title,
-        ...(parsed.data.detail !== undefined ? { detail: parsed.data.detail } : {}),
+        detail: parsed.data.detail,
         requestId: parsed.data.requestId ?? requestId,
-        fieldErrors: parsed.data.errors ?? [],
+        fieldErrors: parsed.data.errors,
       }
     : {
-        status: response.status,
+        status,
         code: 'unknown',
-        title: response.statusText || `HTTP ${response.status}`,
-        detail: `The server answered ${response.status} for ${what} without a problem document`,
+        title: response.statusText || `HTTP ${status}`,
+        detail: `The server answered ${status} for ${what} without a problem document`,
         requestId,
       };
-  if (response.status === 429) {
-    return new RateLimitError({ ...details, retryAfter: retryAfterSeconds(response) });
-  }
-  if (details.code === 'idempotency-conflict') {
-    const stored = parsed.success ? parsed.data.stored : undefined;
-    if (stored === undefined) return new IdempotencyConflictError(details);
-    // What the key stored is an answer of this endpoint: checked like any other answer.
-    const checked = request.response.safeParse(stored);
-    if (!checked.success) {
-      return new ResponseShapeError(`${what} (the answer stored with its Idempotency-Key)`, toFieldErrors(checked.error.issues));
-    }
-    return new IdempotencyConflictError({ ...details, stored: checked.data });
-  }
-  return new ApiError(details);
+  if (status === 429) return new RateLimitError({ ...details, retryAfter: retryAfterSeconds(response) });
+  if (details.code !== 'idempotency-conflict') return new ApiError(details);
+  const stored = parsed.data?.stored;
+  // What the key stored is an answer of this endpoint: checked like any other answer.
+  return new IdempotencyConflictError(
+    stored === undefined ? details : { ...details, stored: checkAnswer(request.response, stored, `${what} (the answer stored with its Idempotency-Key)`) },
+  );
 }
