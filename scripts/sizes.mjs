@@ -4,7 +4,7 @@
  * `dist/index.js`, `dist/schemas.js`, each widget class and define entry, and the CDN files.
  * An entry's size includes every chunk it imports statically (what a browser must fetch
  * before the entry runs); chunks loaded by `import()` are listed apart as lazy. The npm
- * entries leave lit, ky and zod to the app's bundler, so their figures are our code only;
+ * entries leave their dependencies (lit, zod) to the app's bundler, so their figures are our code only;
  * the CDN figures are everything.
  *
  * The CDN file `dist/cdn/opd-kit.js` is a loader that imports a widget's chunk only when its
@@ -13,7 +13,8 @@
  * with every widget. A citizen's widget is `dist/cdn/<name>-<hash>.js`; the staff side
  * (`<opd-console>`, `<opd-consultation-inbox>`) is a build of its own, `dist/cdn/staff/<name>.js`.
  * The console's pages (`staff/console-<page>-<hash>.js`, SIAP's inbox and its settings) are
- * fetched when opened: one more row per page, the console's page with it open.
+ * fetched when opened: one more row per page, the console's page with it open. A language's
+ * copy (`kit-en-<hash>.js`, `<widget>-en-<hash>.js`) is lazy, fetched for a page in that language.
  *
  * Sizes are in KB of 1024 bytes, gzip -9 of each file on its own (as served). `--check`
  * compares them with the budgets in `bench/budgets.json` and exits 1 past one (CI runs it
@@ -43,6 +44,8 @@ const STATIC_IMPORT = /(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s
 const DYNAMIC_IMPORT = /import\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g;
 /** A chunk named by its content's hash (see rollup.config.mjs): `<name>-<8 characters>.js`. */
 const HASHED = /^(.+)-[\w-]{8}\.js$/;
+/** A chunk of one language's copy, loaded beside a widget or page: `kit-en`, `consultation-form-en`. */
+const LANGUAGE_CHUNK = /(?:^|-)[a-z]{2}$/;
 
 function matches(code, pattern) {
   return [...code.matchAll(pattern)].map((match) => match[1]);
@@ -159,7 +162,10 @@ export function consolePages(distDir = join(root, 'dist')) {
     for (const next of importsOf(file).dynamic) {
       const base = next.slice(dirname(next).length + 1);
       if (base.startsWith('shared-') || next === shell || !existsSync(next)) continue;
-      pages.set(base.match(HASHED)?.[1] ?? base.replace(/\.js$/, ''), next);
+      const page = base.match(HASHED)?.[1] ?? base.replace(/\.js$/, '');
+      // A language's copy (`kit-en-<hash>.js`) comes with a page, it is not one.
+      if (LANGUAGE_CHUNK.test(page)) continue;
+      pages.set(page, next);
     }
   }
   return [...pages].map(([page, file]) => ({ page, file })).sort((a, b) => a.page.localeCompare(b.page));
@@ -304,7 +310,7 @@ function main() {
       size.lazy.files.length ? `${size.lazy.files.length} file(s), ${kb(size.lazy.gzip)} gz` : '',
     ]),
   );
-  console.log("npm entries exclude lit, ky and zod (left to the app's bundler); the CDN rows include everything.");
+  console.log("npm entries exclude their dependencies (lit, zod: left to the app's bundler); the CDN rows include everything.");
   console.log('CDN rows are what a page downloads: the loader alone (no opd-kit tag), + one widget, + every widget, + a console page.');
   if (!check) return;
   console.log(`\nBudgets (${relative(root, BUDGETS_FILE)}, min+gzip, KB = ${KB} bytes):`);

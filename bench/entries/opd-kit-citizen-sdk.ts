@@ -1,7 +1,7 @@
 /**
  * Size-benchmark entry: what a citizen-facing page gets from the SDK when it names only what it
  * calls, as the widgets do: `buildClient(options, { consultations: citizenConsultations })`
- * (ask and track; no staff calls or schemas) and the error classes; ky and zod/mini bundled in.
+ * (ask and track; no staff calls or schemas) and the error classes; zod/mini bundled in.
  *
  * @module
  */

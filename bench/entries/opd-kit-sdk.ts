@@ -1,6 +1,6 @@
 /**
  * Size-benchmark entry: what an app gets from `import { createClient, …Error } from 'opd-kit'`
- * (the client with its namespaces, schemas and error tree; ky and zod/mini bundled in).
+ * (the client with its namespaces, schemas and error tree; zod/mini bundled in).
  *
  * @module
  */

@@ -7,13 +7,13 @@
 /** A markdown table; numbers should already be formatted. Columns of figures align right. */
 export function table(headers: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  const figures = (column: number) => rows.every((row) => /^(?:\d|<|—|n\/a|missing)/.test(row[column] ?? ''));
+  const figures = (column: number) => rows.every((row) => /^(?:\d|<|—|n\/a|missing|\*\*\d)/.test(row[column] ?? ''));
   return [line(headers), line(headers.map((_, column) => (figures(column) ? '---:' : '---'))), ...rows.map(line)].join('\n');
 }
 
-/** Bytes as kB with one decimal (1 kB = 1000 B, as bundle-size tools print). */
+/** Bytes as KB with one decimal (1 KB = 1024 B, as `node scripts/sizes.mjs` and the budgets count). */
 export function kb(bytes: number): string {
-  return `${(bytes / 1000).toFixed(1)} kB`;
+  return `${(bytes / 1024).toFixed(1)} KB`;
 }
 
 /** Milliseconds, whole above 100, one decimal below. */

@@ -37,7 +37,6 @@ process.on('exit', () => {
   }
 });
 
-
 /**
  * Spawns the backend (or another `script` under the repo) with `env` on top of the bench's own environment (minus any
  * `DATABASE_URL` the caller did not pass) and waits for `/healthz`.
@@ -100,5 +99,48 @@ export async function startServer(
     throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- server output ---\n${output()}`, {
       cause: error,
     });
+  }
+}
+
+/** What {@link runScript} got from a script that exited. */
+export interface ScriptOutput {
+  code: number | null;
+  stdout: string;
+  /** The last lines it wrote on stderr. */
+  stderr: string;
+}
+
+/**
+ * Runs `script` (under the repo, with tsx) to its end with `env` on top of the bench's own
+ * environment (minus any `DATABASE_URL` the caller did not pass) and returns what it wrote.
+ * Killed after `timeoutMs`, and by its pid when the bench exits first.
+ */
+export async function runScript(script: string, env: Record<string, string>, timeoutMs: number): Promise<ScriptOutput> {
+  const base = { ...process.env };
+  delete base.DATABASE_URL;
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: repoRoot,
+    env: { ...base, NODE_ENV: 'development', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  let stdout = '';
+  const errors: string[] = [];
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr?.on('data', (chunk: Buffer) => {
+    errors.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    if (errors.length > 40) errors.splice(0, errors.length - 40);
+  });
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  try {
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? null : 1)));
+    });
+    return { code, stdout, stderr: errors.join('\n') };
+  } finally {
+    clearTimeout(timer);
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    children.delete(child);
   }
 }

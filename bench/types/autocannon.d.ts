@@ -9,6 +9,18 @@ declare module 'autocannon' {
   /** One connection of a run; headers can be set per connection. */
   export interface Client extends EventEmitter {
     setHeaders(headers: Record<string, string>): void;
+    /** Replaces the requests this connection cycles through. */
+    setRequests(requests: Request[]): void;
+  }
+
+  /** One request of a `requests` cycle. */
+  export interface Request {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    /** Called with each answer to this request (before the client's `response` event). */
+    onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => void;
   }
 
   /** Options of a run. */
@@ -24,6 +36,7 @@ declare module 'autocannon' {
     /** Replace `[<id>]` in each request with a unique id. */
     idReplacement?: boolean;
     setupClient?: (client: Client) => void;
+    requests?: Request[];
   }
 
   /** Percentiles of one histogram (ms for latency, per second for requests). */
