@@ -113,18 +113,6 @@ export interface ListPage<T> {
 /** The most items one page may hold. */
 export const MAX_PAGE_SIZE = 100;
 
-const limitMessage = `Use a number from 1 to ${MAX_PAGE_SIZE}`;
-
-/** `?limit=&cursor=` of any list endpoint. */
-export const pageQuery = z.object({
-  limit: z.optional(
-    z.coerce
-      .number(limitMessage)
-      .check(z.int(limitMessage), z.minimum(1, limitMessage), z.maximum(MAX_PAGE_SIZE, limitMessage)),
-  ),
-  cursor: z.optional(z.string().check(z.maxLength(200))),
-});
-
 /** An ISO 8601 timestamp with offset, as the API writes them (`2026-11-25T03:00:00.000Z`). */
 export const timestamp = z.iso.datetime({ offset: true });
 

@@ -8,7 +8,8 @@
  * @module
  */
 import * as z from 'zod/mini';
-import { listPage, pageQuery, timestamp } from './common.js';
+import { listPage, timestamp } from './common.js';
+import { pageQuery } from './page-query.js';
 import {
   consultationPublicEndpoints,
   consultationStatuses,

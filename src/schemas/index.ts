@@ -5,6 +5,7 @@
  * @module
  */
 export * from './common.js';
+export * from './page-query.js';
 export * from './opds.js';
 export * from './consultations.js';
 export * from './endpoint.js';

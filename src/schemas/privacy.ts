@@ -6,7 +6,8 @@
  * @module
  */
 import * as z from 'zod/mini';
-import { listPage, pageQuery, timestamp } from './common.js';
+import { listPage, timestamp } from './common.js';
+import { pageQuery } from './page-query.js';
 import { endpoint } from './endpoint.js';
 import { opdSlug } from './opds.js';
 
