@@ -7,6 +7,8 @@
  * @module
  */
 import * as z from 'zod/mini';
+import { ZodMiniISODateTime } from 'zod/mini';
+import { _isoDateTime } from 'zod/v4/core';
 
 // No `new Function` anywhere: the widgets must work under a strict Content-Security-Policy.
 z.config({ jitless: true });
@@ -113,8 +115,13 @@ export interface ListPage<T> {
 /** The most items one page may hold. */
 export const MAX_PAGE_SIZE = 100;
 
-/** An ISO 8601 timestamp with offset, as the API writes them (`2026-11-25T03:00:00.000Z`). */
-export const timestamp = z.iso.datetime({ offset: true });
+/**
+ * An ISO 8601 timestamp with offset, as the API writes them (`2026-11-25T03:00:00.000Z`).
+ * It is `z.iso.datetime({ offset: true })`, built as that function builds it: reached through
+ * the `z.iso` namespace, esbuild keeps every schema of that namespace (ISO date, time and
+ * duration too, 1.3 KB minified) in the bundle of each page that checks a timestamp.
+ */
+export const timestamp = _isoDateTime(ZodMiniISODateTime, { offset: true });
 
 /**
  * Turns zod issues into field errors with stable codes. The message is English, plain
