@@ -44,6 +44,8 @@ export class OpdElement extends LitElement {
    * Makes each update wait until the promise `hold` returns has settled, when it returns one:
    * the `LocalizeController` holds the first English render until the English copy has
    * arrived, so no Indonesian text shows for a moment. `updateComplete` waits too.
+   *
+   * @internal For the kit's controllers, not for a host page.
    */
   holdUpdatesFor(hold: () => Promise<unknown> | undefined): void {
     this.#holds.push(hold);
