@@ -9,7 +9,7 @@
  *
  * The key is stored in the same transaction as the write, and two concurrent requests with
  * one key make one write: the second waits on the key's unique index until the first
- * commits, then replays its answer.
+ * commits, then rolls its own work back and replays the first one's answer.
  *
  * @module
  */
@@ -84,56 +84,71 @@ export interface IdempotencyRequest {
   now: Date;
 }
 
+/** Thrown inside the transaction when another request holds the key: rolls the write back. */
+class KeyTaken extends Error {}
+
 /**
  * Runs `write` in a transaction, once per key: stores its answer with the key in that same
  * transaction, or answers the stored one when the key was seen with the same body.
+ *
+ * The write runs first and the key is claimed last, with the answer, in one statement: the
+ * common case (a new key) costs one write more than the work itself, not three (claim, work,
+ * store the answer). A request whose key is taken — a retry after a lost answer, or a twin
+ * arriving at once, which waits on the key's unique index until the first commits — has its
+ * work rolled back and gets the stored answer. So does one whose work fails now although the
+ * key was stored (a retry after the category it used was retired): the citizen learns the
+ * question was stored, not that it failed.
  */
 export async function runIdempotent<T>(
   db: Kysely<Database>,
   request: IdempotencyRequest,
   write: (trx: Transaction<Database>) => Promise<{ status: number; body: T }>,
 ): Promise<StoredResponse<T>> {
-  return db.transaction().execute(async (trx) => {
-    const { key, scope, hash } = request;
-    if (key === undefined) return { ...(await write(trx)), replayed: false };
-
-    const claimed = await trx
-      .insertInto('idempotency_keys')
-      .values({ scope, key, request_hash: hash, created_at: request.now })
-      .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
-      .returning('key')
-      .executeTakeFirst();
-
-    if (!claimed) {
-      const stored = await trx
-        .selectFrom('idempotency_keys')
-        .select(['request_hash', 'response_status', 'response_body'])
-        .where('scope', '=', scope)
-        .where('key', '=', key)
-        .executeTakeFirstOrThrow();
-      if (stored.request_hash !== hash || stored.response_status === null) {
-        // What the key stored goes back only to a key nobody could guess (a UUID or longer):
-        // with a short key, anyone trying keys would collect other people's receipts.
-        const answered =
-          stored.response_status !== null && stored.response_body !== null && key.length >= UNGUESSABLE_KEY_LENGTH;
-        throw new ProblemError('idempotency-conflict', {
-          detail: answered
-            ? 'This Idempotency-Key was already used with a different request body, and that request was stored: `stored` is what it answered. Use a new key for a new request'
-            : 'This Idempotency-Key was already used with a different request body; use a new key for a new request',
-          errors: [{ path: 'Idempotency-Key', message: 'Already used for a different request', code: 'alreadyUsed' }],
-          ...(answered ? { stored: stored.response_body } : {}),
-        });
-      }
-      return { status: stored.response_status, body: stored.response_body as T, replayed: true };
-    }
-
-    const result = await write(trx);
-    await trx
-      .updateTable('idempotency_keys')
-      .set({ response_status: result.status, response_body: JSON.stringify(result.body) })
+  const { key, scope, hash } = request;
+  if (key === undefined) return { ...(await db.transaction().execute(write)), replayed: false };
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const result = await write(trx);
+      const claimed = await trx
+        .insertInto('idempotency_keys')
+        .values({
+          scope,
+          key,
+          request_hash: hash,
+          created_at: request.now,
+          response_status: result.status,
+          response_body: JSON.stringify(result.body),
+        })
+        .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+        .returning('key')
+        .executeTakeFirst();
+      if (!claimed) throw new KeyTaken();
+      return { ...result, replayed: false };
+    });
+  } catch (error) {
+    const stored = await db
+      .selectFrom('idempotency_keys')
+      .select(['request_hash', 'response_status', 'response_body'])
       .where('scope', '=', scope)
       .where('key', '=', key)
-      .execute();
-    return { ...result, replayed: false };
-  });
+      .executeTakeFirst();
+    // The work failed and no one holds the key: the failure is the answer.
+    if (!stored) {
+      if (error instanceof KeyTaken) throw new Error(`Idempotency-Key of ${scope} taken, then gone`, { cause: error });
+      throw error;
+    }
+    if (stored.request_hash !== hash || stored.response_status === null) {
+      // What the key stored goes back only to a key nobody could guess (a UUID or longer):
+      // with a short key, anyone trying keys would collect other people's receipts.
+      const answered = stored.response_status !== null && stored.response_body !== null && key.length >= UNGUESSABLE_KEY_LENGTH;
+      throw new ProblemError('idempotency-conflict', {
+        detail: answered
+          ? 'This Idempotency-Key was already used with a different request body, and that request was stored: `stored` is what it answered. Use a new key for a new request'
+          : 'This Idempotency-Key was already used with a different request body; use a new key for a new request',
+        errors: [{ path: 'Idempotency-Key', message: 'Already used for a different request', code: 'alreadyUsed' }],
+        ...(answered ? { stored: stored.response_body } : {}),
+      });
+    }
+    return { status: stored.response_status, body: stored.response_body as T, replayed: true };
+  }
 }

@@ -1,13 +1,16 @@
 /**
- * The OPD directory: what this instance knows of the OPDs, kept in memory between requests,
- * because every page view of every OPD website that embeds a widget reads it.
+ * The directory: the public, rarely changing data nearly every request reads, kept in memory
+ * between requests, because every page view of every OPD website that embeds a widget reads
+ * it and every question a citizen sends needs it.
  *
  * It holds every `opds` row (the module switch and tenancy checks of every `{opd}` route),
- * every OPD's allowed website origins (CORS), and the prepared public answers of
+ * every OPD's allowed website origins (CORS), the prepared public answers of
  * `GET /api/v1/opds` and `GET /api/v1/opds/{opd}` (checked, serialized, compressed and tagged
- * once). Nothing personal is in it: OPD names, modules, origins and what modules publish.
+ * once) with the views they were made from (SIAP checks a question's category against its
+ * OPD's), and the regency's days off (due dates). Nothing personal is in it: OPD names,
+ * modules, origins, what modules publish, holidays.
  *
- * Freshness: the database keeps a version of all this (`opd_public_version`, raised by a
+ * Freshness: the database keeps a version of all this (`directory_version`, raised by a
  * trigger on each table the directory is built from: spine migration 0007). A request reads the
  * directory as it is when its version was checked less than {@link DirectoryOptions.freshForMs}
  * ago (default 500 ms); otherwise the first such request checks the version (one primary-key
@@ -46,7 +49,7 @@ export interface DirectoryOptions {
 
 /** The directory at one version. */
 export interface DirectorySnapshot {
-  /** `opd_public_version` it was built at. */
+  /** `directory_version` it was built at. */
   readonly version: bigint;
   /** Every OPD by slug. */
   readonly opds: ReadonlyMap<string, OpdRow>;
@@ -54,10 +57,18 @@ export interface DirectorySnapshot {
   readonly allowedOrigins: ReadonlySet<string>;
 }
 
-/** One snapshot with its prepared answers, made on first use. */
+/** An OPD's `GET /api/v1/opds/{opd}` answer: the view, and its bytes prepared. */
+export interface OpdViewEntry {
+  /** The view as modules made it (`opd` schema's input). */
+  readonly view: Readonly<Opd>;
+  readonly prepared: PreparedBody;
+}
+
+/** One snapshot with what is made from it on first use. */
 interface Entry extends DirectorySnapshot {
   list?: PreparedBody;
-  views: Map<string, Promise<PreparedBody>>;
+  views: Map<string, Promise<OpdViewEntry>>;
+  holidays?: Promise<ReadonlySet<string>>;
 }
 
 const DEFAULT_FRESH_FOR_MS = 500;
@@ -99,8 +110,8 @@ export class OpdDirectory {
     return entry.list;
   }
 
-  /** The prepared `GET /api/v1/opds/{opd}` answer of an OPD the directory has. */
-  async view(row: OpdRow): Promise<PreparedBody> {
+  /** The `GET /api/v1/opds/{opd}` answer of an OPD the directory has: its view and prepared bytes. */
+  async view(row: OpdRow): Promise<OpdViewEntry> {
     const entry = await this.#current();
     const known = entry.opds.get(row.slug);
     if (!known) throw new Error(`the directory has no OPD ${row.slug}`);
@@ -109,9 +120,24 @@ export class OpdDirectory {
       view = this.#buildView(known);
       entry.views.set(row.slug, view);
       // A failed build (the database away) is not kept: the next request tries again.
-      view.catch(() => entry.views.delete(row.slug));
+      view.catch(() => {
+        if (entry.views.get(row.slug) === view) entry.views.delete(row.slug);
+      });
     }
     return view;
+  }
+
+  /** The regency's days off (`holidays`), as `YYYY-MM-DD` in the regency. */
+  async holidays(): Promise<ReadonlySet<string>> {
+    const entry = await this.#current();
+    if (!entry.holidays) {
+      const loading = readHolidays(this.#options.db);
+      entry.holidays = loading;
+      loading.catch(() => {
+        if (entry.holidays === loading) entry.holidays = undefined;
+      });
+    }
+    return entry.holidays;
   }
 
   /** Makes the next request check the version: after a change made through this instance. */
@@ -158,18 +184,23 @@ export class OpdDirectory {
     return this.#entry as Entry;
   }
 
-  async #buildView(row: OpdRow): Promise<PreparedBody> {
+  async #buildView(row: OpdRow): Promise<OpdViewEntry> {
     const { db, modules, timeZone } = this.#options;
     // Each module adds the fields it owns (SIAP: the categories its form offers).
     const view: Record<string, unknown> = { ...toOpdSummary(row), timeZone };
     for (const module of modules) if (module.opdView) Object.assign(view, await module.opdView(db, row));
-    return prepareJson(opdSchema, view as Opd);
+    return { view: view as Opd, prepared: prepareJson(opdSchema, view as Opd) };
   }
 }
 
 async function readVersion(db: Kysely<Database>): Promise<bigint> {
-  const { rows } = await sql<{ version: string | number | bigint }>`select version from opd_public_version where id = 1`.execute(db);
+  const { rows } = await sql<{ version: string | number | bigint }>`select version from directory_version where id = 1`.execute(db);
   return BigInt(rows[0]?.version ?? 0);
+}
+
+async function readHolidays(db: Kysely<Database>): Promise<ReadonlySet<string>> {
+  const { rows } = await sql<{ date: string }>`select to_char(date, 'YYYY-MM-DD') as date from holidays`.execute(db);
+  return new Set(rows.map((row) => row.date));
 }
 
 async function buildEntry(db: Kysely<Database>, version: bigint): Promise<Entry> {

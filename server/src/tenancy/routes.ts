@@ -47,7 +47,7 @@ const getRoute = route({
   async handler({ opd, deps }) {
     // Every widget's first read: the OPD, the regency's time zone (the widgets show every date
     // in it) and each module's fields, prepared once per directory version.
-    return { prepared: await deps.directory.view(opd), headers: CACHE };
+    return { prepared: (await deps.directory.view(opd)).prepared, headers: CACHE };
   },
 });
 

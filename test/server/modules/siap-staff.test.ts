@@ -190,10 +190,10 @@ describeApi('SIAP staff console', { publicResponses: 12 }, (api) => {
         'bpkad',
         { name: 'X', email: 'x.wit@example.com', category: 'lainnya', subject: 'WIT', message: 'Zona WIT', consent: true },
         new Date('2025-03-06T03:00:00.000Z'),
-        () => 'SIAP-W1T0-0001',
-        'Asia/Jayapura',
+        { newCode: () => 'SIAP-W1T0-0001', timeZone: 'Asia/Jayapura' },
       ),
     );
+    assert.ok(row, 'stored');
     assert.equal(row.due_at.toISOString(), '2025-03-11T14:59:59.999Z');
     const mondayNightWib = new Date('2025-03-10T15:30:00.000Z'); // Monday 22:30 WIB = Tuesday 00:30 WIT
     const dueToday = async (zone: 'Asia/Jakarta' | 'Asia/Jayapura') =>

@@ -418,10 +418,10 @@ describeApi('SIAP', { publicResponses: 27 }, (api) => {
         'bpkad',
         { name: 'X', email: 'x@example.com', category: 'lainnya', subject: 'S', message: 'M', consent: true },
         api.clock.now(),
-        () => drawn.shift()!,
+        { newCode: () => drawn.shift()! },
       ),
     );
-    assert.equal(row.tracking_code, 'SIAP-TEST-C0DE');
+    assert.equal(row?.tracking_code, 'SIAP-TEST-C0DE');
     assert.equal(drawn.length, 0);
   });
 });

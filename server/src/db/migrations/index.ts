@@ -12,7 +12,8 @@ import { holidaysTable } from './0003-holidays.js';
 import { staffAccounts } from './0004-staff-accounts.js';
 import { regencySettings } from './0005-regency-settings.js';
 import { disabledBy } from './0006-disabled-by.js';
-import { publicVersion } from './0007-public-version.js';
+import { directoryVersion } from './0007-directory-version.js';
+import { unloggedRateLimits } from './0008-unlogged-rate-limits.js';
 
 /** The spine's migrations by name. */
 export const spineMigrations: Record<string, ModuleMigration> = {
@@ -22,5 +23,6 @@ export const spineMigrations: Record<string, ModuleMigration> = {
   '0004-staff-accounts': staffAccounts,
   '0005-regency-settings': regencySettings,
   '0006-disabled-by': disabledBy,
-  '0007-public-version': publicVersion,
+  '0007-directory-version': directoryVersion,
+  '0008-unlogged-rate-limits': unloggedRateLimits,
 };

@@ -14,9 +14,9 @@ import {
   type ConsultationStatus,
   type IndonesianTimeZone,
 } from '../../../../src/schemas/index.js';
-import { dayIn, endOfDayIn } from '../../calendar/working-days.js';
+import { dayIn, endOfDayIn, type CalendarDay } from '../../calendar/working-days.js';
 import type { Cursor } from '../../http/cursor.js';
-import { firstResponseDue } from './service-level.js';
+import { firstResponseDue, firstResponseDueAt } from './service-level.js';
 import type { ConsultationRow, Db } from './tables.js';
 import { generateTrackingCode } from './tracking-code.js';
 
@@ -37,51 +37,77 @@ export const CITIZEN_ACTOR = 'citizen';
 
 const MAX_CODE_ATTEMPTS = 8;
 
+/** How {@link insertConsultation} draws codes and counts the due date. */
+export interface InsertOptions {
+  /** Draws a tracking code (default: a random one); drawn again when the code is taken. */
+  newCode?: () => string;
+  /** The regency's time zone, the one working days are counted in (default Asia/Jakarta). */
+  timeZone?: IndonesianTimeZone;
+  /**
+   * The regency's days off, when the caller has them in memory (the app's directory);
+   * without it they are read from `holidays` in the transaction.
+   */
+  isHoliday?: (day: CalendarDay) => boolean;
+}
+
 /**
  * Stores a new question with a fresh tracking code (a new one is drawn when a code is
- * taken) and its first timeline step, due by the service level in the regency's `timeZone`.
- * Run it inside a transaction.
+ * taken) and its first timeline step, due by the service level in the regency's time zone;
+ * undefined, storing nothing, when the OPD does not offer the question's category (or no
+ * longer: retired). Run it inside a transaction.
+ *
+ * One statement does it all — the category check, the question and its first step — so a
+ * question costs the store one round trip.
  */
 export async function insertConsultation(
   trx: Db,
   opdSlug: string,
   input: ConsultationCreate,
   now: Date,
-  newCode: () => string = generateTrackingCode,
-  timeZone: IndonesianTimeZone = DEFAULT_TIME_ZONE,
-): Promise<ConsultationRow> {
-  const dueAt = await firstResponseDue(trx, now, timeZone);
+  options: InsertOptions = {},
+): Promise<ConsultationRow | undefined> {
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const dueAt = options.isHoliday
+    ? firstResponseDueAt(now, { timeZone, isHoliday: options.isHoliday })
+    : await firstResponseDue(trx, now, timeZone);
+  const newCode = options.newCode ?? generateTrackingCode;
   for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS; attempt += 1) {
-    const row = await trx
-      .insertInto('consultations')
-      .values({
-        tracking_code: newCode(),
-        opd_slug: opdSlug,
-        name: input.name,
-        email: input.email || null,
-        phone: input.phone || null,
-        category_id: input.category,
-        subject: input.subject,
-        message: input.message,
-        consent_at: now,
-        consent_text: input.consentText || null,
-        status: 'received',
-        submitted_at: now,
-        due_at: dueAt,
-      })
-      // A clash on the unique tracking code inserts nothing (and keeps the transaction usable).
-      .onConflict((oc) => oc.column('tracking_code').doNothing())
-      .returningAll()
-      .executeTakeFirst();
-    if (row) {
-      await trx
-        .insertInto('consultation_events')
-        .values({ consultation_id: row.id, status: 'received', note: null, at: now, actor: CITIZEN_ACTOR })
-        .execute();
-      return row;
-    }
+    const { rows } = await sql<ConsultationRow>`
+      with inserted as (
+        insert into consultations
+          (tracking_code, opd_slug, name, email, phone, category_id, subject, message,
+           consent_at, consent_text, status, submitted_at, due_at)
+        select ${newCode()}::text, ${opdSlug}::text, ${input.name}::text, ${input.email || null}::text,
+          ${input.phone || null}::text, ${input.category}::text, ${input.subject}::text, ${input.message}::text,
+          ${now}::timestamptz, ${input.consentText || null}::text, 'received', ${now}::timestamptz, ${dueAt}::timestamptz
+        where exists (
+          select 1 from consultation_categories
+          where opd_slug = ${opdSlug} and id = ${input.category} and retired_at is null
+        )
+        -- A clash on the unique tracking code inserts nothing (and keeps the transaction usable).
+        on conflict (tracking_code) do nothing
+        returning *
+      ), first_step as (
+        insert into consultation_events (consultation_id, status, note, at, actor)
+        select id, 'received', null, ${now}::timestamptz, ${CITIZEN_ACTOR}::text from inserted
+      )
+      select * from inserted`.execute(trx);
+    if (rows[0]) return rows[0];
+    if (!(await offersCategory(trx, opdSlug, input.category))) return undefined;
   }
   throw new Error(`No free tracking code after ${MAX_CODE_ATTEMPTS} attempts`);
+}
+
+/** Whether the OPD offers the category on its form (exists, not retired). */
+async function offersCategory(db: Db, opdSlug: string, category: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('consultation_categories')
+    .select('id')
+    .where('opd_slug', '=', opdSlug)
+    .where('id', '=', category)
+    .where('retired_at', 'is', null)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /**

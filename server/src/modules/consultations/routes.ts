@@ -25,7 +25,6 @@ import { route, type RouteAnswer } from '../../http/module.js';
 import { ProblemError, validationProblem } from '../../http/problem.js';
 import {
   assignableUser,
-  categoriesOf,
   categoryNamesOf,
   findByTrackingCode,
   findInOpd,
@@ -41,7 +40,6 @@ import {
   timelines,
 } from './queries.js';
 import { siapDb, type ConsultationRow, type Db, type SiapDatabase } from './tables.js';
-import { generateTrackingCode } from './tracking-code.js';
 import { staffIdsOf, toPublicView, toReceipt, toStaffView } from './views.js';
 
 /** Default page size of the staff list. */
@@ -75,15 +73,20 @@ const create = route({
   returns: 'Stored.',
   rateLimit: PUBLIC_WRITE_BUCKET,
   async handler({ opd, body, now, once, deps }) {
-    const categories = await categoriesOf(siapDb(deps.db), opd.slug);
-    if (!categories.some((category) => category.id === body.category)) {
-      throw validationProblem([
-        { path: 'category', message: `Choose one of the categories ${opd.name} offers`, code: 'notAllowed' },
-      ]);
-    }
-    const result = await once(async (trx) =>
-      toReceipt(await insertConsultation(siapDb(trx), opd.slug, body, now, generateTrackingCode, deps.settings.timeZone)),
-    );
+    // The days off from memory; the category is checked by the insert itself (one statement).
+    const holidays = await deps.directory.holidays();
+    const result = await once(async (trx) => {
+      const row = await insertConsultation(siapDb(trx), opd.slug, body, now, {
+        timeZone: deps.settings.timeZone,
+        isHoliday: (day) => holidays.has(day),
+      });
+      if (!row) {
+        throw validationProblem([
+          { path: 'category', message: `Choose one of the categories ${opd.name} offers`, code: 'notAllowed' },
+        ]);
+      }
+      return toReceipt(row);
+    });
     const headers: Record<string, string> = {
       Location: `/api/v1/consultations/${result.body.trackingCode}`,
       ...NO_STORE,
