@@ -52,6 +52,28 @@ describeApi('spine requests', { publicResponses: 20 }, (api) => {
     assert.equal(await countConsultations(), count);
   });
 
+  it('answers the stored receipt to a retry whose category was retired meanwhile, not a 422 that reads as a lost question', async () => {
+    const key = randomUUID();
+    const first = await ask(question({ category: 'aset-daerah' }), { 'Idempotency-Key': key });
+    assert.equal(first.status, 201);
+    const retire = (at: Date | null) =>
+      api.server.db.updateTable('consultation_categories').set({ retired_at: at }).where('opd_slug', '=', 'bpkad').where('id', '=', 'aset-daerah').execute();
+    await retire(api.clock.now());
+    try {
+      const count = await countConsultations();
+      const retry = await ask(question({ category: 'aset-daerah' }), { 'Idempotency-Key': key });
+      assert.equal(retry.status, 201);
+      assert.equal(retry.headers.get('idempotent-replayed'), 'true');
+      assert.deepEqual(await retry.json(), await first.json());
+      assert.equal(await countConsultations(), count);
+      // A new question in that category is refused, naming the field.
+      await assertProblem(await ask(question({ category: 'aset-daerah' }), { 'Idempotency-Key': randomUUID() }), 422, 'validation', 'category');
+      assert.equal(await countConsultations(), count);
+    } finally {
+      await retire(null);
+    }
+  });
+
   it('refuses the same Idempotency-Key with a different question (422 idempotency-conflict), telling the key’s holder what it stored', async () => {
     const key = randomUUID(); // as the SDK and the form send it
     const first = await ask(question(), { 'Idempotency-Key': key });
