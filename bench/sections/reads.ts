@@ -6,7 +6,7 @@
  * `Content-Encoding`); for an API read that carries an `ETag`, also the answer to
  * `If-None-Match` with that ETag. The peer (`bench/peers/bare-http.ts`) serves exactly those
  * answers from memory. Then each read runs for the same time against opd-kit and against the
- * peer, one after the other, 50 connections on loopback. Every answer must be the 2xx (a
+ * peer, in halves (opd-kit, peer, peer, opd-kit), 50 connections on loopback. Every answer must be the 2xx (a
  * revalidation row: the 304); goal: opd-kit ≥ 0.5× the peer's throughput.
  *
  * @module
@@ -65,6 +65,29 @@ function fixtureOf(path: string, answer: RawResponse, revalidate?: { etag: strin
     headers: answer.headers,
     body: answer.body.toString('base64'),
     ...(revalidate ? { revalidate: { etag: revalidate.etag, status: revalidate.answer.status, headers: revalidate.answer.headers } } : {}),
+  };
+}
+
+/**
+ * Two halves of one side's run as one: counts and time added up (so throughput is over both);
+ * p50 and p99 are the larger of the two halves' (autocannon gives percentiles, not samples).
+ */
+function combine(halves: LoadResult[]): LoadResult {
+  const statuses: Record<string, number> = {};
+  for (const half of halves) for (const [code, n] of Object.entries(half.statuses)) statuses[code] = (statuses[code] ?? 0) + n;
+  const sum = (pick: (half: LoadResult) => number) => halves.reduce((total, half) => total + pick(half), 0);
+  const max = (pick: (half: LoadResult) => number) => Math.max(...halves.map(pick));
+  const seconds = sum((half) => half.seconds);
+  return {
+    ok: sum((half) => half.ok),
+    unexpected: sum((half) => half.unexpected),
+    errors: sum((half) => half.errors),
+    statuses,
+    p50: max((half) => half.p50),
+    p90: max((half) => half.p90),
+    p99: max((half) => half.p99),
+    rps: seconds > 0 ? sum((half) => half.ok) / seconds : 0,
+    seconds,
   };
 }
 
@@ -160,15 +183,20 @@ export async function measureReads(server: RunningServer, store: string, work: s
     for (const run of runs) {
       const options = {
         connections: settings.connections,
-        seconds: settings.readSeconds,
+        seconds: settings.readSeconds / 2,
         headers: run.headers,
         ...(run.expect === 304 ? { expectStatus: 304 } : {}),
       };
       note(`${store}: ${run.label}, ${settings.readSeconds} s each against opd-kit and the bare peer`);
-      const ours = await load({ ...options, url: `${server.url}${run.item.path}` });
-      checkRun(`${store} ${run.label}`, ours);
-      const theirs = await load({ ...options, url: `${peer.url}${run.item.path}` });
-      checkRun(`${store} ${run.label}, bare peer`, theirs);
+      // opd-kit, peer, peer, opd-kit: a machine getting busier or quieter meanwhile hits both alike.
+      const halves: LoadResult[][] = [[], []];
+      for (const [side, url] of [[0, server.url], [1, peer.url], [1, peer.url], [0, server.url]] as const) {
+        const half = await load({ ...options, url: `${url}${run.item.path}` });
+        checkRun(`${store} ${run.label}${side === 1 ? ', bare peer' : ''}`, half);
+        halves[side]?.push(half);
+      }
+      const ours = combine(halves[0] ?? []);
+      const theirs = combine(halves[1] ?? []);
       const answer = run.expect === 304 && run.item.notModified ? run.item.notModified : run.item.answer;
       rows.push({
         id: run.id,
