@@ -97,11 +97,14 @@ function routeHandlers(module: ServerModule, route: Route): MiddlewareHandler<Ap
     const ctx = await routeContext(c, route, moduleSwitch);
     const answer = await route.handler(ctx);
     const status = (endpoint.status ?? 200) as ContentfulStatusCode;
-    if ('prepared' in answer) return sendPrepared(c, answer.prepared, answer.headers);
-    if (endpoint.status === 204) return c.body(null, 204, answer.headers);
-    if (answersJson(endpoint)) return sendJson(c, endpoint.response, answer.body, status, answer.headers);
+    // Kept by no cache unless the route says otherwise: only a route that knows its answer is
+    // the same for everyone (the OPD directory) lets browsers and shared caches keep it.
+    const headers = answer.headers?.['Cache-Control'] ? answer.headers : { 'Cache-Control': 'no-store', ...answer.headers };
+    if ('prepared' in answer) return sendPrepared(c, answer.prepared, headers);
+    if (endpoint.status === 204) return c.body(null, 204, headers);
+    if (answersJson(endpoint)) return sendJson(c, endpoint.response, answer.body, status, headers);
     const text = z.parse(endpoint.response, answer.body) as string;
-    return c.body(text, status, { 'Content-Type': endpoint.produces as string, ...answer.headers });
+    return c.body(text, status, { 'Content-Type': endpoint.produces as string, ...headers });
   });
   return handlers;
 }
