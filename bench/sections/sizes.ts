@@ -123,7 +123,11 @@ export async function sizesSection(
     sizes = measureSizes(dist.dir);
     const budgets = readBudgets().budgets;
     const checks = checkBudgets(dist.dir, budgets, sizes);
-    details.dist = { builtAt: dist.builtAt.toISOString(), stale: dist.stale, sizes };
+    details.dist = {
+      builtAt: dist.builtAt.toISOString(),
+      stale: dist.stale,
+      sizes: sizes.map((row) => ({ entry: row.entry, files: row.files.length, min: row.min, gzip: row.gzip, lazyGzip: row.lazy.gzip })),
+    };
     details.budgets = checks;
     for (const check of checks) {
       if (!check.ok) {
