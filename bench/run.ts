@@ -47,6 +47,7 @@ import {
   type Section,
 } from './lib/context.js';
 import { snapshotDist } from './lib/dist.js';
+import { stopAllLoads } from './lib/load.js';
 import { repoRoot } from './lib/paths.js';
 import { kb, ms, perSecond, ratio, table } from './lib/report.js';
 import { commitInfo, load, machine, RESULTS_FILE, writeResults, type Figure, type RunInfo, type SectionResults } from './lib/results.js';
@@ -57,6 +58,7 @@ import { sizesSection } from './sections/sizes.js';
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     note(`${signal}: stopping everything the bench started`);
+    stopAllLoads();
     void undoAll().finally(() => process.exit(130));
   });
 }
