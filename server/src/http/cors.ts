@@ -22,6 +22,16 @@ export interface CorsOptions {
   origins?: 'opds' | 'any';
 }
 
+/** Whether `CORS_ORIGINS` lets `origin` call every route (`*` lets any). */
+export function allowedBySettings(corsOrigins: readonly string[], origin: string): boolean {
+  return corsOrigins.includes('*') || corsOrigins.includes(origin);
+}
+
+/** The headers that make an answer readable by `origin`. */
+export function readableBy(origin: string): Record<string, string> {
+  return { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': EXPOSE_HEADERS };
+}
+
 /** Answers preflights and marks responses readable by allowed origins. */
 export function cors(options: CorsOptions): MiddlewareHandler<AppEnv> {
   const allowMethods = [...new Set([...options.methods, 'OPTIONS'])].join(', ');
@@ -36,7 +46,7 @@ export function cors(options: CorsOptions): MiddlewareHandler<AppEnv> {
     }
 
     const { directory, settings } = c.get('deps');
-    let allowed = options.origins === 'any' || settings.corsOrigins.includes('*') || settings.corsOrigins.includes(origin);
+    let allowed = options.origins === 'any' || allowedBySettings(settings.corsOrigins, origin);
     if (!allowed) {
       const opdSlug = OPD_PATH.exec(c.req.path)?.[1];
       if (opdSlug === undefined) {
@@ -64,10 +74,7 @@ export function cors(options: CorsOptions): MiddlewareHandler<AppEnv> {
 
     await next();
     c.res.headers.append('Vary', 'Origin');
-    if (allowed) {
-      c.res.headers.set('Access-Control-Allow-Origin', origin);
-      c.res.headers.set('Access-Control-Expose-Headers', EXPOSE_HEADERS);
-    }
+    if (allowed) for (const [name, value] of Object.entries(readableBy(origin))) c.res.headers.set(name, value);
   };
 }
 

@@ -82,31 +82,40 @@ function routeHandlers(module: ServerModule, route: Route): MiddlewareHandler<Ap
   const moduleSwitch = module.perOpd === false ? null : module.id;
   const scoped = pathParameterNames(endpoint.path).includes('opd');
   // The OPD first (the agency is what a citizen got wrong most likely), then who may act on
-  // it, then the other path values; all before the rate limit, so a mistyped address costs no quota.
-  handlers.push(async (c, next) => {
-    if (scoped) c.set('opd', await requireOpd(c, c.req.param('opd') ?? '', moduleSwitch));
-    await next();
-  });
-  if (signIn) handlers.push(authorize(endpoint.access, scoped));
-  handlers.push(async (c, next) => {
-    c.set('routeParams', readParams(c, route));
-    await next();
-  });
-  if (route.rateLimit) handlers.push(rateLimit(route.rateLimit));
+  // it, then the other path values; all before the rate limit, so a mistyped address costs no
+  // quota. One handler, not one per step: every public read passes here, and each step of
+  // Hono's chain costs a closure and a promise more.
+  const authorizeStep = signIn ? authorize(endpoint.access, scoped) : undefined;
+  const limitStep = route.rateLimit ? rateLimit(route.rateLimit) : undefined;
+  const onlyOpd = scoped && pathParameterNames(endpoint.path).length === 1;
   handlers.push(async (c) => {
-    const ctx = await routeContext(c, route, moduleSwitch);
-    const answer = await route.handler(ctx);
-    const status = (endpoint.status ?? 200) as ContentfulStatusCode;
-    // Kept by no cache unless the route says otherwise: only a route that knows its answer is
-    // the same for everyone (the OPD directory) lets browsers and shared caches keep it.
-    const headers = answer.headers?.['Cache-Control'] ? answer.headers : { 'Cache-Control': 'no-store', ...answer.headers };
-    if ('prepared' in answer) return sendPrepared(c, answer.prepared, headers);
-    if (endpoint.status === 204) return c.body(null, 204, headers);
-    if (answersJson(endpoint)) return sendJson(c, endpoint.response, answer.body, status, headers);
-    const text = z.parse(endpoint.response, answer.body) as string;
-    return c.body(text, status, { 'Content-Type': endpoint.produces as string, ...headers });
+    if (scoped) c.set('opd', await requireOpd(c, c.req.param('opd') ?? '', moduleSwitch));
+    if (authorizeStep) await authorizeStep(c, proceed);
+    // An `{opd}` alone is checked by finding the OPD: its row's slug is the value.
+    c.set('routeParams', onlyOpd ? { opd: c.get('opd').slug } : readParams(c, route));
+    if (limitStep) await limitStep(c, proceed);
+    return answer(c, route, moduleSwitch);
   });
   return handlers;
+}
+
+/** The `next` of a step run inside the route's one handler: the handler goes on after it. */
+const proceed = async (): Promise<void> => {};
+
+/** Runs the handler and sends its answer, checked against the endpoint's response schema. */
+async function answer(c: Context<AppEnv>, route: Route, moduleSwitch: string | null): Promise<Response> {
+  const { endpoint } = route;
+  const ctx = await routeContext(c, route, moduleSwitch);
+  const answer = await route.handler(ctx);
+  const status = (endpoint.status ?? 200) as ContentfulStatusCode;
+  // Kept by no cache unless the route says otherwise: only a route that knows its answer is
+  // the same for everyone (the OPD directory) lets browsers and shared caches keep it.
+  const headers = answer.headers?.['Cache-Control'] ? answer.headers : { 'Cache-Control': 'no-store', ...answer.headers };
+  if ('prepared' in answer) return sendPrepared(c, answer.prepared, headers);
+  if (endpoint.status === 204) return c.body(null, 204, headers);
+  if (answersJson(endpoint)) return sendJson(c, endpoint.response, answer.body, status, headers);
+  const text = z.parse(endpoint.response, answer.body) as string;
+  return c.body(text, status, { 'Content-Type': endpoint.produces as string, ...headers });
 }
 
 /** The checked path values; one that fails its schema means there is nothing at this path (404). */

@@ -126,18 +126,38 @@ export function matchesIfNoneMatch(prepared: PreparedBody, ifNoneMatch: string |
   return false;
 }
 
+/** What to answer for a prepared body: status, headers and the bytes (none for a 304). */
+export interface PreparedAnswer {
+  status: 200 | 304;
+  headers: Record<string, string>;
+  body: Uint8Array | null;
+}
+
 /**
- * Sends `prepared`: `304` when the client has it, else its bytes in the best encoding the
- * client takes, with `ETag`, `Vary: Accept-Encoding` where there is a choice, and `headers`.
+ * The answer to a request for `prepared`: `304` when its `If-None-Match` names it, else its
+ * bytes in the best encoding its `Accept-Encoding` takes, with `ETag`, `Vary: Accept-Encoding`
+ * where there is a choice, and `headers`.
  */
+export function answerPrepared(
+  prepared: PreparedBody,
+  acceptEncoding: string | undefined,
+  ifNoneMatch: string | undefined,
+  headers: Record<string, string> = {},
+): PreparedAnswer {
+  const encoding = chooseEncoding(prepared, acceptEncoding);
+  const all: Record<string, string> = { ...headers, ETag: etagOf(prepared, encoding) };
+  if (prepared.br || prepared.gzip) all.Vary = all.Vary ? `Accept-Encoding, ${all.Vary}` : 'Accept-Encoding';
+  if (matchesIfNoneMatch(prepared, ifNoneMatch)) return { status: 304, headers: all, body: null };
+  all['Content-Type'] = prepared.contentType;
+  if (encoding) all['Content-Encoding'] = encoding;
+  const body = encoding === 'br' ? prepared.br : encoding === 'gzip' ? prepared.gzip : prepared.bytes;
+  return { status: 200, headers: all, body: body ?? prepared.bytes };
+}
+
+/** Sends `prepared` through Hono's context (see {@link answerPrepared}). */
 export function sendPrepared(c: Context, prepared: PreparedBody, headers: Record<string, string> = {}): Response {
-  const encoding = chooseEncoding(prepared, c.req.header('Accept-Encoding'));
-  const common: Record<string, string> = { ...headers, ETag: etagOf(prepared, encoding) };
-  if (prepared.br || prepared.gzip) common.Vary = 'Accept-Encoding';
-  if (matchesIfNoneMatch(prepared, c.req.header('If-None-Match'))) return c.body(null, 304, common);
-  const bytes = encoding === 'br' ? prepared.br : encoding === 'gzip' ? prepared.gzip : prepared.bytes;
-  common['Content-Type'] = prepared.contentType;
-  if (encoding) common['Content-Encoding'] = encoding;
-  // A HEAD answer carries the headers only; Hono's adapter leaves the body out.
-  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, common);
+  const answer = answerPrepared(prepared, c.req.header('Accept-Encoding'), c.req.header('If-None-Match'), headers);
+  // A HEAD answer carries the headers only; the Node adapter leaves the body out.
+  if (answer.body === null) return c.body(null, 304, answer.headers);
+  return c.body(answer.body as Uint8Array<ArrayBuffer>, 200, answer.headers);
 }

@@ -73,12 +73,29 @@ interface CachedFile {
   prepared: PreparedBody;
 }
 
+/** A served folder: its middleware, and its files in memory for the fast path (`fast-reads.ts`). */
+export interface ServedFolder {
+  /** Serves the folder's files under its prefix; other requests pass through. */
+  handler: MiddlewareHandler<AppEnv>;
+  /**
+   * The file a path names, when it is in memory and was looked at on disk less than a second
+   * ago, with the headers it is sent with (without `ETag` and encoding: `answerPrepared` adds
+   * them); undefined otherwise (the middleware then reads it).
+   */
+  fromMemory(path: string): { prepared: PreparedBody; headers: Record<string, string> } | undefined;
+}
+
 /**
  * Serves files of `root` for GET/HEAD requests under `prefix` (e.g. `/cdn/`); others pass
  * through, and so do paths that name no file. Answers carry a strong `ETag`, so a returning
  * browser revalidates with a 304.
  */
 export function serveFolder(root: string, prefix = '/', options: ServeFolderOptions = {}): MiddlewareHandler<AppEnv> {
+  return createServedFolder(root, prefix, options).handler;
+}
+
+/** {@link serveFolder}, with access to the files it keeps in memory. */
+export function createServedFolder(root: string, prefix = '/', options: ServeFolderOptions = {}): ServedFolder {
   const shared: Record<string, string> = options.crossOrigin
     ? { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' }
     : {};
@@ -89,10 +106,19 @@ export function serveFolder(root: string, prefix = '/', options: ServeFolderOpti
   /** Loads under way, so many requests for a file not yet in memory read it once. */
   const loading = new Map<string, Promise<CachedFile | undefined>>();
 
-  const send = (c: Context<AppEnv>, cached: CachedFile): Response =>
-    sendPrepared(c, cached.prepared, { ...shared, 'Cache-Control': cacheControl(cached.relative) });
+  const headersOf = (cached: CachedFile): Record<string, string> => ({ ...shared, 'Cache-Control': cacheControl(cached.relative) });
+  const send = (c: Context<AppEnv>, cached: CachedFile): Response => sendPrepared(c, cached.prepared, headersOf(cached));
 
-  return async (c, next) => {
+  const fromMemory: ServedFolder['fromMemory'] = (path) => {
+    // Only plain paths: anything to decode goes the long way.
+    if (!path.startsWith(prefix) || path.includes('%')) return undefined;
+    const known = files.get(resolve(join(base, path.slice(prefix.length))));
+    if (!known || performance.now() - known.checkedAt >= RECHECK_MS) return undefined;
+    if (known.file !== base && !known.file.startsWith(base + sep)) return undefined;
+    return { prepared: known.prepared, headers: headersOf(known) };
+  };
+
+  const handler: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     if (!c.req.path.startsWith(prefix)) return next();
     let relative: string;
@@ -122,6 +148,7 @@ export function serveFolder(root: string, prefix = '/', options: ServeFolderOpti
     if (cached.size <= MAX_CACHED_BYTES) files.set(asked, cached);
     return send(c, cached);
   };
+  return { handler, fromMemory };
 }
 
 /** The file at `asked` (or its clean address's page, or its folder's index), read when it changed; undefined when there is none. */

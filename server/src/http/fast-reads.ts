@@ -1,0 +1,98 @@
+/**
+ * The fast path of the hottest reads: `GET`/`HEAD` of `/api/v1/opds`, `/api/v1/opds/{opd}` and
+ * the widgets' files under `/cdn/`, answered from memory before the router and the middleware
+ * chain, because every page view of every OPD website that embeds a widget makes them and an
+ * announcement on the regency's social media sends thousands at once.
+ *
+ * It answers exactly what the long way answers (same bytes, status and headers: request id,
+ * `nosniff`, CORS, `Vary`, `Cache-Control`, `ETag`, encoding, 304; `test/server/spine/fast-reads.test.ts`
+ * compares the two), and only when it has everything in memory: an OPD the directory knows, a
+ * file the folder holds and looked at within the second. Anything else — an unknown OPD, a
+ * query string, an escaped path, a file not yet read — goes the long way, which also answers
+ * every error. The answers are the directory's and the folder's prepared ones, so there is
+ * nothing to check again here.
+ *
+ * @module
+ */
+import { OPD_SLUG_PATTERN } from '../../../src/schemas/index.js';
+import type { OpdDirectory } from '../tenancy/directory.js';
+import { allowedBySettings, readableBy } from './cors.js';
+import type { AppDeps } from './env.js';
+import { answerPrepared, type PreparedBody } from './prepared.js';
+import { requestIdFor } from './request-id.js';
+import type { ServedFolder } from './static.js';
+
+/** What the fast path answers from. */
+export interface FastReadSources {
+  deps: Pick<AppDeps, 'settings' | 'log'> & { directory: OpdDirectory };
+  /** The CDN folder, served at `/cdn/`. */
+  cdn: ServedFolder;
+}
+
+/** The same for the directory's two reads as their routes send (`tenancy/routes.ts`). */
+const DIRECTORY_CACHE = 'public, max-age=60';
+const LIST_PATH = '/api/v1/opds';
+const OPD_PREFIX = '/api/v1/opds/';
+
+/**
+ * Makes the fast path: a function that answers a request it can answer from memory, or
+ * undefined (synchronously, or as the promise's value) for the long way.
+ */
+export function fastReads(sources: FastReadSources): (request: Request) => Promise<Response | undefined> | undefined {
+  const { deps, cdn } = sources;
+  const { settings, directory } = deps;
+
+  /** The answer with the headers every answer of the app carries. */
+  const respond = (request: Request, prepared: PreparedBody, headers: Record<string, string>): Response => {
+    const answer = answerPrepared(prepared, request.headers.get('Accept-Encoding') ?? undefined, request.headers.get('If-None-Match') ?? undefined, headers);
+    answer.headers['X-Request-Id'] = requestIdFor(request.headers.get('X-Request-Id'));
+    answer.headers['X-Content-Type-Options'] = 'nosniff';
+    // HEAD: the headers of the GET, no body (as Hono answers it).
+    const body = request.method === 'HEAD' ? null : (answer.body as Uint8Array<ArrayBuffer> | null);
+    return new Response(body, { status: answer.status, headers: answer.headers });
+  };
+
+  /** The directory reads' headers: cached a minute, `Vary: Origin`, readable by the origins CORS allows. */
+  const directoryHeaders = async (request: Request): Promise<Record<string, string>> => {
+    const headers: Record<string, string> = { 'Cache-Control': DIRECTORY_CACHE, Vary: 'Origin' };
+    const origin = request.headers.get('Origin');
+    // Neither path is about one OPD's routes: any OPD's website may read them (`cors.ts`).
+    if (origin && (allowedBySettings(settings.corsOrigins, origin) || (await directory.current()).allowedOrigins.has(origin))) {
+      Object.assign(headers, readableBy(origin));
+    }
+    return headers;
+  };
+
+  return (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
+    const path = plainPath(request.url);
+    if (path === undefined) return undefined;
+
+    if (path.startsWith('/cdn/')) {
+      const file = cdn.fromMemory(path);
+      return file ? Promise.resolve(respond(request, file.prepared, file.headers)) : undefined;
+    }
+    if (path === LIST_PATH) {
+      return (async () => respond(request, await directory.list(), await directoryHeaders(request)))();
+    }
+    if (path.startsWith(OPD_PREFIX)) {
+      const slug = path.slice(OPD_PREFIX.length);
+      if (!OPD_SLUG_PATTERN.test(slug)) return undefined;
+      return (async () => {
+        const row = await directory.opd(slug);
+        // An unknown OPD is the long way's 404.
+        if (!row) return undefined;
+        return respond(request, (await directory.view(row)).prepared, await directoryHeaders(request));
+      })();
+    }
+    return undefined;
+  };
+}
+
+/** The path of an absolute URL with no query string or fragment, or undefined. */
+function plainPath(url: string): string | undefined {
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  if (start < 0) return undefined;
+  const path = url.slice(start);
+  return path.includes('?') || path.includes('#') ? undefined : path;
+}
