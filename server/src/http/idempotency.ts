@@ -15,7 +15,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { AppEnv } from './env.js';
 import { ProblemError, validationProblem } from './problem.js';
@@ -126,29 +126,82 @@ export async function runIdempotent<T>(
       return { ...result, replayed: false };
     });
   } catch (error) {
-    const stored = await db
-      .selectFrom('idempotency_keys')
-      .select(['request_hash', 'response_status', 'response_body'])
-      .where('scope', '=', scope)
-      .where('key', '=', key)
-      .executeTakeFirst();
-    // The work failed and no one holds the key: the failure is the answer.
-    if (!stored) {
-      if (error instanceof KeyTaken) throw new Error(`Idempotency-Key of ${scope} taken, then gone`, { cause: error });
-      throw error;
-    }
-    if (stored.request_hash !== hash || stored.response_status === null) {
-      // What the key stored goes back only to a key nobody could guess (a UUID or longer):
-      // with a short key, anyone trying keys would collect other people's receipts.
-      const answered = stored.response_status !== null && stored.response_body !== null && key.length >= UNGUESSABLE_KEY_LENGTH;
-      throw new ProblemError('idempotency-conflict', {
-        detail: answered
-          ? 'This Idempotency-Key was already used with a different request body, and that request was stored: `stored` is what it answered. Use a new key for a new request'
-          : 'This Idempotency-Key was already used with a different request body; use a new key for a new request',
-        errors: [{ path: 'Idempotency-Key', message: 'Already used for a different request', code: 'alreadyUsed' }],
-        ...(answered ? { stored: stored.response_body } : {}),
-      });
-    }
-    return { status: stored.response_status, body: stored.response_body as T, replayed: true };
+    return storedAnswer<T>(db, request, error);
   }
+}
+
+/**
+ * The answer a key stored, for a request whose own work did not store it: a replay when the
+ * body is the same, a 422 `idempotency-conflict` when it is not. With no key stored, `cause`
+ * (what stopped the work) is thrown.
+ */
+export async function storedAnswer<T>(db: Kysely<Database>, request: IdempotencyRequest, cause: unknown): Promise<StoredResponse<T>> {
+  const { key, scope, hash } = request;
+  const stored = key === undefined
+    ? undefined
+    : await db
+        .selectFrom('idempotency_keys')
+        .select(['request_hash', 'response_status', 'response_body'])
+        .where('scope', '=', scope)
+        .where('key', '=', key)
+        .executeTakeFirst();
+  // The work failed and no one holds the key: the failure is the answer.
+  if (!stored || key === undefined) {
+    if (cause instanceof KeyTaken) throw new Error(`Idempotency-Key of ${scope} taken, then gone`, { cause });
+    throw cause;
+  }
+  if (stored.request_hash !== hash || stored.response_status === null) {
+    // What the key stored goes back only to a key nobody could guess (a UUID or longer):
+    // with a short key, anyone trying keys would collect other people's receipts.
+    const answered = stored.response_status !== null && stored.response_body !== null && key.length >= UNGUESSABLE_KEY_LENGTH;
+    throw new ProblemError('idempotency-conflict', {
+      detail: answered
+        ? 'This Idempotency-Key was already used with a different request body, and that request was stored: `stored` is what it answered. Use a new key for a new request'
+        : 'This Idempotency-Key was already used with a different request body; use a new key for a new request',
+      errors: [{ path: 'Idempotency-Key', message: 'Already used for a different request', code: 'alreadyUsed' }],
+      ...(answered ? { stored: stored.response_body } : {}),
+    });
+  }
+  return { status: stored.response_status, body: stored.response_body as T, replayed: true };
+}
+
+/** What a write that claims its key in its own statement needs to know (see {@link claimKey}). */
+export interface KeyClaim {
+  scope: string;
+  key: string;
+  /** {@link requestHash} of the request body. */
+  hash: string;
+  now: Date;
+  /** The status stored with the answer. */
+  status: number;
+}
+
+/** What a one-statement write answers when it did not claim its key: the caller looks the key up. */
+export const KEY_NOT_CLAIMED = Symbol('key not claimed');
+
+/**
+ * The insert that claims `claim`'s key with `answer`, when `condition` holds: a data-modifying
+ * CTE for a write done in one statement (it returns one row when it claimed the key). The
+ * statement is its own transaction, so the key and the work commit together or not at all;
+ * two requests with one key at once: the second waits on the key's unique index, then claims
+ * nothing.
+ */
+export function claimKey(claim: KeyClaim, answer: unknown, condition: RawBuilder<boolean>): RawBuilder<{ claimed: number }> {
+  return sql`insert into idempotency_keys (scope, key, request_hash, created_at, response_status, response_body)
+    select ${claim.scope}::text, ${claim.key}::text, ${claim.hash}::text, ${claim.now}::timestamptz,
+      ${claim.status}::integer, ${JSON.stringify(answer)}::jsonb
+    where ${condition}
+    on conflict (scope, key) do nothing
+    returning 1 as claimed`;
+}
+
+/** Whether `claim`'s key is stored (by this request's statement or an earlier one). */
+export async function keyStored(db: Kysely<Database> | Transaction<Database>, claim: Pick<KeyClaim, 'scope' | 'key'>): Promise<boolean> {
+  const row = await db.selectFrom('idempotency_keys').select('key').where('scope', '=', claim.scope).where('key', '=', claim.key).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Removes `claim`'s key: the undo of a claim whose work then stored nothing (a tracking code taken at the same moment). */
+export async function releaseKey(db: Kysely<Database> | Transaction<Database>, claim: Pick<KeyClaim, 'scope' | 'key'>): Promise<void> {
+  await db.deleteFrom('idempotency_keys').where('scope', '=', claim.scope).where('key', '=', claim.key).execute();
 }

@@ -25,6 +25,7 @@ import type { ModuleMigration } from '../db/migrate.js';
 import type { Database, OpdRow } from '../db/schema.js';
 import type { JsonObject, OpenApiPart, SchemaSource } from '../openapi/builder.js';
 import type { AppDeps, AppEnv } from './env.js';
+import type { KEY_NOT_CLAIMED, KeyClaim } from './idempotency.js';
 import type { PreparedBody } from './prepared.js';
 import type { ProblemDefinition } from './problem.js';
 
@@ -56,6 +57,16 @@ export interface RouteContext<E extends AnyEndpoint> {
    * the key; a repeat with the same body answers the stored result, a different body 422.
    */
   once<T>(write: (trx: Transaction<Database>) => Promise<T>): Promise<{ body: T; replayed: boolean }>;
+  /**
+   * {@link once} for a write done in one statement that claims the key itself (`claimKey` in
+   * `http/idempotency.ts`, as a CTE of the write): no transaction around it, so the store does
+   * one round trip. `write` gets the claim (undefined without a key) and answers its body, or
+   * `KEY_NOT_CLAIMED` when its statement claimed nothing: then the stored answer is replayed
+   * (or the conflict answered); an error it throws is answered, unless the key was stored.
+   */
+  onceInStatement<T>(
+    write: (db: Kysely<Database>, claim: KeyClaim | undefined) => Promise<T | typeof KEY_NOT_CLAIMED>,
+  ): Promise<{ body: T; replayed: boolean }>;
 }
 
 /**

@@ -15,7 +15,7 @@ import { answersJson, needsSignIn, pathParameterNames, type AnyEndpoint } from '
 import { authorize, requireSignIn } from '../auth/sign-in.js';
 import { requireOpd } from '../tenancy/load.js';
 import type { AppEnv } from './env.js';
-import { idempotencyKeyOf, requestHash, runIdempotent } from './idempotency.js';
+import { KEY_NOT_CLAIMED, idempotencyKeyOf, requestHash, runIdempotent, storedAnswer } from './idempotency.js';
 import { honoPath, type Route, type RouteContext, type ServerModule } from './module.js';
 import { ProblemError, type ProblemRegistry } from './problem.js';
 import { rateLimit } from './rate-limit.js';
@@ -170,6 +170,23 @@ async function routeContext(c: Context<AppEnv>, route: Route, moduleSwitch: stri
         async (trx) => ({ status: endpoint.status ?? 200, body: await write(trx) }),
       );
       return { body: stored.body, replayed: stored.replayed };
+    },
+    async onceInStatement(write) {
+      if (!endpoint.idempotent) throw new Error(`${endpoint.id} is not declared idempotent`);
+      const request = { scope: `${endpoint.method} ${c.req.path}`, key, hash: requestHash(body), now };
+      const claim = key === undefined ? undefined : { ...request, key, status: endpoint.status ?? 200 };
+      let answer: Awaited<ReturnType<typeof write>>;
+      try {
+        answer = await write(deps.db, claim);
+      } catch (error) {
+        if (!claim) throw error;
+        // Its work failed now, but the key may hold an earlier answer (a retry): that one.
+        const stored = await storedAnswer<unknown>(deps.db, request, error);
+        return { body: stored.body as never, replayed: true };
+      }
+      if (answer !== KEY_NOT_CLAIMED) return { body: answer, replayed: false };
+      const stored = await storedAnswer<unknown>(deps.db, request, new Error(`${endpoint.id}: its key was not claimed, and none is stored`));
+      return { body: stored.body as never, replayed: true };
     },
   };
 }

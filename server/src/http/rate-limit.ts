@@ -1,7 +1,11 @@
 /**
- * Per-client rate limits counted in the database (`rate_limits`), so the limit holds across
- * several server instances. Fixed one-minute windows; over the limit answers 429 with
+ * Per-client rate limits in fixed one-minute windows; over the limit answers 429 with
  * `Retry-After` (seconds until the window ends).
+ *
+ * On PostgreSQL they are counted in the database (`rate_limits`, unlogged), so the limit holds
+ * across the instances behind a load balancer. On PGlite they are counted in memory: a PGlite
+ * folder is one server's (the data-dir lock refuses a second), so memory holds the same counts
+ * without a write — a query of its own on every public write, PGlite's dearest part of it.
  *
  * @module
  */
@@ -13,6 +17,23 @@ import { ProblemError } from './problem.js';
 const WINDOW_MS = 60_000;
 const KEEP_WINDOWS_MS = 10 * WINDOW_MS;
 
+/** This window's counts in memory, per database (the apps of one process on one PGlite share them). */
+const inMemory = new WeakMap<object, { windowStart: number; counts: Map<string, number> }>();
+
+/** The count of `key` in the window starting at `windowStart`, this request included, kept in memory. */
+function countInMemory(db: object, key: string, windowStart: number): number {
+  let window = inMemory.get(db);
+  // A new window: the old one's counts are of no use any more.
+  if (!window || windowStart > window.windowStart) {
+    window = { windowStart, counts: new Map() };
+    inMemory.set(db, window);
+  }
+  // A clock set back to an earlier window (tests): counted in the current one.
+  const count = (window.counts.get(key) ?? 0) + 1;
+  window.counts.set(key, count);
+  return count;
+}
+
 /** Limits a route to `settings.rateLimitPerMinute` requests per client per minute, counted in `bucket`. */
 export function rateLimit(bucket: string): MiddlewareHandler<AppEnv> {
   let lastSweep = 0;
@@ -22,20 +43,26 @@ export function rateLimit(bucket: string): MiddlewareHandler<AppEnv> {
     const windowStart = new Date(Math.floor(at / WINDOW_MS) * WINDOW_MS);
     const key = `${bucket}:${c.get('clientIp')}`;
 
-    const row = await db
-      .insertInto('rate_limits')
-      .values({ bucket: key, window_start: windowStart, count: 1 })
-      .onConflict((oc) =>
-        oc.columns(['bucket', 'window_start']).doUpdateSet({ count: sql<number>`rate_limits.count + 1` }),
-      )
-      .returning('count')
-      .executeTakeFirstOrThrow();
-
-    if (at - lastSweep > WINDOW_MS) {
-      // Housekeeping: old windows are of no use to any instance.
-      lastSweep = at;
-      await db.deleteFrom('rate_limits').where('window_start', '<', new Date(at - KEEP_WINDOWS_MS)).execute();
+    let count: number;
+    if (settings.databaseUrl === undefined) {
+      count = countInMemory(db, key, windowStart.getTime());
+    } else {
+      const row = await db
+        .insertInto('rate_limits')
+        .values({ bucket: key, window_start: windowStart, count: 1 })
+        .onConflict((oc) =>
+          oc.columns(['bucket', 'window_start']).doUpdateSet({ count: sql<number>`rate_limits.count + 1` }),
+        )
+        .returning('count')
+        .executeTakeFirstOrThrow();
+      count = row.count;
+      if (at - lastSweep > WINDOW_MS) {
+        // Housekeeping: old windows are of no use to any instance.
+        lastSweep = at;
+        await db.deleteFrom('rate_limits').where('window_start', '<', new Date(at - KEEP_WINDOWS_MS)).execute();
+      }
     }
+    const row = { count };
 
     const limit = settings.rateLimitPerMinute;
     const remaining = Math.max(0, limit - row.count);

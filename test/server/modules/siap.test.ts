@@ -424,4 +424,34 @@ describeApi('SIAP', { publicResponses: 27 }, (api) => {
     assert.equal(row?.tracking_code, 'SIAP-TEST-C0DE');
     assert.equal(drawn.length, 0);
   });
+
+  it('claims an Idempotency-Key only with the question it stores: a taken code leaves no key behind', async () => {
+    const drawn = ['SIAP-DEM0-0001', 'SIAP-TEST-C0D2'];
+    const claim = { scope: 'POST /api/v1/opds/bpkad/consultations', key: `claim-${api.store}-${Date.now()}`, hash: 'h', now: api.clock.now(), status: 201 };
+    const row = await insertConsultation(
+      api.server.db,
+      'bpkad',
+      { name: 'X', email: 'x@example.com', category: 'lainnya', subject: 'S', message: 'M', consent: true },
+      api.clock.now(),
+      { newCode: () => drawn.shift()! },
+      claim,
+    );
+    assert.ok(row && typeof row === 'object');
+    assert.equal(row.tracking_code, 'SIAP-TEST-C0D2');
+    const keys = await api.server.db.selectFrom('idempotency_keys').select(['response_status', 'response_body']).where('key', '=', claim.key).execute();
+    assert.equal(keys.length, 1);
+    assert.equal(keys[0]?.response_status, 201);
+    assert.equal((keys[0]?.response_body as { trackingCode: string }).trackingCode, 'SIAP-TEST-C0D2', 'the receipt of the code stored');
+    // The same key again stores nothing and says so.
+    const again = await insertConsultation(
+      api.server.db,
+      'bpkad',
+      { name: 'X', email: 'x@example.com', category: 'lainnya', subject: 'S', message: 'M', consent: true },
+      api.clock.now(),
+      {},
+      claim,
+    );
+    assert.equal(typeof again, 'symbol');
+    assert.equal(Number((await api.server.db.selectFrom('consultations').select((eb) => eb.fn.countAll().as('n')).where('tracking_code', '=', 'SIAP-TEST-C0D2').executeTakeFirstOrThrow()).n), 1);
+  });
 });

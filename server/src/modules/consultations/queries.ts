@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import {
   DEFAULT_TIME_ZONE,
   type ConsultationCategory,
@@ -16,8 +16,11 @@ import {
 } from '../../../../src/schemas/index.js';
 import { dayIn, endOfDayIn, type CalendarDay } from '../../calendar/working-days.js';
 import type { Cursor } from '../../http/cursor.js';
+import { claimKey, KEY_NOT_CLAIMED, keyStored, releaseKey, type KeyClaim } from '../../http/idempotency.js';
+import type { Database } from '../../db/schema.js';
 import { firstResponseDue, firstResponseDueAt } from './service-level.js';
 import type { ConsultationRow, Db } from './tables.js';
+import { receiptOf } from './views.js';
 import { generateTrackingCode } from './tracking-code.js';
 
 /** One timeline step as stored. */
@@ -54,46 +57,76 @@ export interface InsertOptions {
  * Stores a new question with a fresh tracking code (a new one is drawn when a code is
  * taken) and its first timeline step, due by the service level in the regency's time zone;
  * undefined, storing nothing, when the OPD does not offer the question's category (or no
- * longer: retired). Run it inside a transaction.
+ * longer: retired).
  *
- * One statement does it all — the category check, the question and its first step — so a
- * question costs the store one round trip.
+ * One statement does it all — the category check, the question and its first step, and with
+ * `claim` the Idempotency-Key with the receipt (`claimKey`) — so a question costs the store
+ * one round trip and needs no transaction around it. With `claim` it answers `KEY_NOT_CLAIMED`
+ * when the key is stored already (a retry, or a twin sent at once): nothing else is stored.
  */
+export async function insertConsultation(db: Db, opdSlug: string, input: ConsultationCreate, now: Date, options?: InsertOptions): Promise<ConsultationRow | undefined>;
 export async function insertConsultation(
-  trx: Db,
+  db: Db,
+  opdSlug: string,
+  input: ConsultationCreate,
+  now: Date,
+  options: InsertOptions,
+  claim: KeyClaim | undefined,
+): Promise<ConsultationRow | undefined | typeof KEY_NOT_CLAIMED>;
+export async function insertConsultation(
+  db: Db,
   opdSlug: string,
   input: ConsultationCreate,
   now: Date,
   options: InsertOptions = {},
-): Promise<ConsultationRow | undefined> {
+  claim?: KeyClaim,
+): Promise<ConsultationRow | undefined | typeof KEY_NOT_CLAIMED> {
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const dueAt = options.isHoliday
     ? firstResponseDueAt(now, { timeZone, isHoliday: options.isHoliday })
-    : await firstResponseDue(trx, now, timeZone);
+    : await firstResponseDue(db, now, timeZone);
   const newCode = options.newCode ?? generateTrackingCode;
+  const offered = sql<boolean>`exists (
+    select 1 from consultation_categories
+    where opd_slug = ${opdSlug} and id = ${input.category} and retired_at is null)`;
   for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS; attempt += 1) {
-    const { rows } = await sql<ConsultationRow>`
-      with inserted as (
+    const code = newCode();
+    // The key is claimed only for a question that can be stored: in an offered category,
+    // with a code no question has.
+    const claimed = claim
+      ? claimKey(claim, receiptOf({ trackingCode: code, opdSlug, status: 'received', submittedAt: now, dueAt }), sql<boolean>`${offered}
+          and not exists (select 1 from consultations where tracking_code = ${code})`)
+      : sql`select 1 as claimed where ${offered}`;
+    const { rows } = await sql<ConsultationRow & { claimed: number }>`
+      with claimed as (${claimed}), inserted as (
         insert into consultations
           (tracking_code, opd_slug, name, email, phone, category_id, subject, message,
            consent_at, consent_text, status, submitted_at, due_at)
-        select ${newCode()}::text, ${opdSlug}::text, ${input.name}::text, ${input.email || null}::text,
+        select ${code}::text, ${opdSlug}::text, ${input.name}::text, ${input.email || null}::text,
           ${input.phone || null}::text, ${input.category}::text, ${input.subject}::text, ${input.message}::text,
           ${now}::timestamptz, ${input.consentText || null}::text, 'received', ${now}::timestamptz, ${dueAt}::timestamptz
-        where exists (
-          select 1 from consultation_categories
-          where opd_slug = ${opdSlug} and id = ${input.category} and retired_at is null
-        )
-        -- A clash on the unique tracking code inserts nothing (and keeps the transaction usable).
+        where exists (select 1 from claimed)
+        -- A clash on the unique tracking code inserts nothing.
         on conflict (tracking_code) do nothing
         returning *
       ), first_step as (
         insert into consultation_events (consultation_id, status, note, at, actor)
         select id, 'received', null, ${now}::timestamptz, ${CITIZEN_ACTOR}::text from inserted
       )
-      select * from inserted`.execute(trx);
-    if (rows[0]) return rows[0];
-    if (!(await offersCategory(trx, opdSlug, input.category))) return undefined;
+      select (select count(*) from claimed)::integer as claimed, inserted.*
+      from (select 1) as one left join inserted on true`.execute(db);
+    const result = rows[0];
+    if (result?.id != null) {
+      const { claimed: _claimed, ...row } = result;
+      return row as ConsultationRow;
+    }
+    if (result?.claimed) {
+      // Claimed, but another question took the code at the same moment: undo the claim, draw again.
+      if (claim) await releaseKey(db as unknown as Kysely<Database>, claim);
+      continue;
+    }
+    if (claim && (await keyStored(db as unknown as Kysely<Database>, claim))) return KEY_NOT_CLAIMED;
+    if (!(await offersCategory(db, opdSlug, input.category))) return undefined;
   }
   throw new Error(`No free tracking code after ${MAX_CODE_ATTEMPTS} attempts`);
 }

@@ -22,6 +22,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database, OpdRow } from '../../db/schema.js';
 import { decodeCursor, pageOf } from '../../http/cursor.js';
 import { route, type RouteAnswer } from '../../http/module.js';
+import { KEY_NOT_CLAIMED } from '../../http/idempotency.js';
 import { ProblemError, validationProblem } from '../../http/problem.js';
 import {
   assignableUser,
@@ -72,14 +73,13 @@ const create = route({
     'Stores a citizen’s question and answers a receipt with the tracking code and the due date of the first response (3 working days in the regency’s time zone, holidays skipped). Limited per client per minute.',
   returns: 'Stored.',
   rateLimit: PUBLIC_WRITE_BUCKET,
-  async handler({ opd, body, now, once, deps }) {
-    // The days off from memory; the category is checked by the insert itself (one statement).
+  async handler({ opd, body, now, onceInStatement, deps }) {
+    // The days off from memory; the category is checked by the insert itself: one statement.
     const holidays = await deps.directory.holidays();
-    const result = await once(async (trx) => {
-      const row = await insertConsultation(siapDb(trx), opd.slug, body, now, {
-        timeZone: deps.settings.timeZone,
-        isHoliday: (day) => holidays.has(day),
-      });
+    const result = await onceInStatement(async (db, claim) => {
+      const options = { timeZone: deps.settings.timeZone, isHoliday: (day: string) => holidays.has(day) };
+      const row = await insertConsultation(siapDb(db), opd.slug, body, now, options, claim);
+      if (row === KEY_NOT_CLAIMED) return row;
       if (!row) {
         throw validationProblem([
           { path: 'category', message: `Choose one of the categories ${opd.name} offers`, code: 'notAllowed' },

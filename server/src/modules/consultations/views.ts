@@ -47,12 +47,17 @@ function overdue(row: ConsultationRow, now: Date): boolean {
 
 /** The receipt a citizen gets when the question is stored. */
 export function toReceipt(row: ConsultationRow): ConsultationReceipt {
+  return receiptOf({ trackingCode: row.tracking_code, opdSlug: row.opd_slug, status: row.status, submittedAt: row.submitted_at, dueAt: row.due_at });
+}
+
+/** The receipt of a question from its parts, before or after it is stored (see `insertConsultation`). */
+export function receiptOf(parts: { trackingCode: string; opdSlug: string; status: string; submittedAt: Date; dueAt: Date }): ConsultationReceipt {
   return {
-    trackingCode: row.tracking_code,
-    opd: row.opd_slug,
-    status: row.status as ConsultationStatus,
-    submittedAt: row.submitted_at.toISOString(),
-    dueAt: row.due_at.toISOString(),
+    trackingCode: parts.trackingCode,
+    opd: parts.opdSlug,
+    status: parts.status as ConsultationStatus,
+    submittedAt: parts.submittedAt.toISOString(),
+    dueAt: parts.dueAt.toISOString(),
   };
 }
 
