@@ -65,13 +65,9 @@ export const problem = z.object({
   instance: z.optional(z.string()),
   requestId: z.optional(z.string()),
   errors: z.optional(z.array(fieldError)),
-  stored: z.optional(
-    z.unknown().check(
-      z.describe(
-        'On an idempotency-conflict: what the first request with this Idempotency-Key answered (for a question, its receipt).',
-      ),
-    ),
-  ),
+  // Described in the server's OpenAPI document, not here: `z.describe` would bring zod's
+  // metadata registry into every browser bundle.
+  stored: z.optional(z.unknown()),
 });
 
 /** An RFC 9457 problem document, see {@link problem}. */

@@ -51,6 +51,13 @@ export function buildOpenApiDocument(modules: readonly ServerModule[], problems:
       io: 'output',
       description:
         'An error (RFC 9457, `application/problem+json`). `type` is `/problems/<code>`; `errors` names the fields at fault.',
+      patch: (schema) => {
+        const stored = (schema.properties as Record<string, JsonObject> | undefined)?.stored;
+        if (stored) {
+          stored.description =
+            'On an idempotency-conflict: what the first request with this Idempotency-Key answered (for a question, its receipt).';
+        }
+      },
     },
   };
   const paths: JsonObject = { ...health };
