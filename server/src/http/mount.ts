@@ -106,15 +106,15 @@ const proceed = async (): Promise<void> => {};
 async function answer(c: Context<AppEnv>, route: Route, moduleSwitch: string | null): Promise<Response> {
   const { endpoint } = route;
   const ctx = await routeContext(c, route, moduleSwitch);
-  const answer = await route.handler(ctx);
+  const result = await route.handler(ctx);
   const status = (endpoint.status ?? 200) as ContentfulStatusCode;
   // Kept by no cache unless the route says otherwise: only a route that knows its answer is
   // the same for everyone (the OPD directory) lets browsers and shared caches keep it.
-  const headers = answer.headers?.['Cache-Control'] ? answer.headers : { 'Cache-Control': 'no-store', ...answer.headers };
-  if ('prepared' in answer) return sendPrepared(c, answer.prepared, headers);
+  const headers = result.headers?.['Cache-Control'] ? result.headers : { 'Cache-Control': 'no-store', ...result.headers };
+  if ('prepared' in result) return sendPrepared(c, result.prepared, headers);
   if (endpoint.status === 204) return c.body(null, 204, headers);
-  if (answersJson(endpoint)) return sendJson(c, endpoint.response, answer.body, status, headers);
-  const text = z.parse(endpoint.response, answer.body) as string;
+  if (answersJson(endpoint)) return sendJson(c, endpoint.response, result.body, status, headers);
+  const text = z.parse(endpoint.response, result.body) as string;
   return c.body(text, status, { 'Content-Type': endpoint.produces as string, ...headers });
 }
 
