@@ -32,6 +32,11 @@ export const settings = {
   postSeconds,
   /** Seconds of each read run, opd-kit and peer alike (`BENCH_READ_SECONDS`). */
   readSeconds: positiveNumber(process.env.BENCH_READ_SECONDS, Math.max(2, Math.round(postSeconds / 2))),
+  /**
+   * Requests per second each citizen of the mixed load sends (`BENCH_MIXED_RATE`, default 2: a
+   * page view's few requests every couple of seconds, a busy citizen).
+   */
+  mixedRate: positiveNumber(process.env.BENCH_MIXED_RATE, 2),
   /** Seconds of the mixed load (`BENCH_MIXED_SECONDS`). */
   mixedSeconds: positiveNumber(process.env.BENCH_MIXED_SECONDS, postSeconds),
   /** Seconds of each `/healthz` run. */

@@ -1,11 +1,13 @@
 /**
- * Section 4, a mixed load: 200 concurrent citizens, each from an address of its own
+ * Section 4, a mixed load: 200 concurrent citizens, each from an address of its own and each
+ * sending `BENCH_MIXED_RATE` requests a second (default 2: an open load at a fixed rate, so the
+ * latency is the one citizens get at that load, not the queue of a server driven to its ceiling),
  * (`X-Forwarded-For` with TRUST_PROXY), each cycling through ten requests: nine reads (the
  * OPD with its categories three times, a consultation's tracking status three times, and
  * three CDN files: the loader, the form's chunk and the shared chunk, with
  * `Accept-Encoding: br, gzip` as a browser sends it) and one create with a fresh
  * `Idempotency-Key`. Each citizen starts at another point of the cycle. The run sends an
- * exact number of requests (sized from a warm-up), so every create is answered before the
+ * exact number of requests (whole cycles per citizen), so every create is answered before the
  * stored ones are counted. Goal: p99 < 50 ms over every request.
  *
  * @module
@@ -73,9 +75,12 @@ export async function measureMixed(server: RunningServer, store: string, marker:
   };
 
   note(`${store}: mixed warm-up, ${connections} citizens`);
-  const warmup = await load({ url: server.url, connections, seconds: settings.warmupSeconds, uniqueIds: true, sequence: steps(`${marker} mixed warm-up`) });
+  const rate = settings.mixedRate;
+  const warmup = await load({ url: server.url, connections, seconds: settings.warmupSeconds, uniqueIds: true, connectionRate: rate, sequence: steps(`${marker} mixed warm-up`) });
   checkRun(`${store} mixed warm-up`, warmup);
-  const amount = Math.max(connections * cycle.length, Math.round((warmup.rps * settings.mixedSeconds) / cycle.length) * cycle.length);
+  // Each citizen at `rate` requests a second for about `mixedSeconds`, whole cycles.
+  const perCitizen = Math.max(cycle.length, Math.round((rate * settings.mixedSeconds) / cycle.length) * cycle.length);
+  const amount = connections * perCitizen;
   const subject = `${marker} mixed`;
   note(`${store}: mixed load, ${connections} citizens, ${amount} requests`);
   const result = await load({
@@ -84,7 +89,8 @@ export async function measureMixed(server: RunningServer, store: string, marker:
     amount,
     uniqueIds: true,
     sequence: steps(subject),
-    watchdogMs: Math.max(60_000, 6 * settings.mixedSeconds * 1000),
+    connectionRate: rate,
+    watchdogMs: Math.max(60_000, 6 * (perCitizen / rate) * 1000),
   });
   checkRun(`${store} mixed load`, result);
   if (loaderBuiltAt() !== builtAt) fail(`${store} mixed load: dist/cdn was rebuilt during the run (a build elsewhere)`);
