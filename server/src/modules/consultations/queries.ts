@@ -175,9 +175,39 @@ function toCategory(row: { id: string; name: string; name_en: string | null }): 
   return { id: row.id, name: row.name, ...(row.name_en ? { nameEn: row.name_en } : {}) };
 }
 
-/** A consultation by tracking code (any OPD), or undefined. */
-export async function findByTrackingCode(db: Db, trackingCode: string): Promise<ConsultationRow | undefined> {
-  return db.selectFrom('consultations').selectAll().where('tracking_code', '=', trackingCode).executeTakeFirst();
+/** What the public tracking view shows of a consultation: its row, its timeline, its category. */
+export interface Tracked {
+  row: ConsultationRow;
+  events: EventRow[];
+  /** Its category as the OPD names it (retired ones too); undefined if the category is gone. */
+  category: ConsultationCategory | undefined;
+}
+
+/**
+ * A consultation by tracking code with its timeline and its category's name, in one query:
+ * the tracking page is read far more often than anything changes it, on PGlite each query
+ * holds the server's one thread, and on PostgreSQL each is a round trip.
+ */
+export async function findTracked(db: Db, trackingCode: string): Promise<Tracked | undefined> {
+  const { rows } = await sql<ConsultationRow & { timeline: Array<Omit<EventRow, 'at'> & { at: string }>; category: { id: string; name: string; name_en: string | null } | null }>`
+    select c.*,
+      coalesce((
+        select json_agg(json_build_object(
+          'consultation_id', e.consultation_id, 'status', e.status, 'note', e.note,
+          'internal_note', e.internal_note, 'at', e.at, 'actor', e.actor) order by e.at, e.id)
+        from consultation_events e where e.consultation_id = c.id), '[]'::json) as timeline,
+      (select json_build_object('id', k.id, 'name', k.name, 'name_en', k.name_en)
+        from consultation_categories k where k.opd_slug = c.opd_slug and k.id = c.category_id) as category
+    from consultations c
+    where c.tracking_code = ${trackingCode}`.execute(db);
+  const found = rows[0];
+  if (!found) return undefined;
+  const { timeline, category, ...row } = found;
+  return {
+    row: row as ConsultationRow,
+    events: timeline.map((event) => ({ ...event, at: new Date(event.at) })),
+    category: category ? toCategory(category) : undefined,
+  };
 }
 
 /** A consultation of one OPD by tracking code, locked for update when `lock` (inside a transaction). */

@@ -27,7 +27,7 @@ import { ProblemError, validationProblem } from '../../http/problem.js';
 import {
   assignableUser,
   categoryNamesOf,
-  findByTrackingCode,
+  findTracked,
   findInOpd,
   insertConsultation,
   insertNote,
@@ -104,14 +104,14 @@ const track = route({
   returns: 'The public view.',
   ...byTrackingCode,
   async handler({ params, deps, now, opdFor }) {
-    const db = siapDb(deps.db);
-    const row = await findByTrackingCode(db, params.trackingCode);
-    if (!row) throw notFound(params.trackingCode);
+    // The question, its timeline and its category (retired ones too: an older question keeps
+    // its category's name) in one query.
+    const tracked = await findTracked(siapDb(deps.db), params.trackingCode);
+    if (!tracked) throw notFound(params.trackingCode);
+    const { row, events, category } = tracked;
     // The OPD may have switched SIAP off since: then its questions are not shown either.
     const opd = await opdFor(row.opd_slug);
-    const events = (await timelines(db, [row.id])).get(row.id) ?? [];
-    // Named by every category, retired ones too: an older question keeps its category's name.
-    const where = { opd, categories: await categoryNamesOf(db, opd.slug) };
+    const where = { opd, categories: category ? [category] : [] };
     return { body: toPublicView(row, where, events, now, deps.settings.timeZone), headers: NO_STORE };
   },
 });
