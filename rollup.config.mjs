@@ -4,11 +4,11 @@
  *
  * 1. npm ESM build into `dist/` — `index.js` (SDK), `schemas.js`, and per widget folder that
  *    has a `define.ts`: `widgets/<name>.js` (the class, no side effects) and
- *    `widgets/<name>/define.js` (registers the tag). `lit`, `ky` and `zod` stay external so an
+ *    `widgets/<name>/define.js` (registers the tag). `lit` and `zod` stay external so an
  *    app bundles them once; code shared by several entries goes to `dist/chunks/`.
  * 2. CDN build into `dist/cdn/` — `opd-kit.js` from `widgets/loader.ts`, a small loader that
  *    imports a widget's chunk (`<name>-<hash>.js`, from its `define.ts`) only when the widget's
- *    tag is on the page. Everything is bundled (Lit, ky, zod included) into chunks beside it
+ *    tag is on the page. Everything is bundled (Lit and zod included) into chunks beside it
  *    that the widgets share, so one `<script type="module">` is still the whole embed. When a
  *    widget chunk is imported, the chunks it needs are imported alongside it rather than
  *    after it has arrived (one round trip fewer). Each file gets a brotli and a gzip copy
@@ -31,7 +31,7 @@ const root = dirname(fileURLToPath(import.meta.url));
 const at = (/** @type {string} */ path) => join(root, path);
 
 /** Bare imports the npm build leaves to the app's bundler (runtime dependencies). */
-const EXTERNAL = /^(?:lit|lit-html|lit-element|@lit\/[^/]+|ky|zod)(?:\/.*)?$/;
+const EXTERNAL = /^(?:lit|lit-html|lit-element|@lit\/[^/]+|zod)(?:\/.*)?$/;
 
 /** Entry name (path in `dist/` without `.js`) → source file, for the npm build. */
 function npmEntries() {
@@ -88,7 +88,7 @@ if (Object.keys(entries).length > 0) {
   configs.push({
     input: entries,
     external: (id) => EXTERNAL.test(id),
-    // lit, ky and zod do nothing on import that we rely on: no bare `import "ky"` left behind
+    // lit and zod do nothing on import that we rely on: no bare `import "zod/mini"` left behind
     // in an entry that only needs them through a chunk.
     treeshake: { moduleSideEffects: (_id, external) => !external },
     plugins: [typescript(), minify()],
@@ -108,7 +108,7 @@ if (Object.keys(entries).length > 0) {
 /**
  * Chunk file names of the CDN build: a widget's chunk is named after its folder
  * (`consultation-form-<hash>.js`, which scripts/sizes.mjs relies on); code shared by several
- * widgets (Lit, ky, zod, the SDK, the widget kit) goes to `shared-<hash>.js`; a page of the
+ * widgets (Lit, zod, the SDK, the widget kit) goes to `shared-<hash>.js`; a page of the
  * staff console is `console-<page>-<hash>.js` (a widget's own second page, `<widget>-<page>-<hash>.js`);
  * a module imported lazily on its own keeps its
  * name (`<module>-<hash>.js`).
@@ -148,7 +148,7 @@ function parallelChunkImports() {
  * the loader imports its entries by fixed names (`staff/console.js`), so the chunks of the
  * citizens' widgets are cut as if the staff side did not exist. Sharing chunks with it made a
  * page with only the question form fetch seven files and some 4.5 KB gzip more (the staff
- * schemas rode along through the SDK). A page with the console fetches Lit, ky and zod from
+ * schemas rode along through the SDK). A page with the console fetches Lit and zod from
  * the staff build; a page with both (rare: the console's embed preview) fetches them twice.
  */
 const STAFF_WIDGETS = ['console', 'consultation-inbox'];

@@ -12,7 +12,7 @@
  * the chunk that defines each tag the first time one appears (with its English text when that
  * element has `lang="en"`: see {@link ENGLISH}). The chunks sit beside this
  * file and are resolved against its own URL, so the loader works from an OPD's site on
- * another origin; Lit, ky and zod are chunks of their own, shared by the widgets. Tags
+ * another origin; Lit and zod are chunks of their own, shared by the widgets. Tags
  * opd-kit does not know are left alone. No `eval`, no inline script or style: it works
  * under a strict Content-Security-Policy that allows the backend's `/cdn/` as a script source.
  *

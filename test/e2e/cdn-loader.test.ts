@@ -129,7 +129,7 @@ describe('the CDN file, on an OPD site of another origin under a strict CSP', ()
     await upgraded(page, 'opd-consultation-status');
     await settled(page);
     assert.ok(cdn.some(isChunk('consultation-status')), `the status chunk is fetched: ${cdn.join(', ')}`);
-    assert.ok(cdn.some(isChunk('shared')), `the shared chunk (Lit, ky, zod) is fetched: ${cdn.join(', ')}`);
+    assert.ok(cdn.some(isChunk('shared')), `the shared chunk (Lit, zod) is fetched: ${cdn.join(', ')}`);
     assert.ok(!cdn.some(isChunk('consultation-form')), `the form chunk is not fetched: ${cdn.join(', ')}`);
     assert.equal(await page.evaluate(() => customElements.get('opd-consultation-form')), undefined);
 
