@@ -62,19 +62,19 @@ export function rateLimit(bucket: string): MiddlewareHandler<AppEnv> {
         await db.deleteFrom('rate_limits').where('window_start', '<', new Date(at - KEEP_WINDOWS_MS)).execute();
       }
     }
-    const row = { count };
 
     const limit = settings.rateLimitPerMinute;
-    const remaining = Math.max(0, limit - row.count);
+    const remaining = Math.max(0, limit - count);
+    const reset = Math.ceil((windowStart.getTime() + WINDOW_MS - at) / 1000);
     c.header('RateLimit-Policy', `${limit};w=60`);
-    if (row.count > limit) {
-      const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + WINDOW_MS - at) / 1000));
+    if (count > limit) {
+      const retryAfter = Math.max(1, reset);
       throw new ProblemError('rate-limited', {
         detail: `Too many requests from this address: at most ${limit} per minute. Try again in ${retryAfter} seconds.`,
         headers: { 'Retry-After': String(retryAfter) },
       });
     }
-    c.header('RateLimit', `limit=${limit}, remaining=${remaining}, reset=${Math.ceil((windowStart.getTime() + WINDOW_MS - at) / 1000)}`);
+    c.header('RateLimit', `limit=${limit}, remaining=${remaining}, reset=${reset}`);
     await next();
   };
 }

@@ -71,6 +71,8 @@ interface CachedFile {
   mtimeMs: number;
   checkedAt: number;
   prepared: PreparedBody;
+  /** The headers it is sent with, made on first use (a new build of the file is a new entry). */
+  headers?: Record<string, string>;
 }
 
 /** A served folder: its middleware, and its files in memory for the fast path (`fast-reads.ts`). */
@@ -106,7 +108,8 @@ export function createServedFolder(root: string, prefix = '/', options: ServeFol
   /** Loads under way, so many requests for a file not yet in memory read it once. */
   const loading = new Map<string, Promise<CachedFile | undefined>>();
 
-  const headersOf = (cached: CachedFile): Record<string, string> => ({ ...shared, 'Cache-Control': cacheControl(cached.relative) });
+  const headersOf = (cached: CachedFile): Record<string, string> =>
+    (cached.headers ??= { ...shared, 'Cache-Control': cacheControl(cached.relative) });
   const send = (c: Context<AppEnv>, cached: CachedFile): Response => sendPrepared(c, cached.prepared, headersOf(cached));
 
   const fromMemory: ServedFolder['fromMemory'] = (path) => {
