@@ -221,11 +221,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     const answer = fast(request);
     if (!answer) return longWay(request, env, executionCtx);
     return answer.then(
-      (response) => {
-        if (!response) return longWay(request, env, executionCtx);
-        deps.log.debug('request', { method: request.method, path: new URL(request.url).pathname, status: response.status, fast: true });
-        return response;
-      },
+      (response) => response ?? longWay(request, env, executionCtx),
       () => longWay(request, env, executionCtx),
     );
   };

@@ -40,15 +40,17 @@ const OPD_PREFIX = '/api/v1/opds/';
  */
 export function fastReads(sources: FastReadSources): (request: Request) => Promise<Response | undefined> | undefined {
   const { deps, cdn } = sources;
-  const { settings, directory } = deps;
+  const { settings, directory, log } = deps;
 
   /** The answer with the headers every answer of the app carries. */
-  const respond = (request: Request, prepared: PreparedBody, headers: Record<string, string>): Response => {
+  const respond = (request: Request, path: string, prepared: PreparedBody, headers: Record<string, string>): Response => {
     const answer = answerPrepared(prepared, request.headers.get('Accept-Encoding') ?? undefined, request.headers.get('If-None-Match') ?? undefined, headers);
     answer.headers['X-Request-Id'] = requestIdFor(request.headers.get('X-Request-Id'));
     answer.headers['X-Content-Type-Options'] = 'nosniff';
     // HEAD: the headers of the GET, no body (as Hono answers it).
     const body = request.method === 'HEAD' ? null : (answer.body as Uint8Array<ArrayBuffer> | null);
+    // As the long way logs every request (method, path, status only).
+    log.debug('request', { method: request.method, path, status: answer.status, fast: true });
     return new Response(body, { status: answer.status, headers: answer.headers });
   };
 
@@ -70,10 +72,10 @@ export function fastReads(sources: FastReadSources): (request: Request) => Promi
 
     if (path.startsWith('/cdn/')) {
       const file = cdn.fromMemory(path);
-      return file ? Promise.resolve(respond(request, file.prepared, file.headers)) : undefined;
+      return file ? Promise.resolve(respond(request, path, file.prepared, file.headers)) : undefined;
     }
     if (path === LIST_PATH) {
-      return (async () => respond(request, await directory.list(), await directoryHeaders(request)))();
+      return (async () => respond(request, path, await directory.list(), await directoryHeaders(request)))();
     }
     if (path.startsWith(OPD_PREFIX)) {
       const slug = path.slice(OPD_PREFIX.length);
@@ -82,7 +84,7 @@ export function fastReads(sources: FastReadSources): (request: Request) => Promi
         const row = await directory.opd(slug);
         // An unknown OPD is the long way's 404.
         if (!row) return undefined;
-        return respond(request, (await directory.view(row)).prepared, await directoryHeaders(request));
+        return respond(request, path, (await directory.view(row)).prepared, await directoryHeaders(request));
       })();
     }
     return undefined;
