@@ -7,9 +7,9 @@
  * the device that made it (the SDK's are random UUIDs); what a write stores with it must be
  * fit for anyone holding the key, as a receipt without personal data is.
  *
- * The key is stored in the same transaction as the write, and two concurrent requests with
- * one key make one write: the second waits on the key's unique index until the first
- * commits, then rolls its own work back and replays the first one's answer.
+ * The key is stored in the same statement as the write (`claimKey`, a CTE of it), and two
+ * concurrent requests with one key make one write: the second waits on the key's unique index
+ * until the first commits, then claims nothing and replays the first one's answer.
  *
  * @module
  */
@@ -72,7 +72,7 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-/** What {@link runIdempotent} needs to know about the request. */
+/** What {@link storedAnswer} needs to know about the request. */
 export interface IdempotencyRequest {
   /** Where keys are unique, e.g. `POST /api/v1/opds/bpkad/consultations`. */
   scope: string;
@@ -82,52 +82,6 @@ export interface IdempotencyRequest {
   hash: string;
   /** The time to store with the key. */
   now: Date;
-}
-
-/** Thrown inside the transaction when another request holds the key: rolls the write back. */
-class KeyTaken extends Error {}
-
-/**
- * Runs `write` in a transaction, once per key: stores its answer with the key in that same
- * transaction, or answers the stored one when the key was seen with the same body.
- *
- * The write runs first and the key is claimed last, with the answer, in one statement: the
- * common case (a new key) costs one write more than the work itself, not three (claim, work,
- * store the answer). A request whose key is taken — a retry after a lost answer, or a twin
- * arriving at once, which waits on the key's unique index until the first commits — has its
- * work rolled back and gets the stored answer. So does one whose work fails now although the
- * key was stored (a retry after the category it used was retired): the citizen learns the
- * question was stored, not that it failed.
- */
-export async function runIdempotent<T>(
-  db: Kysely<Database>,
-  request: IdempotencyRequest,
-  write: (trx: Transaction<Database>) => Promise<{ status: number; body: T }>,
-): Promise<StoredResponse<T>> {
-  const { key, scope, hash } = request;
-  if (key === undefined) return { ...(await db.transaction().execute(write)), replayed: false };
-  try {
-    return await db.transaction().execute(async (trx) => {
-      const result = await write(trx);
-      const claimed = await trx
-        .insertInto('idempotency_keys')
-        .values({
-          scope,
-          key,
-          request_hash: hash,
-          created_at: request.now,
-          response_status: result.status,
-          response_body: JSON.stringify(result.body),
-        })
-        .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
-        .returning('key')
-        .executeTakeFirst();
-      if (!claimed) throw new KeyTaken();
-      return { ...result, replayed: false };
-    });
-  } catch (error) {
-    return storedAnswer<T>(db, request, error);
-  }
 }
 
 /**
@@ -146,10 +100,7 @@ export async function storedAnswer<T>(db: Kysely<Database>, request: Idempotency
         .where('key', '=', key)
         .executeTakeFirst();
   // The work failed and no one holds the key: the failure is the answer.
-  if (!stored || key === undefined) {
-    if (cause instanceof KeyTaken) throw new Error(`Idempotency-Key of ${scope} taken, then gone`, { cause });
-    throw cause;
-  }
+  if (!stored || key === undefined) throw cause;
   if (stored.request_hash !== hash || stored.response_status === null) {
     // What the key stored goes back only to a key nobody could guess (a UUID or longer):
     // with a short key, anyone trying keys would collect other people's receipts.

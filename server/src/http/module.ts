@@ -53,14 +53,9 @@ export interface RouteContext<E extends AnyEndpoint> {
    */
   opdFor(slug: string, moduleId?: string | null): Promise<OpdRow>;
   /**
-   * Runs a write once per `Idempotency-Key` (idempotent endpoints): in one transaction with
-   * the key; a repeat with the same body answers the stored result, a different body 422.
-   */
-  once<T>(write: (trx: Transaction<Database>) => Promise<T>): Promise<{ body: T; replayed: boolean }>;
-  /**
-   * {@link once} for a write done in one statement that claims the key itself (`claimKey` in
-   * `http/idempotency.ts`, as a CTE of the write): no transaction around it, so the store does
-   * one round trip. `write` gets the claim (undefined without a key) and answers its body, or
+   * Runs a write once per `Idempotency-Key` (idempotent endpoints): a write done in one
+   * statement that claims the key itself (`claimKey` in `http/idempotency.ts`, as a CTE of the
+   * write), so the key and the work commit together and the store does one round trip. `write` gets the claim (undefined without a key) and answers its body, or
    * `KEY_NOT_CLAIMED` when its statement claimed nothing: then the stored answer is replayed
    * (or the conflict answered); an error it throws is answered, unless the key was stored.
    */

@@ -15,7 +15,7 @@ import { answersJson, needsSignIn, pathParameterNames, type AnyEndpoint } from '
 import { authorize, requireSignIn } from '../auth/sign-in.js';
 import { requireOpd } from '../tenancy/load.js';
 import type { AppEnv } from './env.js';
-import { KEY_NOT_CLAIMED, idempotencyKeyOf, requestHash, runIdempotent, storedAnswer } from './idempotency.js';
+import { KEY_NOT_CLAIMED, idempotencyKeyOf, requestHash, storedAnswer } from './idempotency.js';
 import { honoPath, type Route, type RouteContext, type ServerModule } from './module.js';
 import { ProblemError, type ProblemRegistry } from './problem.js';
 import { rateLimit } from './rate-limit.js';
@@ -162,15 +162,6 @@ async function routeContext(c: Context<AppEnv>, route: Route, moduleSwitch: stri
       return actor;
     },
     opdFor: (slug, moduleId = moduleSwitch) => requireOpd(c, slug, moduleId),
-    async once(write) {
-      if (!endpoint.idempotent) throw new Error(`${endpoint.id} is not declared idempotent`);
-      const stored = await runIdempotent(
-        deps.db,
-        { scope: `${endpoint.method} ${c.req.path}`, key, hash: requestHash(body), now },
-        async (trx) => ({ status: endpoint.status ?? 200, body: await write(trx) }),
-      );
-      return { body: stored.body, replayed: stored.replayed };
-    },
     async onceInStatement(write) {
       if (!endpoint.idempotent) throw new Error(`${endpoint.id} is not declared idempotent`);
       const request = { scope: `${endpoint.method} ${c.req.path}`, key, hash: requestHash(body), now };
