@@ -207,6 +207,18 @@ function onwarn(/** @type {import('rollup').RollupLog} */ warning, /** @type {(w
   warn(warning);
 }
 
+/**
+ * Chunk file names of the npm build, `chunks/<name>.js`: a console page `console-<page>` (as
+ * cdnChunkName() names it), a language's copy after its widget (`consultation-form-en`, the
+ * kit's `kit-en`), any other chunk after its first module (`request`, `theme`), without the
+ * hash; two chunks of one name are told apart by Rollup (`theme2.js`).
+ */
+function npmChunkName(/** @type {import('rollup').PreRenderedChunk} */ chunk) {
+  const english = /[\\/]widgets[\\/]([^\\/]+)[\\/]i18n[\\/]en\.ts$/.exec(chunk.facadeModuleId ?? '');
+  if (english) return `chunks/${english[1] === 'shared' ? 'kit' : english[1]}-en.js`;
+  return `chunks/${chunk.facadeModuleId ? cdnChunkName(chunk).replace('-[hash]', '') : '[name].js'}`;
+}
+
 /** @type {import('rollup').RollupOptions[]} */
 const configs = [];
 
@@ -224,7 +236,9 @@ if (Object.keys(entries).length > 0) {
       dir: at('dist'),
       format: 'es',
       entryFileNames: '[name].js',
-      chunkFileNames: 'chunks/[name]-[hash].js',
+      // No content hash: the package's version names these files, and a hash in every import
+      // of every chunk is some 50 bytes gzip per chunk an entry imports (see npmChunkName()).
+      chunkFileNames: npmChunkName,
       sourcemap: true,
       // An entry imports only what it needs; no hoisted imports of chunks it does not use.
       hoistTransitiveImports: false,
