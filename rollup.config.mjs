@@ -50,6 +50,14 @@ function npmEntries() {
   return found;
 }
 
+/**
+ * Modules with nothing to run on import, split off from the module that re-exports them
+ * (`export { problemCodes } from './problem-codes.js'` in `common.ts`) so that only an entry
+ * that uses one of their exports loads them: Rollup counts a module with side effects (its
+ * default) as needed by every importer of the module re-exporting it.
+ */
+const PURE_MODULES = /[\\/]src[\\/]schemas[\\/](?:problem-codes|endpoint-details|consultation-rules)\.ts$/;
+
 /** TypeScript via esbuild with the repo tsconfig (experimentalDecorators, no define semantics for Lit). */
 const typescript = () =>
   esbuild({
@@ -240,6 +248,7 @@ function npmManualChunk(/** @type {string} */ id) {
   if (/\/src\/(?:errors|schemas\/(?:common|endpoint|opds))\.ts$/.test(path)) return 'spine';
   if (/\/src\/schemas\/(?:opd-admin|privacy)\.ts$/.test(path)) return 'staff-schemas';
   if (/\/src\/schemas\/(?:accounts|page-query)\.ts$/.test(path)) return 'accounts';
+  if (PURE_MODULES.test(id)) return 'schemas';
   return undefined;
 }
 
@@ -253,7 +262,7 @@ if (Object.keys(entries).length > 0) {
     external: (id) => EXTERNAL.test(id),
     // lit and zod do nothing on import that we rely on: no bare `import "zod/mini"` left behind
     // in an entry that only needs them through a chunk.
-    treeshake: { moduleSideEffects: (_id, external) => !external },
+    treeshake: { moduleSideEffects: (id, external) => !external && !PURE_MODULES.test(id) },
     plugins: [typescript(), minifyTemplates(), minify()],
     onwarn,
     output: {

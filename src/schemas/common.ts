@@ -73,29 +73,7 @@ export const problem = z.object({
 /** An RFC 9457 problem document, see {@link problem}. */
 export type Problem = z.infer<typeof problem>;
 
-/** The problem types every module may answer with; `type` is `/problems/<code>`. Modules add their own. */
-export const problemCodes = [
-  'validation',
-  'not-found',
-  'module-disabled',
-  'unauthorized',
-  'forbidden',
-  'password-change-required',
-  'conflict',
-  'idempotency-conflict',
-  'rate-limited',
-  'payload-too-large',
-  'unsupported-media-type',
-  'internal',
-] as const;
-
-/** A problem type code, see {@link problemCodes}. */
-export type ProblemCode = (typeof problemCodes)[number];
-
-/** The `type` URI (relative to the API) for a problem code. */
-export function problemType(code: ProblemCode | (string & {})): string {
-  return `/problems/${code}`;
-}
+export { problemCodes, problemType, type ProblemCode } from './problem-codes.js';
 
 /** A page of a list: `{ data, nextCursor }`; pass `nextCursor` back as `cursor` for the next page. */
 export function listPage<T extends z.core.$ZodType>(item: T) {

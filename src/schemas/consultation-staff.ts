@@ -217,8 +217,8 @@ export const internalNoteInput = z.object({
 /** An internal note to add, see {@link internalNoteInput}. */
 export type InternalNoteInput = z.input<typeof internalNoteInput>;
 
-/** The most answer templates one OPD keeps. */
-export const ANSWER_TEMPLATES_MAX = 100;
+// Read by the server only (see consultation-rules.ts).
+export { ANSWER_TEMPLATES_MAX } from './consultation-rules.js';
 
 /**
  * A reusable answer of an OPD (`GET /api/v1/opds/{opd}/answer-templates`): staff pick one to

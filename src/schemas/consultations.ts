@@ -16,14 +16,10 @@ export const MESSAGE_MAX_LENGTH = 5000;
 /** The longest consent sentence a form may send with a question (`consentText`), in characters. */
 export const CONSENT_TEXT_MAX_LENGTH = 2000;
 
-/** Working days (Mon–Fri in the regency's time zone, its days off skipped) within which the first response is due. */
-export const FIRST_RESPONSE_WORKING_DAYS = 3;
 
-/**
- * Tracking-code alphabet: Crockford's base 32 (digits and capitals without I, L, O, U),
- * so a code read aloud or copied by hand cannot be misread; `O` is taken as `0`, `I`/`L` as `1`.
- */
-export const TRACKING_CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+// The server's numbers (the service level, the code alphabet): a module of their own, so the
+// SDK and the widgets do not carry them (see PURE_MODULES in rollup.config.mjs).
+export { FIRST_RESPONSE_WORKING_DAYS, TRACKING_CODE_ALPHABET } from './consultation-rules.js';
 
 /** `SIAP-` and two groups of four: 8 × 5 = 40 bits of randomness, e.g. `SIAP-7K3F-9QX2`. */
 export const TRACKING_CODE_PATTERN = /^SIAP-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;

@@ -43,10 +43,6 @@ export const staffRoles = ['regency_admin', 'opd_admin', 'opd_staff'] as const;
 /** A staff role, see {@link staffRoles}. */
 export type StaffRole = (typeof staffRoles)[number];
 
-/** True when `access` needs a signed-in staff user. */
-export function needsSignIn(access: Access): boolean {
-  return access !== 'public';
-}
 
 /** A schema of an object with named values, as params and query use. */
 export type ObjectSchema = z.ZodMiniType<Record<string, unknown>, Record<string, unknown>>;
@@ -102,13 +98,10 @@ export type InputOf<S> = S extends z.ZodMiniType ? z.input<S> : undefined;
 /** What a schema slot gives after checking, or `undefined` when the endpoint has none. */
 export type OutputOf<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 
-/** The names of the `{parameters}` in a path, in order. */
-export function pathParameterNames(path: string): string[] {
-  return [...path.matchAll(/\{([A-Za-z][A-Za-z0-9_]*)\}/g)].map((m) => m[1] as string);
-}
 
-/** The media type of JSON answers, the default of {@link Endpoint.produces}. */
-export const JSON_MEDIA_TYPE = 'application/json';
+// Read by the server and the OpenAPI document only: a module of their own, so the SDK and the
+// widgets do not carry them (see PURE_MODULES in rollup.config.mjs).
+export { JSON_MEDIA_TYPE, needsSignIn, pathParameterNames } from './endpoint-details.js';
 
 /** True when the endpoint answers JSON (its `produces` is JSON or unset). */
 export function answersJson(endpoint: Pick<Endpoint, 'produces'>): boolean {

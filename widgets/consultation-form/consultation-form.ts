@@ -206,7 +206,7 @@ export class OpdConsultationForm extends OpdElement {
   statusHref = '';
 
   /** {@link headingLevel} kept within 1–6. */
-  private get level(): number {
+  get #level(): number {
     return Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
   }
 
@@ -216,28 +216,28 @@ export class OpdConsultationForm extends OpdElement {
   private opened: KeptReceipt | null = null;
 
   // English is its own chunk, fetched only when the widget is set to English (see LocalizeController).
-  private readonly localize = new LocalizeController(this, { id, en: () => import('./i18n/en.js').then((m) => m.en) });
-  private readonly clients = new ClientController(this, { consultations: citizenConsultations });
-  private readonly form = new FormController<ConsultationFormValues, ConsultationReceipt>(this, {
+  readonly #localize = new LocalizeController(this, { id, en: () => import('./i18n/en.js').then((m) => m.en) });
+  readonly #clients = new ClientController(this, { consultations: citizenConsultations });
+  readonly #form = new FormController<ConsultationFormValues, ConsultationReceipt>(this, {
     widget: 'consultation-form',
     opd: () => this.opd,
     fields: FIELD_ORDER,
     initial: EMPTY,
     schema: consultationCreate,
-    toInput: (values) => this.questionInput(values),
+    toInput: (values) => this.#questionInput(values),
     submit: (values, idempotencyKey) =>
-      this.clients.client.consultations.create(this.questionInput(values), { opd: this.opd, idempotencyKey }),
-    localize: this.localize,
-    label: (field) => this.localize.t(FIELD_LABELS[field]),
-    errorMessage: (field, error) => this.errorMessage(field, error),
+      this.#clients.client.consultations.create(this.#questionInput(values), { opd: this.opd, idempotencyKey }),
+    localize: this.#localize,
+    label: (field) => this.#localize.t(FIELD_LABELS[field]),
+    errorMessage: (field, error) => this.#errorMessage(field, error),
     // The schema trims the question, then counts its code points: so does the counter.
     counted: { message: { max: MESSAGE_MAX_LENGTH, trimmed: true } },
     canSend: () => !!this.opd,
     storedResult: toReceipt,
-    received: (receipt) => this.received(receipt),
-    sent: () => this.sent(),
+    received: (receipt) => this.#received(receipt),
+    sent: () => this.#sent(),
   });
-  private readonly receipts = new ReceiptStore<KeptReceipt>({
+  readonly #receipts = new ReceiptStore<KeptReceipt>({
     widget: 'consultation-form',
     opd: () => this.opd,
     parse: toKept,
@@ -249,7 +249,7 @@ export class OpdConsultationForm extends OpdElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Reconnected after a removal: reload what the removal cancelled.
-    if (this.hasUpdated && this.catalog.state === 'loading') void this.loadCatalog();
+    if (this.hasUpdated && this.catalog.state === 'loading') void this.#loadCatalog();
   }
 
   override disconnectedCallback(): void {
@@ -260,15 +260,15 @@ export class OpdConsultationForm extends OpdElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('opd') || changed.has('api')) {
       this.opened = null;
-      void this.loadCatalog();
+      void this.#loadCatalog();
     }
     // Dates in the OPD's time zone: from the API, else as kept with its newest receipt.
     const catalog = this.catalog;
-    this.localize.timeZone = catalog.state === 'ready' ? catalog.opd.timeZone : this.receipts.list()[0]?.timeZone;
+    this.#localize.timeZone = catalog.state === 'ready' ? catalog.opd.timeZone : this.#receipts.list()[0]?.timeZone;
   }
 
   /** Loads the OPD with its consultation categories. */
-  private async loadCatalog(): Promise<void> {
+  async #loadCatalog(): Promise<void> {
     this.#catalogAbort?.abort();
     if (!this.opd) {
       this.catalog = { state: 'idle' };
@@ -278,7 +278,7 @@ export class OpdConsultationForm extends OpdElement {
     this.#catalogAbort = abort;
     this.catalog = { state: 'loading' };
     try {
-      const opd = await this.clients.client.opds.get(this.opd, { signal: abort.signal });
+      const opd = await this.#clients.client.opds.get(this.opd, { signal: abort.signal });
       if (abort.signal.aborted) return;
       this.catalog = opd.modules.includes('siap') ? { state: 'ready', opd } : { state: 'unavailable' };
     } catch (error) {
@@ -300,40 +300,40 @@ export class OpdConsultationForm extends OpdElement {
   }
 
   /** What is sent for `values`: with the consent sentence as the form shows it now. */
-  private questionInput(values: ConsultationFormValues): ConsultationCreateInput {
-    return toInput(values, this.localize.t('form.consent'));
+  #questionInput(values: ConsultationFormValues): ConsultationCreateInput {
+    return toInput(values, this.#localize.t('form.consent'));
   }
 
   /** The question form's own messages for a rejected field (the rest are looked up by code). */
-  private errorMessage(field: FieldName, error: FieldError): string | undefined {
+  #errorMessage(field: FieldName, error: FieldError): string | undefined {
     if (field === 'message' && error.code === 'tooLong') {
-      return this.localize.t('error.message.tooLong', MESSAGE_MAX_LENGTH);
+      return this.#localize.t('error.message.tooLong', MESSAGE_MAX_LENGTH);
     }
     return undefined;
   }
 
   /** The server holds a question of this form (sent now, or an earlier version): keep its receipt, tell the page. */
-  private received(receipt: ConsultationReceipt): void {
+  #received(receipt: ConsultationReceipt): void {
     const catalog = this.catalog;
     const opd = catalog.state === 'ready' ? catalog.opd : undefined;
-    this.receipts.add({ receipt, ...(opd ? { opdName: opd.name, timeZone: opd.timeZone } : {}) });
+    this.#receipts.add({ receipt, ...(opd ? { opdName: opd.name, timeZone: opd.timeZone } : {}) });
     this.opened = null;
     this.emit('opd-submitted', { trackingCode: receipt.trackingCode, opd: receipt.opd });
   }
 
-  private async sent(): Promise<void> {
+  async #sent(): Promise<void> {
     this.copyStatus = '';
     await this.updateComplete;
     focusTemporarily(this.renderRoot.querySelector<HTMLElement>('#success-title'));
   }
 
   /** An OPD's or a category's name in the widget's language: the English one where the OPD gives it. */
-  private named(thing: { name: string; nameEn?: string | undefined }): string {
-    return this.localize.lang === 'en' && thing.nameEn ? thing.nameEn : thing.name;
+  #named(thing: { name: string; nameEn?: string | undefined }): string {
+    return this.#localize.lang === 'en' && thing.nameEn ? thing.nameEn : thing.name;
   }
 
   /** The status widget's address for a tracking code: `status-href` (default this page) with `#lacak=<code>`. */
-  private statusUrl(code: string): string {
+  #statusUrl(code: string): string {
     let url: URL;
     try {
       url = this.statusHref ? new URL(this.statusHref, document.baseURI) : new URL(location.href);
@@ -344,16 +344,16 @@ export class OpdConsultationForm extends OpdElement {
     return url.href;
   }
 
-  private readonly retryCatalog = (): void => {
-    void this.loadCatalog();
+  readonly #retryCatalog = (): void => {
+    void this.#loadCatalog();
   };
 
   /** Leaves the receipt: an empty form after a send, the form as it was after opening a kept one. */
-  private readonly startAgain = async (): Promise<void> => {
+  readonly #startAgain = async (): Promise<void> => {
     this.copyStatus = '';
     const opened = this.opened;
     if (!opened) {
-      await this.form.reset();
+      await this.#form.reset();
       return;
     }
     this.opened = null;
@@ -362,7 +362,7 @@ export class OpdConsultationForm extends OpdElement {
     focusTemporarily(this.renderRoot.querySelector<HTMLElement>(`[data-open="${code}"]`));
   };
 
-  private readonly openReceipt = async (kept: KeptReceipt): Promise<void> => {
+  readonly #openReceipt = async (kept: KeptReceipt): Promise<void> => {
     this.copyStatus = '';
     this.opened = kept;
     await this.updateComplete;
@@ -370,12 +370,12 @@ export class OpdConsultationForm extends OpdElement {
   };
 
   /** Forgets the shown receipt on this device, back to the form. */
-  private readonly dismissReceipt = async (): Promise<void> => {
-    const code = this.shownReceipt()?.receipt.trackingCode;
-    if (code) this.receipts.remove(code);
+  readonly #dismissReceipt = async (): Promise<void> => {
+    const code = this.#shownReceipt()?.receipt.trackingCode;
+    if (code) this.#receipts.remove(code);
     this.copyStatus = '';
-    if (this.form.result) {
-      await this.form.reset();
+    if (this.#form.result) {
+      await this.#form.reset();
       return;
     }
     // Opened from the list: the form underneath keeps what it holds.
@@ -384,41 +384,41 @@ export class OpdConsultationForm extends OpdElement {
     focusTemporarily(this.renderRoot.querySelector<HTMLElement>('#receipts-title') ?? this.renderRoot.querySelector<HTMLElement>('#name'));
   };
 
-  private readonly print = (): void => {
+  readonly #print = (): void => {
     globalThis.print?.();
   };
 
   /** The receipt on screen, if any: the one just sent, else one opened from the list. */
-  private shownReceipt(): KeptReceipt | null {
-    const result = this.form.result;
+  #shownReceipt(): KeptReceipt | null {
+    const result = this.#form.result;
     if (!result) return this.opened;
-    return this.receipts.list().find((kept) => kept.receipt.trackingCode === result.trackingCode) ?? { receipt: result };
+    return this.#receipts.list().find((kept) => kept.receipt.trackingCode === result.trackingCode) ?? { receipt: result };
   }
 
-  private readonly copyCode = async (): Promise<void> => {
-    const code = this.shownReceipt()?.receipt.trackingCode;
+  readonly #copyCode = async (): Promise<void> => {
+    const code = this.#shownReceipt()?.receipt.trackingCode;
     if (!code || !this.shadowRoot) return;
     const copied = await copyText(code, this.shadowRoot, this.renderRoot.querySelector('.tracking-code'));
-    this.copyStatus = copied ? this.localize.t('success.copied') : this.localize.t('success.copyManual');
+    this.copyStatus = copied ? this.#localize.t('success.copied') : this.#localize.t('success.copyManual');
   };
 
   protected override render(): TemplateResult {
-    const shown = this.shownReceipt();
-    const sending = this.form.sending;
+    const shown = this.#shownReceipt();
+    const sending = this.#form.sending;
     return html`
       <div
         part="base"
         class="base${sending ? ' base--sending' : ''}${shown ? ' base--sent' : ''}"
-        lang=${this.localize.lang}
+        lang=${this.#localize.lang}
       >
-        ${shown ? this.renderReceipt(shown, this.form.result !== null) : this.renderForm()}
-        <div class="visually-hidden" role="status">${this.form.announcement}</div>
+        ${shown ? this.#renderReceipt(shown, this.#form.result !== null) : this.#renderForm()}
+        <div class="visually-hidden" role="status">${this.#form.announcement}</div>
       </div>
     `;
   }
 
-  private renderForm(): TemplateResult {
-    const t = this.localize;
+  #renderForm(): TemplateResult {
+    const t = this.#localize;
     if (!this.opd) {
       return renderNotice({ message: t.t('config.missingOpd', t.t('config.thisWidget')), tone: 'error' });
     }
@@ -433,12 +433,12 @@ export class OpdConsultationForm extends OpdElement {
         tone: 'error',
       });
     }
-    const form = this.form;
+    const form = this.#form;
     const values = form.values;
     const sending = form.sending;
     return html`
-      ${this.renderKept()}
-      ${form.errorSummary(this.level)}
+      ${this.#renderKept()}
+      ${form.errorSummary(this.#level)}
       ${renderFormNotice(form, t, {
         restored: t.t('form.draftRestored'),
         offline: t.t('form.offline'),
@@ -448,7 +448,7 @@ export class OpdConsultationForm extends OpdElement {
             ${t.t('changes.received')} <strong class="inline-code">${stored.trackingCode}</strong>.
           </p>
           <p>${t.t('changes.notSent')}</p>
-          <p><a href=${this.statusUrl(stored.trackingCode)}>${t.t('changes.status')}</a></p>`,
+          <p><a href=${this.#statusUrl(stored.trackingCode)}>${t.t('changes.status')}</a></p>`,
         sendAsNew: t.t('changes.sendAsNew'),
       })}
       <form part="form" class="form" novalidate aria-busy=${sending ? 'true' : 'false'} @submit=${form.onSubmit} @input=${form.onInput}>
@@ -479,7 +479,7 @@ export class OpdConsultationForm extends OpdElement {
             }),
           ],
         })}
-        ${this.renderCategory()}
+        ${this.#renderCategory()}
         ${textField({ ...form.field('subject'), label: t.t('form.subject'), hint: t.t('form.subjectHint'), value: values.subject })}
         ${textareaField({
           ...form.field('message'),
@@ -499,8 +499,8 @@ export class OpdConsultationForm extends OpdElement {
   }
 
   /** The category select: disabled with a hint while the OPD's categories load, with a retry if they fail. */
-  private renderCategory(): TemplateResult {
-    const t = this.localize;
+  #renderCategory(): TemplateResult {
+    const t = this.#localize;
     const catalog = this.catalog;
     const hint =
       catalog.state === 'loading'
@@ -510,29 +510,29 @@ export class OpdConsultationForm extends OpdElement {
               message: t.t('form.categoryFailed'),
               tone: 'error',
               id: 'category-hint',
-              action: { label: t.t('retry'), onClick: this.retryCatalog, look: 'secondary' },
+              action: { label: t.t('retry'), onClick: this.#retryCatalog, look: 'secondary' },
             })
           : undefined;
     const categories = catalog.state === 'ready' ? catalog.opd.consultationCategories : [];
     return selectField({
-      ...this.form.field('category'),
+      ...this.#form.field('category'),
       label: t.t('form.category'),
       hint,
-      value: this.form.values.category,
+      value: this.#form.values.category,
       placeholder: t.t('form.categoryChoose'),
-      options: categories.map((category) => ({ value: category.id, label: this.named(category) })),
+      options: categories.map((category) => ({ value: category.id, label: this.#named(category) })),
       disabled: catalog.state !== 'ready',
     });
   }
 
   /** The receipts kept on this device, newest first: each with its status link and a way to show it whole. */
-  private renderKept(): TemplateResult | typeof nothing {
-    const kept = this.receipts.list();
+  #renderKept(): TemplateResult | typeof nothing {
+    const kept = this.#receipts.list();
     if (kept.length === 0) return nothing;
-    const t = this.localize;
+    const t = this.#localize;
     return html`
       <section part="receipts" class="receipts" aria-labelledby="receipts-title">
-        <div role="heading" aria-level=${this.level} class="heading heading--small" id="receipts-title">
+        <div role="heading" aria-level=${this.#level} class="heading heading--small" id="receipts-title">
           ${t.t('receipts.title')}
         </div>
         <ul class="receipt-list">
@@ -541,7 +541,7 @@ export class OpdConsultationForm extends OpdElement {
               <span class="inline-code">${entry.receipt.trackingCode}</span>
               <span class="receipt-when">${t.t('receipts.sent', t.date(entry.receipt.submittedAt))}</span>
               <span class="receipt-links">
-                <a href=${this.statusUrl(entry.receipt.trackingCode)}
+                <a href=${this.#statusUrl(entry.receipt.trackingCode)}
                   >${t.t('receipts.status')}<span class="visually-hidden"> ${entry.receipt.trackingCode}</span></a
                 >
                 <button
@@ -549,7 +549,7 @@ export class OpdConsultationForm extends OpdElement {
                   part="button"
                   class="link-button"
                   data-open=${entry.receipt.trackingCode}
-                  @click=${() => void this.openReceipt(entry)}
+                  @click=${() => void this.#openReceipt(entry)}
                 >
                   ${t.t('receipts.open')}<span class="visually-hidden"> ${entry.receipt.trackingCode}</span>
                 </button>
@@ -562,18 +562,18 @@ export class OpdConsultationForm extends OpdElement {
   }
 
   /** The receipt: what was received, when, and by when it is answered; copy, status, print, leave, delete. */
-  private renderReceipt(kept: KeptReceipt, fresh: boolean): TemplateResult {
-    const t = this.localize;
+  #renderReceipt(kept: KeptReceipt, fresh: boolean): TemplateResult {
+    const t = this.#localize;
     const { receipt } = kept;
     const catalog = this.catalog;
     const opdName =
       catalog.state === 'ready' && catalog.opd.slug === receipt.opd
-        ? this.named(catalog.opd)
+        ? this.#named(catalog.opd)
         : (kept.opdName ?? receipt.opd);
-    const statusUrl = this.statusUrl(receipt.trackingCode);
+    const statusUrl = this.#statusUrl(receipt.trackingCode);
     return html`
       <section part="success" class="success" aria-labelledby="success-title">
-        <div role="heading" aria-level=${this.level} class="heading" id="success-title">
+        <div role="heading" aria-level=${this.#level} class="heading" id="success-title">
           ${fresh ? t.t('success.title') : t.t('success.titleKept')}
         </div>
         <p class="code-label" id="code-label">${t.t('success.codeLabel')}</p>
@@ -589,18 +589,18 @@ export class OpdConsultationForm extends OpdElement {
         <p>${t.t('success.keep')}</p>
         <p class="print-only">${t.t('success.statusAt', statusUrl)}</p>
         <div class="copy-row">
-          <button part="button" type="button" class="button" @click=${this.copyCode}>${t.t('success.copy')}</button>
+          <button part="button" type="button" class="button" @click=${this.#copyCode}>${t.t('success.copy')}</button>
           <a part="button" class="button button--secondary" href=${statusUrl}>${t.t('success.status')}</a>
-          <button part="button" type="button" class="button button--secondary" @click=${this.print}>
+          <button part="button" type="button" class="button button--secondary" @click=${this.#print}>
             ${t.t('success.print')}
           </button>
           <span class="copy-status" role="status">${this.copyStatus}</span>
         </div>
         <div class="leave-row">
-          <button part="button" type="button" class="button button--secondary" @click=${this.startAgain}>
+          <button part="button" type="button" class="button button--secondary" @click=${this.#startAgain}>
             ${fresh ? t.t('success.another') : t.t('success.back')}
           </button>
-          <p><button part="button" type="button" class="link-button" @click=${this.dismissReceipt}>${t.t('success.dismiss')}</button></p>
+          <p><button part="button" type="button" class="link-button" @click=${this.#dismissReceipt}>${t.t('success.dismiss')}</button></p>
         </div>
       </section>
     `;
