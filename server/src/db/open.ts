@@ -13,6 +13,7 @@ import { spineMigrations } from './migrations/index.js';
 import { noUserError, postgresStartError, postgresTarget, StartError } from '../start-errors.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
+import { PGliteThread } from './pglite-thread.js';
 import type { Database } from './schema.js';
 
 /** Which store holds the data. */
@@ -87,15 +88,15 @@ async function openPostgres(url: string): Promise<OpenDatabase> {
 }
 
 async function openPGlite(dataDir: string): Promise<OpenDatabase> {
-  const { PGlite } = await import('@electric-sql/pglite');
   const path = resolve(dataDir);
   const shown = path === dataDir ? dataDir : `${dataDir} (${path})`;
   await prepareDataDir(path, shown);
   // One server per folder: taken before PGlite touches a file, given up after it closed.
   const lock = await lockDataDir(path, shown);
-  let pglite: Awaited<ReturnType<typeof PGlite.create>>;
+  let pglite: PGliteThread;
   try {
-    pglite = await PGlite.create({ dataDir: path });
+    // On a thread of its own, so WebAssembly queries do not hold up the HTTP thread (pglite-thread.ts).
+    pglite = await PGliteThread.open(path);
   } catch (error) {
     await lock.release();
     throw new StartError(

@@ -8,7 +8,6 @@
  *
  * @module
  */
-import type { PGlite } from '@electric-sql/pglite';
 import {
   CompiledQuery,
   PostgresAdapter,
@@ -25,10 +24,27 @@ import {
   type TransactionSettings,
 } from 'kysely';
 
+/** What a query gives back: PGlite's own result, as far as the dialect reads it. */
+export interface PGliteQueryResult<R> {
+  rows: R[];
+  affectedRows?: number;
+  /** The command tag, where PGlite gives one (e.g. `ROLLBACK` for a failed transaction's COMMIT). */
+  command?: string;
+}
+
+/**
+ * The part of PGlite the dialect uses: a PGlite instance itself, or `PGliteThread`
+ * (`pglite-thread.ts`: PGlite on a worker thread), which the server uses.
+ */
+export interface PGliteQueries {
+  readonly waitReady: Promise<void>;
+  query<R>(sql: string, parameters?: unknown[], options?: { rowMode: 'object' }): Promise<PGliteQueryResult<R>>;
+}
+
 /** Options of {@link PGliteDialect}. */
 export interface PGliteDialectConfig {
-  /** An open PGlite instance; the dialect does not close it (the owner does). */
-  pglite: PGlite;
+  /** An open PGlite (or PGlite on its thread); the dialect does not close it (the owner does). */
+  pglite: PGliteQueries;
 }
 
 /** Kysely dialect running every query on one PGlite instance. */
@@ -72,13 +88,13 @@ class Mutex {
 }
 
 class PGliteDriver implements Driver {
-  readonly #pglite: PGlite;
+  readonly #pglite: PGliteQueries;
   readonly #mutex = new Mutex();
   readonly #connection: PGliteConnection;
   readonly #releases = new Map<DatabaseConnection, () => void>();
   #destroyed = false;
 
-  constructor(pglite: PGlite) {
+  constructor(pglite: PGliteQueries) {
     this.#pglite = pglite;
     this.#connection = new PGliteConnection(pglite);
   }
@@ -159,9 +175,9 @@ function quoteIdentifier(name: string): string {
 }
 
 class PGliteConnection implements DatabaseConnection {
-  readonly #pglite: PGlite;
+  readonly #pglite: PGliteQueries;
 
-  constructor(pglite: PGlite) {
+  constructor(pglite: PGliteQueries) {
     this.#pglite = pglite;
   }
 
@@ -169,7 +185,7 @@ class PGliteConnection implements DatabaseConnection {
     const result = await this.#pglite.query<R>(compiledQuery.sql, [...compiledQuery.parameters], {
       rowMode: 'object',
     });
-    const tag = (result as { command?: string }).command?.toUpperCase();
+    const tag = result.command?.toUpperCase();
     if (tag === 'ROLLBACK' || tag === 'COMMIT') return { rows: [{ command: tag } as R] };
     const command = compiledQuery.query.kind;
     const writes =
