@@ -17,7 +17,9 @@ import type { ServerModule } from './http/module.js';
 import { bodyBytesOf, limitBody, mountRoutes } from './http/mount.js';
 import { ProblemError, problem, problemRegistry } from './http/problem.js';
 import { requestId } from './http/request-id.js';
-import { fastReads } from './http/fast-reads.js';
+import { fastReads, fastRequestOf, responseOf } from './http/fast-reads.js';
+import { nodeListener } from './http/node-listener.js';
+import type { RequestListener } from 'node:http';
 import { createServedFolder, FOREVER, REVALIDATE, serveFolder } from './http/static.js';
 import { OpdDirectory } from './tenancy/directory.js';
 import { silentLogger } from './log.js';
@@ -100,8 +102,15 @@ export interface CreateAppOptions extends Omit<AppDeps, 'db' | 'now' | 'log' | '
   fastReads?: boolean;
 }
 
+/**
+ * The app: a Hono app (`fetch` for tests and any runtime) and, for Node's HTTP server,
+ * `nodeListener`, which answers the hottest reads straight on Node's request and response
+ * (`http/node-listener.ts`) and hands everything else to `fetch`.
+ */
+export type OpdApp = Hono<AppEnv> & { readonly nodeListener: RequestListener };
+
 /** Builds the app: every module's routes and mounts, health, OpenAPI, docs and (optionally) the demo site. */
-export function createApp(options: CreateAppOptions): Hono<AppEnv> {
+export function createApp(options: CreateAppOptions): OpdApp {
   const modules = options.modules ?? serverModules;
   const db = options.db as AppDeps['db'];
   const log = options.log ?? silentLogger;
@@ -214,17 +223,17 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
 
   // The hottest reads answer from memory before the router (`http/fast-reads.ts`); whatever
   // they cannot answer, and every error, goes the long way.
-  if (options.fastReads === false) return app;
+  if (options.fastReads === false) return Object.assign(app, { nodeListener: nodeListener(undefined, app.fetch) });
   const fast = fastReads({ deps, cdn });
   const longWay = app.fetch;
   app.fetch = (request, env, executionCtx) => {
-    const answer = fast(request);
+    const answer = fast(fastRequestOf(request));
     if (!answer) return longWay(request, env, executionCtx);
+    if (!(answer instanceof Promise)) return responseOf(answer);
     return answer.then(
-      (response) => response ?? longWay(request, env, executionCtx),
+      (found) => (found ? responseOf(found) : longWay(request, env, executionCtx)),
       () => longWay(request, env, executionCtx),
     );
   };
-
-  return app;
+  return Object.assign(app, { nodeListener: nodeListener(fast, longWay) });
 }

@@ -88,13 +88,20 @@ export function prepareJson<S extends z.core.$ZodType>(schema: S, value: z.input
 export function chooseEncoding(prepared: PreparedBody, acceptEncoding: string | undefined): Encoding | undefined {
   if (!acceptEncoding || (!prepared.br && !prepared.gzip)) return undefined;
   const accepted = acceptedEncodings(acceptEncoding);
-  if (prepared.br && accepted('br')) return 'br';
-  if (prepared.gzip && accepted('gzip')) return 'gzip';
+  if (prepared.br && accepted.br) return 'br';
+  if (prepared.gzip && accepted.gzip) return 'gzip';
   return undefined;
 }
 
-/** Whether a coding is acceptable per an `Accept-Encoding` header (`q=0` refuses; `*` stands for the rest). */
-function acceptedEncodings(header: string): (coding: string) => boolean {
+/** `Accept-Encoding` values read before: browsers send a handful of them, over and over. */
+const readEncodings = new Map<string, { br: boolean; gzip: boolean }>();
+/** The most values kept (a client sending a new one each time does not grow the map). */
+const READ_ENCODINGS_MAX = 64;
+
+/** Whether brotli and gzip are acceptable per an `Accept-Encoding` header (`q=0` refuses; `*` stands for the rest). */
+function acceptedEncodings(header: string): { br: boolean; gzip: boolean } {
+  const known = readEncodings.get(header);
+  if (known) return known;
   const weights = new Map<string, number>();
   for (const part of header.toLowerCase().split(',')) {
     const [name = '', ...parameters] = part.split(';').map((piece) => piece.trim());
@@ -103,13 +110,24 @@ function acceptedEncodings(header: string): (coding: string) => boolean {
     const weight = q === undefined ? 1 : Number(q.slice(2));
     weights.set(name, Number.isFinite(weight) ? weight : 0);
   }
-  return (coding) => (weights.get(coding) ?? (coding === 'gzip' ? weights.get('x-gzip') : undefined) ?? weights.get('*') ?? 0) > 0;
+  const accepted = (coding: string) => (weights.get(coding) ?? (coding === 'gzip' ? weights.get('x-gzip') : undefined) ?? weights.get('*') ?? 0) > 0;
+  const read = { br: accepted('br'), gzip: accepted('gzip') };
+  if (readEncodings.size < READ_ENCODINGS_MAX) readEncodings.set(header, read);
+  return read;
 }
+
+/** The ETags of prepared bodies in brotli and gzip, made once per body. */
+const encodedEtags = new WeakMap<PreparedBody, { br: string; gzip: string }>();
 
 /** The ETag of `prepared` sent in `encoding`. */
 function etagOf(prepared: PreparedBody, encoding: Encoding | undefined): string {
   if (!encoding) return prepared.etag;
-  return `${prepared.etag.slice(0, -1)}-${encoding === 'br' ? 'br' : 'gz'}"`;
+  let tags = encodedEtags.get(prepared);
+  if (!tags) {
+    const opaque = prepared.etag.slice(0, -1);
+    encodedEtags.set(prepared, (tags = { br: `${opaque}-br"`, gzip: `${opaque}-gz"` }));
+  }
+  return tags[encoding];
 }
 
 /** Whether `If-None-Match` names `prepared` in any of its encodings (or is `*`). */
@@ -147,8 +165,10 @@ export function answerPrepared(
   const encoding = chooseEncoding(prepared, acceptEncoding);
   const all: Record<string, string> = { ...headers, ETag: etagOf(prepared, encoding) };
   if (prepared.br || prepared.gzip) all.Vary = all.Vary ? `Accept-Encoding, ${all.Vary}` : 'Accept-Encoding';
-  if (matchesIfNoneMatch(prepared, ifNoneMatch)) return { status: 304, headers: all, body: null };
+  // On a 304 too: a cache updates the stored answer's headers from it (RFC 9111 §4.3.4), and
+  // Hono's Node adapter would otherwise add a `text/plain` one of its own.
   all['Content-Type'] = prepared.contentType;
+  if (matchesIfNoneMatch(prepared, ifNoneMatch)) return { status: 304, headers: all, body: null };
   if (encoding) all['Content-Encoding'] = encoding;
   const body = encoding === 'br' ? prepared.br : encoding === 'gzip' ? prepared.gzip : prepared.bytes;
   return { status: 200, headers: all, body: body ?? prepared.bytes };

@@ -96,6 +96,9 @@ export function serveFolder(root: string, prefix = '/', options: ServeFolderOpti
   return createServedFolder(root, prefix, options).handler;
 }
 
+/** The most request paths whose resolved file path a folder remembers. */
+const RESOLVED_MAX = 1024;
+
 /** {@link serveFolder}, with access to the files it keeps in memory. */
 export function createServedFolder(root: string, prefix = '/', options: ServeFolderOptions = {}): ServedFolder {
   const shared: Record<string, string> = options.crossOrigin
@@ -112,10 +115,18 @@ export function createServedFolder(root: string, prefix = '/', options: ServeFol
     (cached.headers ??= { ...shared, 'Cache-Control': cacheControl(cached.relative) });
   const send = (c: Context<AppEnv>, cached: CachedFile): Response => sendPrepared(c, cached.prepared, headersOf(cached));
 
+  /** The resolved path of each path asked for, so the next request for it skips the path arithmetic. */
+  const resolvedOf = new Map<string, string>();
   const fromMemory: ServedFolder['fromMemory'] = (path) => {
     // Only plain paths: anything to decode goes the long way.
     if (!path.startsWith(prefix) || path.includes('%')) return undefined;
-    const known = files.get(resolve(join(base, path.slice(prefix.length))));
+    let resolved = resolvedOf.get(path);
+    if (resolved === undefined) {
+      resolved = resolve(join(base, path.slice(prefix.length)));
+      // Only for files it holds, and a bounded number (`/cdn//x.js` names x.js too): made-up paths do not grow it.
+      if (files.has(resolved) && resolvedOf.size < RESOLVED_MAX) resolvedOf.set(path, resolved);
+    }
+    const known = files.get(resolved);
     if (!known || performance.now() - known.checkedAt >= RECHECK_MS) return undefined;
     if (known.file !== base && !known.file.startsWith(base + sep)) return undefined;
     return { prepared: known.prepared, headers: headersOf(known) };
