@@ -123,7 +123,7 @@ export async function started(env: Record<string, string>, script?: string): Pro
 }
 
 /** Checks one load run (no errors, nothing but the expected status, not cut by the watchdog). */
-export function checkRun(what: string, run: LoadResult & { stoppedByWatchdog: boolean }): void {
+export function checkRun(what: string, run: LoadResult & { stoppedByWatchdog?: boolean }): void {
   if (run.errors > 0) fail(`${what}: ${run.errors} connection errors or timeouts`);
   if (run.unexpected > 0) fail(`${what}: ${run.unexpected} answers with another status than expected (${JSON.stringify(run.statuses)})`);
   if (run.ok === 0) fail(`${what}: no answer with the expected status`);

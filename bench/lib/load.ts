@@ -76,11 +76,6 @@ export interface LoadOptions {
   sequence?: (index: number) => SequenceStep[];
   /** Hard stop, whatever happens (default: 4× the expected time, at least 30 s). */
   watchdogMs?: number;
-  /**
-   * Requests per second each connection sends at most (an open load at a fixed rate, as people
-   * are: latency at that load, not at the server's ceiling). Default: as fast as answered.
-   */
-  connectionRate?: number;
 }
 
 /** The value at percentile `p` (0–100) of sorted numbers. */
@@ -152,7 +147,6 @@ export function load(options: LoadOptions): Promise<LoadResult & { stoppedByWatc
         headers: options.headers ?? {},
         ...(options.body !== undefined ? { body: options.body } : {}),
         ...(options.uniqueIds ? { idReplacement: true } : {}),
-        ...(options.connectionRate ? { connectionRate: options.connectionRate } : {}),
         ...(options.sequence || options.connectionHeaders ? { setupClient: (client: Client) => setupClient(client, connectionIndex++) } : {}),
       },
       (error, result) => {

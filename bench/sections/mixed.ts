@@ -1,19 +1,21 @@
 /**
- * Section 4, a mixed load: 200 concurrent citizens, each from an address of its own and each
- * sending `BENCH_MIXED_RATE` requests a second (default 2: an open load at a fixed rate, so the
- * latency is the one citizens get at that load, not the queue of a server driven to its ceiling),
- * (`X-Forwarded-For` with TRUST_PROXY), each cycling through ten requests: nine reads (the
+ * Section 4, a mixed load: 200 concurrent citizens, each from an address of its own
+ * (`X-Forwarded-For` with TRUST_PROXY) and each sending `BENCH_MIXED_RATE` requests a second on
+ * average (default 2), at random times (a Poisson process per citizen, `lib/paced.ts`): an open
+ * load at a fixed rate, so the latency is the one citizens get at that load, not the queue of a
+ * server driven to its ceiling, counted from when each request was due. Each cycles through ten requests: nine reads (the
  * OPD with its categories three times, a consultation's tracking status three times, and
  * three CDN files: the loader, the form's chunk and the shared chunk, with
  * `Accept-Encoding: br, gzip` as a browser sends it) and one create with a fresh
- * `Idempotency-Key`. Each citizen starts at another point of the cycle. The run sends an
- * exact number of requests (whole cycles per citizen), so every create is answered before the
- * stored ones are counted. Goal: p99 < 50 ms over every request.
+ * `Idempotency-Key`. Each citizen starts at another point of the cycle. Every request sent is
+ * answered (or failed) before the run ends, so every create is answered before the stored ones
+ * are counted. Goal: p99 < 50 ms over every request.
  *
  * @module
  */
 import { checkRun, citizenAddress, fail, note, settings } from '../lib/context.js';
-import { load, type LoadResult, type SequenceStep } from '../lib/load.js';
+import type { LoadResult, SequenceStep } from '../lib/load.js';
+import { pacedLoad } from '../lib/paced.js';
 import type { RunningServer } from '../lib/server.js';
 import { categoryOf, question } from './creates.js';
 import { cdnLoader, formChunkOf, loaderBuiltAt, sharedChunksOf } from './reads.js';
@@ -76,22 +78,11 @@ export async function measureMixed(server: RunningServer, store: string, marker:
 
   note(`${store}: mixed warm-up, ${connections} citizens`);
   const rate = settings.mixedRate;
-  const warmup = await load({ url: server.url, connections, seconds: settings.warmupSeconds, uniqueIds: true, connectionRate: rate, sequence: steps(`${marker} mixed warm-up`) });
+  const warmup = await pacedLoad({ url: server.url, citizens: connections, rate, seconds: settings.warmupSeconds, sequence: steps(`${marker} mixed warm-up`) });
   checkRun(`${store} mixed warm-up`, warmup);
-  // Each citizen at `rate` requests a second for about `mixedSeconds`, whole cycles.
-  const perCitizen = Math.max(cycle.length, Math.round((rate * settings.mixedSeconds) / cycle.length) * cycle.length);
-  const amount = connections * perCitizen;
   const subject = `${marker} mixed`;
-  note(`${store}: mixed load, ${connections} citizens, ${amount} requests`);
-  const result = await load({
-    url: server.url,
-    connections,
-    amount,
-    uniqueIds: true,
-    sequence: steps(subject),
-    connectionRate: rate,
-    watchdogMs: Math.max(60_000, 6 * (perCitizen / rate) * 1000),
-  });
+  note(`${store}: mixed load, ${connections} citizens at ${rate} requests/s each for ${settings.mixedSeconds} s`);
+  const result = await pacedLoad({ url: server.url, citizens: connections, rate, seconds: settings.mixedSeconds, sequence: steps(subject), seed: 2 });
   checkRun(`${store} mixed load`, result);
   if (loaderBuiltAt() !== builtAt) fail(`${store} mixed load: dist/cdn was rebuilt during the run (a build elsewhere)`);
   return {
