@@ -79,8 +79,9 @@ const typescript = () =>
  *   binding, never template whitespace), so the DOM keeps every text node and the page looks
  *   the same; attributes, text and bindings are untouched.
  * - `css`: comments go, whitespace runs become one space, and the spaces around `{`, `}`, `;`,
- *   `,` and after `:` go (never before a `:`, where a space is a descendant combinator; never
- *   inside quotes; a template with `${…}` in it only has its whitespace runs shortened).
+ *   `,` and after `:` go (never before a `:`, where a space is a descendant combinator), and
+ *   `0.5` is written `.5`; never inside quotes; a template with `${…}` in it only has its
+ *   whitespace runs shortened.
  *
  * A source map of the change goes with it, so the build's maps still point at the source.
  */
@@ -104,7 +105,13 @@ function minifyTemplates() {
     return short
       .split(/('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")/)
       .map((part, index) =>
-        index % 2 === 1 ? part : part.replace(/\s*([{};,])\s*/g, '$1').replace(/:\s+/g, ':').replace(/\s+!important/g, '!important'),
+        index % 2 === 1
+          ? part
+          : part
+              .replace(/\s*([{};,])\s*/g, '$1')
+              .replace(/:\s+/g, ':')
+              .replace(/\s+!important/g, '!important')
+              .replace(/(^|[\s:,(])0\.(\d)/g, '$1.$2'),
       )
       .join('')
       .replace(/;}/g, '}')

@@ -16,7 +16,6 @@
  * @module
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 
 /** What every field template takes. */
@@ -145,12 +144,12 @@ export function textField(props: TextFieldProps): TemplateResult {
     id=${props.name}
     name=${props.name}
     type=${props.type ?? 'text'}
-    autocomplete=${ifDefined(props.autocomplete)}
-    inputmode=${ifDefined(props.inputmode)}
-    autocapitalize=${ifDefined(props.autocapitalize)}
-    spellcheck=${ifDefined(props.spellcheck === false ? 'false' : undefined)}
+    autocomplete=${props.autocomplete ?? nothing}
+    inputmode=${props.inputmode ?? nothing}
+    autocapitalize=${props.autocapitalize ?? nothing}
+    spellcheck=${props.spellcheck === false ? 'false' : nothing}
     aria-invalid=${props.error ? 'true' : 'false'}
-    aria-describedby=${ifDefined(describedBy(props))}
+    aria-describedby=${describedBy(props) ?? nothing}
     .value=${live(props.value)}
   />`;
   return html`
@@ -173,7 +172,7 @@ export function textareaField(props: TextareaFieldProps): TemplateResult {
         name=${props.name}
         rows=${props.rows ?? 8}
         aria-invalid=${props.error ? 'true' : 'false'}
-        aria-describedby=${ifDefined(describedBy(props))}
+        aria-describedby=${describedBy(props) ?? nothing}
         .value=${live(props.value)}
       ></textarea>
       ${props.count
@@ -198,7 +197,7 @@ export function selectField(props: SelectFieldProps): TemplateResult {
         name=${props.name}
         ?disabled=${!!props.disabled}
         aria-invalid=${props.error ? 'true' : 'false'}
-        aria-describedby=${ifDefined(describedBy(props))}
+        aria-describedby=${describedBy(props) ?? nothing}
       >
         <option value="" .selected=${!known}>${props.placeholder}</option>
         ${props.options.map(
@@ -222,7 +221,7 @@ export function checkboxField(props: CheckboxFieldProps): TemplateResult {
           id=${props.name}
           name=${props.name}
           aria-invalid=${props.error ? 'true' : 'false'}
-          aria-describedby=${ifDefined(describedBy(props))}
+          aria-describedby=${describedBy(props) ?? nothing}
           .checked=${live(props.checked)}
         />
         ${renderLabel(props)}
@@ -236,7 +235,7 @@ export function checkboxField(props: CheckboxFieldProps): TemplateResult {
 export function fieldGroup(props: FieldGroupProps): TemplateResult {
   const hintId = props.hint ? `${props.name}-hint` : undefined;
   return html`
-    <fieldset part="field" class="field group" aria-describedby=${ifDefined(hintId)}>
+    <fieldset part="field" class="field group" aria-describedby=${hintId ?? nothing}>
       <legend part="label" class="legend">${props.legend}</legend>
       ${props.hint ? html`<div part="hint" class="hint" id=${hintId!}>${props.hint}</div>` : nothing}
       ${props.content}

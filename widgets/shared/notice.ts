@@ -5,7 +5,6 @@
  * @module
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 
 /** A button in a notice. */
 export interface NoticeAction {
@@ -49,7 +48,7 @@ export function renderNotice(props: NoticeProps): TemplateResult {
     .filter(Boolean)
     .join(' ');
   const actions = [...(props.action ? [props.action] : []), ...(props.actions ?? [])];
-  return html`<div part="notice" class=${classes} id=${ifDefined(props.id)} role=${props.alert ? 'alert' : nothing}>
+  return html`<div part="notice" class=${classes} id=${props.id ?? nothing} role=${props.alert ? 'alert' : nothing}>
     ${typeof props.message === 'string' ? html`<p>${props.message}</p>` : props.message}
     ${actions.length > 1
       ? html`<div class="notice-actions">${actions.map(renderAction)}</div>`
