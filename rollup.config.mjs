@@ -52,9 +52,11 @@ function npmEntries() {
 
 /**
  * Modules with nothing to run on import, split off from the module that re-exports them
- * (`export { problemCodes } from './problem-codes.js'` in `common.ts`) so that only an entry
- * that uses one of their exports loads them: Rollup counts a module with side effects (its
- * default) as needed by every importer of the module re-exporting it.
+ * (`export { problemCodes } from './problem-codes.js'` in `common.ts`): what only the server
+ * and `opd-kit/schemas` read (problem codes, endpoint details, SIAP's server-side numbers).
+ * The npm build counts them free of side effects, so only an entry that uses one of their
+ * exports loads them; with side effects (Rollup's default), every importer of the module
+ * that re-exports them would.
  */
 const PURE_MODULES = /[\\/]src[\\/]schemas[\\/](?:problem-codes|endpoint-details|consultation-rules)\.ts$/;
 
@@ -249,13 +251,15 @@ function npmChunkName(/** @type {import('rollup').PreRenderedChunk} */ chunk) {
  *   then): one file fewer for both entries (0.3 KB gzip).
  * - `accounts` (with `page-query`), named so that Rollup does not pull them into
  *   `staff-schemas`, which imports them (a manual chunk takes in its unassigned imports).
+ * - `schema-details`: the {@link PURE_MODULES}, for the same reason (only `opd-kit/schemas`
+ *   imports it).
  */
 function npmManualChunk(/** @type {string} */ id) {
   const path = id.replaceAll('\\', '/');
   if (/\/src\/(?:errors|schemas\/(?:common|endpoint|opds))\.ts$/.test(path)) return 'spine';
   if (/\/src\/schemas\/(?:opd-admin|privacy)\.ts$/.test(path)) return 'staff-schemas';
   if (/\/src\/schemas\/(?:accounts|page-query)\.ts$/.test(path)) return 'accounts';
-  if (PURE_MODULES.test(id)) return 'schemas';
+  if (PURE_MODULES.test(id)) return 'schema-details';
   return undefined;
 }
 
