@@ -22,10 +22,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
+import { createServer, type Server as ServerType } from 'node:http';
 import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
-import { createApp, type AppEnv } from '../../server/src/app.js';
+import { createApp, type AppEnv, type OpdApp } from '../../server/src/app.js';
 import { openDatabase } from '../../server/src/db/open.js';
 import { serverModules, type AppDatabase, type ModuleTables } from '../../server/src/modules/index.js';
 import { createLogger } from '../../server/src/log.js';
@@ -162,10 +162,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   }
 }
 
-function listen(app: Hono<AppEnv>): Promise<ServerType> {
+/** Serves the app as `main.ts` does: Node's server with the app's listener. */
+function listen(app: OpdApp): Promise<ServerType> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(server));
+    const server = createServer(app.nodeListener);
     server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve(server));
   });
 }
 

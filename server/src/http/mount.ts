@@ -22,6 +22,7 @@ import { rateLimit } from './rate-limit.js';
 import { sendPrepared } from './prepared.js';
 import { sendJson } from './respond.js';
 import { readJsonBody, readQuery, unstorable } from './validate.js';
+import { formatBytes, limitDeclaredBody } from './body.js';
 
 /** The largest request body a route accepts unless its module or itself says otherwise. */
 export const DEFAULT_BODY_BYTES = 64 * 1024;
@@ -31,12 +32,7 @@ export function bodyBytesOf(module: ServerModule, route?: Route): number {
   return route?.bodyBytes ?? module.limits?.bodyBytes ?? DEFAULT_BODY_BYTES;
 }
 
-/** A size for people: `64 KB`, `5 MB`. */
-export function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${Math.round(bytes / 1024)} KB`;
-}
-
-/** Refuses a body over `bytes` with 413 `payload-too-large` saying the limit. */
+/** Refuses a body over `bytes` with 413 `payload-too-large` saying the limit (module mounts: they read bodies their own way). */
 export function limitBody(bytes: number): MiddlewareHandler<AppEnv> {
   return bodyLimit({
     maxSize: bytes,
@@ -76,7 +72,9 @@ export function mountRoutes(app: Hono<AppEnv>, modules: readonly ServerModule[],
 function routeHandlers(module: ServerModule, route: Route): MiddlewareHandler<AppEnv>[] {
   const { endpoint } = route;
   const handlers: MiddlewareHandler<AppEnv>[] = [];
-  if (endpoint.body) handlers.push(limitBody(bodyBytesOf(module, route)));
+  // A JSON body: refused at once when its Content-Length is over the limit, counted while read (`body.ts`).
+  const bodyBytes = bodyBytesOf(module, route);
+  if (endpoint.body) handlers.push(limitDeclaredBody(bodyBytes));
   const signIn = needsSignIn(endpoint.access);
   if (signIn) handlers.push(requireSignIn(endpoint.id));
   const moduleSwitch = module.perOpd === false ? null : module.id;
@@ -94,7 +92,7 @@ function routeHandlers(module: ServerModule, route: Route): MiddlewareHandler<Ap
     // An `{opd}` alone is checked by finding the OPD: its row's slug is the value.
     c.set('routeParams', onlyOpd ? { opd: c.get('opd').slug } : readParams(c, route));
     if (limitStep) await limitStep(c, proceed);
-    return answer(c, route, moduleSwitch);
+    return answer(c, route, moduleSwitch, bodyBytes);
   });
   return handlers;
 }
@@ -103,9 +101,9 @@ function routeHandlers(module: ServerModule, route: Route): MiddlewareHandler<Ap
 const proceed = async (): Promise<void> => {};
 
 /** Runs the handler and sends its answer, checked against the endpoint's response schema. */
-async function answer(c: Context<AppEnv>, route: Route, moduleSwitch: string | null): Promise<Response> {
+async function answer(c: Context<AppEnv>, route: Route, moduleSwitch: string | null, bodyBytes: number): Promise<Response> {
   const { endpoint } = route;
-  const ctx = await routeContext(c, route, moduleSwitch);
+  const ctx = await routeContext(c, route, moduleSwitch, bodyBytes);
   const result = await route.handler(ctx);
   const status = (endpoint.status ?? 200) as ContentfulStatusCode;
   // Kept by no cache unless the route says otherwise: only a route that knows its answer is
@@ -137,12 +135,12 @@ function readParams(c: Context<AppEnv>, route: Route): Record<string, unknown> {
   });
 }
 
-async function routeContext(c: Context<AppEnv>, route: Route, moduleSwitch: string | null): Promise<RouteContext<AnyEndpoint>> {
+async function routeContext(c: Context<AppEnv>, route: Route, moduleSwitch: string | null, bodyBytes: number): Promise<RouteContext<AnyEndpoint>> {
   const { endpoint } = route;
   const deps = c.get('deps');
   const now = deps.now();
   const query = endpoint.query ? readQuery(c, endpoint.query) : undefined;
-  const body = endpoint.body ? await readJsonBody(c, endpoint.body) : undefined;
+  const body = endpoint.body ? await readJsonBody(c, endpoint.body, bodyBytes) : undefined;
   const key = endpoint.idempotent ? idempotencyKeyOf(c) : undefined;
   return {
     c,

@@ -1,6 +1,6 @@
 /**
  * Validation at the route edge with the shared zod/mini schemas, so a handler sees typed,
- * checked input:
+ * checked input (the body read with its size limit, `body.ts`):
  * wrong content type → 415, malformed JSON → 400, fields that fail the schema → 422
  * naming each field (`toFieldErrors`).
  *
@@ -8,21 +8,22 @@
  */
 import type { Context } from 'hono';
 import { z } from 'zod/mini';
+import { bodyText } from './body.js';
 import { toFieldErrors } from '../../../src/schemas/index.js';
 import type { AppEnv } from './env.js';
 import { ProblemError, validationProblem } from './problem.js';
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
 
-/** The JSON body checked against `schema`; 415, 400 or 422 problems otherwise. */
-export async function readJsonBody<S extends z.core.$ZodType>(c: Context<AppEnv>, schema: S): Promise<z.output<S>> {
+/** The JSON body (at most `maxBytes`, else 413) checked against `schema`; 415, 400 or 422 problems otherwise. */
+export async function readJsonBody<S extends z.core.$ZodType>(c: Context<AppEnv>, schema: S, maxBytes: number): Promise<z.output<S>> {
   const mediaType = (c.req.header('Content-Type') ?? '').split(';')[0]?.trim() ?? '';
   if (!JSON_MEDIA_TYPE.test(mediaType)) {
     throw new ProblemError('unsupported-media-type', {
       detail: `Send the body as JSON with Content-Type: application/json${mediaType ? `, not ${mediaType}` : ''}`,
     });
   }
-  const text = await c.req.text();
+  const text = await bodyText(c, maxBytes);
   let value: unknown;
   try {
     value = JSON.parse(text);

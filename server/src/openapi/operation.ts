@@ -8,7 +8,8 @@
  */
 import { JSON_MEDIA_TYPE, needsSignIn, pathParameterNames, type Access } from '../../../src/schemas/index.js';
 import type { z } from 'zod/mini';
-import { bodyBytesOf, formatBytes } from '../http/mount.js';
+import { bodyBytesOf } from '../http/mount.js';
+import { formatBytes } from '../http/body.js';
 import type { Route, ServerModule } from '../http/module.js';
 import type { ProblemRegistry } from '../http/problem.js';
 import {

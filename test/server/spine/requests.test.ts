@@ -24,6 +24,30 @@ describeApi('spine requests', { publicResponses: 20 }, (api) => {
     assert.equal(await countConsultations(), before);
   });
 
+  /** A POST whose body comes in pieces with no Content-Length (`Transfer-Encoding: chunked`), as a stream sends it. */
+  const askInPieces = (pieces: string[]) =>
+    api.publicRequest('/api/v1/opds/bpkad/consultations', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: new ReadableStream({
+        start(controller) {
+          for (const piece of pieces) controller.enqueue(new TextEncoder().encode(piece));
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+
+  it('counts a body sent without Content-Length as it comes: over 64 KB is 413, under it a question, a byte order mark as Request.text() reads it', async () => {
+    const before = await countConsultations();
+    const long = JSON.stringify(question({ message: 'x'.repeat(70 * 1024) }));
+    await assertProblem(await askInPieces([long.slice(0, 40_000), long.slice(40_000)]), 413, 'payload-too-large');
+    assert.equal(await countConsultations(), before);
+    const body = JSON.stringify(question({ message: 'Kapan SP2D terbit? Terima kasih, ibu/bapak.' }));
+    assert.equal((await askInPieces(['\uFEFF', body.slice(0, 30), body.slice(30)])).status, 201);
+    assert.equal(await countConsultations(), before + 1);
+  });
+
   it('answers 400 for malformed JSON and 415 for a form post', async () => {
     await assertProblem(await ask('{"name": "Siti",'), 400, 'validation');
     const form = await api.publicRequest('/api/v1/opds/bpkad/consultations', {
