@@ -57,6 +57,10 @@ describe('the role matrix over every staff endpoint', () => {
 
   before(async () => {
     server = await startTestServer({ store: 'pglite' });
+    // Both OPDs run every module, so a call about either is decided by its role, not stopped
+    // earlier by a module the demo OPD happens to have off (404 module-disabled).
+    const everyModule = serverModules.filter((module) => module.perOpd !== false).map((module) => module.id);
+    await server.db.updateTable('opds').set({ modules: JSON.stringify(everyModule) }).where('slug', 'in', [OWN_OPD, OTHER_OPD]).execute();
     await addUser(
       server.db as unknown as Kysely<Database>,
       { email: 'admin.bpkad@matrix.test', name: 'Admin BPKAD', role: 'opd_admin', opd: OWN_OPD, password: 'not-used-here', mustChangePassword: false },
@@ -85,7 +89,7 @@ describe('the role matrix over every staff endpoint', () => {
   it('covers the staff endpoints of every module', () => {
     assert.ok(staffRoutes.length >= 10, `${staffRoutes.length} staff endpoints`);
     const modules = new Set(staffRoutes.map((route) => route.module));
-    for (const id of ['accounts', 'calendar', 'siap']) assert.ok(modules.has(id), id);
+    for (const id of ['accounts', 'calendar', 'siap', 'perjaka']) assert.ok(modules.has(id), id);
   });
 
   it('refuses every staff endpoint without a sign-in (401)', async () => {

@@ -1,0 +1,63 @@
+/**
+ * Perjaka — *pengawasan pemeliharaan ruas jalan kabupaten melalui digital board*, Dinas PUPR's
+ * road condition board — as the spine sees it: routes, migrations, demo seed and its part of
+ * the API reference. OPDs switch it on as `perjaka`; its code is named `roads`.
+ *
+ * @module
+ */
+import { defineModule } from '../../http/module.js';
+import { roadNetworkTables } from './migrations/0001-road-network.js';
+import { roadRoutes } from './routes.js';
+import {
+  roadCondition,
+  roadEndpoints,
+  roadImportInput,
+  roadImportReport,
+  roadSegmentDetail,
+  roadSurvey,
+  roadSurveyInput,
+  roadTarget,
+  roadTargetInput,
+  roadWorkList,
+} from './schemas.js';
+import { seedRoads } from './seed.js';
+
+/** Perjaka: the regency road network by decree, its condition per year against the target, works, and staff imports. */
+export const perjakaModule = defineModule({
+  id: 'perjaka',
+  routes: roadRoutes,
+  migrations: { '0001-road-network': roadNetworkTables },
+  seed: seedRoads,
+  openapi: {
+    tag: {
+      name: 'Perjaka',
+      description:
+        'Regency roads: every segment (ruas) by its number in the regent’s decree, its condition per survey year (km in Baik, Sedang, Rusak Ringan, Rusak Berat), the kemantapan against the year’s target, handling works, and staff imports from GeoJSON or CSV.',
+    },
+    schemas: {
+      RoadSegments: {
+        schema: roadEndpoints.listSegments.response,
+        io: 'output',
+        description:
+          'A page of road segments in decree-number order (`{data, nextCursor}`), or with `format=geojson` the whole network as a GeoJSON FeatureCollection (RFC 7946): WGS84, positions [longitude, latitude], each feature’s id its segment number.',
+      },
+      RoadSegmentDetail: { schema: roadSegmentDetail, io: 'output', description: 'A segment with its geometry, every survey and its works.' },
+      RoadSurvey: { schema: roadSurvey, io: 'output', description: 'One year’s survey of a segment; the classes sum to its length.' },
+      RoadSurveyInput: {
+        schema: roadSurveyInput,
+        io: 'input',
+        description: 'Km in each class, at most three decimals; they must sum to the segment’s length to the metre.',
+      },
+      RoadWorkList: { schema: roadWorkList, io: 'output', description: 'A page of works, newest year first.' },
+      RoadCondition: {
+        schema: roadCondition,
+        io: 'output',
+        description: 'The condition summary of a survey year: kemantapan, km by class, the target and the km still needed, per kecamatan, and the trend.',
+      },
+      RoadTargetInput: { schema: roadTargetInput, io: 'input', description: 'The kemantapan aimed for, in percent (two decimals at most).' },
+      RoadTarget: { schema: roadTarget, io: 'output', description: 'A year’s kemantapan target.' },
+      RoadImportInput: { schema: roadImportInput, io: 'input', description: 'A file of segments or surveys, its text in content.' },
+      RoadImportReport: { schema: roadImportReport, io: 'output', description: 'What an import did, or in a dry run would do.' },
+    },
+  },
+});
