@@ -52,19 +52,14 @@ export function readGeometry(value: unknown, bounds: Bounds, where: string): { g
         return;
       }
       const [lon, lat] = pos as [number, number];
-      if (lon < -180 || lon > 180 || lat < -90 || lat > 90) {
-        problems.push({ path: at, message: `[${lon}, ${lat}] is not [longitude, latitude]: are they swapped?` });
-        return;
-      }
       const [west, south, east, north] = bounds;
-      if (lon < west || lon > east || lat < south || lat > north) {
-        const swapped = lat >= west && lat <= east && lon >= south && lon <= north;
-        problems.push({
-          path: at,
-          message: swapped
-            ? `[${lon}, ${lat}] lies outside ${where}; [${lat}, ${lon}] would be inside: GeoJSON writes longitude first`
-            : `[${lon}, ${lat}] lies outside ${where} (longitude ${west} to ${east}, latitude ${south} to ${north})`,
-        });
+      const inside = (x: number, y: number) => x >= west && x <= east && y >= south && y <= north;
+      if (!inside(lon, lat)) {
+        let message: string;
+        if (inside(lat, lon)) message = `[${lon}, ${lat}] lies outside ${where}; [${lat}, ${lon}] would be inside: GeoJSON writes longitude first`;
+        else if (lon < -180 || lon > 180 || lat < -90 || lat > 90) message = `[${lon}, ${lat}] is not [longitude, latitude] in degrees`;
+        else message = `[${lon}, ${lat}] lies outside ${where} (longitude ${west} to ${east}, latitude ${south} to ${north})`;
+        problems.push({ path: at, message });
         return;
       }
       out.push([round6(lon), round6(lat)]);

@@ -68,8 +68,13 @@ const READ: Record<RoadImportInput['kind'], readonly Field[]> = {
   surveys: ['number', ...SURVEY_FIELDS, 'note'],
 };
 
+/** A column or property name as the import compares it: `Panjang KM`, `panjang-km` and `lengthKm` become `panjang_km`, `length_km`. */
 function normalizeName(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return name
+    .trim()
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 }
 
 const FIELD_OF = new Map<string, Field>(
@@ -83,6 +88,8 @@ interface RawRecord {
   /** `Row 7` or `Feature 3`, for messages. */
   label: string;
   values: Map<Field, { value: unknown; path: string }>;
+  /** Where a field the record leaves empty would be: `rows.7.nama_ruas` (the file's column) or `features.3.properties.name`. */
+  pathOf: (field: Field) => string;
   /** GeoJSON: the feature's geometry and its path. */
   geometry?: { value: unknown; path: string };
 }
@@ -185,7 +192,7 @@ function rawRecords(input: RoadImportInput, problems: FieldError[], ignored: Set
       if (fields.length > columns.length && fields.slice(columns.length).some((f) => f.trim() !== '')) {
         problems.push({ path: `rows.${row}`, message: `Row ${row} has ${fields.length} fields but the header names ${columns.length}`, code: 'invalid' });
       }
-      return { at: `rows.${row}`, label: `Row ${row}`, values };
+      return { at: `rows.${row}`, label: `Row ${row}`, values, pathOf: (field: Field) => `rows.${row}.${seen.get(field) ?? field}` };
     });
     return { records, decimalComma: table.separator === ';' };
   }
@@ -226,7 +233,7 @@ function rawRecords(input: RoadImportInput, problems: FieldError[], ignored: Set
       if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) continue;
       values.set(field, { value, path: `${at}.properties.${name}` });
     }
-    records.push({ at, label: `Feature ${index}`, values, geometry: { value: f.geometry, path: `${at}.geometry` } });
+    records.push({ at, label: `Feature ${index}`, values, pathOf: (field) => `${at}.properties.${field}`, geometry: { value: f.geometry, path: `${at}.geometry` } });
   });
   return { records, decimalComma: false };
 }
@@ -248,7 +255,7 @@ export function readImport(input: RoadImportInput, existing: Existing): ReadResu
 
   for (const record of raw) {
     const problem = (field: Field | 'record', message: string, code: FieldError['code'] = 'invalid') => {
-      const path = field === 'record' ? record.at : (record.values.get(field)?.path ?? `${record.at}.${field}`);
+      const path = field === 'record' ? record.at : (record.values.get(field)?.path ?? record.pathOf(field));
       problems.push({ path, message, code });
     };
     const before = problems.length;
