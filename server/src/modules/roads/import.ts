@@ -15,7 +15,9 @@
  * - surveys: `number`, `year`, the four class columns and `note` (`catatan`, optional), for
  *   segments already in the network.
  *
- * The four classes must sum to the segment's length, to the metre.
+ * Names are compared without case, spaces or hyphens, and camelCase reads as snake_case
+ * (`lengthKm` is `length_km`), so the network's own GeoJSON imports back unchanged. The four
+ * classes must sum to the segment's length, to the metre.
  *
  * @module
  */
@@ -137,6 +139,7 @@ export type ReadResult =
 
 /** The file's problems, each as a field error. */
 export class ImportProblems extends Error {
+  /** Every problem, in file order: its place (`rows.7.length_km`) and what to fix. */
   readonly problems: FieldError[];
 
   constructor(problems: FieldError[]) {
