@@ -14,6 +14,7 @@ import { noUserError, postgresStartError, postgresTarget, StartError } from '../
 import { lockDataDir } from './data-dir-lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import { PGliteThread } from './pglite-thread.js';
+import { preparingPool } from './prepared-statements.js';
 import type { Database } from './schema.js';
 
 /** Which store holds the data. */
@@ -77,7 +78,8 @@ async function openPostgres(url: string): Promise<OpenDatabase> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle client losing its connection must not take the process down; the next query reconnects.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // The hottest statements go by name, parsed and planned once per connection (prepared-statements.ts).
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   const shown = new URL(url);
   return {
     db,

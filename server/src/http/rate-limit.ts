@@ -13,6 +13,7 @@ import { sql } from 'kysely';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './env.js';
 import { ProblemError } from './problem.js';
+import { preparedAs } from '../db/prepared-statements.js';
 
 const WINDOW_MS = 60_000;
 const KEEP_WINDOWS_MS = 10 * WINDOW_MS;
@@ -54,6 +55,7 @@ export function rateLimit(bucket: string): MiddlewareHandler<AppEnv> {
           oc.columns(['bucket', 'window_start']).doUpdateSet({ count: sql<number>`rate_limits.count + 1` }),
         )
         .returning('count')
+        .modifyEnd(preparedAs('rate-limit'))
         .executeTakeFirstOrThrow();
       count = row.count;
       if (at - lastSweep > WINDOW_MS) {

@@ -19,7 +19,8 @@ import type { Cursor } from '../../http/cursor.js';
 import { claimKey, KEY_NOT_CLAIMED, keyStored, releaseKey, type KeyClaim } from '../../http/idempotency.js';
 import type { Database } from '../../db/schema.js';
 import { firstResponseDue, firstResponseDueAt } from './service-level.js';
-import type { ConsultationRow, Db } from './tables.js';
+import type { ConsultationRow, ConsultationsTable, Db } from './tables.js';
+import { preparedAs } from '../../db/prepared-statements.js';
 import { receiptOf } from './views.js';
 import { generateTrackingCode } from './tracking-code.js';
 
@@ -39,6 +40,21 @@ export interface EventRow {
 export const CITIZEN_ACTOR = 'citizen';
 
 const MAX_CODE_ATTEMPTS = 8;
+
+/**
+ * Every column of `consultations`, named: the prepared statements below list them rather than
+ * `*`, whose result type a migration adding a column would change under a running instance
+ * (`db/prepared-statements.ts`). A column missing here fails the type check.
+ */
+const CONSULTATION_COLUMNS = [
+  'id', 'tracking_code', 'opd_slug', 'name', 'email', 'phone', 'category_id', 'subject', 'message',
+  'consent_at', 'status', 'submitted_at', 'due_at', 'first_response_at', 'answer_text', 'answered_at',
+  'answered_by', 'consent_text', 'assigned_to', 'contact_erased_at',
+] as const satisfies ReadonlyArray<keyof ConsultationsTable>;
+const everyColumnNamed: Exclude<keyof ConsultationsTable, (typeof CONSULTATION_COLUMNS)[number]> extends never ? true : never = true;
+void everyColumnNamed;
+/** The columns as a select list, optionally of a table alias (`c.id, c.tracking_code, …`). */
+const consultationColumns = (alias?: string) => sql.raw(CONSULTATION_COLUMNS.map((column) => (alias ? `${alias}.${column}` : column)).join(', '));
 
 /** How {@link insertConsultation} draws codes and counts the due date. */
 export interface InsertOptions {
@@ -97,7 +113,7 @@ export async function insertConsultation(
       ? claimKey(claim, receiptOf({ trackingCode: code, opdSlug, status: 'received', submittedAt: now, dueAt }), sql<boolean>`${offered}
           and not exists (select 1 from consultations where tracking_code = ${code})`)
       : sql`select 1 as claimed where ${offered}`;
-    const { rows } = await sql<ConsultationRow & { claimed: number }>`
+    const { rows } = await sql<ConsultationRow & { claimed: number }>`${preparedAs('siap-create')}
       with claimed as (${claimed}), inserted as (
         insert into consultations
           (tracking_code, opd_slug, name, email, phone, category_id, subject, message,
@@ -108,12 +124,12 @@ export async function insertConsultation(
         where exists (select 1 from claimed)
         -- A clash on the unique tracking code inserts nothing.
         on conflict (tracking_code) do nothing
-        returning *
+        returning ${consultationColumns()}
       ), first_step as (
         insert into consultation_events (consultation_id, status, note, at, actor)
         select id, 'received', null, ${now}::timestamptz, ${CITIZEN_ACTOR}::text from inserted
       )
-      select (select count(*) from claimed)::integer as claimed, inserted.*
+      select (select count(*) from claimed)::integer as claimed, ${consultationColumns('inserted')}
       from (select 1) as one left join inserted on true`.execute(db);
     const result = rows[0];
     if (result?.id != null) {
@@ -189,8 +205,8 @@ export interface Tracked {
  * holds the server's one thread, and on PostgreSQL each is a round trip.
  */
 export async function findTracked(db: Db, trackingCode: string): Promise<Tracked | undefined> {
-  const { rows } = await sql<ConsultationRow & { timeline: Array<Omit<EventRow, 'at'> & { at: string }>; category: { id: string; name: string; name_en: string | null } | null }>`
-    select c.*,
+  const { rows } = await sql<ConsultationRow & { timeline: Array<Omit<EventRow, 'at'> & { at: string }>; category: { id: string; name: string; name_en: string | null } | null }>`${preparedAs('siap-track')}
+    select ${consultationColumns('c')},
       coalesce((
         select json_agg(json_build_object(
           'consultation_id', e.consultation_id, 'status', e.status, 'note', e.note,
