@@ -43,6 +43,32 @@ describe('PGlite on a thread', () => {
     assert.deepEqual(row.doc, { a: [1, 'dua'] });
   });
 
+  it('gives back the same for a statement marked to be prepared, run many times, with its errors', async () => {
+    await thread.query('create table prepared_probe (id serial primary key, code text unique not null, at timestamptz, doc jsonb)');
+    const insert = `insert into prepared_probe (code, at, doc) values ($1, $2, $3::jsonb) returning id, code, at, doc /* prepared:probe-insert */`;
+    const here = await PGlite.create();
+    try {
+      await here.query('create table prepared_probe (id serial primary key, code text unique not null, at timestamptz, doc jsonb)');
+      for (let i = 0; i < 8; i++) {
+        const parameters = [`KODE-${i}`, new Date(Date.UTC(2026, 11, 2, 1, i)), JSON.stringify({ ruas: i, nama: 'Jalan Lintas' })];
+        assert.deepEqual((await thread.query(insert, parameters)).rows, (await here.query(insert, parameters)).rows, `run ${i}`);
+      }
+    } finally {
+      await here.close();
+    }
+    const duplicate = await thread.query(insert, ['KODE-3', null, null]).then(
+      () => assert.fail('the duplicate was stored'),
+      (error: unknown) => error as Error & { code?: string; constraint?: string },
+    );
+    assert.equal(duplicate.code, '23505');
+    assert.equal(duplicate.constraint, 'prepared_probe_code_key');
+    // The statement stays usable after its error, and a transaction around it still rolls back.
+    await thread.query('begin');
+    await thread.query(insert, ['KODE-9', null, null]);
+    await thread.query('rollback');
+    assert.deepEqual((await thread.query(`select count(*)::int as n from prepared_probe`)).rows, [{ n: 8 }]);
+  });
+
   it('keeps PostgreSQL fields on an error, and the next query runs', async () => {
     await thread.query('create table ruas (nomor text primary key)');
     await thread.query('insert into ruas values ($1)', ['001']);

@@ -3,7 +3,9 @@
  * The worker thread that runs the embedded database (see `pglite-thread.ts`): it opens PGlite
  * on the folder it is given, answers one query message at a time with its rows (or the error,
  * with PostgreSQL's fields such as `code` and `constraint`), and closes PGlite cleanly when
- * asked. Never started on its own.
+ * asked. Statements marked `/* prepared:… *\/` (`prepared-statements.ts`) are parsed and
+ * planned once and then only run, which halves what storing a question costs PGlite.
+ * Never started on its own.
  *
  * Plain JavaScript on purpose: a worker thread starts without the TypeScript loader the main
  * thread runs under (tsx does not reach workers' entry files on Node 20). The messages are
@@ -12,7 +14,60 @@
  * @module
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, parse, protocol } from '@electric-sql/pglite';
+
+const { serialize } = protocol;
+const SYNC = serialize.sync();
+const DESCRIBE_PORTAL = serialize.describe({ type: 'P' });
+const EXECUTE = serialize.execute({});
+const MARK = '/* prepared:';
+/** Statement names by SQL text, for the marked statements parsed on this session. @type {Map<string, string>} */
+const parsed = new Map();
+
+/**
+ * @param {Uint8Array[]} parts
+ */
+function joined(parts) {
+  const message = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    message.set(part, at);
+    at += part.length;
+  }
+  return message;
+}
+
+/**
+ * A statement marked for preparing (see `prepared-statements.ts`), with its parameters:
+ * parsed and planned once per session under a name, then only bound and run, as node-postgres
+ * does on PostgreSQL. The parameters' types come from a Describe of the statement, made once,
+ * and PGlite's own serializers turn the values into text, as `PGlite.query` does.
+ * @param {PGlite} pglite
+ * @param {string} sql
+ * @param {unknown[]} parameters
+ */
+async function runPrepared(pglite, sql, parameters) {
+  let name = parsed.get(sql);
+  let types = name === undefined ? undefined : typesOf.get(name);
+  if (name === undefined || types === undefined) {
+    name = `p${parsed.size + 1}`;
+    const { messages } = await pglite.execProtocol(joined([serialize.parse({ name, text: sql, types: [] }), serialize.describe({ type: 'S', name }), SYNC]));
+    types = parse.parseDescribeStatementResults(messages);
+    parsed.set(sql, name);
+    typesOf.set(name, types);
+  }
+  const serializers = pglite.serializers;
+  const values = parameters.map((value, index) => {
+    if (value === null || value === undefined) return null;
+    const serializer = serializers[/** @type {number[]} */ (types)[index] ?? 0];
+    return serializer ? serializer(value) : String(value);
+  });
+  const { messages } = await pglite.execProtocol(joined([serialize.bind({ statement: name, values }), DESCRIBE_PORTAL, EXECUTE, SYNC]));
+  const [result] = parse.parseResults(messages, pglite.parsers, { rowMode: 'object' });
+  return result ?? { rows: [], fields: [] };
+}
+/** Parameter types of each prepared statement. @type {Map<string, number[]>} */
+const typesOf = new Map();
 
 const port = parentPort;
 if (!port) throw new Error('pglite-worker.mjs runs as a worker thread of pglite-thread.ts');
@@ -43,16 +98,30 @@ try {
   process.exit(0);
 }
 port.postMessage({ kind: 'ready' });
+/** The statement running now, which the next one waits for. @type {Promise<unknown>} */
+let queue = Promise.resolve();
 
 port.on('message', (/** @type {{ kind: 'query', id: number, sql: string, parameters: unknown[] } | { kind: 'close' }} */ request) => {
   if (request.kind === 'close') {
-    pglite.close().then(
+    // After the statement running now, if any.
+    queue.then(() => pglite.close()).then(
       () => port.postMessage({ kind: 'closed' }),
       (error) => port.postMessage({ kind: 'closed', error: plainError(error) }),
     );
     return;
   }
-  pglite.query(request.sql, request.parameters, { rowMode: 'object' }).then(
+  // One statement at a time, in the order sent (the dialect's lock sends one at a time anyway).
+  const running = (queue = queue.then(
+    () =>
+      request.sql.includes(MARK)
+        ? runPrepared(pglite, request.sql, request.parameters)
+        : pglite.query(request.sql, request.parameters, { rowMode: 'object' }),
+  ));
+  queue = running.then(
+    () => undefined,
+    () => undefined,
+  );
+  running.then(
     (result) => {
       /** @type {{ kind: 'result', id: number, rows: unknown[], affectedRows?: number, command?: string }} */
       const reply = { kind: 'result', id: request.id, rows: result.rows };
