@@ -3,8 +3,10 @@
  * of store, with no HTTP, validation, OPD lookup, rate limit or idempotency in front of it.
  *
  * It opens its own store with the server's own code (`openDatabase`: PGlite in a fresh
- * `DATA_DIR` through the server's PGlite dialect, or PostgreSQL at `DATABASE_URL` through a
- * pg pool of the server's size), which migrates it with the server's migrations; the demo
+ * `DATA_DIR`, or PostgreSQL at `DATABASE_URL` through a pg pool of the server's size), which
+ * migrates it with the server's migrations; on PGlite it then reopens the folder in its own
+ * thread through the server's PGlite dialect (the server runs PGlite on a worker thread, a
+ * message there and back per statement that a plain use of the library does not pay); the demo
  * seed gives it the OPD and the category the rows point at. Then `BENCH_CONNECTIONS`
  * workers (default 50) each insert one question after another for `BENCH_SECONDS`: per
  * question one transaction with the consultations row (every column the server writes, a
@@ -20,7 +22,10 @@ import { openDatabase } from '../../server/src/db/open.js';
 import { serverModules, type AppDatabase } from '../../server/src/modules/index.js';
 import { generateTrackingCode } from '../../server/src/modules/consultations/tracking-code.js';
 import { seedDemo } from '../../server/src/seed.js';
-import type { Kysely } from 'kysely';
+import { Kysely } from 'kysely';
+import { PGlite } from '@electric-sql/pglite';
+import { PGliteDialect } from '../../server/src/db/pglite-dialect.js';
+import type { Database } from '../../server/src/db/schema.js';
 
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -29,11 +34,23 @@ const subject = process.env.BENCH_SUBJECT ?? 'bench raw insert';
 const message =
   'Bagaimana prosedur pemanfaatan barang milik daerah berupa tanah untuk kegiatan warga desa, dan dokumen apa saja yang perlu disiapkan?';
 
-const opened = await openDatabase(
-  { databaseUrl: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR ?? './data' },
-  { modules: serverModules },
-);
+const settings = { databaseUrl: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR ?? './data' };
+const opened = await openPeerStore();
 const db = opened.db as unknown as Kysely<AppDatabase>;
+
+/**
+ * The store, migrated by the server's own code. PostgreSQL through the server's pool; PGlite in
+ * this thread, as the library is used plainly (the server puts it on a worker thread, which
+ * costs each statement a message there and back: the peer should not pay for that).
+ */
+async function openPeerStore(): Promise<{ db: Kysely<Database>; close(): Promise<void> }> {
+  if (settings.databaseUrl) return openDatabase(settings, { modules: serverModules });
+  const migrated = await openDatabase(settings, { modules: serverModules });
+  await migrated.close();
+  const pglite = await PGlite.create({ dataDir: settings.dataDir });
+  const direct = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  return { db: direct, close: () => direct.destroy().then(() => pglite.close()) };
+}
 
 /** One question, as the server stores a POST: the row and its first step, in one transaction. */
 async function insertOne(runSubject: string): Promise<void> {
