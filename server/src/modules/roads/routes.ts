@@ -65,10 +65,10 @@ const listSegments = route({
   endpoint: endpoints.listSegments,
   summary: 'List road segments',
   description:
-    'The regency road segments (*ruas*) in decree-number order, each with its condition in the latest survey (or in `year`). With `format=geojson` the whole network at once as a GeoJSON FeatureCollection (RFC 7946, WGS84, positions `[longitude, latitude]`, `Content-Type: application/geo+json`), each feature’s `id` its segment number and `geometry` null for a segment not mapped yet; `limit` and `cursor` are then ignored. No personal data.',
+    'The regency road segments (ruas) in decree-number order, each with its condition in the latest survey (or in `year`). With `format=geojson` the whole network at once as a GeoJSON FeatureCollection (RFC 7946, WGS84, positions `[longitude, latitude]`, `Content-Type: application/geo+json`), each feature’s `id` its segment number and `geometry` null for a segment not mapped yet; `limit` and `cursor` are then ignored. No personal data.',
   returns: 'A page of segments, or the network as GeoJSON.',
   docs: {
-    format: '`geojson`: the whole network as a FeatureCollection; `json` (default): a page of segments.',
+    format: '`geojson`: the whole network as one GeoJSON feature collection; `json` (default): a page of segments.',
     kecamatan: 'Only segments passing through this kecamatan (as the network spells it, e.g. `Merapi Barat`).',
     year: 'The survey year to show the condition of (default: each segment’s latest survey).',
     limit: `Items per page (1–100, default ${DEFAULT_PAGE_SIZE}).`,
@@ -152,7 +152,7 @@ const listWorks = route({
   endpoint: endpoints.listWorks,
   summary: 'List road works',
   description:
-    'Handling works (*penanganan*: rutin, berkala, rehabilitasi, rekonstruksi) on the network, newest year first: status, budget in whole rupiah, contractor and dates. No personal data.',
+    'Handling works (penanganan: rutin, berkala, rehabilitasi, rekonstruksi) on the network, newest year first: status, budget in whole rupiah, contractor and dates. No personal data.',
   returns: 'A page of works.',
   docs: {
     year: 'Only works of this budget year.',
