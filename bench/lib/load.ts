@@ -137,6 +137,7 @@ export function load(options: LoadOptions): Promise<LoadResult & { stoppedByWatc
     // autocannon may call back at once (e.g. on invalid options): then there is nothing to watch.
     let done = false;
     let watchdog: ReturnType<typeof setTimeout> | undefined = undefined;
+    let lastAnswer = 0;
     const instance = autocannon(
       {
         url: options.url,
@@ -154,13 +155,19 @@ export function load(options: LoadOptions): Promise<LoadResult & { stoppedByWatc
         clearTimeout(watchdog);
         if (error) reject(error);
         else {
-          const summary = summarize(result, (performance.now() - began) / 1000, options.expectStatus);
+          // A run of an exact amount ends with its last answer: autocannon calls back only at its
+          // next once-a-second tick, which would count up to a second of nothing in the rate.
+          const ended = options.amount !== undefined && lastAnswer > 0 ? lastAnswer : performance.now();
+          const summary = summarize(result, (ended - began) / 1000, options.expectStatus);
           if (options.sequence) summary.byKind = summarizeKinds(kinds);
           resolve({ ...summary, stoppedByWatchdog });
         }
       },
     );
     if (done) return;
+    instance.on('response', () => {
+      lastAnswer = performance.now();
+    });
     running.add(instance);
     const forget = () => running.delete(instance);
     instance.once('done', forget);
