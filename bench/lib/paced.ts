@@ -15,6 +15,7 @@
  */
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { seededRandom } from '../../server/src/random.js';
 import { percentile, type KindFigures, type LoadResult, type SequenceStep } from './load.js';
 
 /** Options of {@link pacedLoad}. */
@@ -34,25 +35,13 @@ export interface PacedOptions {
   seed?: number;
 }
 
-/** A small seeded generator (mulberry32): the same arrivals in every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const is2xx = (status: number) => status >= 200 && status < 300;
 
 /** Runs the load and summarizes it like {@link load} does (with figures per kind of request). */
 export async function pacedLoad(options: PacedOptions): Promise<LoadResult> {
   const target = new URL(options.url);
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const random = seeded(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   const meanGapMs = 1000 / options.rate;
   const gap = () => -Math.log(1 - random()) * meanGapMs;
   const runId = Date.now().toString(36);

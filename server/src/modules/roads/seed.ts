@@ -20,6 +20,7 @@ import type { Bounds } from './geometry.js';
 import type { ClassMetres } from './measure.js';
 import type { RoadGeometry, RoadSurface, WorkKind, WorkStatus } from './schemas.js';
 import { roadsDb } from './tables.js';
+import { seededRandom } from '../../random.js';
 
 /** The demo OPD that runs Perjaka. */
 export const DEMO_ROADS_OPD = 'dinas-pupr';
@@ -76,18 +77,6 @@ export const LAHAT_KECAMATAN: ReadonlyArray<{ name: string; lat: number; lon: nu
   { name: 'Tanjung Sakti Pumi', lat: -4.24, lon: 103.08, weight: 2 },
   { name: 'Tanjung Sakti Pumu', lat: -4.26, lon: 103.16, weight: 2 },
 ];
-
-/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A demo segment as generated. */
 export interface DemoSegment {

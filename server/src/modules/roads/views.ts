@@ -17,6 +17,7 @@ import {
   totalMetres,
   type ClassMetres,
 } from './measure.js';
+import type { RoadSurveysTable } from './tables.js';
 import type { RoadCondition, RoadFeatureCollection, RoadGeometry, RoadSegment, RoadSurvey, RoadWork, SegmentCondition } from './schemas.js';
 
 /** A segment row as the views read it. */
@@ -31,16 +32,7 @@ export interface SegmentFacts {
 }
 
 /** A survey row as the views read it. */
-export interface SurveyFacts {
-  segment_id: number;
-  year: number;
-  length_m: number;
-  baik_m: number;
-  sedang_m: number;
-  rusak_ringan_m: number;
-  rusak_berat_m: number;
-  note: string | null;
-}
+export type SurveyFacts = Pick<RoadSurveysTable, 'segment_id' | 'year' | 'length_m' | 'baik_m' | 'sedang_m' | 'rusak_ringan_m' | 'rusak_berat_m' | 'note'>;
 
 /** A works row, with its segment's number, as the views read it. */
 export interface WorkFacts {
