@@ -23,6 +23,8 @@ const EXECUTE = serialize.execute({});
 const MARK = '/* prepared:';
 /** Statement names by SQL text, for the marked statements parsed on this session. @type {Map<string, string>} */
 const parsed = new Map();
+/** Parameter types of each prepared statement. @type {Map<string, number[]>} */
+const typesOf = new Map();
 
 /**
  * @param {Uint8Array[]} parts
@@ -66,8 +68,6 @@ async function runPrepared(pglite, sql, parameters) {
   const [result] = parse.parseResults(messages, pglite.parsers, { rowMode: 'object' });
   return result ?? { rows: [], fields: [] };
 }
-/** Parameter types of each prepared statement. @type {Map<string, number[]>} */
-const typesOf = new Map();
 
 const port = parentPort;
 if (!port) throw new Error('pglite-worker.mjs runs as a worker thread of pglite-thread.ts');
