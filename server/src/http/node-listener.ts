@@ -19,7 +19,7 @@ function headerOf(request: IncomingMessage, name: string): string | undefined {
 
 function send(response: ServerResponse, answer: FastAnswer): void {
   const headers: Record<string, string | number> = answer.headers;
-  // The length of what a GET sends (a HEAD's too, as the long way says it); a 304 has none.
+  // The length of what is sent; a HEAD or a 304 sends none (and says none, as the long way does).
   if (answer.status !== 304 && answer.body) headers['Content-Length'] = answer.body.byteLength;
   response.writeHead(answer.status, headers);
   response.end(answer.body ?? undefined);
