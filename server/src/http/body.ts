@@ -11,6 +11,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from './env.js';
 import { ProblemError } from './problem.js';
 
@@ -27,6 +28,16 @@ function tooLarge(maxBytes: number): ProblemError {
 function declaredOver(c: Context<AppEnv>, maxBytes: number): boolean {
   const declared = c.req.header('Content-Length');
   return declared !== undefined && c.req.header('Transfer-Encoding') === undefined && Number.parseInt(declared, 10) > maxBytes;
+}
+
+/** Refuses a body over `bytes` with 413 `payload-too-large` (module mounts, which read bodies their own way). */
+export function limitBody(bytes: number): MiddlewareHandler<AppEnv> {
+  return bodyLimit({
+    maxSize: bytes,
+    onError: () => {
+      throw tooLarge(bytes);
+    },
+  });
 }
 
 /** Refuses a body whose `Content-Length` is over `bytes`, before anything else runs; {@link bodyText} counts the rest. */

@@ -8,7 +8,6 @@
  * @module
  */
 import type { Context, Hono, MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod/mini';
 import { answersJson, needsSignIn, pathParameterNames, type AnyEndpoint } from '../../../src/schemas/index.js';
@@ -22,7 +21,7 @@ import { rateLimit } from './rate-limit.js';
 import { sendPrepared } from './prepared.js';
 import { sendJson } from './respond.js';
 import { readJsonBody, readQuery, unstorable } from './validate.js';
-import { formatBytes, limitDeclaredBody } from './body.js';
+import { limitDeclaredBody } from './body.js';
 
 /** The largest request body a route accepts unless its module or itself says otherwise. */
 export const DEFAULT_BODY_BYTES = 64 * 1024;
@@ -30,16 +29,6 @@ export const DEFAULT_BODY_BYTES = 64 * 1024;
 /** The body limit of `route` in `module` (or of the module's mounts), in bytes. */
 export function bodyBytesOf(module: ServerModule, route?: Route): number {
   return route?.bodyBytes ?? module.limits?.bodyBytes ?? DEFAULT_BODY_BYTES;
-}
-
-/** Refuses a body over `bytes` with 413 `payload-too-large` saying the limit (module mounts: they read bodies their own way). */
-export function limitBody(bytes: number): MiddlewareHandler<AppEnv> {
-  return bodyLimit({
-    maxSize: bytes,
-    onError: () => {
-      throw new ProblemError('payload-too-large', { detail: `Send at most ${formatBytes(bytes)} in one request` });
-    },
-  });
 }
 
 /**
