@@ -20,7 +20,7 @@ import {
 import { audit } from '../../db/audit.js';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, OpdRow } from '../../db/schema.js';
-import { decodeCursor, pageOf } from '../../http/cursor.js';
+import { decodeCursor, pageDocs, pageOf } from '../../http/cursor.js';
 import { route, type RouteAnswer } from '../../http/module.js';
 import { KEY_NOT_CLAIMED } from '../../http/idempotency.js';
 import { ProblemError, validationProblem } from '../../http/problem.js';
@@ -123,8 +123,7 @@ const list = route({
     'The agency’s consultations, newest first, with filters that combine (all must hold): the console’s queues are `status`, `due` (service level, in the regency’s time zone) and `assignee`. `q` searches subject, question and tracking code. Pass `nextCursor` back as `cursor` for the next page. The read is recorded in the audit log.',
   returns: 'A page of consultations.',
   docs: {
-    limit: 'Items per page (1–100, default 20).',
-    cursor: 'The `nextCursor` of the previous page.',
+    ...pageDocs(DEFAULT_PAGE_SIZE),
     status: 'Only consultations with this status.',
     overdue: '`true`: only those past the due date without a first response; `false`: the others.',
     due: '`today`: the first response is due today (regency’s time zone) and none was given yet; `overdue`: as `overdue=true`; `open`: still to be answered (received or in progress).',

@@ -9,6 +9,7 @@
  * @module
  */
 import { audit } from '../../db/audit.js';
+import { decodeKey, pageBy, pageDocs } from '../../http/cursor.js';
 import { route } from '../../http/module.js';
 import { ProblemError, validationProblem } from '../../http/problem.js';
 import { applyImport, dryRunImport, ImportProblems, MAX_PROBLEMS, sumMessage } from './import.js';
@@ -26,24 +27,6 @@ export const IMPORT_BODY_BYTES = 6 * 1024 * 1024;
 
 /** The media type of a GeoJSON answer (RFC 7946 §12). */
 export const GEOJSON_MEDIA_TYPE = 'application/geo+json';
-
-function encodeCursor(value: unknown): string {
-  return Buffer.from(JSON.stringify(value)).toString('base64url');
-}
-
-function badCursor(): ProblemError {
-  return validationProblem([{ path: 'cursor', message: 'Use the nextCursor of the previous page as cursor', code: 'invalid' }], undefined, 400);
-}
-
-function decodeCursor<T>(text: string, check: (value: unknown) => value is T): T {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (check(value)) return value;
-  } catch {
-    // fall through
-  }
-  throw badCursor();
-}
 
 const isNumberCursor = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= 32;
 const isWorkCursor = (value: unknown): value is [number, number] =>
@@ -71,8 +54,7 @@ const listSegments = route({
     format: '`geojson`: the whole network as one GeoJSON feature collection; `json` (default): a page of segments.',
     kecamatan: 'Only segments passing through this kecamatan (as the network spells it, e.g. `Merapi Barat`).',
     year: 'The survey year to show the condition of (default: each segment’s latest survey).',
-    limit: `Items per page (1–100, default ${DEFAULT_PAGE_SIZE}).`,
-    cursor: 'The `nextCursor` of the previous page.',
+    ...pageDocs(DEFAULT_PAGE_SIZE),
   },
   async handler({ opd, query, deps }) {
     const db = roadsDb(deps.db);
@@ -90,17 +72,11 @@ const listSegments = route({
       };
     }
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = query.cursor ? decodeCursor(query.cursor, isNumberCursor) : undefined;
+    const after = query.cursor ? decodeKey(query.cursor, isNumberCursor) : undefined;
     const rows = await segmentPage(db, opd.slug, { kecamatan: query.kecamatan, after, limit });
-    const page = rows.slice(0, limit);
+    const { page, nextCursor } = pageBy(rows, limit, (row) => row.number);
     const surveys = await surveysOf(db, page.map((row) => row.id));
-    const last = page.at(-1);
-    return {
-      body: {
-        data: page.map((row) => toSegment(row, pickSurvey(surveys.get(row.id), query.year))),
-        nextCursor: rows.length > limit && last ? encodeCursor(last.number) : null,
-      },
-    };
+    return { body: { data: page.map((row) => toSegment(row, pickSurvey(surveys.get(row.id), query.year))), nextCursor } };
   },
 });
 
@@ -158,12 +134,11 @@ const listWorks = route({
     year: 'Only works of this budget year.',
     status: 'Only works with this status.',
     segment: 'Only works on this segment (its decree number).',
-    limit: `Items per page (1–100, default ${DEFAULT_PAGE_SIZE}).`,
-    cursor: 'The `nextCursor` of the previous page.',
+    ...pageDocs(DEFAULT_PAGE_SIZE),
   },
   async handler({ opd, query, deps }) {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const cursor = query.cursor ? decodeCursor(query.cursor, isWorkCursor) : undefined;
+    const cursor = query.cursor ? decodeKey(query.cursor, isWorkCursor) : undefined;
     const rows = await worksPage(roadsDb(deps.db), opd.slug, {
       year: query.year,
       status: query.status,
@@ -171,9 +146,8 @@ const listWorks = route({
       after: cursor ? { year: cursor[0], id: cursor[1] } : undefined,
       limit,
     });
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return { body: { data: page.map(toWork), nextCursor: rows.length > limit && last ? encodeCursor([last.year, last.id]) : null } };
+    const { page, nextCursor } = pageBy(rows, limit, (row) => [row.year, row.id]);
+    return { body: { data: page.map(toWork), nextCursor } };
   },
 });
 
