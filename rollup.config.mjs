@@ -2,7 +2,7 @@
 /**
  * Two builds from one source tree (`npm run build` runs both, then `tsc` for the types):
  *
- * 1. npm ESM build into `dist/` — `index.js` (SDK), `schemas.js`, and per widget folder that
+ * 1. npm ESM build into `dist/` — `index.js` (SDK), `roads.js` (Perjaka's namespace), `schemas.js`, and per widget folder that
  *    has a `define.ts`: `widgets/<name>.js` (the class, no side effects) and
  *    `widgets/<name>/define.js` (registers the tag). `lit` and `zod` stay external so an
  *    app bundles them once; code shared by several entries goes to `dist/chunks/`.
@@ -36,7 +36,7 @@ const EXTERNAL = /^(?:lit|lit-html|lit-element|@lit\/[^/]+|zod)(?:\/.*)?$/;
 /** Entry name (path in `dist/` without `.js`) → source file, for the npm build. */
 function npmEntries() {
   /** @type {Record<string, string>} */
-  const wanted = { index: 'src/index.ts', schemas: 'src/schemas/index.ts' };
+  const wanted = { index: 'src/index.ts', roads: 'src/roads.ts', schemas: 'src/schemas/index.ts' };
   for (const name of widgetNames()) {
     wanted[`widgets/${name}`] = `widgets/${name}/${name}.ts`;
     wanted[`widgets/${name}/define`] = `widgets/${name}/define.ts`;

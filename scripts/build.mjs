@@ -25,6 +25,7 @@ function sourceOf(file) {
   const path = file.replace(/^\.\//, '');
   const fixed = {
     'dist/index.js': 'src/index.ts',
+    'dist/roads.js': 'src/roads.ts',
     'dist/schemas.js': 'src/schemas/index.ts',
     'dist/cdn/opd-kit.js': LOADER,
     'dist/custom-elements.json': LOADER,

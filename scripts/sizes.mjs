@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Prints the minified and min+gzip sizes of what `npm run build` produced:
- * `dist/index.js`, `dist/schemas.js`, each widget class and define entry, and the CDN files.
+ * `dist/index.js`, each module's entry (`dist/roads.js`), `dist/schemas.js`, each widget class and define entry, and the CDN files.
  * An entry's size includes every chunk it imports statically (what a browser must fetch
  * before the entry runs); chunks loaded by `import()` are listed apart as lazy. The npm
  * entries leave their dependencies (lit, zod) to the app's bundler, so their figures are our code only;
@@ -179,7 +179,7 @@ export function consolePages(distDir = join(root, 'dist')) {
  * on it (and `consolePage` for the last kind).
  */
 export function measureSizes(distDir = join(root, 'dist')) {
-  const entries = ['index.js', 'schemas.js'];
+  const entries = ['index.js', 'roads.js', 'schemas.js'];
   const widgets = builtWidgets(distDir);
   for (const name of widgets) entries.push(`widgets/${name}.js`, `widgets/${name}/define.js`);
   const sizes = entries

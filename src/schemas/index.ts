@@ -14,3 +14,4 @@ export * from './accounts.js';
 export * from './privacy.js';
 export * from './consultation-staff.js';
 export * from './opd-admin.js';
+export * from './roads.js';

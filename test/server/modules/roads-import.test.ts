@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../server/src/db/schema.js';
-import { roadCondition, roadImportReport, roadSegmentDetail, type RoadImportReport } from '../../../server/src/modules/roads/schemas.js';
+import { roadCondition, roadImportReport, roadSegmentDetail, type RoadImportReport } from '../../../src/schemas/roads.js';
 import { DEMO_ROADS_OPD } from '../../../server/src/modules/roads/seed.js';
 import { roadsDb } from '../../../server/src/modules/roads/tables.js';
 import { assertProblem, assertShape, describeApi } from '../../helpers/api.js';

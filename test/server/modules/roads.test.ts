@@ -18,7 +18,7 @@ import {
   roadSurvey,
   roadWorkList,
   type RoadFeatureCollection,
-} from '../../../server/src/modules/roads/schemas.js';
+} from '../../../src/schemas/roads.js';
 import { DEMO_ROADS_OPD, LAHAT_BOUNDS, LAHAT_KECAMATAN, seedRoads } from '../../../server/src/modules/roads/seed.js';
 import { roadsDb } from '../../../server/src/modules/roads/tables.js';
 import { assertProblem, assertShape, describeApi } from '../../helpers/api.js';

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { RoadGeometry } from './schemas.js';
+import type { RoadGeometry } from '../../../../src/schemas/roads.js';
 
 /** `[west, south, east, north]` in degrees. */
 export type Bounds = readonly [number, number, number, number];

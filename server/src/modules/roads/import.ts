@@ -34,7 +34,7 @@ import {
   type RoadImportInput,
   type RoadImportReport,
   type RoadSurface,
-} from './schemas.js';
+} from '../../../../src/schemas/roads.js';
 import type { RoadsDatabase, RoadsDb } from './tables.js';
 
 /** The most problems one answer lists; the detail says how many there were. */

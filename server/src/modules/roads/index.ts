@@ -19,7 +19,7 @@ import {
   roadTarget,
   roadTargetInput,
   roadWorkList,
-} from './schemas.js';
+} from '../../../../src/schemas/roads.js';
 import { seedRoads } from './seed.js';
 
 /** Perjaka: the regency road network by decree, its condition per year against the target, works, and staff imports. */

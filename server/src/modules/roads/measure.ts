@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { ConditionClass, ConditionKm } from './schemas.js';
+import type { ConditionClass, ConditionKm } from '../../../../src/schemas/roads.js';
 
 /** Km per class in whole metres. */
 export interface ClassMetres {

@@ -6,7 +6,7 @@
  * @module
  */
 import { sql } from 'kysely';
-import type { RoadGeometry } from './schemas.js';
+import type { RoadGeometry } from '../../../../src/schemas/roads.js';
 import type { RoadsDb } from './tables.js';
 import type { SegmentFacts, SummaryFacts, SurveyFacts, WorkFacts } from './views.js';
 

@@ -15,7 +15,7 @@ import { ProblemError, validationProblem } from '../../http/problem.js';
 import { applyImport, dryRunImport, ImportProblems, MAX_PROBLEMS, sumMessage } from './import.js';
 import { kmText, metresOfKm, totalMetres } from './measure.js';
 import { segmentByNumber, segmentPage, segmentsWithGeometry, summaryFacts, surveysOf, surveysOfOpd, worksPage } from './queries.js';
-import { roadEndpoints as endpoints } from './schemas.js';
+import { roadEndpoints as endpoints } from '../../../../src/schemas/roads.js';
 import { roadsDb } from './tables.js';
 import { conditionSummary, pickSurvey, surveyYears, toFeatureCollection, toSegment, toSurvey, toWork, type SurveyFacts } from './views.js';
 

@@ -18,7 +18,7 @@ import type { Database } from '../../db/schema.js';
 import type { SeedContext } from '../../http/module.js';
 import type { Bounds } from './geometry.js';
 import type { ClassMetres } from './measure.js';
-import type { RoadGeometry, RoadSurface, WorkKind, WorkStatus } from './schemas.js';
+import type { RoadGeometry, RoadSurface, WorkKind, WorkStatus } from '../../../../src/schemas/roads.js';
 import { roadsDb } from './tables.js';
 import { seededRandom } from '../../random.js';
 

@@ -7,7 +7,7 @@
  */
 import type { ColumnType, Generated, Kysely, Selectable, Transaction } from 'kysely';
 import type { Database, Json, NullableTimestamp, Timestamp } from '../../db/schema.js';
-import type { RoadGeometry } from './schemas.js';
+import type { RoadGeometry } from '../../../../src/schemas/roads.js';
 
 /** An optional column: may be left out of an insert. */
 type Optional<T> = ColumnType<T, T | undefined, T>;

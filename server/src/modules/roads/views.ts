@@ -18,7 +18,7 @@ import {
   type ClassMetres,
 } from './measure.js';
 import type { RoadSurveysTable } from './tables.js';
-import type { RoadCondition, RoadFeatureCollection, RoadGeometry, RoadSegment, RoadSurvey, RoadWork, SegmentCondition } from './schemas.js';
+import type { RoadCondition, RoadFeatureCollection, RoadGeometry, RoadSegment, RoadSurvey, RoadWork, SegmentCondition } from '../../../../src/schemas/roads.js';
 
 /** A segment row as the views read it. */
 export interface SegmentFacts {

@@ -3,9 +3,7 @@
  * decree, condition surveys, handling works, targets, the condition summary and the staff
  * import.
  *
- * It imports only `src/schemas/` and zod/mini, so it can move as it is to
- * `src/schemas/roads.ts` when the SDK gains its `roads` namespace (the server's module is the
- * only reader until then).
+ * The SDK's `roads` namespace and the server's `perjaka` module both read it.
  *
  * Lengths travel in kilometres with at most three decimals (whole metres) and are stored as
  * whole metres, so a network of 1,339.15 km sums to exactly that.
@@ -13,9 +11,9 @@
  * @module
  */
 import * as z from 'zod/mini';
-import { listPage, MAX_PAGE_SIZE } from '../../../../src/schemas/common.js';
-import { endpoint } from '../../../../src/schemas/endpoint.js';
-import { opdParams, opdSlug } from '../../../../src/schemas/opds.js';
+import { listPage, MAX_PAGE_SIZE } from './common.js';
+import { endpoint } from './endpoint.js';
+import { opdParams, opdSlug } from './opds.js';
 
 /** What a segment number (*nomor ruas*) of the regent's decree looks like: `001`, `012.1`, `A-07`. */
 export const SEGMENT_NUMBER_PATTERN = /^[0-9A-Za-z]+(?:[.-][0-9A-Za-z]+)*$/;
@@ -282,6 +280,9 @@ export const roadTargetInput = z.object({
 
 /** A year's target, as stored. */
 export const roadTarget = z.object({ year: z.number(), percent: z.number() });
+
+/** A year's target, see {@link roadTarget}. */
+export type RoadTarget = z.infer<typeof roadTarget>;
 
 /** The kinds of data an import brings: segments (their survey columns optional) or surveys. */
 export const importKinds = ['segments', 'surveys'] as const;
