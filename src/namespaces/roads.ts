@@ -148,7 +148,7 @@ export const citizenRoads: NamespaceFactory<CitizenRoadsNamespace> = (sender, de
   };
 };
 
-/** Builds `client.roads` with the staff calls; `createClient()`'s client has it. */
+/** Builds `client.roads` with the staff calls: `buildClient(options, { roads })` (`createClient()`'s client has no roads). */
 export const roads: NamespaceFactory<RoadsNamespace> = (sender, defaults) => {
   const opdOf = (options?: RoadCallOptions) => resolveOpd(options?.opd, defaults.opd);
   return {
