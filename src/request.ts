@@ -69,7 +69,7 @@ export interface SendRequest<S extends z.ZodMiniType> {
   path: string;
   /** Query string values; `undefined` and `''` are left out. */
   query?: Record<string, string | number | boolean | undefined>;
-  /** The JSON body. */
+  /** The JSON body, or a `Blob` sent as its bytes. */
   body?: unknown;
   /**
    * Sent as `Idempotency-Key`. A write is retried only when it carries one the server
@@ -171,7 +171,11 @@ export class RequestSender {
     const headers = new Headers(this.#headers);
     const init: RequestInit = { method: request.method, headers };
     if (request.idempotencyKey !== undefined) headers.set('Idempotency-Key', request.idempotencyKey);
-    if (request.body !== undefined) {
+    if (typeof Blob !== 'undefined' && request.body instanceof Blob) {
+      // A file (a report's photo) goes as its bytes.
+      init.body = request.body;
+      headers.set('Content-Type', request.body.type || 'application/octet-stream');
+    } else if (request.body !== undefined) {
       init.body = JSON.stringify(request.body);
       if (!headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
     }

@@ -21,6 +21,9 @@ export {
   type RoadCallOptions,
   type RoadSegmentQuery,
   type RoadWorkQuery,
+  type CreateRoadReportOptions,
+  type RoadReportFilters,
+  type RoadReportInboxQuery,
 } from './namespaces/roads.js';
 export type {
   RoadSegment,
@@ -40,3 +43,38 @@ export type {
   WorkKind,
   WorkStatus,
 } from './schemas/roads.js';
+export {
+  reportStatuses,
+  reportResolutions,
+  stakeholderRoles,
+  apiKeyRoles,
+  photoMediaTypes,
+  PHOTO_MAX_BYTES,
+  REPORT_DESCRIPTION_MAX_LENGTH,
+  SEGMENT_MATCH_METRES,
+  DUPLICATE_METRES,
+} from './schemas/open311.js';
+export type {
+  ReportStatus,
+  ReportResolution,
+  StakeholderRole,
+  ApiKeyRole,
+  RoadReport,
+  RoadReportInput,
+  RoadReportReceipt,
+  RoadReportService,
+  RoadReportUpdate,
+  RoadReportPhoto,
+  RoadReportStaff,
+  RoadReportQuery,
+  ReportModerationInput,
+  ReportStatusInput,
+  ReportUpdateInput,
+  Open311ApiKey,
+  Open311ApiKeyInput,
+  Open311ApiKeyIssued,
+  Open311Attribute,
+  Open311Request,
+  Open311Service,
+  Open311ServiceDefinition,
+} from './schemas/open311.js';

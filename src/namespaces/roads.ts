@@ -6,7 +6,11 @@
  * as OPD admins, set a year's target (`targets.put`). Each method is a thin call of one
  * endpoint in {@link roadEndpoints}.
  *
- * `citizenRoads` is the public half alone, for a page that only shows the board.
+ * Citizens file damage reports (`reports.create`, with a photo from `photos.upload`) and
+ * follow them (`reports.get`, `reports.updates`, `reports.list`); staff moderate them
+ * (`moderation.*`) and OPD admins issue Open311 API keys (`open311Keys.*`).
+ *
+ * `citizenRoads` is the public half alone, for a page that only shows the board and files reports.
  *
  * @module
  */
@@ -28,6 +32,25 @@ import {
   type RoadWork,
   type WorkStatus,
 } from '../schemas/roads.js';
+import {
+  roadReportEndpoints as reportEndpoints,
+  roadReportPhoto,
+  type Open311ApiKey,
+  type Open311ApiKeyInput,
+  type Open311ApiKeyIssued,
+  type ReportModerationInput,
+  type ReportStatus,
+  type ReportStatusInput,
+  type ReportUpdateInput,
+  type RoadReport,
+  type RoadReportInput,
+  type RoadReportPhoto,
+  type RoadReportQuery,
+  type RoadReportReceipt,
+  type RoadReportService,
+  type RoadReportStaff,
+  type RoadReportUpdate,
+} from '../schemas/open311.js';
 import { resolveOpd, type NamespaceFactory } from './shared.js';
 
 /** Options of a roads call: the OPD whose network it is (default: the client's). */
@@ -54,6 +77,40 @@ export interface RoadWorkQuery {
   segment?: string;
 }
 
+/** Options of {@link CitizenRoadsNamespace.reports}' `create`. */
+export interface CreateRoadReportOptions extends RoadCallOptions {
+  /**
+   * Reuse a key to make a retry of the same report safe across page reloads: the server
+   * answers the same receipt again instead of filing a second report. Default: a new key per
+   * call, reused across this call's own retries.
+   */
+  idempotencyKey?: string;
+}
+
+/** Filters of {@link CitizenRoadsNamespace.reports}' `list`: Open311's, as values rather than comma lists. */
+export interface RoadReportFilters {
+  /** Only these reports (overrides every other filter). */
+  ids?: readonly string[];
+  /** Only these services (`jalan-berlubang`, …). */
+  serviceCodes?: readonly string[];
+  /** Only open or only closed reports. */
+  status?: ReportStatus | readonly ReportStatus[];
+  /** Filed at or after this moment (ISO 8601 with offset); the window is at most 90 days, the latest 90 days by default. */
+  startDate?: string;
+  /** Filed at or before this moment (ISO 8601 with offset). */
+  endDate?: string;
+}
+
+/** Filters of `client.roads.moderation.list`. */
+export interface RoadReportInboxQuery {
+  /** Only open or only closed reports. */
+  status?: ReportStatus;
+  /** Only this service. */
+  serviceCode?: string;
+  /** `true`: only reports offered as a possible duplicate and not merged yet. */
+  duplicates?: boolean;
+}
+
 /** Perjaka's public calls. */
 export interface CitizenRoadsNamespace {
   /** The segments of the regent's decree. */
@@ -71,6 +128,36 @@ export interface CitizenRoadsNamespace {
   readonly works: {
     /** Works, filtered; pages itself. */
     list(query?: RoadWorkQuery, options?: RoadCallOptions): Paginated<RoadWork>;
+  };
+  /** Citizens' damage reports, in Open311's field names (the same reports `/open311/v2/requests.json` lists). */
+  readonly reports: {
+    /** The services a report may be filed under (jalan berlubang, longsor, …), each with its attributes (Open311 service definitions). */
+    services(options?: RoadCallOptions): Promise<RoadReportService[]>;
+    /**
+     * Files a report and returns its receipt: `service_request_id` (the tracking number), the
+     * matched segment, and open reports of the same service within 50 m (`possible_duplicates`).
+     * Exactly one location: `lat` with `long`, or `address_string`, or `address_id`.
+     * `media_url` may only be a `mediaUrl` from {@link CitizenRoadsNamespace.photos}' `upload`.
+     * Checked against the shared schema first ({@link ValidationError}); sends an
+     * `Idempotency-Key` (see {@link CreateRoadReportOptions}).
+     */
+    create(input: RoadReportInput, options?: CreateRoadReportOptions): Promise<RoadReportReceipt>;
+    /** Reports, newest first, with Open311's filters; pages itself. No personal data. */
+    list(filters?: RoadReportFilters, options?: RoadCallOptions): Paginated<RoadReport>;
+    /** One report by its `service_request_id`; no personal data. */
+    get(id: string, options?: RoadCallOptions): Promise<RoadReport>;
+    /** A report's updates from stakeholders (camat, kepala desa, kontraktor, pengawas, petugas), oldest first. */
+    updates(id: string, options?: RoadCallOptions): Promise<RoadReportUpdate[]>;
+  };
+  /** Photos for reports. */
+  readonly photos: {
+    /**
+     * Uploads a photo (JPEG, PNG or WebP, told by its content; at most 5 MB) and returns its
+     * `id` and `mediaUrl`, to send as a report's `media_url`. The server removes EXIF, GPS,
+     * XMP and comments before storing it. A 413 `ApiError` for a larger file, a 415 for one
+     * that is no such photo.
+     */
+    upload(file: Blob, options?: RoadCallOptions): Promise<RoadReportPhoto>;
   };
 }
 
@@ -93,6 +180,52 @@ export interface RoadsNamespace extends CitizenRoadsNamespace {
     /** Imports all of it or, with any problem, nothing (the report says why). */
     run(input: RoadImportInput, options?: RoadCallOptions): Promise<RoadImportReport>;
   };
+  /** Staff: the reports with their reporters' contact (each read is audited), and moderation. */
+  readonly moderation: {
+    /** Reports newest first, with contact, moderation state and possible duplicates; pages itself. */
+    list(query?: RoadReportInboxQuery, options?: RoadCallOptions): Paginated<RoadReportStaff>;
+    /** One report with its contact. */
+    get(id: string, options?: RoadCallOptions): Promise<RoadReportStaff>;
+    /** Sets status, resolution, the public status note and the expected date. Closed is not fixed: say the resolution. */
+    setStatus(id: string, input: ReportStatusInput, options?: RoadCallOptions): Promise<RoadReportStaff>;
+    /** Hides (or shows again) the description, photo or address; the reason is shown publicly, the original kept for staff. */
+    moderate(id: string, input: ReportModerationInput, options?: RoadCallOptions): Promise<RoadReportStaff>;
+    /** Merges report `id` into `into` (the one it repeats): closed, resolution `duplicate`. */
+    merge(id: string, into: string, options?: RoadCallOptions): Promise<RoadReportStaff>;
+    /** Posts an update (as `petugas` unless another role is given), optionally changing status and resolution. */
+    postUpdate(id: string, input: ReportUpdateInput, options?: RoadCallOptions): Promise<RoadReportUpdate>;
+  };
+  /** OPD admins: API keys for third-party Open311 apps and for stakeholders posting updates. */
+  readonly open311Keys: {
+    /** The keys issued (never the keys themselves). */
+    list(options?: RoadCallOptions): Promise<Open311ApiKey[]>;
+    /** Issues a key; `key` is in this answer only. */
+    issue(input: Open311ApiKeyInput, options?: RoadCallOptions): Promise<Open311ApiKeyIssued>;
+    /** Revokes a key: Open311 calls with it answer 403 from then on. */
+    revoke(id: string, options?: RoadCallOptions): Promise<Open311ApiKey>;
+  };
+}
+
+/** A comma list of values, or undefined for none. */
+function commaList(values: string | readonly string[] | undefined): string | undefined {
+  if (values === undefined) return undefined;
+  const list = typeof values === 'string' ? [values] : values;
+  return list.length > 0 ? list.join(',') : undefined;
+}
+
+/** Open311's query from {@link RoadReportFilters}. */
+function reportQuery(filters: RoadReportFilters | undefined): RoadReportQuery {
+  const query: RoadReportQuery = {};
+  if (!filters) return query;
+  const ids = commaList(filters.ids);
+  const codes = commaList(filters.serviceCodes);
+  const status = commaList(filters.status);
+  if (ids) query.service_request_id = ids;
+  if (codes) query.service_code = codes;
+  if (status) query.status = status;
+  if (filters.startDate) query.start_date = filters.startDate;
+  if (filters.endDate) query.end_date = filters.endDate;
+  return query;
 }
 
 const geojsonEndpoint = { ...endpoints.listSegments, response: roadFeatureCollection };
@@ -145,6 +278,58 @@ export const citizenRoads: NamespaceFactory<CitizenRoadsNamespace> = (sender, de
         );
       },
     },
+    reports: {
+      async services(options) {
+        const opd = opdOf(options);
+        const answer = await sender.call(reportEndpoints.services, { params: { opd }, what: `the report services of ${opd}`, signal: options?.signal });
+        return answer.data;
+      },
+      async create(input, options) {
+        const opd = opdOf(options);
+        return sender.call(reportEndpoints.create, {
+          params: { opd },
+          body: input,
+          idempotencyKey: options?.idempotencyKey,
+          what: `a new road report for ${opd}`,
+          signal: options?.signal,
+        });
+      },
+      list(filters, options) {
+        const opd = opdOf(options);
+        const query = reportQuery(filters);
+        return paginate((cursor) =>
+          sender.call(reportEndpoints.list, {
+            params: { opd },
+            query: { ...query, ...(cursor ? { cursor } : {}) },
+            what: `the road reports of ${opd}`,
+            signal: options?.signal,
+          }),
+        );
+      },
+      async get(id, options) {
+        const opd = opdOf(options);
+        return sender.call(reportEndpoints.get, { params: { opd, id }, what: `road report ${id}`, signal: options?.signal });
+      },
+      async updates(id, options) {
+        const opd = opdOf(options);
+        const answer = await sender.call(reportEndpoints.updates, { params: { opd, id }, what: `the updates of road report ${id}`, signal: options?.signal });
+        return answer.data;
+      },
+    },
+    photos: {
+      async upload(file, options) {
+        const opd = opdOf(options);
+        // The photo's bytes as the body (the sender sends a Blob as it is); the server tells the type by content.
+        return sender.send({
+          method: 'POST',
+          path: `api/v1/opds/${encodeURIComponent(opd)}/road-report-photos`,
+          body: file,
+          response: roadReportPhoto,
+          what: `a photo for a road report to ${opd}`,
+          signal: options?.signal,
+        });
+      },
+    },
   };
 };
 
@@ -178,6 +363,59 @@ export const roads: NamespaceFactory<RoadsNamespace> = (sender, defaults) => {
       async run(input, options) {
         const opd = opdOf(options);
         return sender.call(endpoints.runImport, { params: { opd }, body: input, what: `a road import for ${opd}`, signal: options?.signal });
+      },
+    },
+    moderation: {
+      list(query, options) {
+        const opd = opdOf(options);
+        const filters = {
+          ...(query?.status ? { status: query.status } : {}),
+          ...(query?.serviceCode ? { service_code: query.serviceCode } : {}),
+          ...(query?.duplicates === undefined ? {} : { duplicates: query.duplicates ? ('true' as const) : ('false' as const) }),
+        };
+        return paginate((cursor) =>
+          sender.call(reportEndpoints.staffList, {
+            params: { opd },
+            query: { ...filters, ...(cursor ? { cursor } : {}) },
+            what: `the road report inbox of ${opd}`,
+            signal: options?.signal,
+          }),
+        );
+      },
+      async get(id, options) {
+        const opd = opdOf(options);
+        return sender.call(reportEndpoints.staffGet, { params: { opd, id }, what: `road report ${id}`, signal: options?.signal });
+      },
+      async setStatus(id, input, options) {
+        const opd = opdOf(options);
+        return sender.call(reportEndpoints.setStatus, { params: { opd, id }, body: input, what: `the status of road report ${id}`, signal: options?.signal });
+      },
+      async moderate(id, input, options) {
+        const opd = opdOf(options);
+        return sender.call(reportEndpoints.moderate, { params: { opd, id }, body: input, what: `the moderation of road report ${id}`, signal: options?.signal });
+      },
+      async merge(id, into, options) {
+        const opd = opdOf(options);
+        return sender.call(reportEndpoints.merge, { params: { opd, id }, body: { into }, what: `merging road report ${id} into ${into}`, signal: options?.signal });
+      },
+      async postUpdate(id, input, options) {
+        const opd = opdOf(options);
+        return sender.call(reportEndpoints.postUpdate, { params: { opd, id }, body: input, what: `an update on road report ${id}`, signal: options?.signal });
+      },
+    },
+    open311Keys: {
+      async list(options) {
+        const opd = opdOf(options);
+        const answer = await sender.call(reportEndpoints.listKeys, { params: { opd }, what: `the Open311 keys of ${opd}`, signal: options?.signal });
+        return answer.data;
+      },
+      async issue(input, options) {
+        const opd = opdOf(options);
+        return sender.call(reportEndpoints.issueKey, { params: { opd }, body: input, what: `a new Open311 key for ${opd}`, signal: options?.signal });
+      },
+      async revoke(id, options) {
+        const opd = opdOf(options);
+        return sender.call(reportEndpoints.revokeKey, { params: { opd, id }, what: `Open311 key ${id}`, signal: options?.signal });
       },
     },
   };

@@ -15,3 +15,4 @@ export * from './privacy.js';
 export * from './consultation-staff.js';
 export * from './opd-admin.js';
 export * from './roads.js';
+export * from './open311.js';
