@@ -1,0 +1,109 @@
+/**
+ * Styles of `<opd-road-map>` on top of the shared theme, and the condition colours.
+ *
+ * @module
+ */
+import { css } from 'lit';
+import type { SegmentClass } from './layer-types.js';
+
+/**
+ * The default colour of each condition class: blue, bluish green, orange and vermilion from
+ * Okabe and Ito's palette for colour-blind readers (told apart with protanopia, deuteranopia
+ * and tritanopia, and in that order light to dark enough to read in greyscale), grey for a
+ * segment without a survey. A page sets `--opd-road-baik`, `--opd-road-sedang`,
+ * `--opd-road-rusak-ringan`, `--opd-road-rusak-berat` and `--opd-road-none` to change them;
+ * the canvas reads them from the element's computed style when it draws.
+ */
+export const ROAD_COLOURS: Readonly<Record<SegmentClass, string>> = {
+  baik: '#0072b2',
+  sedang: '#009e73',
+  rusakRingan: '#e69f00',
+  rusakBerat: '#d55e00',
+  none: '#6b7580',
+};
+
+/** The custom property that sets each class's colour. */
+export const ROAD_COLOUR_PROPERTIES: Readonly<Record<SegmentClass, string>> = {
+  baik: '--opd-road-baik',
+  sedang: '--opd-road-sedang',
+  rusakRingan: '--opd-road-rusak-ringan',
+  rusakBerat: '--opd-road-rusak-berat',
+  none: '--opd-road-none',
+};
+
+/**
+ * The toolbar (view switch and filters), the legend, the map box, the details panel and the
+ * list.
+ *
+ * - `.frame` is a container: the filters sit side by side, and the table keeps its columns,
+ *   only where the widget itself is wide enough (36em); on a phone each row of the table is a
+ *   small card whose cells carry their column's name (`data-label`).
+ * - The map's height is `--opd-road-map-height`, in `em` like everything else.
+ */
+export const roadMapStyles = css`
+  .base { line-height: var(--opd-line-height, 1.5) }
+  .frame { display: block; container-type: inline-size; margin: 0 }
+  .toolbar { display: flex; flex-wrap: wrap; align-items: flex-end; gap: calc(var(--_space) * 0.75) calc(var(--_space) * 1.25); margin: 0 0 var(--_space) }
+  .toolbar .field { margin: 0 }
+  .views { display: flex; flex-wrap: wrap; gap: 0; margin: 0; padding: 0; border: 0 }
+  .views .legend { flex: 1 0 100% }
+  .views .button { margin: 0; border-radius: 0; box-shadow: none }
+  .views .button:first-of-type { border-start-start-radius: var(--_radius); border-end-start-radius: var(--_radius) }
+  .views .button:last-of-type { border-start-end-radius: var(--_radius); border-end-end-radius: var(--_radius) }
+  .views .button[aria-pressed='false'] { color: var(--_on-secondary); background: var(--_secondary) }
+  .views .button:focus-visible { color: var(--_focus-text); background: var(--_focus) }
+  .select { min-width: 12em }
+  .classes { display: flex; flex-wrap: wrap; gap: 0.25em var(--_space); margin: 0; padding: 0; border: 0 }
+  .classes .legend { flex: 1 0 100% }
+  .classes .choice { align-items: center }
+  .summary { display: block; margin: 0 0 calc(var(--_space) * 0.75); font-weight: 700 }
+  .swatch { display: inline-block; flex: none; width: 1.75em; height: 0.375em; margin: 0; border-radius: 0.1875em; background: var(--_swatch, currentColor); vertical-align: middle }
+  .swatch--baik { --_swatch: var(--opd-road-baik, #0072b2) }
+  .swatch--sedang { --_swatch: var(--opd-road-sedang, #009e73) }
+  .swatch--rusakRingan { --_swatch: var(--opd-road-rusak-ringan, #e69f00) }
+  .swatch--rusakBerat { --_swatch: var(--opd-road-rusak-berat, #d55e00) }
+  .swatch--none { --_swatch: var(--opd-road-none, #6b7580) }
+  .key { display: flex; flex-wrap: wrap; gap: 0.25em var(--_space); list-style: none; margin: calc(var(--_space) * 0.5) 0 var(--_space); padding: 0 }
+  .key li { display: flex; align-items: center; gap: 0.5em; margin: 0 }
+  .key-title { flex: 1 0 100%; font-weight: 700 }
+  .map { display: block; width: 100%; height: var(--opd-road-map-height, 28em); margin: 0; border: 0.125em solid var(--_border); --_map-background: var(--opd-road-map-background, #f4f1ea) }
+  .map[hidden] { display: none !important }
+  .map-status { display: block; margin: 0.5em 0 0; color: var(--_muted) }
+  .details { display: block; margin: var(--_space) 0 0; padding: calc(var(--_space) * 0.75); border: 0.0625em solid var(--_border); border-inline-start: 0.375em solid var(--_swatch, var(--_border)); border-radius: var(--_radius); background: var(--_surface) }
+  .details-head { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 0.5em var(--_space) }
+  .details-head .heading { margin: 0 0 0.5em; overflow-wrap: anywhere }
+  .details-head .button { margin: 0 0 0.5em }
+  .facts { display: block; margin: 0 }
+  .facts > div { display: block; margin: 0 0 0.5em }
+  .facts dt { display: block; margin: 0; font-weight: 700 }
+  .facts dd { display: block; margin: 0; overflow-wrap: anywhere }
+  .km { display: block; list-style: none; margin: 0; padding: 0 }
+  .km li { display: flex; align-items: center; gap: 0.5em; margin: 0 }
+  .name { font-weight: 700 }
+  .table-wrap { display: block; margin: 0 }
+  .table { width: 100%; margin: 0; border-collapse: collapse; font-variant-numeric: tabular-nums }
+  .table caption { margin: 0 0 0.5em; text-align: start; font-weight: 700 }
+  .table th, .table td { margin: 0; padding: 0.5em; border-bottom: 0.0625em solid var(--_border); text-align: start; vertical-align: top }
+  .table thead th { border-bottom-width: 0.125em; white-space: nowrap }
+  .table .numeric { text-align: end }
+  .sort { display: inline-flex; align-items: center; gap: 0.25em; margin: 0; padding: 0; font: inherit; font-weight: 700; color: var(--_primary); background: none; border: 0; text-decoration: underline; text-underline-offset: 0.15em; cursor: pointer }
+  .sort:focus-visible { outline: 0.1875em solid transparent; color: var(--_focus-text); background: var(--_focus); box-shadow: 0 -2px var(--_focus), 0 0.25em var(--_focus-text); text-decoration: none }
+  .condition { display: inline-flex; align-items: center; gap: 0.5em }
+  .table .link-button { text-align: start }
+  .muted { display: block; margin: 0; color: var(--_muted) }
+  @container (max-width: 35.99em) {
+    .table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%) }
+    .table, .table tbody, .table tr, .table td, .table th[scope='row'] { display: block; width: 100% }
+    .table tr { margin: 0 0 0.75em; padding: 0.5em 0.75em; border: 0.0625em solid var(--_border); border-radius: var(--_radius) }
+    .table td, .table th[scope='row'] { display: flex; gap: 0.75em; padding: 0.125em 0; border: 0; text-align: start }
+    .table td::before, .table th[scope='row']::before { content: attr(data-label); flex: 0 0 7.5em; font-weight: 700 }
+    .table .numeric { text-align: start }
+  }
+  @container (min-width: 36em) {
+    .facts { display: grid; grid-template-columns: minmax(7em, 11em) minmax(0, 1fr); gap: 0.375em var(--_space) }
+    .facts > div { display: contents }
+  }
+  @media (forced-colors: active) {
+    .swatch { forced-color-adjust: none }
+  }
+`;
