@@ -9,10 +9,12 @@
 export { OpdConsultationForm } from './consultation-form/define.js';
 export { OpdConsultationStatus } from './consultation-status/define.js';
 export { OpdConsultationInbox } from './consultation-inbox/define.js';
+export { OpdRoadSummary } from './road-summary/define.js';
 export { OpdConsole } from './console/define.js';
 export { OpdRoadMap } from './road-map/define.js';
 export type { OpdEventMap, OpdErrorDetail } from './shared/events.js';
 export type { OpdSubmittedDetail } from './consultation-form/events.js';
 export type { OpdStatusLoadedDetail } from './consultation-status/events.js';
+export type { OpdConditionLoadedDetail } from './road-summary/events.js';
 export type { OpdSegmentSelectDetail, OpdMapDrawnDetail } from './road-map/events.js';
 export type { OpdSignedInDetail, OpdSignedOutDetail } from './console/events.js';

@@ -34,6 +34,7 @@ const WIDGETS: Readonly<Record<string, () => Promise<unknown>>> = {
   'opd-consultation-form': () => import('./consultation-form/define.js'),
   'opd-consultation-status': () => import('./consultation-status/define.js'),
   'opd-consultation-inbox': () => import('./consultation-inbox/define.js'),
+  'opd-road-summary': () => import('./road-summary/define.js'),
   'opd-road-map': () => import('./road-map/define.js'),
   'opd-console': () => import('./console/define.js'),
 };
@@ -47,6 +48,7 @@ const WIDGETS: Readonly<Record<string, () => Promise<unknown>>> = {
 const ENGLISH: Readonly<Record<string, () => Promise<unknown>>> = {
   'opd-consultation-form': () => import('./consultation-form/i18n/en.js'),
   'opd-consultation-status': () => import('./consultation-status/i18n/en.js'),
+  'opd-road-summary': () => import('./road-summary/i18n/en.js'),
   'opd-road-map': () => import('./road-map/i18n/en.js'),
 };
 
