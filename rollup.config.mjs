@@ -30,8 +30,8 @@ import { widgetNames } from './scripts/lib.mjs';
 const root = dirname(fileURLToPath(import.meta.url));
 const at = (/** @type {string} */ path) => join(root, path);
 
-/** Bare imports the npm build leaves to the app's bundler (runtime dependencies). */
-const EXTERNAL = /^(?:lit|lit-html|lit-element|@lit\/[^/]+|zod)(?:\/.*)?$/;
+/** Bare imports the npm build leaves to the app's bundler (runtime dependencies; Leaflet only the road map's lazy chunk imports). */
+const EXTERNAL = /^(?:lit|lit-html|lit-element|@lit\/[^/]+|zod|leaflet)(?:\/.*)?$/;
 
 /** Entry name (path in `dist/` without `.js`) → source file, for the npm build. */
 function npmEntries() {

@@ -88,10 +88,11 @@ export const roadMapStyles = css`
   .table .numeric { text-align: end }
   .sort { display: inline-flex; align-items: center; gap: 0.25em; margin: 0; padding: 0; font: inherit; font-weight: 700; color: var(--_primary); background: none; border: 0; text-decoration: underline; text-underline-offset: 0.15em; cursor: pointer }
   .sort:focus-visible { outline: 0.1875em solid transparent; color: var(--_focus-text); background: var(--_focus); box-shadow: 0 -2px var(--_focus), 0 0.25em var(--_focus-text); text-decoration: none }
-  .condition { display: inline-flex; align-items: center; gap: 0.5em }
+  .condition { display: inline-flex; align-items: center; gap: 0.5em; white-space: nowrap }
   .table .link-button { text-align: start }
   .muted { display: block; margin: 0; color: var(--_muted) }
   @container (max-width: 35.99em) {
+    .table caption { display: block }
     .table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%) }
     .table, .table tbody, .table tr, .table td, .table th[scope='row'] { display: block; width: 100% }
     .table tr { margin: 0 0 0.75em; padding: 0.5em 0.75em; border: 0.0625em solid var(--_border); border-radius: var(--_radius) }

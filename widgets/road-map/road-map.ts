@@ -573,6 +573,9 @@ export class OpdRoadMap extends OpdElement {
   private renderTable(shown: Feature[]): TemplateResult {
     const t = this.localize;
     const sign = this.sortDown ? -1 : 1;
+    // Km as the API gives them (whole metres), at least two decimals so the column lines up.
+    const km = new Intl.NumberFormat(t.locale, { minimumFractionDigits: 2, maximumFractionDigits: 3 });
+    const kmText = (value: number): string => km.format(value);
     const rows = [...shown].sort((a, b) => {
       const x = a.properties;
       const y = b.properties;
@@ -617,7 +620,7 @@ export class OpdRoadMap extends OpdElement {
               <th scope="row" data-label=${t.t('table.number')}>${s.number}</th>
               <td data-label=${t.t('table.name')}>${s.name}</td>
               <td data-label=${t.t('table.kecamatan')}>${s.kecamatan.join(', ')}</td>
-              <td class="numeric" data-label=${t.t('table.length')}>${t.number(s.lengthKm)}</td>
+              <td class="numeric" data-label=${t.t('table.length')}>${kmText(s.lengthKm)}</td>
               <td data-label=${t.t('table.condition')}>
                 <span class="condition"><span part="swatch" class="swatch swatch--${kind}"></span>${t.t(`class.${kind}`)}</span>
               </td>
