@@ -21,13 +21,25 @@ import {
   roadWorkList,
 } from '../../../../src/schemas/roads.js';
 import { seedRoads } from './seed.js';
+import { roadReportTables } from './migrations/0002-road-reports.js';
+import { reportRoutes } from './report-routes.js';
+import { seedRoadReports } from './report-seed.js';
+import { open311App, OPEN311_BODY_BYTES } from './open311.js';
+import { mediaApp } from './media.js';
+import { PHOTO_MAX_BYTES, roadReport, roadReportInput, roadReportReceipt, roadReportStaff, roadReportUpdate, roadReportPhoto } from '../../../../src/schemas/open311.js';
 
 /** Perjaka: the regency road network by decree, its condition per year against the target, works, and staff imports. */
 export const perjakaModule = defineModule({
   id: 'perjaka',
-  routes: roadRoutes,
-  migrations: { '0001-road-network': roadNetworkTables },
-  seed: seedRoads,
+  routes: [...roadRoutes, ...reportRoutes],
+  mounts: [
+    { path: '/open311/v2', app: open311App, cors: 'any', methods: ['GET', 'POST'] },
+    { path: '/media/road-photos', app: mediaApp, cors: 'any', methods: ['GET'] },
+  ],
+  migrations: { '0001-road-network': roadNetworkTables, '0002-road-reports': roadReportTables },
+  seed: async (db, context) => ({ ...(await seedRoads(db, context)), ...(await seedRoadReports(db, context)) }),
+  // The mounts' limit: Open311's form posts; the photo upload route reads its own 5 MB itself.
+  limits: { bodyBytes: OPEN311_BODY_BYTES },
   openapi: {
     tag: {
       name: 'Perjaka',
@@ -58,6 +70,12 @@ export const perjakaModule = defineModule({
       RoadTarget: { schema: roadTarget, io: 'output', description: 'A year’s kemantapan target.' },
       RoadImportInput: { schema: roadImportInput, io: 'input', description: 'A file of segments or surveys, its text in content.' },
       RoadImportReport: { schema: roadImportReport, io: 'output', description: 'What an import did, or in a dry run would do.' },
+      RoadReport: { schema: roadReport, io: 'output', description: 'A damage report in Open311’s field names, with its resolution, matched segment and moderation note; no personal data.' },
+      RoadReportInput: { schema: roadReportInput, io: 'input', description: 'A damage report as filed: one location, the service’s attributes, an uploaded photo’s media URL, optional contact with consent.' },
+      RoadReportReceipt: { schema: roadReportReceipt, io: 'output', description: 'The id of a filed report, its matched segment and possible duplicates within 50 m.' },
+      RoadReportStaff: { schema: roadReportStaff, io: 'output', description: 'A report as staff see it, with the reporter’s contact and the moderation.' },
+      RoadReportUpdate: { schema: roadReportUpdate, io: 'output', description: 'An update on a report with its stakeholder role.' },
+      RoadReportPhoto: { schema: roadReportPhoto, io: 'output', description: `An uploaded photo (at most ${PHOTO_MAX_BYTES / 1024 / 1024} MB), cleaned of EXIF, GPS and XMP.` },
     },
   },
 });

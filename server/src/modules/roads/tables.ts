@@ -8,6 +8,7 @@
 import type { ColumnType, Generated, Kysely, Selectable, Transaction } from 'kysely';
 import type { Database, Json, NullableTimestamp, Timestamp } from '../../db/schema.js';
 import type { RoadGeometry } from '../../../../src/schemas/roads.js';
+import type { Open311Attribute } from '../../../../src/schemas/open311.js';
 
 /** An optional column: may be left out of an insert. */
 type Optional<T> = ColumnType<T, T | undefined, T>;
@@ -90,6 +91,102 @@ export interface RoadTargetsTable {
   updated_by: string | null;
 }
 
+/** `road_report_services`: the services an OPD takes reports under, with their Open311 attributes. */
+export interface RoadReportServicesTable {
+  opd_slug: string;
+  code: string;
+  name: string;
+  description: string;
+  keywords: Optional<string>;
+  group_name: string;
+  attributes: ColumnType<Open311Attribute[], string | undefined, string>;
+  /** Open311's `service_notice`: what the OPD will do. */
+  notice: string | null;
+  sort: Optional<number>;
+  active: Optional<boolean>;
+}
+
+/** `road_report_photos`: an uploaded photo, cleaned of its metadata, its bytes in the database. */
+export interface RoadReportPhotosTable {
+  id: string;
+  opd_slug: string;
+  media_type: string;
+  data: Uint8Array;
+  width: number;
+  height: number;
+  byte_size: number;
+  created_at: Timestamp;
+}
+
+/** `open311_api_keys`: keys of third-party apps and stakeholders, kept as SHA-256 only. */
+export interface Open311ApiKeysTable {
+  id: string;
+  opd_slug: string;
+  name: string;
+  role: string;
+  key_hash: string;
+  created_at: Timestamp;
+  created_by: string | null;
+  revoked_at: NullableTimestamp;
+  last_used_at: NullableTimestamp;
+}
+
+/** `road_reports`: a citizen's damage report (an Open311 service request). `reporter_*` are never public. */
+export interface RoadReportsTable {
+  /** A `bigint`, read back as text or number. */
+  id: ColumnType<string | number, never, never>;
+  opd_slug: string;
+  service_code: string;
+  status: string;
+  resolution: string | null;
+  status_notes: string | null;
+  description: string | null;
+  address: string | null;
+  address_id: string | null;
+  lat: number | null;
+  lon: number | null;
+  photo_id: string | null;
+  attributes: ColumnType<Record<string, string | string[]>, string | undefined, string>;
+  segment_id: number | null;
+  segment_distance_m: number | null;
+  duplicate_of: ColumnType<string | number | null, number | null, number | null>;
+  possible_duplicates: ColumnType<Array<{ service_request_id: string; distance_m: number }>, string | undefined, string>;
+  reporter_first_name: string | null;
+  reporter_last_name: string | null;
+  reporter_email: string | null;
+  reporter_phone: string | null;
+  reporter_device_id: string | null;
+  consent_at: NullableTimestamp;
+  api_key_id: string | null;
+  description_hidden: Optional<boolean>;
+  public_description: string | null;
+  photo_hidden: Optional<boolean>;
+  address_hidden: Optional<boolean>;
+  moderation_reason: string | null;
+  moderated_at: NullableTimestamp;
+  moderated_by: string | null;
+  expected_at: NullableTimestamp;
+  requested_at: Timestamp;
+  updated_at: Timestamp;
+  synthetic: Optional<boolean>;
+}
+
+/** `road_report_updates`: an update on a report by a stakeholder or an officer. */
+export interface RoadReportUpdatesTable {
+  id: ColumnType<string | number, never, never>;
+  report_id: ColumnType<string | number, number, number>;
+  opd_slug: string;
+  status: string;
+  resolution: string | null;
+  description: string;
+  photo_id: string | null;
+  role: string;
+  author: string;
+  api_key_id: string | null;
+  staff_id: string | null;
+  created_at: Timestamp;
+}
+
 /** Perjaka's tables (a type, not an interface, so kysely's `withTables` takes it). */
 export type RoadTables = {
   road_networks: RoadNetworksTable;
@@ -97,6 +194,11 @@ export type RoadTables = {
   road_surveys: RoadSurveysTable;
   road_works: RoadWorksTable;
   road_targets: RoadTargetsTable;
+  road_report_services: RoadReportServicesTable;
+  road_report_photos: RoadReportPhotosTable;
+  open311_api_keys: Open311ApiKeysTable;
+  road_reports: RoadReportsTable;
+  road_report_updates: RoadReportUpdatesTable;
 };
 
 /** The spine's tables and Perjaka's. */
@@ -116,3 +218,9 @@ export function roadsDb(db: Kysely<Database>): Kysely<RoadsDatabase> {
 export type SegmentRow = Selectable<RoadSegmentsTable>;
 /** A `road_surveys` row as read. */
 export type SurveyRow = Selectable<RoadSurveysTable>;
+/** A `road_reports` row as read. */
+export type ReportRow = Selectable<RoadReportsTable>;
+/** A `road_report_updates` row as read. */
+export type UpdateRow = Selectable<RoadReportUpdatesTable>;
+/** A `road_report_services` row as read. */
+export type ServiceRow = Selectable<RoadReportServicesTable>;
