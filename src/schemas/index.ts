@@ -15,4 +15,5 @@ export * from './privacy.js';
 export * from './consultation-staff.js';
 export * from './opd-admin.js';
 export * from './roads.js';
+export * from './agenda.js';
 export * from './open311.js';

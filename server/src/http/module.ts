@@ -223,7 +223,12 @@ export function defineModule(module: ServerModule): ServerModule {
   return module;
 }
 
-/** The Hono path of an endpoint path: `{opd}` → `:opd`. */
+/**
+ * The Hono path of an endpoint path: `{opd}` → `:opd`; a parameter with a suffix, `{id}.ics`,
+ * → `:id{[^/]+\.ics}` (Hono's router has no suffix after a name: the value keeps the `.ics`).
+ */
 export function honoPath(endpoint: Pick<Endpoint, 'path'>): string {
-  return endpoint.path.replace(/\{([A-Za-z][A-Za-z0-9_]*)\}/g, ':$1');
+  return endpoint.path.replace(/\{([A-Za-z][A-Za-z0-9_]*)\}(\.[A-Za-z0-9]+)?/g, (_, name: string, suffix?: string) =>
+    suffix ? `:${name}{[^/]+\\${suffix}}` : `:${name}`,
+  );
 }

@@ -1,0 +1,460 @@
+/**
+ * e-Agenda's shapes and endpoints (`agendaEndpoints`): the council (DPRD) agenda of a
+ * Sekretariat DPRD — its bodies (Paripurna, Komisi I–IV, Badan Anggaran, …), events with their
+ * times and time zone, statuses, documents and public change log — and its iCalendar feeds.
+ *
+ * The SDK's `agenda` namespace and the server's `agenda` module both read it.
+ *
+ * Times travel as instants (`startsAt`, `endsAt`, ISO 8601) with the event's IANA time zone
+ * (`timeZone`: Asia/Jakarta, Asia/Makassar or Asia/Jayapura); an all-day or multi-day event
+ * (a reses) also carries its days (`startDate`, `endDate`, the last day included). A status
+ * of `passed` is never stored: it follows from the end.
+ *
+ * @module
+ */
+import * as z from 'zod/mini';
+import { listPage, MAX_PAGE_SIZE, timestamp } from './common.js';
+import { endpoint } from './endpoint.js';
+import { indonesianTimeZones, opdParams, opdSlug } from './opds.js';
+
+/** What an event's status may be: `passed` follows from its end (a cancelled event stays cancelled). */
+export const eventStatuses = ['tentative', 'confirmed', 'cancelled', 'passed'] as const;
+
+/** An event's status, see {@link eventStatuses}. */
+export type EventStatus = (typeof eventStatuses)[number];
+
+/** The statuses staff set on a scheduled event (cancelling is its own call). */
+export const settableEventStatuses = ['tentative', 'confirmed'] as const;
+
+/** The kinds of council events, by id; their Indonesian names come with the council (`kinds`). */
+export const eventKinds = [
+  'rapat-paripurna',
+  'rapat-komisi',
+  'rapat-kerja',
+  'rapat-dengar-pendapat',
+  'rapat-gabungan',
+  'kunjungan-kerja',
+  'reses',
+  'konsultasi',
+  'lainnya',
+] as const;
+
+/** A kind of event, see {@link eventKinds}. */
+export type EventKind = (typeof eventKinds)[number];
+
+/** The Indonesian name of each kind, as the council read gives them. */
+export const eventKindNames: Readonly<Record<EventKind, string>> = {
+  'rapat-paripurna': 'Rapat paripurna',
+  'rapat-komisi': 'Rapat komisi',
+  'rapat-kerja': 'Rapat kerja',
+  'rapat-dengar-pendapat': 'Rapat dengar pendapat',
+  'rapat-gabungan': 'Rapat gabungan',
+  'kunjungan-kerja': 'Kunjungan kerja',
+  reses: 'Reses',
+  konsultasi: 'Konsultasi',
+  lainnya: 'Lainnya',
+};
+
+/** The time zones an event may be in: Indonesia's (WIB, WITA, WIT). */
+export const agendaTimeZones = Object.keys(indonesianTimeZones) as Array<keyof typeof indonesianTimeZones>;
+
+/** What a body id looks like: lowercase letters and digits joined by single hyphens, e.g. `komisi-1`. */
+export const BODY_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A council body's id, e.g. `paripurna`, `komisi-1`, `banggar`. */
+export const bodyId = z.string().check(
+  z.minLength(1, 'Choose the council body'),
+  z.maxLength(40, 'A body id has at most 40 characters'),
+  z.regex(BODY_ID_PATTERN, 'Use the body’s id, e.g. komisi-1 or banggar (lowercase letters, digits and hyphens)'),
+);
+
+/** The largest event id (a PostgreSQL integer). */
+const MAX_EVENT_ID = 2_147_483_647;
+
+const eventIdMessage = 'An event id is a whole number, e.g. 12';
+
+/** An event id in a path: a whole number. */
+export const eventId = z.coerce
+  .number(eventIdMessage)
+  .check(z.int(eventIdMessage), z.minimum(1, eventIdMessage), z.maximum(MAX_EVENT_ID, eventIdMessage));
+
+/**
+ * An event id with the `.ics` of `GET /api/v1/events/{id}.ics`: the server's router hands the
+ * path segment over whole (`12.ics`), the SDK sends the id alone (`12`).
+ */
+export const eventIcsId = z.string().check(z.regex(/^[1-9][0-9]{0,9}(?:\.ics)?$/, eventIdMessage));
+
+/** A council body as the public sees it: `{ id: 'komisi-3', name: 'Komisi III', description: 'Pembangunan' }`. */
+export const councilBody = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** What it covers, e.g. the commission's field. */
+  description: z.nullable(z.string()),
+});
+
+/** A council body, see {@link councilBody}. */
+export type CouncilBody = z.infer<typeof councilBody>;
+
+/** A kind with its Indonesian name. */
+export const eventKindInfo = z.object({ id: z.enum(eventKinds), name: z.string() });
+
+/** Where to subscribe to a feed: its `https:` (or `http:`) address and the same as `webcal:`, which calendar apps open. */
+export const feedLinks = z.object({
+  /** The iCalendar feed (`text/calendar`), to download or to paste into "subscribe by URL". */
+  ics: z.string(),
+  /** The same feed as a `webcal:` link: clicking it opens the calendar app's subscribe dialog. */
+  webcal: z.string(),
+});
+
+/** A feed's links, see {@link feedLinks}. */
+export type FeedLinks = z.infer<typeof feedLinks>;
+
+/** The council whose agenda an OPD (its Sekretariat DPRD) publishes: `GET /api/v1/opds/{opd}/agenda`. */
+export const council = z.object({
+  opd: opdSlug,
+  /** The council's name, e.g. `DPRD Kabupaten Lahat`. */
+  name: z.string(),
+  /** The time zone its events are in unless an event says otherwise. */
+  timeZone: z.string(),
+  /** Its bodies, in the council's order. */
+  bodies: z.array(councilBody),
+  /** Every kind of event, with its Indonesian name. */
+  kinds: z.array(eventKindInfo),
+  /** The whole agenda as an iCalendar feed. */
+  feed: feedLinks,
+  /** One feed per body. */
+  bodyFeeds: z.array(z.object({ body: z.string(), feed: feedLinks })),
+  /** A note on the data, e.g. that a demo agenda is synthetic. */
+  note: z.nullable(z.string()),
+  /** True for made-up data (the demo). */
+  synthetic: z.boolean(),
+});
+
+/** The council, see {@link council}. */
+export type Council = z.infer<typeof council>;
+
+/** A document of an event (invitation, agenda, minutes): its title and address. */
+export const eventDocument = z.object({
+  title: z.string(),
+  url: z.string(),
+});
+
+/** A document, see {@link eventDocument}. */
+export type EventDocument = z.infer<typeof eventDocument>;
+
+/** A period: the instants, and for an all-day event its days (the last included). */
+export const eventPeriod = z.object({
+  startsAt: timestamp,
+  endsAt: timestamp,
+  startDate: z.nullable(z.string()),
+  endDate: z.nullable(z.string()),
+});
+
+/** A period, see {@link eventPeriod}. */
+export type EventPeriod = z.infer<typeof eventPeriod>;
+
+/** What a change did. */
+export const eventChangeKinds = ['scheduled', 'edited', 'postponed', 'brought-forward', 'cancelled'] as const;
+
+/** A change's kind, see {@link eventChangeKinds}. */
+export type EventChangeKind = (typeof eventChangeKinds)[number];
+
+/**
+ * One change of an event, as the public sees it: when, what (`kind`, and `text`, the
+ * Indonesian sentence the calendar shows, e.g. "Diundur dari Senin, 7 Desember 2026 pukul
+ * 10.00 WIB ke Rabu, 9 Desember 2026 pukul 13.00 WIB: …"), why, the event's sequence after it
+ * and, for a move in time, the period before and after. Who made it is not public.
+ */
+export const eventChange = z.object({
+  at: timestamp,
+  kind: z.enum(eventChangeKinds),
+  sequence: z.number(),
+  text: z.string(),
+  reason: z.nullable(z.string()),
+  /** The fields it changed, by their names in the input (`place`, `startsAt`, …). */
+  fields: z.array(z.string()),
+  from: z.nullable(eventPeriod),
+  to: z.nullable(eventPeriod),
+});
+
+/** A change, see {@link eventChange}. */
+export type EventChange = z.infer<typeof eventChange>;
+
+/**
+ * An event of the council agenda as the public sees it. A meeting closed to the public
+ * (`openToPublic: false`, *rapat tertutup*) is listed like any other — the public may know
+ * that and when it meets — but its online link and documents are not shown.
+ */
+export const agendaEvent = z.object({
+  id: z.number(),
+  opd: opdSlug,
+  title: z.string(),
+  body: councilBody,
+  kind: z.enum(eventKinds),
+  /** `passed` once it has ended, unless cancelled. */
+  status: z.enum(eventStatuses),
+  openToPublic: z.boolean(),
+  allDay: z.boolean(),
+  startsAt: timestamp,
+  endsAt: timestamp,
+  /** All-day events: the first day, `YYYY-MM-DD` in the event's zone; null otherwise. */
+  startDate: z.nullable(z.string()),
+  /** All-day events: the last day, included; null otherwise. */
+  endDate: z.nullable(z.string()),
+  timeZone: z.string(),
+  place: z.nullable(z.string()),
+  /** The meeting's online link; null when it has none or is closed to the public. */
+  onlineUrl: z.nullable(z.string()),
+  description: z.nullable(z.string()),
+  documents: z.array(eventDocument),
+  /** Grows by one with every change (the iCalendar `SEQUENCE`). */
+  sequence: z.number(),
+  /** The reason given when it was cancelled. */
+  cancelReason: z.nullable(z.string()),
+  /** Every change, oldest first, starting with its scheduling. */
+  changes: z.array(eventChange),
+  /** The event's page (the council's website, or its JSON here when the council names none). */
+  url: z.string(),
+  /** The event alone as iCalendar, for "add to my calendar". */
+  icsUrl: z.string(),
+  updatedAt: timestamp,
+});
+
+/** An event, see {@link agendaEvent}. */
+export type AgendaEvent = z.infer<typeof agendaEvent>;
+
+/** An event as staff see it: with its online link and documents even when closed. */
+export const agendaEventStaff = agendaEvent;
+
+/** A page of events in start order, with the feed of the same filter. */
+export const agendaEventList = z.extend(listPage(agendaEvent), {
+  /** The range answered: `[from, to)`. */
+  from: timestamp,
+  to: timestamp,
+  /** The feed of the same body (or of the whole agenda). */
+  feed: feedLinks,
+});
+
+/** A page of events, see {@link agendaEventList}. */
+export type AgendaEventList = z.infer<typeof agendaEventList>;
+
+/** The widest range one events query may ask for. */
+export const MAX_RANGE_DAYS = 366;
+
+/**
+ * A `from` or `to` of a range query, or a start or end of an event: a day (`2026-12-01`, its
+ * first moment in the council's zone), a local time (`2026-12-07T10:00`, in the event's or the
+ * council's zone), or an instant with its offset (`2026-12-07T03:00:00Z`, `…+07:00`).
+ */
+export const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
+
+/** A day, `YYYY-MM-DD`. */
+export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+const dateTimeText = (what: string) =>
+  z.string(`Enter ${what}`).check(
+    z.maxLength(40, `Write ${what} as 2026-12-07T10:00 or 2026-12-07T03:00:00Z`),
+    z.regex(DATE_TIME_PATTERN, `Write ${what} as a date (2026-12-07), a local time (2026-12-07T10:00) or an instant (2026-12-07T03:00:00Z)`),
+  );
+
+const dateText = (what: string) => z.string(`Enter ${what}`).check(z.regex(DATE_PATTERN, `Write ${what} as YYYY-MM-DD, e.g. 2026-12-14`));
+
+const limitMessage = `Use a number from 1 to ${MAX_PAGE_SIZE}`;
+
+/** `GET /api/v1/opds/{opd}/events`: a range `[from, to)` of at most {@link MAX_RANGE_DAYS} days, filters and a page. */
+export const agendaEventQuery = z.object({
+  from: z.optional(dateTimeText('the start of the range')),
+  to: z.optional(dateTimeText('the end of the range')),
+  body: z.optional(bodyId),
+  kind: z.optional(z.enum(eventKinds, `Use a kind: ${eventKinds.join(', ')}`)),
+  limit: z.optional(z.coerce.number(limitMessage).check(z.int(limitMessage), z.minimum(1, limitMessage), z.maximum(MAX_PAGE_SIZE, limitMessage))),
+  cursor: z.optional(z.string().check(z.maxLength(200))),
+});
+
+/** The query of a list, see {@link agendaEventQuery}. */
+export type AgendaEventQuery = z.input<typeof agendaEventQuery>;
+
+const text = (max: number, what: string) => z.string(`Enter ${what}`).check(z.trim(), z.maxLength(max, `${what[0]!.toUpperCase()}${what.slice(1)} has at most ${max} characters`));
+
+const webAddress = (what: string) =>
+  z.string(`Enter ${what}`).check(
+    z.trim(),
+    z.maxLength(2000, `${what[0]!.toUpperCase()}${what.slice(1)} has at most 2,000 characters`),
+    z.regex(/^https?:\/\/[^\s/$.?#][^\s]*$/i, `Write ${what} as a web address starting with https://`),
+  );
+
+/** A document as staff attach it: title and address. */
+export const eventDocumentInput = z.object({
+  title: z.string('Enter the document’s title').check(z.trim(), z.minLength(1, 'Enter the document’s title'), z.maxLength(200, 'A document title has at most 200 characters')),
+  url: webAddress('the document’s address'),
+});
+
+/** When an event is: a timed one (`startsAt`, `endsAt`) or an all-day one (`allDay`, `startDate`, `endDate`). */
+const timing = {
+  allDay: z.optional(z.boolean('Say whether it takes whole days: true or false')),
+  startsAt: z.optional(dateTimeText('when it starts')),
+  endsAt: z.optional(dateTimeText('when it ends')),
+  startDate: z.optional(dateText('the first day')),
+  endDate: z.optional(dateText('the last day')),
+  timeZone: z.optional(z.enum(agendaTimeZones, `Use a time zone: ${agendaTimeZones.join(', ')}`)),
+};
+
+/**
+ * A new event: `POST /api/v1/opds/{opd}/events`. A timed event gives `startsAt` and `endsAt`
+ * (a local time in `timeZone`, default the council's, or an instant with offset); an all-day
+ * or multi-day one (a reses) gives `allDay: true`, `startDate` and `endDate` (the last day,
+ * included; default the first).
+ */
+export const agendaEventInput = z.object({
+  title: z.string('Enter the title').check(z.trim(), z.minLength(3, 'Enter a title of at least 3 characters'), z.maxLength(200, 'A title has at most 200 characters')),
+  body: bodyId,
+  kind: z.enum(eventKinds, `Choose a kind: ${eventKinds.join(', ')}`),
+  ...timing,
+  status: z.optional(z.enum(settableEventStatuses, 'Use status tentative or confirmed')),
+  openToPublic: z.optional(z.boolean('Say whether it is open to the public: true or false')),
+  place: z.optional(z.nullable(text(200, 'the place'))),
+  onlineUrl: z.optional(z.nullable(webAddress('the online link'))),
+  description: z.optional(z.nullable(text(5000, 'the description'))),
+  documents: z.optional(z.array(eventDocumentInput).check(z.maxLength(20, 'Attach at most 20 documents'))),
+});
+
+/** A new event, see {@link agendaEventInput}. */
+export type AgendaEventInput = z.input<typeof agendaEventInput>;
+
+/** An edit: any field of {@link agendaEventInput}; what changes is logged and the sequence grows. */
+export const agendaEventPatch = z.partial(agendaEventInput);
+
+/** An edit, see {@link agendaEventPatch}. */
+export type AgendaEventPatch = z.input<typeof agendaEventPatch>;
+
+const reason = z.string('Give the reason').check(z.trim(), z.minLength(3, 'Give the reason, at least 3 characters'), z.maxLength(500, 'A reason has at most 500 characters'));
+
+/** A postponement (or moving earlier): the new times, as in {@link agendaEventInput}, and the reason. The status stays. */
+export const agendaPostponeInput = z.object({
+  startsAt: timing.startsAt,
+  endsAt: timing.endsAt,
+  startDate: timing.startDate,
+  endDate: timing.endDate,
+  reason,
+});
+
+/** A postponement, see {@link agendaPostponeInput}. */
+export type AgendaPostponeInput = z.input<typeof agendaPostponeInput>;
+
+/** A cancellation: the reason the public will read ("dibatalkan: …"). */
+export const agendaCancelInput = z.object({ reason });
+
+/** A cancellation, see {@link agendaCancelInput}. */
+export type AgendaCancelInput = z.input<typeof agendaCancelInput>;
+
+/** A council body as an OPD admin sets it: `PUT /api/v1/opds/{opd}/agenda/bodies/{body}`. */
+export const councilBodyInput = z.object({
+  name: z.string('Enter the body’s name').check(z.trim(), z.minLength(2, 'Enter the body’s name'), z.maxLength(100, 'A name has at most 100 characters')),
+  description: z.optional(z.nullable(text(200, 'the description'))),
+  /** Its place in the council's order (smaller first). */
+  position: z.optional(z.number('Give the position as a number').check(z.int('Give the position as a whole number'), z.minimum(0, 'Use a position from 0'), z.maximum(1000, 'Use a position up to 1000'))),
+  /** False hides it from new events and the council read; its events stay. */
+  active: z.optional(z.boolean('Say whether it is active: true or false')),
+});
+
+/** A body as set, see {@link councilBodyInput}. */
+export type CouncilBodyInput = z.input<typeof councilBodyInput>;
+
+const eventParams = z.object({ opd: opdSlug, id: eventId });
+
+/** Every e-Agenda endpoint. */
+export const agendaEndpoints = {
+  council: endpoint({
+    id: 'getCouncil',
+    method: 'GET',
+    path: '/api/v1/opds/{opd}/agenda',
+    params: opdParams,
+    response: council,
+    access: 'public',
+  }),
+  listEvents: endpoint({
+    id: 'listAgendaEvents',
+    method: 'GET',
+    path: '/api/v1/opds/{opd}/events',
+    params: opdParams,
+    query: agendaEventQuery,
+    response: agendaEventList,
+    access: 'public',
+  }),
+  getEvent: endpoint({
+    id: 'getAgendaEvent',
+    method: 'GET',
+    path: '/api/v1/opds/{opd}/events/{id}',
+    params: eventParams,
+    response: agendaEvent,
+    access: 'public',
+  }),
+  feed: endpoint({
+    id: 'getAgendaFeed',
+    method: 'GET',
+    path: '/api/v1/opds/{opd}/events.ics',
+    params: opdParams,
+    query: z.object({ body: z.optional(bodyId) }),
+    response: z.string(),
+    produces: 'text/calendar; charset=utf-8',
+    access: 'public',
+  }),
+  eventIcs: endpoint({
+    id: 'getAgendaEventIcs',
+    method: 'GET',
+    path: '/api/v1/events/{id}.ics',
+    params: z.object({ id: eventIcsId }),
+    response: z.string(),
+    produces: 'text/calendar; charset=utf-8',
+    access: 'public',
+  }),
+  createEvent: endpoint({
+    id: 'createAgendaEvent',
+    method: 'POST',
+    path: '/api/v1/opds/{opd}/events',
+    params: opdParams,
+    body: agendaEventInput,
+    response: agendaEventStaff,
+    status: 201,
+    access: 'staff',
+  }),
+  editEvent: endpoint({
+    id: 'editAgendaEvent',
+    method: 'PATCH',
+    path: '/api/v1/opds/{opd}/events/{id}',
+    params: eventParams,
+    body: agendaEventPatch,
+    response: agendaEventStaff,
+    access: 'staff',
+    errors: ['conflict'],
+  }),
+  postponeEvent: endpoint({
+    id: 'postponeAgendaEvent',
+    method: 'POST',
+    path: '/api/v1/opds/{opd}/events/{id}/postpone',
+    params: eventParams,
+    body: agendaPostponeInput,
+    response: agendaEventStaff,
+    access: 'staff',
+    errors: ['conflict'],
+  }),
+  cancelEvent: endpoint({
+    id: 'cancelAgendaEvent',
+    method: 'POST',
+    path: '/api/v1/opds/{opd}/events/{id}/cancel',
+    params: eventParams,
+    body: agendaCancelInput,
+    response: agendaEventStaff,
+    access: 'staff',
+    errors: ['conflict'],
+  }),
+  putBody: endpoint({
+    id: 'putCouncilBody',
+    method: 'PUT',
+    path: '/api/v1/opds/{opd}/agenda/bodies/{body}',
+    params: z.object({ opd: opdSlug, body: bodyId }),
+    body: councilBodyInput,
+    response: councilBody,
+    access: 'opd-admin',
+  }),
+} as const;
