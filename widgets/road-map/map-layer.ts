@@ -28,7 +28,15 @@ import {
   type Polyline,
 } from 'leaflet/dist/leaflet-src.esm.js';
 import { leafletStyles } from './leaflet.styles.js';
-import { SEGMENT_CLASSES, type MapLayer, type MapLayerOptions, type MapSegment, type SegmentClass } from './layer-types.js';
+import type { MapLayer, MapLayerOptions, MapSegment, SegmentClass } from './layer-types.js';
+
+/**
+ * The order classes are painted in: best first, worst last, on top where lines cross. Written
+ * here rather than imported from the widget's `SEGMENT_CLASSES` (the same order): a value this
+ * lazy chunk imported from the widget's chunk would make that chunk export it, and Rollup would
+ * then no longer name the widget's CDN chunk after the widget.
+ */
+const DRAW_ORDER: readonly SegmentClass[] = ['baik', 'sedang', 'rusakRingan', 'rusakBerat', 'none'];
 
 export { leafletStyles };
 
@@ -192,7 +200,7 @@ export function createMapLayer(options: MapLayerOptions): MapLayer {
       }
       if (nearest > limit) continue;
       // Lines under the pointer rank by drawing order (top first), then the rest by distance.
-      const score = nearest <= onStroke ? -SEGMENT_CLASSES.indexOf(segment.kind) - 1 : nearest;
+      const score = nearest <= onStroke ? -DRAW_ORDER.indexOf(segment.kind) - 1 : nearest;
       if (score < bestScore) {
         bestScore = score;
         best = segment;
@@ -236,7 +244,7 @@ export function createMapLayer(options: MapLayerOptions): MapLayer {
       }
       drawSelection();
       // Best first, worst last: damaged roads are painted on top where lines cross.
-      for (const kind of SEGMENT_CLASSES) {
+      for (const kind of DRAW_ORDER) {
         const list = byKind.get(kind);
         if (!list) continue;
         let lines: LatLngTuple[][] = [];
