@@ -112,7 +112,19 @@ export function toReportService(row: ServiceRow): RoadReportService {
 
 /** A service's attributes in their order. */
 export function sortedAttributes(row: ServiceRow): Open311Attribute[] {
-  return [...row.attributes].sort((a, b) => a.order - b.order);
+  // Rebuilt field by field in the spec's order: jsonb keeps an object's keys sorted its own way.
+  return [...row.attributes]
+    .sort((a, b) => a.order - b.order)
+    .map((a) => ({
+      variable: a.variable,
+      code: a.code,
+      datatype: a.datatype,
+      required: a.required,
+      datatype_description: a.datatype_description,
+      order: a.order,
+      description: a.description,
+      values: a.values.map((v) => ({ key: v.key, name: v.name })),
+    }));
 }
 
 /** Checks a new report's attributes against its service's definition. */
