@@ -1,0 +1,124 @@
+/**
+ * Report photos on both stores: a JPEG carrying GPS in its EXIF goes in and none comes out
+ * (nor XMP or a comment); PNG text chunks and WebP EXIF are dropped; the type is told by the
+ * content, not the Content-Type; 5 MB is the limit; a pixel flood is refused; the media URL
+ * serves the cleaned bytes with long caching and nosniff, and a report may use only our photos.
+ */
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { crc32 } from 'node:zlib';
+import { DEMO_ROADS_OPD } from '../../../server/src/modules/roads/seed.js';
+import { PHOTO_MAX_BYTES, roadReportPhoto } from '../../../src/schemas/open311.js';
+import { assertProblem, assertShape, describeApi } from '../../helpers/api.js';
+import { registerPersonalData } from '../../helpers/personal-data.js';
+
+// What the photos carry that no public answer (the served photos included) may show.
+registerPersonalData({ module: 'perjaka-photos', values: ['GPSLatitude -3.7912', 'GPS-SECRET', 'XMP-SECRET', 'COMMENT-SECRET', 'SECRET-PNG', 'SECRET-WEBP'] });
+
+const API = `/api/v1/opds/${DEMO_ROADS_OPD}`;
+const text = (s: string) => Buffer.from(s, 'latin1');
+const u16 = (n: number) => Buffer.from([n >> 8, n & 0xff]);
+const u32 = (n: number) => { const b = Buffer.alloc(4); b.writeUInt32BE(n); return b; };
+const le32 = (n: number) => { const b = Buffer.alloc(4); b.writeUInt32LE(n); return b; };
+const segment = (marker: number, body: Buffer) => Buffer.concat([Buffer.from([0xff, marker]), u16(body.length + 2), body]);
+
+/** A tiny baseline JPEG's structure (1×1) with an EXIF block holding GPS coordinates, XMP and a comment. */
+function jpegWithGps(width = 1, height = 1): Buffer {
+  const gps = Buffer.concat([text('Exif\0\0MM\0*\0\0\0\x08'), text('GPSLatitude -3.7912 GPSLongitude 103.5321 GPS-SECRET')]);
+  return Buffer.concat([
+    Buffer.from([0xff, 0xd8]),
+    segment(0xe0, text('JFIF\0\x01\x01\0\0\x01\0\x01\0\0')),
+    segment(0xe1, gps),
+    segment(0xe1, text('http://ns.adobe.com/xap/1.0/\0<x:xmpmeta>XMP-SECRET</x:xmpmeta>')),
+    segment(0xfe, text('COMMENT-SECRET')),
+    segment(0xdb, Buffer.concat([Buffer.from([0]), Buffer.alloc(64, 1)])),
+    segment(0xc0, Buffer.concat([Buffer.from([8]), u16(height), u16(width), Buffer.from([1, 1, 0x11, 0])])),
+    segment(0xc4, Buffer.concat([Buffer.from([0]), Buffer.alloc(16, 0), ])),
+    segment(0xda, Buffer.from([1, 1, 0, 0, 0x3f, 0])),
+    Buffer.from([0x12, 0x34, 0xff, 0x00, 0x56]),
+    Buffer.from([0xff, 0xd9]),
+    text('TRAILER-SECRET'),
+  ]);
+}
+
+const chunk = (type: string, data: Buffer) => Buffer.concat([u32(data.length), text(type), data, u32(crc32(Buffer.concat([text(type), data])))]);
+
+function png(width: number, height: number, extra: Buffer[] = []): Buffer {
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', Buffer.concat([u32(width), u32(height), Buffer.from([8, 2, 0, 0, 0])])),
+    ...extra,
+    chunk('IDAT', Buffer.from([0x78, 0x9c, 0x63, 0x60, 0, 0, 0, 4, 0, 1])),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+function webpWithExif(): Buffer {
+  const riffChunk = (type: string, data: Buffer) => Buffer.concat([text(type), le32(data.length), data, data.length % 2 ? Buffer.from([0]) : Buffer.alloc(0)]);
+  const vp8x = Buffer.from([0x0c, 0, 0, 0, 9, 0, 0, 9, 0, 0]); // flags EXIF|XMP, 10×10
+  const vp8l = Buffer.concat([Buffer.from([0x2f]), le32((9) | (9 << 14)), Buffer.alloc(4)]);
+  const body = Buffer.concat([text('WEBP'), riffChunk('VP8X', vp8x), riffChunk('VP8L', vp8l), riffChunk('EXIF', text('GPS-SECRET-WEBP')), riffChunk('XMP ', text('XMP-SECRET-WEBP'))]);
+  return Buffer.concat([text('RIFF'), le32(body.length), body]);
+}
+
+describeApi('Road report photos', { publicResponses: 5 }, (api) => {
+  const upload = (body: Buffer, type = 'application/octet-stream') =>
+    api.publicRequest(`${API}/road-report-photos`, { method: 'POST', headers: { 'Content-Type': type }, body });
+
+  it('takes a JPEG with GPS in its EXIF and keeps none of it, nor XMP, a comment or a trailer', async () => {
+    const response = await upload(jpegWithGps(), 'text/plain');
+    assert.equal(response.status, 201);
+    const photo = assertShape(roadReportPhoto, await response.json(), 'photo');
+    assert.equal(photo.mediaType, 'image/jpeg');
+    assert.equal(photo.width, 1);
+    const served = await api.publicRequest(new URL(photo.mediaUrl).pathname);
+    assert.equal(served.status, 200);
+    assert.equal(served.headers.get('content-type'), 'image/jpeg');
+    assert.equal(served.headers.get('x-content-type-options'), 'nosniff');
+    assert.match(served.headers.get('cache-control') ?? '', /max-age=31536000/);
+    const bytes = Buffer.from(await served.arrayBuffer());
+    for (const secret of ['Exif', 'GPS', 'XMP-SECRET', 'COMMENT-SECRET', 'TRAILER-SECRET']) assert.ok(!bytes.includes(secret), `${secret} removed`);
+    assert.ok(bytes.includes(text('JFIF')), 'JFIF kept');
+    assert.deepEqual([...bytes.subarray(-2)], [0xff, 0xd9]);
+    // A report may use it; a photo from elsewhere it may not.
+    const ok = await api.publicRequest(`${API}/road-reports`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ service_code: 'drainase-tersumbat', address_string: 'Pasar Lahat', media_url: photo.mediaUrl }) });
+    assert.equal(ok.status, 201);
+    const foreign = await api.publicRequest(`${API}/road-reports`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ service_code: 'drainase-tersumbat', address_string: 'Pasar Lahat', media_url: 'https://contoh.id/foto.jpg' }) });
+    await assertProblem(foreign, 422, 'validation', 'media_url');
+  });
+
+  it('drops PNG text chunks and WebP EXIF and XMP, keeping the image', async () => {
+    const pngResponse = await upload(png(3, 2, [chunk('tEXt', text('GPS\0SECRET-PNG')), chunk('eXIf', text('MM-SECRET-PNG'))]), 'image/jpeg');
+    assert.equal(pngResponse.status, 201);
+    const pngPhoto = await pngResponse.json();
+    assert.equal(pngPhoto.mediaType, 'image/png');
+    assert.deepEqual([pngPhoto.width, pngPhoto.height], [3, 2]);
+    const pngBytes = Buffer.from(await (await api.publicRequest(new URL(pngPhoto.mediaUrl).pathname)).arrayBuffer());
+    assert.ok(!pngBytes.includes('SECRET-PNG'));
+    assert.ok(pngBytes.includes('IDAT'));
+    const webpResponse = await upload(webpWithExif());
+    assert.equal(webpResponse.status, 201);
+    const webp = await webpResponse.json();
+    assert.deepEqual([webp.mediaType, webp.width, webp.height], ['image/webp', 10, 10]);
+    const webpBytes = Buffer.from(await (await api.publicRequest(new URL(webp.mediaUrl).pathname)).arrayBuffer());
+    assert.ok(!webpBytes.includes('SECRET-WEBP'));
+    assert.equal(webpBytes[20] & 0x0c, 0, 'VP8X no longer announces EXIF or XMP');
+    assert.equal(webpBytes.readUInt32LE(4), webpBytes.length - 8, 'RIFF size fixed');
+  });
+
+  it('refuses 5 MB and one byte with 413 naming the limit, and takes exactly 5 MB’s worth of header check', async () => {
+    const big = Buffer.concat([jpegWithGps(), Buffer.alloc(PHOTO_MAX_BYTES + 1 - jpegWithGps().length)]);
+    const response = await upload(big);
+    const problem = await assertProblem(response, 413, 'payload-too-large');
+    assert.match(problem.detail ?? '', /5 MB/);
+  });
+
+  it('tells the type by content: a text file named photo.jpg is refused with 415, and so is a pixel flood', async () => {
+    await assertProblem(await upload(text('not a photo at all'), 'image/jpeg'), 415, 'unsupported-media-type', 'photo');
+    await assertProblem(await upload(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), text('broken')]), 'image/jpeg'), 415, 'unsupported-media-type');
+    const flood = await upload(png(100_000, 100_000));
+    const problem = await assertProblem(flood, 415, 'unsupported-media-type');
+    assert.match(problem.detail ?? '', /100000 × 100000/);
+    await assertProblem(await upload(jpegWithGps(20_000, 20_000)), 415, 'unsupported-media-type');
+  });
+});
