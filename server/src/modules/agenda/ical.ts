@@ -26,6 +26,8 @@ export const REFRESH_INTERVAL = 'PT1H';
 /** One event as the writer needs it. */
 export interface IcsEvent {
   uid: string;
+  /** Who publishes it (`ORGANIZER`, which iTIP's PUBLISH requires): the council's name and address. */
+  organizer: { name: string; email: string };
   sequence: number;
   status: 'TENTATIVE' | 'CONFIRMED' | 'CANCELLED';
   /** The event's last change: `DTSTAMP` and `LAST-MODIFIED` (see the feed's docs: it keeps the feed's bytes, and its ETag, still between changes). */
@@ -124,6 +126,7 @@ function vevent(event: IcsEvent): string[] {
     `DTSTAMP:${utc(event.updatedAt)}`,
     `CREATED:${utc(event.createdAt)}`,
     `LAST-MODIFIED:${utc(event.updatedAt)}`,
+    `ORGANIZER;CN="${event.organizer.name.replace(/["\r\n]/g, '')}":mailto:${event.organizer.email}`,
     `SEQUENCE:${event.sequence}`,
     `STATUS:${event.status}`,
     `SUMMARY:${escapeText(event.summary)}`,

@@ -36,12 +36,13 @@ const eventColumns = [
 /** The council of `opd`, or a default one (named after the OPD, in the regency's zone) when it has set none. */
 export async function councilOf(db: AgendaDb, opd: { slug: string; name: string }, defaultZone: string): Promise<CouncilFacts> {
   const row = await db.selectFrom('agenda_councils').selectAll().where('opd_slug', '=', opd.slug).executeTakeFirst();
-  if (!row) return { opd: opd.slug, name: opd.name, timeZone: defaultZone, uidDomain: null, eventUrl: null, note: null, synthetic: false, updatedAt: null };
+  if (!row) return { opd: opd.slug, name: opd.name, timeZone: defaultZone, uidDomain: null, email: null, eventUrl: null, note: null, synthetic: false, updatedAt: null };
   return {
     opd: opd.slug,
     name: row.name,
     timeZone: row.time_zone,
     uidDomain: row.uid_domain,
+    email: row.email,
     eventUrl: row.event_url,
     note: row.note,
     synthetic: row.synthetic,

@@ -145,7 +145,7 @@ export async function seedAgenda(base: Kysely<Database>, { now }: SeedContext): 
   if (!opd) return { events: 0 };
   const inserted = await db
     .insertInto('agenda_councils')
-    .values({ opd_slug: DEMO_AGENDA_OPD, name: DEMO_COUNCIL_NAME, time_zone: 'Asia/Jakarta', uid_domain: DEMO_UID_DOMAIN, event_url: null, note: DEMO_AGENDA_NOTE, synthetic: true, updated_at: now })
+    .values({ opd_slug: DEMO_AGENDA_OPD, name: DEMO_COUNCIL_NAME, time_zone: 'Asia/Jakarta', uid_domain: DEMO_UID_DOMAIN, email: `sekretariat@${DEMO_UID_DOMAIN}`, event_url: null, note: DEMO_AGENDA_NOTE, synthetic: true, updated_at: now })
     .onConflict((oc) => oc.column('opd_slug').doNothing())
     .returning('opd_slug')
     .executeTakeFirst();

@@ -23,6 +23,8 @@ export interface AgendaCouncilsTable {
   time_zone: string;
   /** The domain of its events' iCalendar UIDs (`<id>@<domain>`); null: the host the feed is read from. */
   uid_domain: string | null;
+  /** The Sekretariat's address for the agenda: the feed's `ORGANIZER` (iTIP's PUBLISH asks for one); null: `agenda@<uid domain>`. */
+  email: string | null;
   /** Its website's page of one event, `{id}` standing for the event id; null: the event's JSON here. */
   event_url: string | null;
   note: string | null;

@@ -16,6 +16,7 @@ export interface CouncilFacts {
   name: string;
   timeZone: string;
   uidDomain: string | null;
+  email: string | null;
   eventUrl: string | null;
   note: string | null;
   synthetic: boolean;
@@ -205,6 +206,7 @@ export function toIcsEvent(row: EventFacts, context: { bodies: ReadonlyMap<strin
   lines.push('', `Selengkapnya: ${page}`);
   return {
     uid: `${row.id}@${uidDomainOf(context.council, context.base)}`,
+    organizer: { name: context.council.name, email: context.council.email ?? `agenda@${uidDomainOf(context.council, context.base)}` },
     sequence: row.sequence,
     status: row.status === 'cancelled' ? 'CANCELLED' : row.status === 'tentative' ? 'TENTATIVE' : 'CONFIRMED',
     updatedAt: row.updated_at,

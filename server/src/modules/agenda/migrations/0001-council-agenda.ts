@@ -24,6 +24,7 @@ export const councilAgendaTables: ModuleMigration = {
         c.notNull().check(sql`time_zone in ('Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura')`),
       )
       .addColumn('uid_domain', 'text')
+      .addColumn('email', 'text')
       .addColumn('event_url', 'text')
       .addColumn('note', 'text')
       .addColumn('synthetic', 'boolean', (c) => c.notNull().defaultTo(false))
