@@ -13,6 +13,7 @@
  *   inserts of the same row into the same kind of store; every acknowledged one stored.
  * - `mixed`: 200 concurrent citizens, 90 % reads and 10 % creates, p50/p99 and throughput.
  * - `browser`: headless Chromium, navigation → usable form, opd-kit vs Shoelace.
+ * - `road-map`: headless Chromium, 5,000 road segments drawn by `<opd-road-map>`'s map layer vs plain Leaflet (SVG, Canvas).
  * A server section also times the cold start on each store.
  *
  * Everything it starts (servers, peers, scratch databases, a browser, temp dirs) is stopped or
@@ -52,6 +53,7 @@ import { repoRoot } from './lib/paths.js';
 import { kb, ms, perSecond, ratio, table } from './lib/report.js';
 import { commitInfo, load, machine, RESULTS_FILE, writeResults, type Figure, type RunInfo, type SectionResults } from './lib/results.js';
 import { browserSection } from './sections/browser.js';
+import { roadMapSection } from './sections/road-map.js';
 import { serverSections } from './sections/server.js';
 import { sizesSection } from './sections/sizes.js';
 
@@ -127,6 +129,12 @@ async function main(): Promise<void> {
       markdown.push(value.markdown);
       sections.browser = { run, figures: value.figures, failures: [], details: value.details };
     } else markdown.push('## 6. Browser\n\nSkipped.');
+    if (chosen.has('road-map')) {
+      enterSection('road-map');
+      const { value, run } = await timed(() => roadMapSection(work));
+      markdown.push(value.markdown);
+      sections['road-map'] = { run, figures: value.figures, failures: [], details: value.details };
+    }
   } catch (error) {
     fail(`the bench stopped early: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   } finally {

@@ -1,7 +1,8 @@
 /**
  * The part of Leaflet 1.9's ES module build (`leaflet/dist/leaflet-src.esm.js`) the road map
- * calls, typed by hand: Leaflet ships no types, and the map layer is the one place that
- * imports it (lazily). Only what `map-layer.ts` uses is declared.
+ * calls, typed by hand: Leaflet ships no types, and the map layer is the one place of the
+ * widgets that imports it (lazily). Only what `map-layer.ts` and the road-map benchmark's
+ * plain-Leaflet peer (`bench/entries/road-map.ts`) use is declared.
  */
 declare module 'leaflet/dist/leaflet-src.esm.js' {
   /** `[latitude, longitude]`, as Leaflet takes a position. */
@@ -94,6 +95,11 @@ declare module 'leaflet/dist/leaflet-src.esm.js' {
     whenReady(callback: () => void): this;
   }
 
+  export interface GeoJSONLayer extends Layer {
+    getBounds(): LatLngBounds;
+  }
+
+  export function geoJSON(data: unknown, options?: { style?: (feature: unknown) => PathOptions }): GeoJSONLayer;
   export function map(element: HTMLElement, options?: MapOptions): LeafletMap;
   export function canvas(options?: { padding?: number; tolerance?: number }): Renderer;
   export function svg(options?: { padding?: number }): Renderer;
