@@ -35,7 +35,6 @@ import { LocalizeController } from '../../shared/localize.js';
 import { renderNotice } from '../../shared/notice.js';
 import { controlStyles, themeStyles } from '../../shared/theme.js';
 import { roadDataPage } from './console-page.js';
-import { en } from './i18n/en.js';
 import { id, type RoadDataMessages } from './i18n/id.js';
 import { formatKm, formatPercent, metresOf, readDecimal, searchable } from './numbers.js';
 import { roadDataStyles } from './road-data.styles.js';
@@ -223,7 +222,8 @@ export class OpdRoadData extends ConsolePageElement {
   private outcome: FormOutcome<Form> = { errors: null, done: null };
   private busy: Form | 'dry-run' | '' = '';
 
-  private readonly localize = new LocalizeController(this, { id, en });
+  // English is fetched only for a page set to English: PUPR's staff work in Indonesian.
+  private readonly localize = new LocalizeController(this, { id, en: () => import('./i18n/en.js').then((module) => module.en) });
   #opd = '';
   #session: unknown;
   #api: RoadsNamespace | null = null;
