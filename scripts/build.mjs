@@ -26,6 +26,7 @@ function sourceOf(file) {
   const fixed = {
     'dist/index.js': 'src/index.ts',
     'dist/roads.js': 'src/roads.ts',
+    'dist/agenda.js': 'src/agenda.ts',
     'dist/schemas.js': 'src/schemas/index.ts',
     'dist/cdn/opd-kit.js': LOADER,
     'dist/custom-elements.json': LOADER,
