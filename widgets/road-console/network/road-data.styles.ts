@@ -64,7 +64,7 @@ export const roadDataStyles = css`
   .chosen { margin: 0 }
   .report { padding-top: var(--_space); border-top: 0.1875em solid var(--_border) }
   .report--problems { border-top-color: var(--_error) }
-  .problems td.message { min-width: 16em; overflow-wrap: anywhere }
+  .problems td.message { min-width: 12em; overflow-wrap: anywhere }
   .ignored { margin: 0 0 var(--_space) }
   .confirm { max-width: 40em; margin: 0 0 var(--_space); padding: 0.75em; border-inline-start: 0.3125em solid var(--_warning-border); background: var(--_warning-surface) }
   .confirm .button { margin: 0 }
