@@ -76,7 +76,8 @@ export const serviceRequestId = z.string().check(z.regex(/^[1-9][0-9]{0,15}$/, '
 /** A service code: lowercase letters, digits and hyphens, e.g. `jalan-berlubang`. */
 export const serviceCode = z.string('Choose a service').check(
   z.trim(),
-  z.minLength(1, 'Choose a service'),
+  // An empty code is told once: "choose", not also "use a code like …".
+  z.minLength(1, { error: 'Choose a service', abort: true }),
   z.maxLength(64, 'A service code has at most 64 characters'),
   z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use a service code from the service list, like jalan-berlubang'),
 );
