@@ -42,7 +42,7 @@ const idNumber = (n: number, digits = 3) => n.toLocaleString('id-ID', { maximumF
 describe('<opd-road-summary>', () => {
   it('shows the latest kemantapan against its target, in Indonesian figures, as the API gives them', async () => {
     const loaded: CustomEvent[] = [];
-    document.addEventListener('opd-condition-loaded', (event) => loaded.push(event), { once: true });
+    document.addEventListener('opd-condition-loaded', (event) => loaded.push(event as CustomEvent), { once: true });
     const element = await board();
     const headline = await shown(element, latest.year);
     equal(latest.kemantapan, 78.35, 'the demo network stands at 78.35 % in 2022');
@@ -266,7 +266,7 @@ describe('<opd-road-summary>', () => {
 
   it('says the page is set up wrong for an OPD that does not exist, and reports it', async () => {
     const errors: CustomEvent[] = [];
-    document.addEventListener('opd-error', (event) => errors.push(event), { once: true });
+    document.addEventListener('opd-error', (event) => errors.push(event as CustomEvent), { once: true });
     const element = await mount<OpdRoadSummary>(`<opd-road-summary api="${testConfig().api}" opd="dinas-tidak-ada"></opd-road-summary>`);
     const notice = await until(() => element.shadowRoot?.querySelector('.board-notice'), 'the notice');
     includes(text(notice), 'OPD "dinas-tidak-ada" tidak dikenal', 'names the slug');
