@@ -9,6 +9,7 @@
 import { consultationInboxPage } from '../consultation-inbox/console-page.js';
 import { siapSettingsPage } from '../consultation-inbox/settings/console-page.js';
 import { roadDataPage } from '../road-console/network/console-page.js';
+import { roadReportsPage } from '../road-console/reports/console-page.js';
 import type { ConsolePage } from './page.js';
 import { auditPage } from './pages/audit/console-page.js';
 import { embedPage } from './pages/embed/console-page.js';
@@ -21,6 +22,7 @@ import { rolloutPage } from './pages/rollout/console-page.js';
 export const CONSOLE_PAGES: readonly ConsolePage[] = [
   consultationInboxPage,
   siapSettingsPage,
+  roadReportsPage,
   roadDataPage,
   rolloutPage,
   opdSettingsPage,
