@@ -532,7 +532,8 @@ export class OpdRoadReports extends ConsolePageElement {
       return;
     }
     const input = {
-      hide_description: flag('hideDescription', report.moderation.description_hidden),
+      // An edited text replaces the original for the public: the original is then hidden.
+      hide_description: flag('hideDescription', report.moderation.description_hidden) || publicText !== '',
       hide_address: flag('hideAddress', report.moderation.address_hidden),
       ...(report.photo_url ? { hide_photo: flag('hidePhoto', report.moderation.photo_hidden) } : {}),
       ...(publicText ? { description: publicText } : {}),
