@@ -1,8 +1,10 @@
 /**
  * Perjaka's citizen reports: the Open311 GeoReport v2 shapes (services, service definitions,
  * service requests, FixMyStreet-style service request updates, the `[{code, description}]`
- * errors) and our own API around them (`roadReportEndpoints`): file a report, list and read
- * reports, upload a photo, and the staff's moderation.
+ * errors) and our own public API around them (`roadReportPublicEndpoints`): file a report,
+ * list and read reports, upload a photo. The staff's shapes — the inbox with the reporter's
+ * contact, moderation, status, merge, updates, API keys — are in `open311-staff.ts`, so a
+ * citizen's page carries none of them.
  *
  * Field names are Open311's (`service_request_id`, `requested_datetime`, `media_url`, …), so a
  * report reads the same in `/open311/v2/requests.json` and in `/api/v1/…/road-reports`; our
@@ -45,12 +47,6 @@ export const stakeholderRoles = ['camat', 'kepala_desa', 'kontraktor', 'pengawas
 
 /** A stakeholder's role, see {@link stakeholderRoles}. */
 export type StakeholderRole = (typeof stakeholderRoles)[number];
-
-/** What an Open311 API key is for: a third-party app filing reports, or a stakeholder posting updates. */
-export const apiKeyRoles = ['app', ...stakeholderRoles] as const;
-
-/** An API key's role, see {@link apiKeyRoles}. */
-export type ApiKeyRole = (typeof apiKeyRoles)[number];
 
 /** The datatypes of a service definition's attributes (GeoReport v2). */
 export const attributeDatatypes = ['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist'] as const;
@@ -237,7 +233,8 @@ const attributeAnswer = z.union([
   z.array(z.string().check(z.maxLength(500, 'An answer has at most 500 characters'))).check(z.maxLength(20)),
 ]);
 
-const optionalText = (max: number, what: string) =>
+/** @internal An optional text, trimmed, at most `max` characters; `what` names it in the message. */
+export const optionalText = (max: number, what: string) =>
   z.optional(z.string().check(z.trim(), z.maxLength(max, `${what} must be ${max} characters or fewer`)));
 
 const coordinate = (min: number, max: number, what: string) =>
@@ -291,136 +288,22 @@ export const roadReportPhoto = z.object({
 /** An uploaded photo, see {@link roadReportPhoto}. */
 export type RoadReportPhoto = z.infer<typeof roadReportPhoto>;
 
-/** What staff see of a report's moderation: what is hidden, why (shown publicly), by whom and when. */
-export const reportModeration = z.object({
-  description_hidden: z.boolean(),
-  photo_hidden: z.boolean(),
-  address_hidden: z.boolean(),
-  /** The reason shown publicly. */
-  reason: z.nullable(z.string()),
-  moderated_at: z.nullable(z.string()),
-  moderated_by: z.nullable(z.string()),
-  /** The description and address as the reporter sent them (staff only). */
-  original_description: z.nullable(z.string()),
-  original_address: z.nullable(z.string()),
-});
-
-/** A report as staff see it: the public view, the reporter's contact, the attributes, the moderation and the possible duplicates. */
-export const roadReportStaff = z.extend(roadReport, {
-  reporter: z.object({
-    first_name: z.nullable(z.string()),
-    last_name: z.nullable(z.string()),
-    email: z.nullable(z.string()),
-    phone: z.nullable(z.string()),
-    device_id: z.nullable(z.string()),
-  }),
-  attributes: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
-  /** The API key's name when a third-party app filed it; null for our own widget. */
-  source: z.nullable(z.string()),
-  moderation: reportModeration,
-  possible_duplicates: z.array(possibleDuplicate),
-  /** The photo's address even when hidden from the public. */
-  photo_url: z.nullable(z.string()),
-});
-
-/** A report as staff see it, see {@link roadReportStaff}. */
-export type RoadReportStaff = z.infer<typeof roadReportStaff>;
-
-/** A page of reports for staff, newest first. */
-export const roadReportStaffList = listPage(roadReportStaff);
-
-const reasonText = z.string('Give the reason, shown publicly').check(
-  z.trim(),
-  z.minLength(1, 'Give the reason, shown publicly'),
-  z.maxLength(300, 'The reason must be 300 characters or fewer'),
-);
+const limitMessage = `Use a number from 1 to ${MAX_PAGE_SIZE}`;
 
 /**
- * Staff hide part of a report before (or after) it is public: its description (or replace it
- * with an edited text), its photo or its address; the reason is shown publicly. The original
- * is kept for staff; hiding is a state, undone by sending `false`.
+ * `?limit=&cursor=` of the report lists (the public one and the staff's inbox). Their own
+ * rather than `page-query.ts`'s `pageQuery` (the same rules): the npm build puts that one in
+ * the accounts chunk, which `opd-kit/roads` would then load for nothing.
  */
-export const reportModerationInput = z.object({
-  hide_description: z.optional(z.boolean()),
-  /** The description to show instead (e.g. with a name removed); the original is kept for staff. */
-  description: optionalText(REPORT_DESCRIPTION_MAX_LENGTH, 'The description'),
-  hide_photo: z.optional(z.boolean()),
-  hide_address: z.optional(z.boolean()),
-  reason: reasonText,
+export const roadReportPage = z.object({
+  limit: z.optional(z.coerce.number(limitMessage).check(z.int(limitMessage), z.minimum(1, limitMessage), z.maximum(MAX_PAGE_SIZE, limitMessage))),
+  cursor: z.optional(z.string().check(z.maxLength(200))),
 });
 
-/** A moderation as sent, see {@link reportModerationInput}. */
-export type ReportModerationInput = z.input<typeof reportModerationInput>;
-
-/** Staff set a report's status and resolution (`closed` with `fixed`, `open` with `scheduled`, …) and the public note. */
-export const reportStatusInput = z.object({
-  status: z.optional(z.enum(reportStatuses, 'Use status open or closed')),
-  resolution: z.optional(z.nullable(z.enum(reportResolutions, `Use one of: ${reportResolutions.join(', ')}`))),
-  status_notes: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(1000, 'The note must be 1000 characters or fewer')))),
-  /** When the work is expected to be done, with its offset. */
-  expected_datetime: z.optional(z.nullable(timestamp)),
-});
-
-/** A status change as sent, see {@link reportStatusInput}. */
-export type ReportStatusInput = z.input<typeof reportStatusInput>;
-
-/** Staff merge a duplicate into the report it repeats: it is closed with resolution `duplicate`. */
-export const reportMergeInput = z.object({ into: serviceRequestId });
-
-/** An update as staff post it; `role` defaults to `petugas`, `author` to the OPD's name. */
-export const reportUpdateInput = z.object({
-  description: z.string('Write the update').check(
-    z.trim(),
-    z.minLength(1, 'Write the update'),
-    z.maxLength(REPORT_DESCRIPTION_MAX_LENGTH, `The update must be ${REPORT_DESCRIPTION_MAX_LENGTH} characters or fewer`),
-  ),
-  status: z.optional(z.enum(reportStatuses, 'Use status open or closed')),
-  resolution: z.optional(z.nullable(z.enum(reportResolutions, `Use one of: ${reportResolutions.join(', ')}`))),
-  role: z.optional(z.enum(stakeholderRoles, `Use one of: ${stakeholderRoles.join(', ')}`)),
-  author: optionalText(120, 'The author'),
-  media_url: optionalText(500, 'The photo address'),
-});
-
-/** An update as sent, see {@link reportUpdateInput}. */
-export type ReportUpdateInput = z.input<typeof reportUpdateInput>;
-
-/** An Open311 API key as listed (never the key itself, which is kept only as its hash). */
-export const open311ApiKey = z.object({
-  id: z.string(),
-  name: z.string(),
-  role: z.enum(apiKeyRoles),
-  created_at: z.string(),
-  revoked_at: z.nullable(z.string()),
-  last_used_at: z.nullable(z.string()),
-});
-
-/** An API key as listed, see {@link open311ApiKey}. */
-export type Open311ApiKey = z.infer<typeof open311ApiKey>;
-
-/** A key just issued: `key` is shown this once. */
-export const open311ApiKeyIssued = z.extend(open311ApiKey, { key: z.string() });
-
-/** A key just issued, see {@link open311ApiKeyIssued}. */
-export type Open311ApiKeyIssued = z.infer<typeof open311ApiKeyIssued>;
-
-/** What an OPD admin sends to issue a key: who holds it (`name`, e.g. "Camat Merapi Barat") and its role. */
-export const open311ApiKeyInput = z.object({
-  name: z.string('Name who holds the key').check(z.trim(), z.minLength(1, 'Name who holds the key'), z.maxLength(120, 'The name must be 120 characters or fewer')),
-  role: z.enum(apiKeyRoles, `Use one of: ${apiKeyRoles.join(', ')}`),
-});
-
-/** A key request, see {@link open311ApiKeyInput}. */
-export type Open311ApiKeyInput = z.input<typeof open311ApiKeyInput>;
-
-const limitMessage = `Use a number from 1 to ${MAX_PAGE_SIZE}`;
-const limit = z.optional(
-  z.coerce.number(limitMessage).check(z.int(limitMessage), z.minimum(1, limitMessage), z.maximum(MAX_PAGE_SIZE, limitMessage)),
-);
-const cursor = z.optional(z.string().check(z.maxLength(200)));
 const w3Date = z.optional(timestamp);
 
 /** The filters of a report list, Open311's: comma-separated ids, codes and statuses, and a window of at most 90 days. */
-export const roadReportQuery = z.object({
+export const roadReportQuery = z.extend(roadReportPage, {
   /** Comma-separated ids; overrides every other filter. */
   service_request_id: z.optional(z.string().check(z.maxLength(2000))),
   /** Comma-separated service codes. */
@@ -429,18 +312,20 @@ export const roadReportQuery = z.object({
   status: z.optional(z.string().check(z.maxLength(20))),
   start_date: w3Date,
   end_date: w3Date,
-  limit,
-  cursor,
 });
 
 /** The filters of a report list, see {@link roadReportQuery}. */
 export type RoadReportQuery = z.input<typeof roadReportQuery>;
 
-const reportParams = z.object({ opd: opdSlug, id: serviceRequestId });
+/** The path of one report: its OPD and its `service_request_id`. */
+export const roadReportParams = z.object({ opd: opdSlug, id: serviceRequestId });
 const opdOnly = z.object({ opd: opdSlug });
 
-/** Perjaka's report endpoints in our own API (Open311's own paths are served beside them at `/open311/v2`). */
-export const roadReportEndpoints = {
+/**
+ * Perjaka's public report endpoints in our own API (Open311's own paths are served beside
+ * them at `/open311/v2`); with the staff's in `roadReportEndpoints` (`open311-staff.ts`).
+ */
+export const roadReportPublicEndpoints = {
   services: endpoint({
     id: 'listRoadReportServices',
     method: 'GET',
@@ -473,7 +358,7 @@ export const roadReportEndpoints = {
     id: 'getRoadReport',
     method: 'GET',
     path: '/api/v1/opds/{opd}/road-reports/{id}',
-    params: reportParams,
+    params: roadReportParams,
     response: roadReport,
     access: 'public',
   }),
@@ -481,7 +366,7 @@ export const roadReportEndpoints = {
     id: 'listRoadReportUpdates',
     method: 'GET',
     path: '/api/v1/opds/{opd}/road-reports/{id}/updates',
-    params: reportParams,
+    params: roadReportParams,
     response: roadReportUpdateList,
     access: 'public',
   }),
@@ -495,93 +380,5 @@ export const roadReportEndpoints = {
     status: 201,
     access: 'public',
     errors: ['unsupported-media-type', 'payload-too-large'],
-  }),
-  staffList: endpoint({
-    id: 'listRoadReportsStaff',
-    method: 'GET',
-    path: '/api/v1/opds/{opd}/road-report-inbox',
-    params: opdOnly,
-    query: z.object({
-      status: z.optional(z.enum(reportStatuses, 'Use status open or closed')),
-      service_code: z.optional(serviceCode),
-      /** `true`: only reports with a possible duplicate not merged yet. */
-      duplicates: z.optional(z.enum(['true', 'false'], 'Use duplicates=true or false')),
-      limit,
-      cursor,
-    }),
-    response: roadReportStaffList,
-    access: 'staff',
-  }),
-  staffGet: endpoint({
-    id: 'getRoadReportStaff',
-    method: 'GET',
-    path: '/api/v1/opds/{opd}/road-report-inbox/{id}',
-    params: reportParams,
-    response: roadReportStaff,
-    access: 'staff',
-  }),
-  setStatus: endpoint({
-    id: 'setRoadReportStatus',
-    method: 'PATCH',
-    path: '/api/v1/opds/{opd}/road-reports/{id}',
-    params: reportParams,
-    body: reportStatusInput,
-    response: roadReportStaff,
-    access: 'staff',
-  }),
-  moderate: endpoint({
-    id: 'moderateRoadReport',
-    method: 'POST',
-    path: '/api/v1/opds/{opd}/road-reports/{id}/moderation',
-    params: reportParams,
-    body: reportModerationInput,
-    response: roadReportStaff,
-    access: 'staff',
-  }),
-  merge: endpoint({
-    id: 'mergeRoadReport',
-    method: 'POST',
-    path: '/api/v1/opds/{opd}/road-reports/{id}/merge',
-    params: reportParams,
-    body: reportMergeInput,
-    response: roadReportStaff,
-    access: 'staff',
-    errors: ['conflict'],
-  }),
-  postUpdate: endpoint({
-    id: 'postRoadReportUpdate',
-    method: 'POST',
-    path: '/api/v1/opds/{opd}/road-reports/{id}/updates',
-    params: reportParams,
-    body: reportUpdateInput,
-    response: roadReportUpdate,
-    status: 201,
-    access: 'staff',
-  }),
-  listKeys: endpoint({
-    id: 'listOpen311Keys',
-    method: 'GET',
-    path: '/api/v1/opds/{opd}/open311-keys',
-    params: opdOnly,
-    response: z.object({ data: z.array(open311ApiKey) }),
-    access: 'opd-admin',
-  }),
-  issueKey: endpoint({
-    id: 'issueOpen311Key',
-    method: 'POST',
-    path: '/api/v1/opds/{opd}/open311-keys',
-    params: opdOnly,
-    body: open311ApiKeyInput,
-    response: open311ApiKeyIssued,
-    status: 201,
-    access: 'opd-admin',
-  }),
-  revokeKey: endpoint({
-    id: 'revokeOpen311Key',
-    method: 'DELETE',
-    path: '/api/v1/opds/{opd}/open311-keys/{id}',
-    params: z.object({ opd: opdSlug, id: z.string().check(z.regex(/^[a-z0-9]{8,32}$/)) }),
-    response: open311ApiKey,
-    access: 'opd-admin',
   }),
 } as const;

@@ -5,7 +5,7 @@
  * @module
  */
 import { adoptStyles, html, nothing, type CSSResultOrNative, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { citizenRoads } from '../../src/namespaces/roads.js';
+import { citizenRoads } from '../../src/namespaces/citizen-roads.js';
 import type { RoadFeatureCollection, RoadSegment } from '../../src/schemas/roads.js';
 import { ClientController } from '../shared/client-controller.js';
 import { opdErrorDetail, readError } from '../shared/error-detail.js';

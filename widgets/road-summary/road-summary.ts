@@ -4,7 +4,7 @@
  * @module
  */
 import { html, nothing, svg, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { citizenRoads } from '../../src/namespaces/roads.js';
+import { citizenRoads } from '../../src/namespaces/citizen-roads.js';
 import type { RoadCondition } from '../../src/schemas/roads.js';
 import { ClientController } from '../shared/client-controller.js';
 import { opdErrorDetail, readError } from '../shared/error-detail.js';

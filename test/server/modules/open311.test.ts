@@ -8,7 +8,8 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { DEMO_ROADS_OPD } from '../../../server/src/modules/roads/seed.js';
-import { roadReport, roadReportReceipt, roadReportStaff } from '../../../src/schemas/open311.js';
+import { roadReport, roadReportReceipt } from '../../../src/schemas/open311.js';
+import { roadReportStaff } from '../../../src/schemas/open311-staff.js';
 import { assertProblem, assertShape, describeApi } from '../../helpers/api.js';
 import { registerPersonalData } from '../../helpers/personal-data.js';
 

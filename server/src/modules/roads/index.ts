@@ -26,7 +26,8 @@ import { reportRoutes } from './report-routes.js';
 import { seedRoadReports } from './report-seed.js';
 import { open311App, OPEN311_BODY_BYTES } from './open311.js';
 import { mediaApp } from './media.js';
-import { PHOTO_MAX_BYTES, roadReport, roadReportInput, roadReportReceipt, roadReportStaff, roadReportUpdate, roadReportPhoto } from '../../../../src/schemas/open311.js';
+import { PHOTO_MAX_BYTES, roadReport, roadReportInput, roadReportReceipt, roadReportUpdate, roadReportPhoto } from '../../../../src/schemas/open311.js';
+import { roadReportStaff } from '../../../../src/schemas/open311-staff.js';
 
 /** Perjaka: the regency road network by decree, its condition per year against the target, works, and staff imports. */
 export const perjakaModule = defineModule({

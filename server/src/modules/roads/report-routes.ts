@@ -11,7 +11,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
-import { PHOTO_MAX_BYTES, roadReportEndpoints as endpoints, type ApiKeyRole, type Open311ApiKey } from '../../../../src/schemas/open311.js';
+import { PHOTO_MAX_BYTES } from '../../../../src/schemas/open311.js';
+import { roadReportEndpoints as endpoints, type ApiKeyRole, type Open311ApiKey } from '../../../../src/schemas/open311-staff.js';
 import { audit } from '../../db/audit.js';
 import type { Database, OpdRow } from '../../db/schema.js';
 import { decodeKey, pageBy, pageDocs } from '../../http/cursor.js';

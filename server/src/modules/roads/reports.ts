@@ -18,10 +18,10 @@ import {
   type RoadReport,
   type RoadReportReceipt,
   type RoadReportService,
-  type RoadReportStaff,
   type RoadReportUpdate,
   type StakeholderRole,
 } from '../../../../src/schemas/open311.js';
+import type { RoadReportStaff } from '../../../../src/schemas/open311-staff.js';
 import { indonesianTimeZones, type IndonesianTimeZone } from '../../../../src/schemas/opds.js';
 import type { RoadGeometry } from '../../../../src/schemas/roads.js';
 import type { OpdRow } from '../../db/schema.js';
