@@ -346,6 +346,7 @@ export const roadEndpoints = {
     query: z.object({
       format: z.optional(z.enum(['json', 'geojson'], 'Use format=json or format=geojson')),
       kecamatan: z.optional(z.string().check(z.trim(), z.maxLength(80))),
+      q: z.optional(z.string().check(z.trim(), z.maxLength(100, 'Search with at most 100 characters'))),
       year: z.optional(yearText),
       limit,
       cursor,

@@ -167,6 +167,26 @@ describeApi('Perjaka', { publicResponses: 12 }, (api) => {
     await assertProblem(await api.publicRequest(`${BASE}/road-segments?cursor=nonsense`), 400, 'validation', 'cursor');
   });
 
+
+  it('finds segments by a piece of their number, name or kecamatan, ignoring case, in the list and the GeoJSON', async () => {
+    const all = (await (await api.publicRequest(`${BASE}/road-segments?limit=100`)).json()) as { data: Array<{ number: string; name: string; kecamatan: string[] }> };
+    const sample = all.data[7]!;
+    const word = sample.name.split(/\s+/).find((part) => part.length >= 4) ?? sample.name;
+    const byName = assertShape(roadSegmentList, await (await api.publicRequest(`${BASE}/road-segments?limit=100&q=${encodeURIComponent(word.toUpperCase())}`)).json(), 'search page');
+    assert.ok(byName.data.some((segment) => segment.number === sample.number), `${word} finds ${sample.number}`);
+    for (const segment of byName.data) {
+      const text = `${segment.number} ${segment.name} ${segment.kecamatan.join(' ')}`.toLowerCase();
+      assert.ok(text.includes(word.toLowerCase()), `${segment.number} holds ${word}`);
+    }
+    const byKecamatan = assertShape(roadSegmentList, await (await api.publicRequest(`${BASE}/road-segments?limit=100&q=kikim%20tim`)).json(), 'kecamatan search');
+    assert.ok(byKecamatan.data.length > 0 && byKecamatan.data.every((segment) => segment.kecamatan.includes('Kikim Timur')));
+    const map = (await (await api.publicRequest(`${BASE}/road-segments?format=geojson&q=${encodeURIComponent(sample.number)}`)).json()) as RoadFeatureCollection;
+    assert.ok(map.features.some((feature) => feature.id === sample.number));
+    // A `%` or `_` is a character to find, not a wildcard: nothing is named with one.
+    const wildcard = (await (await api.publicRequest(`${BASE}/road-segments?q=%25`)).json()) as { data: unknown[] };
+    assert.equal(wildcard.data.length, 0);
+    await assertProblem(await api.publicRequest(`${BASE}/road-segments?q=${'x'.repeat(101)}`), 400, 'validation', 'q');
+  });
   it('finds a segment by its decree number with its geometry, surveys and works, and says when none has that number', async () => {
     const works = assertShape(roadWorkList, await (await api.publicRequest(`${BASE}/road-works?status=done`)).json(), 'works');
     assert.ok(works.data.length > 0);

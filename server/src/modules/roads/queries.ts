@@ -13,14 +13,35 @@ import type { SegmentFacts, SummaryFacts, SurveyFacts, WorkFacts } from './views
 const SEGMENT_COLUMNS = ['id', 'number', 'name', 'kecamatan', 'length_m', 'surface', 'width_cm'] as const;
 const SURVEY_COLUMNS = ['segment_id', 'year', 'length_m', 'baik_m', 'sedang_m', 'rusak_ringan_m', 'rusak_berat_m', 'note'] as const;
 
+/** Which segments a list shows: those through `kecamatan`, those whose number, name or a kecamatan contains `q`. */
+export interface SegmentFilters {
+  kecamatan?: string | undefined;
+  q?: string | undefined;
+}
+
+/** `text` as an `ilike` pattern matching it anywhere, its `%`, `_` and `\` taken literally. */
+function containing(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+/** `query` narrowed to the segments `filters` asks for. */
+function filtered<Q extends { where: (condition: ReturnType<typeof sql<boolean>>) => Q }>(query: Q, filters: SegmentFilters): Q {
+  let narrowed = query;
+  if (filters.kecamatan) narrowed = narrowed.where(sql<boolean>`kecamatan @> ${JSON.stringify([filters.kecamatan])}::jsonb`);
+  if (filters.q) {
+    const pattern = containing(filters.q);
+    narrowed = narrowed.where(sql<boolean>`(number ilike ${pattern} or name ilike ${pattern} or kecamatan::text ilike ${pattern})`);
+  }
+  return narrowed;
+}
+
 /** Segments of `opd` in number order: a page after `after` (with one more, to tell whether another follows), or all. */
 export async function segmentPage(
   db: RoadsDb,
   opd: string,
-  options: { kecamatan?: string; after?: string; limit?: number },
+  options: SegmentFilters & { after?: string; limit?: number },
 ): Promise<SegmentFacts[]> {
-  let query = db.selectFrom('road_segments').select(SEGMENT_COLUMNS).where('opd_slug', '=', opd);
-  if (options.kecamatan) query = query.where(sql<boolean>`kecamatan @> ${JSON.stringify([options.kecamatan])}::jsonb`);
+  let query = filtered(db.selectFrom('road_segments').select(SEGMENT_COLUMNS).where('opd_slug', '=', opd), options);
   if (options.after !== undefined) query = query.where(sql<boolean>`number collate "C" > ${options.after}`);
   query = query.orderBy(sql`number collate "C"`);
   if (options.limit !== undefined) query = query.limit(options.limit + 1);
@@ -28,9 +49,8 @@ export async function segmentPage(
 }
 
 /** Every segment of `opd` with its geometry, in number order. */
-export async function segmentsWithGeometry(db: RoadsDb, opd: string, kecamatan?: string): Promise<Array<SegmentFacts & { geometry: RoadGeometry | null }>> {
-  let query = db.selectFrom('road_segments').select([...SEGMENT_COLUMNS, 'geometry']).where('opd_slug', '=', opd);
-  if (kecamatan) query = query.where(sql<boolean>`kecamatan @> ${JSON.stringify([kecamatan])}::jsonb`);
+export async function segmentsWithGeometry(db: RoadsDb, opd: string, filters: SegmentFilters = {}): Promise<Array<SegmentFacts & { geometry: RoadGeometry | null }>> {
+  const query = filtered(db.selectFrom('road_segments').select([...SEGMENT_COLUMNS, 'geometry']).where('opd_slug', '=', opd), filters);
   return query.orderBy(sql`number collate "C"`).execute();
 }
 

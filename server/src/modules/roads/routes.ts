@@ -53,13 +53,14 @@ const listSegments = route({
   docs: {
     format: '`geojson`: the whole network as one GeoJSON feature collection; `json` (default): a page of segments.',
     kecamatan: 'Only segments passing through this kecamatan (as the network spells it, e.g. `Merapi Barat`).',
+    q: 'Only segments whose number, name or a kecamatan contains this text, ignoring case (e.g. `012`, `lahat`, `merapi`).',
     year: 'The survey year to show the condition of (default: each segment’s latest survey).',
     ...pageDocs(DEFAULT_PAGE_SIZE),
   },
   async handler({ opd, query, deps }) {
     const db = roadsDb(deps.db);
     if (query.format === 'geojson') {
-      const rows = await segmentsWithGeometry(db, opd.slug, query.kecamatan);
+      const rows = await segmentsWithGeometry(db, opd.slug, { kecamatan: query.kecamatan, q: query.q });
       const surveys = new Map<number, SurveyFacts[]>();
       for (const survey of await surveysOfOpd(db, opd.slug)) {
         const list = surveys.get(survey.segment_id) ?? [];
@@ -73,7 +74,7 @@ const listSegments = route({
     }
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = query.cursor ? decodeKey(query.cursor, isNumberCursor) : undefined;
-    const rows = await segmentPage(db, opd.slug, { kecamatan: query.kecamatan, after, limit });
+    const rows = await segmentPage(db, opd.slug, { kecamatan: query.kecamatan, q: query.q, after, limit });
     const { page, nextCursor } = pageBy(rows, limit, (row) => row.number);
     const surveys = await surveysOf(db, page.map((row) => row.id));
     return { body: { data: page.map((row) => toSegment(row, pickSurvey(surveys.get(row.id), query.year))), nextCursor } };
