@@ -9,8 +9,9 @@
  *   (Leaflet's multi-polyline), so the Canvas renderer strokes a handful of paths instead of
  *   thousands, and Leaflet keeps a handful of layers to project and clip on every zoom.
  * - Those polylines are cut at {@link POINTS_PER_PART} positions and added one per task, the
- *   page yielding between them, so no task of the first paint is long (the browser can handle
- *   input in between); a later {@link MapLayer.show} drops an unfinished one.
+ *   page yielding between them (and between batches of the GeoJSON's conversion, and after
+ *   fitting the view), so no task of the first paint is long (the browser can handle input in
+ *   between); a later {@link MapLayer.show} drops an unfinished one.
  * - A click is matched to a segment here, from each segment's box and then its lines in screen
  *   pixels, rather than by Leaflet's hit-testing of every path.
  *
@@ -42,6 +43,9 @@ export { leafletStyles };
 
 /** The most positions one polyline is given, so adding one is a short task. */
 export const POINTS_PER_PART = 6000;
+
+/** Segments converted from GeoJSON per task. */
+const PREPARE_PER_TASK = 1000;
 
 /** How far (in CSS pixels) from a line a click still picks it. */
 const PICK_TOLERANCE = 8;
@@ -94,11 +98,14 @@ function prepare(segment: MapSegment): Prepared | null {
   return { number: segment.number, kind: segment.kind, lines, points, south, west, north, east };
 }
 
-/** Lets the browser run whatever waits (input, a paint) before the next part. */
+/**
+ * Lets the browser run whatever waits (input, a paint) before the next part: `scheduler.yield()`
+ * where there is one (its continuation goes ahead of other scripts' tasks, so the draw is not
+ * pushed back by them), else a message (not clamped to 4 ms the way nested timeouts are).
+ */
 function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (scheduler?.yield) return scheduler.yield();
-  // A message is not clamped to 4 ms the way nested timeouts are.
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => resolve();
@@ -223,8 +230,13 @@ export function createMapLayer(options: MapLayerOptions): MapLayer {
       let north = -Infinity;
       let east = -Infinity;
       const byKind = new Map<SegmentClass, Prepared[]>();
-      for (const segment of segments) {
-        const ready = prepare(segment);
+      for (let index = 0; index < segments.length; index++) {
+        // Converting some 100,000 positions is itself a task worth cutting.
+        if (index > 0 && index % PREPARE_PER_TASK === 0) {
+          await yieldToPage();
+          if (run !== generation) return;
+        }
+        const ready = prepare(segments[index]!);
         if (!ready) continue;
         shown.push(ready);
         byNumber.set(ready.number, ready);
@@ -243,6 +255,9 @@ export function createMapLayer(options: MapLayerOptions): MapLayer {
         map.fitBounds(latLngBounds([[-11, 95], [6, 141]]), { animate: false });
       }
       drawSelection();
+      // Fitting the view makes Leaflet lay out its panes: the first part waits for the next task.
+      await yieldToPage();
+      if (run !== generation) return;
       // Best first, worst last: damaged roads are painted on top where lines cross.
       for (const kind of DRAW_ORDER) {
         const list = byKind.get(kind);
