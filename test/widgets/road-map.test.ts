@@ -133,10 +133,23 @@ describe('<opd-road-map>', () => {
     equal($$(element, 'svg path').length, 0, 'no SVG paths: the canvas renderer draws');
     const legend = $(element, '[part~=legend]');
     for (const label of ['Baik', 'Sedang', 'Rusak ringan', 'Rusak berat']) includes(text(legend), label, `the legend names ${label}`);
-    equal($$(legend, '[part~=swatch]').length, 0, 'swatches are inside the shadow root');
     equal(element.shadowRoot!.querySelectorAll('[part~=legend] [part~=swatch]').length, 4, 'one swatch per class');
     includes(text($(element, '[part~=summary]')), '214 ruas', 'the summary counts every segment');
     includes(text($(element, '[part~=summary]')), '1.339,15 km', 'the summary sums the network');
+  });
+
+  it('draws with the colours a page sets in --opd-road-* properties', async () => {
+    const element = await drawnMap('style="--opd-road-rusak-berat: #ff00ff"');
+    const magenta = await until(() => {
+      const canvas = $<HTMLCanvasElement>(element, '.leaflet-overlay-pane canvas');
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      let count = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i] === 255 && data[i + 1] === 0 && data[i + 2] === 255) count++;
+      return count > 20 ? count : null;
+    }, 'magenta rusak berat lines');
+    ok(magenta > 20, 'the page’s colour is drawn');
+    equal(pixelsByClass(element).rusakBerat, 0, 'not the default one');
+    equal(getComputedStyle($(element, '[part~=legend] .swatch--rusakBerat')).backgroundColor, 'rgb(255, 0, 255)', 'the legend agrees');
   });
 
   it('requests no tiles without the tiles attribute, and tiles with it', async () => {

@@ -4,32 +4,21 @@
  * @module
  */
 import { css } from 'lit';
+import { ROAD_PALETTE, ROAD_PROPERTIES } from '../shared/road-palette.js';
 import type { SegmentClass } from './layer-types.js';
 
 /**
- * The default colour of each condition class: blue, bluish green, orange and vermilion from
- * Okabe and Ito's palette for colour-blind readers (told apart with protanopia, deuteranopia
- * and tritanopia, and in that order light to dark enough to read in greyscale), grey for a
- * segment without a survey. A page sets `--opd-road-baik`, `--opd-road-sedang`,
- * `--opd-road-rusak-ringan`, `--opd-road-rusak-berat` and `--opd-road-none` to change them;
- * the canvas reads them from the element's computed style when it draws.
+ * The colour of each class: the road widgets' shared palette (`widgets/shared/road-palette.ts`:
+ * blues for the steady classes, oranges for the damaged, told apart with red–green colour
+ * blindness and in greyscale, each at least 3:1 on white), and grey for a segment without a
+ * survey. A page sets `--opd-road-baik`, `--opd-road-sedang`, `--opd-road-rusak-ringan`,
+ * `--opd-road-rusak-berat` and `--opd-road-none` to change them; the canvas reads them from the
+ * element's computed style when the map is made.
  */
-export const ROAD_COLOURS: Readonly<Record<SegmentClass, string>> = {
-  baik: '#0072b2',
-  sedang: '#009e73',
-  rusakRingan: '#e69f00',
-  rusakBerat: '#d55e00',
-  none: '#6b7580',
-};
+export const ROAD_COLOURS: Readonly<Record<SegmentClass, string>> = { ...ROAD_PALETTE, none: '#6b7580' };
 
 /** The custom property that sets each class's colour. */
-export const ROAD_COLOUR_PROPERTIES: Readonly<Record<SegmentClass, string>> = {
-  baik: '--opd-road-baik',
-  sedang: '--opd-road-sedang',
-  rusakRingan: '--opd-road-rusak-ringan',
-  rusakBerat: '--opd-road-rusak-berat',
-  none: '--opd-road-none',
-};
+export const ROAD_COLOUR_PROPERTIES: Readonly<Record<SegmentClass, string>> = { ...ROAD_PROPERTIES, none: '--opd-road-none' };
 
 /**
  * The toolbar (view switch and filters), the legend, the map box, the details panel and the
@@ -58,10 +47,10 @@ export const roadMapStyles = css`
   .classes .choice { align-items: center }
   .summary { display: block; margin: 0 0 calc(var(--_space) * 0.75); font-weight: 700 }
   .swatch { display: inline-block; flex: none; width: 1.75em; height: 0.375em; margin: 0; border-radius: 0.1875em; background: var(--_swatch, currentColor); vertical-align: middle }
-  .swatch--baik { --_swatch: var(--opd-road-baik, #0072b2) }
-  .swatch--sedang { --_swatch: var(--opd-road-sedang, #009e73) }
-  .swatch--rusakRingan { --_swatch: var(--opd-road-rusak-ringan, #e69f00) }
-  .swatch--rusakBerat { --_swatch: var(--opd-road-rusak-berat, #d55e00) }
+  .swatch--baik { --_swatch: var(--_road-baik) }
+  .swatch--sedang { --_swatch: var(--_road-sedang) }
+  .swatch--rusakRingan { --_swatch: var(--_road-rusak-ringan) }
+  .swatch--rusakBerat { --_swatch: var(--_road-rusak-berat) }
   .swatch--none { --_swatch: var(--opd-road-none, #6b7580) }
   .key { display: flex; flex-wrap: wrap; gap: 0.25em var(--_space); list-style: none; margin: calc(var(--_space) * 0.5) 0 var(--_space); padding: 0 }
   .key li { display: flex; align-items: center; gap: 0.5em; margin: 0 }

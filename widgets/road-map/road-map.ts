@@ -13,6 +13,7 @@ import { focusTemporarily } from '../shared/error-summary.js';
 import { LocalizeController } from '../shared/localize.js';
 import { renderNotice } from '../shared/notice.js';
 import { OpdElement } from '../shared/opd-element.js';
+import { roadPaletteStyles } from '../shared/road-palette.js';
 import { controlStyles, themeStyles } from '../shared/theme.js';
 import type { OpdMapDrawnDetail, OpdSegmentSelectDetail } from './events.js';
 import { id } from './i18n/id.js';
@@ -99,10 +100,10 @@ const byNumber = (a: string, b: string): number => a.localeCompare(b, 'en', { nu
  * @csspart table - The list view's table.
  * @csspart notice - Loading failed, nothing to show, segments without a line.
  *
- * @cssproperty --opd-road-baik - The colour of segments in Baik condition. Default `#0072b2` (blue).
- * @cssproperty --opd-road-sedang - Sedang. Default `#009e73` (bluish green).
- * @cssproperty --opd-road-rusak-ringan - Rusak ringan. Default `#e69f00` (orange).
- * @cssproperty --opd-road-rusak-berat - Rusak berat. Default `#d55e00` (vermilion).
+ * @cssproperty --opd-road-baik - The colour of segments in Baik condition (the road widgets' shared palette). Default `#1d5fa6` (dark blue).
+ * @cssproperty --opd-road-sedang - Sedang. Default `#3a86c8` (light blue).
+ * @cssproperty --opd-road-rusak-ringan - Rusak ringan. Default `#d95f02` (orange).
+ * @cssproperty --opd-road-rusak-berat - Rusak berat. Default `#8c2d04` (dark brown-red).
  * @cssproperty --opd-road-none - A segment without a survey. Default `#6b7580` (grey).
  * @cssproperty --opd-road-highlight - The outline of the chosen segment. Default `#1b1f24`.
  * @cssproperty --opd-road-map-background - The map's background without tiles. Default `#f4f1ea`.
@@ -122,7 +123,7 @@ const byNumber = (a: string, b: string): number => a.localeCompare(b, 'en', { nu
  * @cssproperty --opd-space - The spacing unit.
  */
 export class OpdRoadMap extends OpdElement {
-  static override styles = [themeStyles, controlStyles, roadMapStyles];
+  static override styles = [themeStyles, controlStyles, roadPaletteStyles, roadMapStyles];
 
   static override properties: PropertyDeclarations = {
     year: { type: Number },
