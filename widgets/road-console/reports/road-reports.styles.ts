@@ -12,6 +12,7 @@ import { css } from 'lit';
  * - `.personal`: the reporter's contact, boxed in the warning colours so it reads as personal data.
  * - `.confirm-box`: the question before closing or merging.
  * - `.timeline`: the report's history, oldest first.
+ * - `.jumps`: buttons to the report's parts (the hash is the console's route, so no fragment links).
  */
 export const roadReportsStyles = css`
   .filter-check { display: flex; align-items: flex-end; min-height: 100% }
@@ -38,6 +39,9 @@ export const roadReportsStyles = css`
   .badge--warn { border-color: var(--_warning-border); background: var(--_warning-surface) }
   .badge--off { color: var(--_muted); border-style: dashed; background: var(--_surface) }
   .back { margin: 0 0 0.75em }
+  .jumps { display: block; margin: 0 0 var(--_space); padding: 0.5em 0.75em; border: 0.0625em solid var(--_border); border-radius: var(--_radius); background: var(--_surface-alt) }
+  .jumps ul { display: flex; flex-wrap: wrap; gap: 0.25em var(--_space); margin: 0; padding: 0; list-style: none }
+  .jumps li { display: block; margin: 0 }
   .report { display: block }
   .report > .heading { margin: 0 0 0.5em }
   .facts { display: flex; flex-wrap: wrap; gap: 0.5em calc(var(--_space) * 1.5); margin: 0 0 var(--_space); padding: 0 }
@@ -56,7 +60,7 @@ export const roadReportsStyles = css`
   .candidate { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25em 0.75em }
   .state { margin: 0 0 var(--_space); max-width: 48em; overflow-wrap: anywhere }
   .state .muted { display: inline }
-  .pair { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0 var(--_space) }
+  .pair { display: grid; grid-template-columns: minmax(0, 1fr); align-items: end; gap: 0 var(--_space) }
   @container (min-width: 34em) {
     .pair { grid-template-columns: repeat(2, minmax(0, 1fr)) }
   }

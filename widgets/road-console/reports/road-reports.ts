@@ -842,9 +842,28 @@ export class OpdRoadReports extends ConsolePageElement {
         ${hidden.length ? html`<span class="badge badge--hidden">${t.t('item.hidden', this.partsText(hidden))}</span>` : nothing}
         ${report.duplicate_of ? html`<span class="badge">${t.t('item.mergedInto', report.duplicate_of)}</span>` : nothing}
       </p>
-      ${this.renderWritten(report)} ${this.renderLocation(report)} ${this.renderPhoto(report)} ${this.renderContact(report)} ${this.renderDuplicates(report)}
+      ${this.renderJumps()} ${this.renderWritten(report)} ${this.renderLocation(report)} ${this.renderPhoto(report)} ${this.renderContact(report)} ${this.renderDuplicates(report)}
       ${this.renderModeration(report)} ${this.renderStatus(report)} ${this.renderUpdateForm()} ${this.renderTimeline(report)}
     </article>`;
+  }
+
+  /** Buttons to the page's forms: the hash is the console's route, so these scroll and focus instead of linking. */
+  private renderJumps(): TemplateResult {
+    const t = this.localize;
+    const jump = (target: string, label: string) =>
+      html`<li><button part="button" type="button" class="link-button" @click=${() => this.jumpTo(target)}>${label}</button></li>`;
+    return html`<nav class="jumps" aria-label=${t.t('jumps.label')}>
+      <ul>
+        ${jump('contact-title', t.t('contact.title'))} ${jump('merge-title', t.t('merge.title'))} ${jump('moderate-title', t.t('moderate.title'))}
+        ${jump('status-title', t.t('status.title'))} ${jump('update-title', t.t('update.title'))} ${jump('timeline-title', t.t('timeline.title'))}
+      </ul>
+    </nav>`;
+  }
+
+  private jumpTo(target: string): void {
+    const heading = this.renderRoot.querySelector<HTMLElement>(`#${target}`);
+    heading?.scrollIntoView({ block: 'start' });
+    focusTemporarily(heading);
   }
 
   private renderWritten(report: StaffReport): TemplateResult {

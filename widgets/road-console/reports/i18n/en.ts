@@ -61,6 +61,7 @@ export const en: RoadReportsMessages = {
   'report.titleWith': (id, service) => `Report #${id}: ${service}`,
   'report.notFound': (id) => `This OPD has no report #${id}. Check the number in the list of reports.`,
 
+  'jumps.label': 'Go to a part of the report',
   'written.title': 'What the citizen wrote',
   'written.when': 'Reported',
   'written.updated': 'Last changed',

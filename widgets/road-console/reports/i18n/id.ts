@@ -61,6 +61,7 @@ export const id = {
   'report.titleWith': (id: string, service: string) => `Laporan #${id}: ${service}`,
   'report.notFound': (id: string) => `Laporan #${id} tidak ada di OPD ini. Periksa nomornya di daftar laporan.`,
 
+  'jumps.label': 'Langsung ke bagian laporan',
   'written.title': 'Yang ditulis warga',
   'written.when': 'Dilaporkan',
   'written.updated': 'Terakhir diubah',
