@@ -20,18 +20,15 @@ export {
   type AgendaNamespace,
   type CitizenAgendaNamespace,
   type AgendaCallOptions,
+  type AgendaCreateOptions,
   type AgendaEventRange,
 } from './namespaces/agenda.js';
+export type { AgendaEventInput, AgendaEventPatch, AgendaPostponeInput, AgendaCancelInput, CouncilBodyInput } from './schemas/agenda-staff.js';
 export type {
   AgendaEvent,
   AgendaEventList,
-  AgendaEventInput,
-  AgendaEventPatch,
-  AgendaPostponeInput,
-  AgendaCancelInput,
   Council,
   CouncilBody,
-  CouncilBodyInput,
   EventChange,
   EventChangeKind,
   EventDocument,

@@ -4,31 +4,35 @@
  * filtered by body and kind; pages itself), one event (`events.get`) and the iCalendar text of
  * the council's feed (`feed`) or of one event (`ics`). Staff schedule, edit, postpone and
  * cancel events (`events.create`, `edit`, `postpone`, `cancel`); OPD admins set the council's
- * bodies (`bodies.put`). Each method is a thin call of one endpoint in {@link agendaEndpoints}.
+ * bodies (`bodies.put`). Each method is a thin call of one endpoint of `agendaEndpoints`.
  *
- * `citizenAgenda` is the public half alone, for a page that only shows the calendar.
+ * `citizenAgenda` is the public half alone, for a page that only shows the calendar: it imports
+ * only the public schemas (`schemas/agenda.ts`), none of the staff's (`schemas/agenda-staff.ts`).
  *
  * @module
  */
 import { paginate, type Paginated } from '../pagination.js';
 import type { CallOptions } from '../request.js';
+import { agendaPublicEndpoints as endpoints, type AgendaEvent, type Council, type CouncilBody, type EventKind } from '../schemas/agenda.js';
 import {
-  agendaEndpoints as endpoints,
-  type AgendaEvent,
+  agendaStaffEndpoints as staffEndpoints,
   type AgendaEventInput,
   type AgendaEventPatch,
   type AgendaPostponeInput,
-  type Council,
-  type CouncilBody,
   type CouncilBodyInput,
-  type EventKind,
-} from '../schemas/agenda.js';
+} from '../schemas/agenda-staff.js';
 import { resolveOpd, type NamespaceFactory } from './shared.js';
 
 /** Options of an agenda call: the OPD whose council it is (default: the client's). */
 export interface AgendaCallOptions extends CallOptions {
   /** The OPD (the Sekretariat DPRD) that publishes the agenda. */
   opd?: string;
+}
+
+/** Options of {@link AgendaNamespace.events}' `create`. */
+export interface AgendaCreateOptions extends AgendaCallOptions {
+  /** The Idempotency-Key to send (default: a new one per call). A form keeps one per draft, so sending it again after a lost answer schedules the event once. */
+  idempotencyKey?: string;
 }
 
 /** A range and filters of {@link CitizenAgendaNamespace.events}' `list`. */
@@ -66,8 +70,13 @@ export interface CitizenAgendaNamespace {
 export interface AgendaNamespace extends CitizenAgendaNamespace {
   /** The council's events, with the staff's writes. */
   readonly events: CitizenAgendaNamespace['events'] & {
-    /** Schedules an event (staff); its log starts with its scheduling. */
-    create(input: AgendaEventInput, options?: AgendaCallOptions): Promise<AgendaEvent>;
+    /** One event as staff see it (staff): with the online link and documents of a meeting closed to the public. */
+    read(id: number, options?: AgendaCallOptions): Promise<AgendaEvent>;
+    /**
+     * Schedules an event (staff); its log starts with its scheduling. Sends an Idempotency-Key
+     * (one per call, reused by its retries), so a retry after a lost answer schedules it once.
+     */
+    create(input: AgendaEventInput, options?: AgendaCreateOptions): Promise<AgendaEvent>;
     /** Edits an event (staff): what changes is logged and its sequence grows. */
     edit(id: number, patch: AgendaEventPatch, options?: AgendaCallOptions): Promise<AgendaEvent>;
     /** Moves an event to new times with the reason (staff); its status stays. */
@@ -125,27 +134,37 @@ export const agenda: NamespaceFactory<AgendaNamespace> = (sender, defaults) => {
     ...citizen,
     events: {
       ...citizen.events,
+      async read(id, options) {
+        const opd = opdOf(options);
+        return sender.call(staffEndpoints.getEventStaff, { params: { opd, id }, what: `agenda event ${id}`, signal: options?.signal });
+      },
       async create(input, options) {
         const opd = opdOf(options);
-        return sender.call(endpoints.createEvent, { params: { opd }, body: input, what: `a new agenda event of ${opd}`, signal: options?.signal });
+        return sender.call(staffEndpoints.createEvent, {
+          params: { opd },
+          body: input,
+          what: `a new agenda event of ${opd}`,
+          signal: options?.signal,
+          idempotencyKey: options?.idempotencyKey,
+        });
       },
       async edit(id, patch, options) {
         const opd = opdOf(options);
-        return sender.call(endpoints.editEvent, { params: { opd, id }, body: patch, what: `agenda event ${id}`, signal: options?.signal });
+        return sender.call(staffEndpoints.editEvent, { params: { opd, id }, body: patch, what: `agenda event ${id}`, signal: options?.signal });
       },
       async postpone(id, input, options) {
         const opd = opdOf(options);
-        return sender.call(endpoints.postponeEvent, { params: { opd, id }, body: input, what: `the postponement of agenda event ${id}`, signal: options?.signal });
+        return sender.call(staffEndpoints.postponeEvent, { params: { opd, id }, body: input, what: `the postponement of agenda event ${id}`, signal: options?.signal });
       },
       async cancel(id, reason, options) {
         const opd = opdOf(options);
-        return sender.call(endpoints.cancelEvent, { params: { opd, id }, body: { reason }, what: `the cancellation of agenda event ${id}`, signal: options?.signal });
+        return sender.call(staffEndpoints.cancelEvent, { params: { opd, id }, body: { reason }, what: `the cancellation of agenda event ${id}`, signal: options?.signal });
       },
     },
     bodies: {
       async put(id, input, options) {
         const opd = opdOf(options);
-        return sender.call(endpoints.putBody, { params: { opd, body: id }, body: input, what: `council body ${id}`, signal: options?.signal });
+        return sender.call(staffEndpoints.putBody, { params: { opd, body: id }, body: input, what: `council body ${id}`, signal: options?.signal });
       },
     },
   };

@@ -1,9 +1,13 @@
 /**
- * e-Agenda's shapes and endpoints (`agendaEndpoints`): the council (DPRD) agenda of a
+ * e-Agenda's public shapes and endpoints (`agendaPublicEndpoints`): the council (DPRD) agenda of a
  * Sekretariat DPRD — its bodies (Paripurna, Komisi I–IV, Badan Anggaran, …), events with their
  * times and time zone, statuses, documents and public change log — and its iCalendar feeds.
  *
- * The SDK's `agenda` namespace and the server's `agenda` module both read it.
+ * The SDK's `agenda` namespace and the server's `agenda` module both read it. These are the
+ * public shapes and endpoints (`agendaPublicEndpoints`); what only staff send or see — the
+ * inputs of scheduling, editing, postponing and cancelling, the bodies as an OPD admin sets
+ * them, the staff's view of an event — is in `agenda-staff.ts`, so a citizen's calendar
+ * carries none of it.
  *
  * Times travel as instants (`startsAt`, `endsAt`, ISO 8601) with the event's IANA time zone
  * (`timeZone`: Asia/Jakarta, Asia/Makassar or Asia/Jayapura); an all-day or multi-day event
@@ -223,9 +227,6 @@ export const agendaEvent = z.object({
 /** An event, see {@link agendaEvent}. */
 export type AgendaEvent = z.infer<typeof agendaEvent>;
 
-/** An event as staff see it: with its online link and documents even when closed. */
-export const agendaEventStaff = agendaEvent;
-
 /** A page of events in start order, with the feed of the same filter. */
 export const agendaEventList = z.extend(listPage(agendaEvent), {
   /** The range answered: `[from, to)`. */
@@ -251,13 +252,15 @@ export const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\
 /** A day, `YYYY-MM-DD`. */
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
-const dateTimeText = (what: string) =>
+/** @internal A day, local time or instant as {@link DATE_TIME_PATTERN} reads it; `what` names it in the messages. */
+export const dateTimeText = (what: string) =>
   z.string(`Enter ${what}`).check(
     z.maxLength(40, `Write ${what} as 2026-12-07T10:00 or 2026-12-07T03:00:00Z`),
     z.regex(DATE_TIME_PATTERN, `Write ${what} as a date (2026-12-07), a local time (2026-12-07T10:00) or an instant (2026-12-07T03:00:00Z)`),
   );
 
-const dateText = (what: string) => z.string(`Enter ${what}`).check(z.regex(DATE_PATTERN, `Write ${what} as YYYY-MM-DD, e.g. 2026-12-14`));
+/** @internal A day, `YYYY-MM-DD`; `what` names it in the message. */
+export const dateText = (what: string) => z.string(`Enter ${what}`).check(z.regex(DATE_PATTERN, `Write ${what} as YYYY-MM-DD, e.g. 2026-12-14`));
 
 const limitMessage = `Use a number from 1 to ${MAX_PAGE_SIZE}`;
 
@@ -274,96 +277,15 @@ export const agendaEventQuery = z.object({
 /** The query of a list, see {@link agendaEventQuery}. */
 export type AgendaEventQuery = z.input<typeof agendaEventQuery>;
 
-const text = (max: number, what: string) => z.string(`Enter ${what}`).check(z.trim(), z.maxLength(max, `${what[0]!.toUpperCase()}${what.slice(1)} has at most ${max} characters`));
-
-const webAddress = (what: string) =>
-  z.string(`Enter ${what}`).check(
-    z.trim(),
-    z.maxLength(2000, `${what[0]!.toUpperCase()}${what.slice(1)} has at most 2,000 characters`),
-    z.regex(/^https?:\/\/[^\s/$.?#][^\s]*$/i, `Write ${what} as a web address starting with https://`),
-  );
-
-/** A document as staff attach it: title and address. */
-export const eventDocumentInput = z.object({
-  title: z.string('Enter the document’s title').check(z.trim(), z.minLength(1, 'Enter the document’s title'), z.maxLength(200, 'A document title has at most 200 characters')),
-  url: webAddress('the document’s address'),
-});
-
-/** When an event is: a timed one (`startsAt`, `endsAt`) or an all-day one (`allDay`, `startDate`, `endDate`). */
-const timing = {
-  allDay: z.optional(z.boolean('Say whether it takes whole days: true or false')),
-  startsAt: z.optional(dateTimeText('when it starts')),
-  endsAt: z.optional(dateTimeText('when it ends')),
-  startDate: z.optional(dateText('the first day')),
-  endDate: z.optional(dateText('the last day')),
-  timeZone: z.optional(z.enum(agendaTimeZones, `Use a time zone: ${agendaTimeZones.join(', ')}`)),
-};
+/** The path of one event of an OPD's agenda. */
+export const agendaEventParams = z.object({ opd: opdSlug, id: eventId });
 
 /**
- * A new event: `POST /api/v1/opds/{opd}/events`. A timed event gives `startsAt` and `endsAt`
- * (a local time in `timeZone`, default the council's, or an instant with offset); an all-day
- * or multi-day one (a reses) gives `allDay: true`, `startDate` and `endDate` (the last day,
- * included; default the first).
+ * e-Agenda's public endpoints: the council, events in a range, one event and the iCalendar
+ * feeds. The staff's (schedule, edit, postpone, cancel, bodies) are in `agenda-staff.ts`,
+ * whose `agendaEndpoints` has them all.
  */
-export const agendaEventInput = z.object({
-  title: z.string('Enter the title').check(z.trim(), z.minLength(3, 'Enter a title of at least 3 characters'), z.maxLength(200, 'A title has at most 200 characters')),
-  body: bodyId,
-  kind: z.enum(eventKinds, `Choose a kind: ${eventKinds.join(', ')}`),
-  ...timing,
-  status: z.optional(z.enum(settableEventStatuses, 'Use status tentative or confirmed')),
-  openToPublic: z.optional(z.boolean('Say whether it is open to the public: true or false')),
-  place: z.optional(z.nullable(text(200, 'the place'))),
-  onlineUrl: z.optional(z.nullable(webAddress('the online link'))),
-  description: z.optional(z.nullable(text(5000, 'the description'))),
-  documents: z.optional(z.array(eventDocumentInput).check(z.maxLength(20, 'Attach at most 20 documents'))),
-});
-
-/** A new event, see {@link agendaEventInput}. */
-export type AgendaEventInput = z.input<typeof agendaEventInput>;
-
-/** An edit: any field of {@link agendaEventInput}; what changes is logged and the sequence grows. */
-export const agendaEventPatch = z.partial(agendaEventInput);
-
-/** An edit, see {@link agendaEventPatch}. */
-export type AgendaEventPatch = z.input<typeof agendaEventPatch>;
-
-const reason = z.string('Give the reason').check(z.trim(), z.minLength(3, 'Give the reason, at least 3 characters'), z.maxLength(500, 'A reason has at most 500 characters'));
-
-/** A postponement (or moving earlier): the new times, as in {@link agendaEventInput}, and the reason. The status stays. */
-export const agendaPostponeInput = z.object({
-  startsAt: timing.startsAt,
-  endsAt: timing.endsAt,
-  startDate: timing.startDate,
-  endDate: timing.endDate,
-  reason,
-});
-
-/** A postponement, see {@link agendaPostponeInput}. */
-export type AgendaPostponeInput = z.input<typeof agendaPostponeInput>;
-
-/** A cancellation: the reason the public will read ("dibatalkan: …"). */
-export const agendaCancelInput = z.object({ reason });
-
-/** A cancellation, see {@link agendaCancelInput}. */
-export type AgendaCancelInput = z.input<typeof agendaCancelInput>;
-
-/** A council body as an OPD admin sets it: `PUT /api/v1/opds/{opd}/agenda/bodies/{body}`. */
-export const councilBodyInput = z.object({
-  name: z.string('Enter the body’s name').check(z.trim(), z.minLength(2, 'Enter the body’s name'), z.maxLength(100, 'A name has at most 100 characters')),
-  description: z.optional(z.nullable(text(200, 'the description'))),
-  /** Its place in the council's order (smaller first). */
-  position: z.optional(z.number('Give the position as a number').check(z.int('Give the position as a whole number'), z.minimum(0, 'Use a position from 0'), z.maximum(1000, 'Use a position up to 1000'))),
-  /** False hides it from new events and the council read; its events stay. */
-  active: z.optional(z.boolean('Say whether it is active: true or false')),
-});
-
-/** A body as set, see {@link councilBodyInput}. */
-export type CouncilBodyInput = z.input<typeof councilBodyInput>;
-
-const eventParams = z.object({ opd: opdSlug, id: eventId });
-
-/** Every e-Agenda endpoint. */
-export const agendaEndpoints = {
+export const agendaPublicEndpoints = {
   council: endpoint({
     id: 'getCouncil',
     method: 'GET',
@@ -385,7 +307,7 @@ export const agendaEndpoints = {
     id: 'getAgendaEvent',
     method: 'GET',
     path: '/api/v1/opds/{opd}/events/{id}',
-    params: eventParams,
+    params: agendaEventParams,
     response: agendaEvent,
     access: 'public',
   }),
@@ -407,54 +329,5 @@ export const agendaEndpoints = {
     response: z.string(),
     produces: 'text/calendar; charset=utf-8',
     access: 'public',
-  }),
-  createEvent: endpoint({
-    id: 'createAgendaEvent',
-    method: 'POST',
-    path: '/api/v1/opds/{opd}/events',
-    params: opdParams,
-    body: agendaEventInput,
-    response: agendaEventStaff,
-    status: 201,
-    access: 'staff',
-  }),
-  editEvent: endpoint({
-    id: 'editAgendaEvent',
-    method: 'PATCH',
-    path: '/api/v1/opds/{opd}/events/{id}',
-    params: eventParams,
-    body: agendaEventPatch,
-    response: agendaEventStaff,
-    access: 'staff',
-    errors: ['conflict'],
-  }),
-  postponeEvent: endpoint({
-    id: 'postponeAgendaEvent',
-    method: 'POST',
-    path: '/api/v1/opds/{opd}/events/{id}/postpone',
-    params: eventParams,
-    body: agendaPostponeInput,
-    response: agendaEventStaff,
-    access: 'staff',
-    errors: ['conflict'],
-  }),
-  cancelEvent: endpoint({
-    id: 'cancelAgendaEvent',
-    method: 'POST',
-    path: '/api/v1/opds/{opd}/events/{id}/cancel',
-    params: eventParams,
-    body: agendaCancelInput,
-    response: agendaEventStaff,
-    access: 'staff',
-    errors: ['conflict'],
-  }),
-  putBody: endpoint({
-    id: 'putCouncilBody',
-    method: 'PUT',
-    path: '/api/v1/opds/{opd}/agenda/bodies/{body}',
-    params: z.object({ opd: opdSlug, body: bodyId }),
-    body: councilBodyInput,
-    response: councilBody,
-    access: 'opd-admin',
   }),
 } as const;

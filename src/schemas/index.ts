@@ -16,5 +16,6 @@ export * from './consultation-staff.js';
 export * from './opd-admin.js';
 export * from './roads.js';
 export * from './agenda.js';
+export * from './agenda-staff.js';
 export * from './open311.js';
 export * from './open311-staff.js';

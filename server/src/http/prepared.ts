@@ -144,6 +144,20 @@ export function matchesIfNoneMatch(prepared: PreparedBody, ifNoneMatch: string |
   return false;
 }
 
+/**
+ * Whether a client already has `prepared` (RFC 9110 §13.2.2): by `If-None-Match` when it sends
+ * one ({@link matchesIfNoneMatch}; it takes precedence, so `If-Modified-Since` is then not
+ * read), else by `If-Modified-Since` against the answer's `Last-Modified` — what calendar apps
+ * that keep only the date send. A date that does not parse is ignored, as the RFC says.
+ */
+export function notModified(prepared: PreparedBody, ifNoneMatch: string | undefined, ifModifiedSince: string | undefined, lastModified: string | undefined): boolean {
+  if (ifNoneMatch) return matchesIfNoneMatch(prepared, ifNoneMatch);
+  if (!ifModifiedSince || !lastModified) return false;
+  const since = Date.parse(ifModifiedSince);
+  const modified = Date.parse(lastModified);
+  return Number.isFinite(since) && Number.isFinite(modified) && modified <= since;
+}
+
 /** What to answer for a prepared body: status, headers and the bytes (none for a 304). */
 export interface PreparedAnswer {
   status: 200 | 304;
@@ -152,15 +166,17 @@ export interface PreparedAnswer {
 }
 
 /**
- * The answer to a request for `prepared`: `304` when its `If-None-Match` names it, else its
- * bytes in the best encoding its `Accept-Encoding` takes, with `ETag`, `Vary: Accept-Encoding`
- * where there is a choice, and `headers`.
+ * The answer to a request for `prepared`: `304` when its `If-None-Match` names it (or, without
+ * one, when `headers` carry a `Last-Modified` no later than its `If-Modified-Since`: see
+ * {@link notModified}), else its bytes in the best encoding its `Accept-Encoding` takes, with
+ * `ETag`, `Vary: Accept-Encoding` where there is a choice, and `headers`.
  */
 export function answerPrepared(
   prepared: PreparedBody,
   acceptEncoding: string | undefined,
   ifNoneMatch: string | undefined,
   headers: Record<string, string> = {},
+  ifModifiedSince?: string,
 ): PreparedAnswer {
   const encoding = chooseEncoding(prepared, acceptEncoding);
   const all: Record<string, string> = { ...headers, ETag: etagOf(prepared, encoding) };
@@ -168,7 +184,7 @@ export function answerPrepared(
   // On a 304 too: a cache updates the stored answer's headers from it (RFC 9111 §4.3.4), and
   // Hono's Node adapter would otherwise add a `text/plain` one of its own.
   all['Content-Type'] = prepared.contentType;
-  if (matchesIfNoneMatch(prepared, ifNoneMatch)) return { status: 304, headers: all, body: null };
+  if (notModified(prepared, ifNoneMatch, ifModifiedSince, headers['Last-Modified'])) return { status: 304, headers: all, body: null };
   if (encoding) all['Content-Encoding'] = encoding;
   const body = encoding === 'br' ? prepared.br : encoding === 'gzip' ? prepared.gzip : prepared.bytes;
   return { status: 200, headers: all, body: body ?? prepared.bytes };
@@ -176,7 +192,7 @@ export function answerPrepared(
 
 /** Sends `prepared` through Hono's context (see {@link answerPrepared}). */
 export function sendPrepared(c: Context, prepared: PreparedBody, headers: Record<string, string> = {}): Response {
-  const answer = answerPrepared(prepared, c.req.header('Accept-Encoding'), c.req.header('If-None-Match'), headers);
+  const answer = answerPrepared(prepared, c.req.header('Accept-Encoding'), c.req.header('If-None-Match'), headers, c.req.header('If-Modified-Since'));
   // A HEAD answer carries the headers only; the Node adapter leaves the body out.
   if (answer.body === null) return c.body(null, 304, answer.headers);
   return c.body(answer.body as Uint8Array<ArrayBuffer>, 200, answer.headers);

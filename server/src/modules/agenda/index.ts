@@ -9,16 +9,8 @@ import { defineModule } from '../../http/module.js';
 import { councilAgendaTables } from './migrations/0001-council-agenda.js';
 import { agendaRoutes } from './routes.js';
 import { seedAgenda } from './seed.js';
-import {
-  agendaCancelInput,
-  agendaEvent,
-  agendaEventInput,
-  agendaEventList,
-  agendaEventPatch,
-  agendaPostponeInput,
-  council,
-  councilBodyInput,
-} from '../../../../src/schemas/agenda.js';
+import { agendaEvent, agendaEventList, council } from '../../../../src/schemas/agenda.js';
+import { agendaCancelInput, agendaEventInput, agendaEventPatch, agendaPostponeInput, councilBodyInput } from '../../../../src/schemas/agenda-staff.js';
 
 /** e-Agenda: the council's events in ranges, filtered by body and kind, and as iCalendar feeds; staff schedule, edit, postpone and cancel. */
 export const agendaModule = defineModule({

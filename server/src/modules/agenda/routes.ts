@@ -3,19 +3,22 @@
  * - public: the council (bodies, kinds, feed links), events in a range (at most 366 days,
  *   filtered by body and kind, in pages), one event, the council's iCalendar feed (whole, or
  *   one body's with `?body=`) and one event's `.ics`;
- * - staff: schedule, edit, postpone and cancel an event; OPD admins: the council's bodies.
+ * - staff: read an event as staff see it; schedule (once per Idempotency-Key), edit, postpone
+ *   and cancel an event; OPD admins: the council's bodies.
  * Who may call what is the endpoint's `access`; every staff write lands in the audit log.
  *
  * @module
  */
 import type { Context } from 'hono';
+import { sql } from 'kysely';
 import { agendaEndpoints as endpoints, MAX_RANGE_DAYS, type IndonesianTimeZone } from '../../../../src/schemas/index.js';
 import { addDays, dayIn, startOfDayIn } from '../../calendar/working-days.js';
 import { audit } from '../../db/audit.js';
 import { decodeCursor, pageDocs, pageOf } from '../../http/cursor.js';
 import type { AppEnv } from '../../http/env.js';
 import { route } from '../../http/module.js';
-import { matchesIfNoneMatch, prepareBody } from '../../http/prepared.js';
+import { KEY_NOT_CLAIMED, claimKey } from '../../http/idempotency.js';
+import { notModified, prepareBody } from '../../http/prepared.js';
 import { ProblemError, validationProblem } from '../../http/problem.js';
 import type { OpdRow } from '../../db/schema.js';
 import { writeCalendar } from './ical.js';
@@ -155,14 +158,16 @@ const getEvent = route({
 
 /**
  * The iCalendar answer: the bytes, a strong ETag of them, `Last-Modified` (the latest change of
- * anything in it) and a 304 to a client that has them, compressed only when sent.
+ * anything in it) and a 304 to a client that has them — by `If-None-Match`, or by
+ * `If-Modified-Since` alone, which some calendar apps send — compressed only when sent.
  */
 function calendarAnswer(c: Context<AppEnv>, text: string, lastModified: Date, headers: Record<string, string> = {}) {
   const bytes = Buffer.from(text, 'utf8');
   const plain = prepareBody(bytes, ICS_MEDIA_TYPE, { compress: false });
-  const all = { 'Cache-Control': FEED_CACHE, 'Last-Modified': new Date(Math.floor(lastModified.getTime() / 1000) * 1000).toUTCString(), ...headers };
-  // An app polling with the tag it has gets its 304 without the body being compressed first.
-  if (matchesIfNoneMatch(plain, c.req.header('If-None-Match'))) return { prepared: plain, headers: all };
+  const modified = new Date(Math.floor(lastModified.getTime() / 1000) * 1000).toUTCString();
+  const all = { 'Cache-Control': FEED_CACHE, 'Last-Modified': modified, ...headers };
+  // An app polling with the tag or date it has gets its 304 without the body being compressed first.
+  if (notModified(plain, c.req.header('If-None-Match'), c.req.header('If-Modified-Since'), modified)) return { prepared: plain, headers: all };
   return { prepared: prepareBody(bytes, ICS_MEDIA_TYPE, { quick: true }), headers: all };
 }
 
@@ -189,7 +194,7 @@ function calendarOf(
 const feed = route({
   endpoint: endpoints.feed,
   summary: 'Subscribe to the agenda (iCalendar)',
-  description: `The council’s agenda as an iCalendar feed (RFC 5545, \`METHOD:PUBLISH\`), for Google Calendar, Thunderbird, iOS and any calendar app: every event that ended less than ${FEED_PAST_DAYS} days ago or is still to come, cancelled ones included with \`STATUS:CANCELLED\`. Each event has a stable \`UID\` (\`<id>@<domain>\`), a \`SEQUENCE\` that grows with each change, \`DTSTAMP\` and \`LAST-MODIFIED\` at its last change, its times in its own zone with a \`VTIMEZONE\` (WIB, WITA, WIT), whole-day events as dates, and the event’s page in \`URL\` and in \`DESCRIPTION\`. With \`body\`, one body’s events only. A strong \`ETag\` and \`Last-Modified\` let an app poll cheaply: \`If-None-Match\` with the tag it has answers 304.`,
+  description: `The council’s agenda as an iCalendar feed (RFC 5545, \`METHOD:PUBLISH\`), for Google Calendar, Thunderbird, iOS and any calendar app: every event that ended less than ${FEED_PAST_DAYS} days ago or is still to come, cancelled ones included with \`STATUS:CANCELLED\`. Each event has a stable \`UID\` (\`<id>@<domain>\`), a \`SEQUENCE\` that grows with each change, \`DTSTAMP\` and \`LAST-MODIFIED\` at its last change, its times in its own zone with a \`VTIMEZONE\` (WIB, WITA, WIT), whole-day events as dates, and the event’s page in \`URL\` and in \`DESCRIPTION\`. With \`body\`, one body’s events only. A strong \`ETag\` and \`Last-Modified\` let an app poll cheaply: \`If-None-Match\` with the tag it has answers 304, and so does \`If-Modified-Since\` alone (sent by apps that keep only the date) when nothing changed since; with both, \`If-None-Match\` decides (RFC 9110).`,
   returns: 'The feed (`text/calendar`).',
   docs: { body: 'Only this body’s events (its id, e.g. `komisi-3`).' },
   async handler({ c, opd, query, deps, now }) {
@@ -225,6 +230,24 @@ const eventIcs = route({
   },
 });
 
+const getEventStaff = route({
+  endpoint: endpoints.getEventStaff,
+  summary: 'Read an agenda event as staff (staff)',
+  description: 'One event as the Sekretariat DPRD’s staff see it, to edit it: as the public read, but a meeting closed to the public keeps its online link and documents.',
+  returns: 'The event, as staff see it.',
+  ...byEventId,
+  async handler({ c, opd, params, deps, now }) {
+    const db = agendaDb(deps.db);
+    const row = await eventById(db, params.id);
+    if (!row || row.opd_slug !== opd.slug) throw noEvent(params.id);
+    const { council: facts, byId } = await councilFacts(db, opd, deps.settings.timeZone);
+    return { body: await staffView(db, row, { council: facts, byId }, c, now), headers: { 'Cache-Control': 'private, no-store' } };
+  },
+});
+
+/** Marks a rolled-back scheduling whose Idempotency-Key another request had claimed. */
+class NotClaimed extends Error {}
+
 /** What a staff write is about. */
 async function writeContext(db: AgendaDb, opd: OpdRow, defaultZone: string, actorId: string, now: Date): Promise<WriteContext & { council: CouncilFacts; byId: Map<string, BodyFacts> }> {
   const { council: facts, bodies, byId } = await councilFacts(db, opd, defaultZone);
@@ -241,17 +264,30 @@ const createEvent = route({
   endpoint: endpoints.createEvent,
   summary: 'Schedule an event (staff)',
   description:
-    'Adds an event to the agenda. A timed event gives `startsAt` and `endsAt` — a local time in `timeZone` (default: the council’s) such as `2026-12-07T10:00`, or an instant with its offset; an all-day or multi-day one (a reses) gives `allDay: true`, `startDate` and `endDate` (the last day, included). It lasts at most 31 days. Status `confirmed` unless `tentative` is sent; open to the public unless `openToPublic: false`. Its change log starts with its scheduling; the feed has it at `SEQUENCE:0`.',
+    'Adds an event to the agenda. A timed event gives `startsAt` and `endsAt` — a local time in `timeZone` (default: the council’s) such as `2026-12-07T10:00`, or an instant with its offset; an all-day or multi-day one (a reses) gives `allDay: true`, `startDate` and `endDate` (the last day, included). It lasts at most 31 days. Honours `Idempotency-Key` (the same key and body answer the first scheduling again, with `Idempotent-Replayed: true`; the key with another body is a 422). Status `confirmed` unless `tentative` is sent; open to the public unless `openToPublic: false`. Its change log starts with its scheduling; the feed has it at `SEQUENCE:0`.',
   returns: 'The event, as staff see it.',
-  async handler({ c, opd, body, deps, now, actor }) {
-    return agendaDb(deps.db)
-      .transaction()
-      .execute(async (trx) => {
-        const context = await writeContext(trx, opd, deps.settings.timeZone, actor.id, now);
-        const row = await scheduleEvent(trx, body, context);
-        await audit(trx, { actor, action: 'agenda.schedule', subject: `agenda-event:${row.id}`, opd: opd.slug, detail: { body: row.body_id, kind: row.kind } }, now);
-        return { body: await staffView(trx, row, context, c, now) };
-      });
+  async handler({ c, opd, body, deps, now, actor, onceInStatement }) {
+    const result = await onceInStatement(async (base, claim) => {
+      try {
+        return await agendaDb(base)
+          .transaction()
+          .execute(async (trx) => {
+            const context = await writeContext(trx, opd, deps.settings.timeZone, actor.id, now);
+            const row = await scheduleEvent(trx, body, context);
+            await audit(trx, { actor, action: 'agenda.schedule', subject: `agenda-event:${row.id}`, opd: opd.slug, detail: { body: row.body_id, kind: row.kind } }, now);
+            const view = await staffView(trx, row, context, c, now);
+            // The key commits with the event, or neither does: a second request with it waits, then claims nothing.
+            if (claim && (await claimKey(claim, view, sql<boolean>`true`).execute(trx)).rows.length === 0) throw new NotClaimed();
+            return view;
+          });
+      } catch (error) {
+        if (error instanceof NotClaimed) return KEY_NOT_CLAIMED;
+        throw error;
+      }
+    });
+    const headers: Record<string, string> = { Location: `/api/v1/opds/${opd.slug}/events/${result.body.id}` };
+    if (result.replayed) headers['Idempotent-Replayed'] = 'true';
+    return { body: result.body, headers };
   },
 });
 
@@ -350,4 +386,4 @@ const putBody = route({
 });
 
 /** Every e-Agenda route. */
-export const agendaRoutes = [council, listEvents, getEvent, feed, eventIcs, createEvent, editEventRoute, postpone, cancel, putBody];
+export const agendaRoutes = [council, listEvents, getEvent, feed, eventIcs, getEventStaff, createEvent, editEventRoute, postpone, cancel, putBody];
