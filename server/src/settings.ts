@@ -35,6 +35,12 @@ export interface Settings {
   rateLimitPerMinute: number;
   /** Take the client address from `X-Forwarded-For` (`TRUST_PROXY`): only behind a proxy you run. */
   trustProxy: boolean;
+  /**
+   * The address citizens reach this backend at (`PUBLIC_URL`, e.g. `https://layanan.lahatkab.go.id`,
+   * a path allowed, no trailing slash): the base of the links the API hands out (a report photo's
+   * `media_url`). Unset: each request's own origin (behind `TRUST_PROXY`, the forwarded one).
+   */
+  publicUrl: string | undefined;
   /** Serve the demo site `examples/` at `/` (`SERVE_DEMO`); `/cdn/` is always served. */
   serveDemo: boolean;
   /** How much to log (`LOG_LEVEL`, default `info`). */
@@ -131,6 +137,13 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
 
   const rateLimitPerMinute = integer('RATE_LIMIT_PER_MINUTE', 10, 1, 100000);
   const trustProxy = flag('TRUST_PROXY', false);
+  const publicUrlRaw = value('PUBLIC_URL');
+  let publicUrl: string | undefined;
+  if (publicUrlRaw !== undefined) {
+    const url = URL.canParse(publicUrlRaw) ? new URL(publicUrlRaw) : undefined;
+    if (url && (url.protocol === 'http:' || url.protocol === 'https:') && !url.search && !url.hash && !url.username) publicUrl = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+    else problems.push(`PUBLIC_URL must be an http(s) address like https://layanan.lahatkab.go.id (no query), got "${publicUrlRaw}"`);
+  }
   const serveDemo = flag('SERVE_DEMO', !production);
 
   const levelRaw = (value('LOG_LEVEL') ?? 'info').toLowerCase();
@@ -152,6 +165,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     corsOrigins,
     rateLimitPerMinute,
     trustProxy,
+    publicUrl,
     serveDemo,
     logLevel,
     timeZone,

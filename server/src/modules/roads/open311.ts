@@ -28,6 +28,7 @@ import {
   findReports,
   MAX_REQUESTS,
   photoIdOf,
+  publicBase,
   readFilters,
   reportContext,
   servicesOf,
@@ -255,7 +256,7 @@ export function open311App(deps: AppDeps): Hono<AppEnv> {
     return sendError(c, format, new Open311Error(500, 'Something went wrong on our side; try again later'));
   });
 
-  const origin = (c: Context<AppEnv>) => new URL(c.req.url).origin;
+  const origin = (c: Context<AppEnv>) => publicBase(deps.settings, c.req.url, (name) => c.req.header(name));
   const timeZone = deps.settings.timeZone;
 
   app.get('/:file', async (c) => {

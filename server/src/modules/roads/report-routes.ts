@@ -28,9 +28,9 @@ import {
   findReport,
   findReports,
   insertReport,
-  originOf,
   photoIdOf,
   photoUrl,
+  publicBase,
   readFilters,
   reportContext,
   servicesOf,
@@ -67,7 +67,7 @@ function noReport(id: string, opd: OpdRow): ProblemError {
   return new ProblemError('not-found', { detail: `${opd.name} has no road report ${id}` });
 }
 
-const originFor = (c: Context<AppEnv>) => originOf(c.req.url);
+const originFor = (c: Context<AppEnv>) => publicBase(c.get('deps').settings, c.req.url, (name) => c.req.header(name));
 
 /** Reads the whole body as bytes, at most `max` (413 naming the limit beyond). */
 async function bodyBytes(c: Context<AppEnv>, max: number): Promise<Uint8Array> {

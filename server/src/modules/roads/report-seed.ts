@@ -1,123 +1,19 @@
 /**
  * Perjaka's report services and DEMO reports for the demo Dinas PUPR. The four services —
  * jalan berlubang, longsor, drainase tersumbat, jembatan rusak — with their Open311 attributes
- * are what a Dinas PUPR takes reports under; the reports are SYNTHETIC (`synthetic` set, no
+ * (`services.ts`: every OPD with Perjaka on gets them) are what a Dinas PUPR takes reports
+ * under; the reports are SYNTHETIC (`synthetic` set, no
  * reporter contact), placed on segments of the synthetic demo network. Idempotent.
  *
  * @module
  */
 import type { Kysely } from 'kysely';
-import type { Open311Attribute } from '../../../../src/schemas/open311.js';
 import type { RoadGeometry } from '../../../../src/schemas/roads.js';
 import type { Database } from '../../db/schema.js';
 import type { SeedContext } from '../../http/module.js';
 import { DEMO_ROADS_OPD } from './seed.js';
+import { addDefaultServices, ROAD_REPORT_SERVICES } from './services.js';
 import { roadsDb } from './tables.js';
-
-const severity: Open311Attribute = {
-  variable: true,
-  code: 'tingkat',
-  datatype: 'singlevaluelist',
-  required: true,
-  datatype_description: null,
-  order: 1,
-  description: 'Seberapa parah kerusakannya?',
-  values: [
-    { key: 'ringan', name: 'Ringan: masih bisa dilalui dengan pelan' },
-    { key: 'sedang', name: 'Sedang: kendaraan harus menghindar' },
-    { key: 'berat', name: 'Berat: berbahaya atau tidak bisa dilalui' },
-  ],
-};
-
-/** The services seeded for a Dinas PUPR, in order. */
-export const ROAD_REPORT_SERVICES: ReadonlyArray<{ code: string; name: string; description: string; keywords: string; group: string; notice: string; attributes: Open311Attribute[] }> = [
-  {
-    code: 'jalan-berlubang',
-    name: 'Jalan berlubang',
-    description: 'Lubang atau retak pada badan jalan kabupaten.',
-    keywords: 'lubang, retak, aspal rusak, pothole',
-    group: 'jalan',
-    notice: 'Petugas Dinas PUPR memeriksa laporan dalam 3 hari kerja dan menjadwalkan penambalan.',
-    attributes: [
-      severity,
-      { variable: true, code: 'lebar', datatype: 'number', required: false, datatype_description: 'Perkiraan lebar lubang dalam sentimeter', order: 2, description: 'Kira-kira berapa lebar lubangnya (cm)?', values: [] },
-    ],
-  },
-  {
-    code: 'longsor',
-    name: 'Longsor',
-    description: 'Tanah longsor yang menutup atau menggerus badan jalan.',
-    keywords: 'longsor, tanah runtuh, tebing, amblas',
-    group: 'jalan',
-    notice: 'Laporan longsor ditangani segera; bila jalan tertutup, hindari lokasi dan ikuti arahan petugas.',
-    attributes: [
-      severity,
-      {
-        variable: true,
-        code: 'akses',
-        datatype: 'singlevaluelist',
-        required: true,
-        datatype_description: null,
-        order: 2,
-        description: 'Apakah jalan masih bisa dilalui?',
-        values: [
-          { key: 'terbuka', name: 'Masih bisa dilalui' },
-          { key: 'sebagian', name: 'Sebagian tertutup' },
-          { key: 'tertutup', name: 'Tertutup total' },
-        ],
-      },
-    ],
-  },
-  {
-    code: 'drainase-tersumbat',
-    name: 'Drainase tersumbat',
-    description: 'Saluran air atau gorong-gorong di tepi jalan tersumbat sehingga air menggenangi jalan.',
-    keywords: 'drainase, got, gorong-gorong, genangan, banjir',
-    group: 'drainase',
-    notice: 'Petugas memeriksa saluran dalam 3 hari kerja.',
-    attributes: [
-      {
-        variable: true,
-        code: 'genangan',
-        datatype: 'singlevaluelist',
-        required: false,
-        datatype_description: null,
-        order: 1,
-        description: 'Apakah air menggenangi jalan?',
-        values: [
-          { key: 'tidak', name: 'Tidak' },
-          { key: 'ya', name: 'Ya' },
-        ],
-      },
-    ],
-  },
-  {
-    code: 'jembatan-rusak',
-    name: 'Jembatan rusak',
-    description: 'Kerusakan pada jembatan di ruas jalan kabupaten: lantai, sandaran, atau pondasi.',
-    keywords: 'jembatan, lantai jembatan, sandaran, oprit',
-    group: 'jembatan',
-    notice: 'Kerusakan jembatan diperiksa tim teknis; bila membahayakan, jembatan ditutup sementara.',
-    attributes: [
-      severity,
-      {
-        variable: true,
-        code: 'bagian',
-        datatype: 'multivaluelist',
-        required: false,
-        datatype_description: null,
-        order: 2,
-        description: 'Bagian mana yang rusak?',
-        values: [
-          { key: 'lantai', name: 'Lantai jembatan' },
-          { key: 'sandaran', name: 'Sandaran / pagar' },
-          { key: 'pondasi', name: 'Pondasi / tiang' },
-          { key: 'oprit', name: 'Oprit (jalan pendekat)' },
-        ],
-      },
-    ],
-  },
-];
 
 /** The demo reports: on the n-th demo segment, how long ago (days), and what was done. */
 const DEMO_REPORTS: ReadonlyArray<{ segment: number; service: string; days: number; description: string; attributes: Record<string, string | string[]>; status?: 'closed'; resolution?: string; update?: { role: string; author: string; text: string } }> = [
@@ -136,10 +32,7 @@ export async function seedRoadReports(base: Kysely<Database>, { now }: SeedConte
   if (!opd) return counts;
   const has = await db.selectFrom('road_report_services').select('code').where('opd_slug', '=', DEMO_ROADS_OPD).executeTakeFirst();
   if (has) return counts;
-  await db
-    .insertInto('road_report_services')
-    .values(ROAD_REPORT_SERVICES.map((s, i) => ({ opd_slug: DEMO_ROADS_OPD, code: s.code, name: s.name, description: s.description, keywords: s.keywords, group_name: s.group, notice: s.notice, attributes: JSON.stringify(s.attributes), sort: i + 1 })))
-    .execute();
+  await addDefaultServices(db, DEMO_ROADS_OPD);
   counts['report services'] = ROAD_REPORT_SERVICES.length;
   const segments = await db.selectFrom('road_segments').select(['id', 'geometry']).where('opd_slug', '=', DEMO_ROADS_OPD).orderBy('number').execute();
   for (const report of DEMO_REPORTS) {

@@ -25,7 +25,9 @@ import type { RoadReportStaff } from '../../../../src/schemas/open311-staff.js';
 import { indonesianTimeZones, type IndonesianTimeZone } from '../../../../src/schemas/opds.js';
 import type { RoadGeometry } from '../../../../src/schemas/roads.js';
 import type { OpdRow } from '../../db/schema.js';
+import type { Settings } from '../../settings.js';
 import { haversineMetres, INDONESIA_BOUNDS, type Bounds } from './geometry.js';
+import { servicesOf } from './services.js';
 import type { ReportRow, RoadsDb, ServiceRow, UpdateRow } from './tables.js';
 
 /** Where photos are served: `/media/road-photos/{id}.{ext}` (a mount of its own, not under `/api`). */
@@ -87,10 +89,7 @@ export interface NewReport {
   consent?: boolean | undefined;
 }
 
-/** The services an OPD offers, in order. */
-export async function servicesOf(db: RoadsDb, opd: string): Promise<ServiceRow[]> {
-  return db.selectFrom('road_report_services').selectAll().where('opd_slug', '=', opd).where('active', '=', true).orderBy('sort').orderBy('code').execute();
-}
+export { servicesOf } from './services.js';
 
 /** Open311's service entry. */
 export function toService(row: ServiceRow): Open311Service {
@@ -181,13 +180,8 @@ export async function checkReport(
   options: { requireConsent: boolean },
 ): Promise<{ issues: ReportIssue[] } | { checked: CheckedReport }> {
   const issues: ReportIssue[] = [];
-  const service = await db
-    .selectFrom('road_report_services')
-    .selectAll()
-    .where('opd_slug', '=', opd.slug)
-    .where('code', '=', input.service_code)
-    .where('active', '=', true)
-    .executeTakeFirst();
+  // Through servicesOf: an OPD filing its first report gets the default services first.
+  const service = (await servicesOf(db, opd.slug)).find((s) => s.code === input.service_code);
   if (!service) issues.push({ path: 'service_code', message: `${opd.name} has no service ${input.service_code}: use a code from services.json`, code: 'notFound' });
 
   const hasLat = input.lat !== undefined;
@@ -547,7 +541,19 @@ export function toReceipt(row: ReportRow, ctx: ReportContext, duplicates: RoadRe
   };
 }
 
-/** The server's origin for a request (its URL's), for media URLs. */
-export function originOf(url: string): string {
-  return new URL(url).origin;
+/**
+ * The base of the links a request's answer hands out (photos' `media_url`, discovery's
+ * endpoint): `PUBLIC_URL` when the settings have one, else the request's own origin — behind
+ * `TRUST_PROXY` the one the proxy forwarded (`X-Forwarded-Proto`, `X-Forwarded-Host`).
+ */
+export function publicBase(settings: Pick<Settings, 'publicUrl' | 'trustProxy'>, url: string, header: (name: string) => string | undefined): string {
+  if (settings.publicUrl) return settings.publicUrl;
+  const own = new URL(url);
+  if (!settings.trustProxy) return own.origin;
+  const proto = header('X-Forwarded-Proto')?.split(',')[0]?.trim().toLowerCase();
+  const host = header('X-Forwarded-Host')?.split(',')[0]?.trim();
+  const scheme = proto === 'https' || proto === 'http' ? proto : own.protocol.slice(0, -1);
+  // A forwarded host is used only if it is a host (no path, no credentials).
+  const forwarded = host && URL.canParse(`${scheme}://${host}`) ? new URL(`${scheme}://${host}`) : undefined;
+  return forwarded && forwarded.host === host?.toLowerCase() ? forwarded.origin : `${scheme}://${own.host}`;
 }
