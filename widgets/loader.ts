@@ -36,6 +36,7 @@ const WIDGETS: Readonly<Record<string, () => Promise<unknown>>> = {
   'opd-consultation-inbox': () => import('./consultation-inbox/define.js'),
   'opd-road-summary': () => import('./road-summary/define.js'),
   'opd-road-map': () => import('./road-map/define.js'),
+  'opd-agenda-calendar': () => import('./agenda-calendar/define.js'),
   'opd-console': () => import('./console/define.js'),
 };
 
@@ -50,6 +51,7 @@ const ENGLISH: Readonly<Record<string, () => Promise<unknown>>> = {
   'opd-consultation-status': () => import('./consultation-status/i18n/en.js'),
   'opd-road-summary': () => import('./road-summary/i18n/en.js'),
   'opd-road-map': () => import('./road-map/i18n/en.js'),
+  'opd-agenda-calendar': () => import('./agenda-calendar/i18n/en.js'),
 };
 
 /** Tags not yet requested (or whose chunk failed to load, to try again on the next sight). */

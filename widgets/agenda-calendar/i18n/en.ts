@@ -1,0 +1,103 @@
+/**
+ * The English copy of `<opd-agenda-calendar>`. Typed as {@link AgendaCalendarMessages}, so the
+ * compiler rejects a missing key.
+ *
+ * @module
+ */
+import type { AgendaCalendarMessages } from './id.js';
+
+const num = (n: number): string => n.toLocaleString('en-GB');
+
+/** The council calendar's English copy. */
+export const en: AgendaCalendarMessages = {
+  'config.thisWidget': 'This agenda calendar',
+
+  'cal.label': (council) => `Agenda of the ${council}`,
+  'cal.loading': 'Loading the agenda…',
+  'cal.loadingRange': (range) => `Loading the agenda of ${range}…`,
+  'cal.shown': (range, n) => `Showing the agenda of ${range}: ${n === 0 ? 'no events' : `${num(n)} ${n === 1 ? 'event' : 'events'}`}.`,
+  'cal.offline': 'The agenda could not be loaded: no connection. Check your internet connection, then try again.',
+  'cal.unknownOpd': (slug) => `This agenda calendar is not set up correctly: the agency "${slug}" is not known. Contact the site’s administrator.`,
+  'cal.unavailable': 'The council agenda (e-Agenda) is not available for this agency.',
+  'cal.empty': 'There is nothing on the agenda in this period.',
+  'cal.emptyFiltered': 'Nothing on the agenda matches the filters in this period.',
+  'cal.synthetic': 'Sample (synthetic) data for the demo, not the official agenda.',
+  'cal.timesIn': (zone, name) => `Times in ${zone} (${name}).`,
+
+  'nav.previous': 'Previous',
+  'nav.next': 'Next',
+  'nav.previousMonth': 'Previous month',
+  'nav.nextMonth': 'Next month',
+  'nav.previousWeek': 'Previous week',
+  'nav.nextWeek': 'Next week',
+  'nav.today': 'Today',
+  'nav.period': 'Period',
+
+  'view.label': 'View',
+  'view.month': 'Month',
+  'view.week': 'Week',
+  'view.list': 'List',
+
+  'filter.title': 'Filter the agenda',
+  'filter.body': 'Council body',
+  'filter.kind': 'Kind of event',
+  'filter.allBodies': 'All bodies',
+  'filter.allKinds': 'All kinds',
+
+  'grid.today': 'today',
+  'grid.none': 'Nothing on the agenda',
+  'grid.count': (n) => `${num(n)} ${n === 1 ? 'event' : 'events'}`,
+  'grid.more': (n) => `+${num(n)} more`,
+  'grid.moreLabel': (n, day) => `${num(n)} more ${n === 1 ? 'event' : 'events'} on ${day}`,
+  'grid.help': 'Use the arrow keys to move between days, Page Up and Page Down to change month, Enter to open the day’s events.',
+  'grid.helpWeek': 'Use the arrow keys to move between days, Page Up and Page Down to change week, Enter to open the day’s events.',
+
+  'event.allDay': 'All day',
+  'event.cancelled': 'Cancelled',
+  'event.closed': 'Closed to the public',
+  'event.closedShort': 'Closed',
+  'event.tentative': 'Tentative',
+  'event.passed': 'Held',
+  'event.confirmed': 'Scheduled',
+  'event.postponed': 'Postponed',
+  'event.broughtForward': 'Brought forward',
+
+  'kind.rapat-paripurna': 'Plenary session',
+  'kind.rapat-komisi': 'Commission meeting',
+  'kind.rapat-kerja': 'Working meeting',
+  'kind.rapat-dengar-pendapat': 'Public hearing',
+  'kind.rapat-gabungan': 'Joint meeting',
+  'kind.kunjungan-kerja': 'Working visit',
+  'kind.reses': 'Recess (constituency visits)',
+  'kind.konsultasi': 'Consultation',
+  'kind.lainnya': 'Other',
+
+  'dialog.close': 'Close',
+  'dialog.dayTitle': (day) => `Events on ${day}`,
+  'dialog.back': 'Back to the day’s events',
+  'dialog.when': 'When',
+  'dialog.where': 'Where',
+  'dialog.body': 'Council body',
+  'dialog.kind': 'Kind',
+  'dialog.status': 'Status',
+  'dialog.online': 'Online',
+  'dialog.onlineOpen': 'Follow online',
+  'dialog.description': 'Description',
+  'dialog.documents': 'Documents',
+  'dialog.noDocuments': 'No documents yet.',
+  'dialog.closedNote': 'This meeting is closed to the public: its online link and documents are not published.',
+  'dialog.cancelReason': (reason) => `Cancelled: ${reason}`,
+  'dialog.changes': 'Changes',
+  'dialog.changeAt': (at) => `recorded ${at}`,
+  'dialog.addToCalendar': 'Add to my calendar (.ics)',
+  'dialog.page': 'This event’s page',
+  'dialog.ownZone': (time, zone) => `${time} ${zone}`,
+  'dialog.inCouncilZone': (time, zone) => `(${time} ${zone})`,
+
+  'subscribe.title': 'Subscribe in a calendar app',
+  'subscribe.titleBody': (body) => `Subscribe to the agenda of ${body}`,
+  'subscribe.webcal': 'Open in a calendar app (webcal)',
+  'subscribe.google': 'Add to Google Calendar',
+  'subscribe.ics': 'Feed address (.ics)',
+  'subscribe.hint': 'Your calendar follows the agenda when an event is postponed or cancelled.',
+};
