@@ -26,6 +26,7 @@ import { reportRoutes } from './report-routes.js';
 import { seedRoadReports } from './report-seed.js';
 import { open311App, OPEN311_BODY_BYTES } from './open311.js';
 import { mediaApp } from './media.js';
+import { perjakaPrivacy } from './privacy.js';
 import { PHOTO_MAX_BYTES, roadReport, roadReportInput, roadReportReceipt, roadReportUpdate, roadReportPhoto } from '../../../../src/schemas/open311.js';
 import { roadReportStaff } from '../../../../src/schemas/open311-staff.js';
 
@@ -39,6 +40,8 @@ export const perjakaModule = defineModule({
   ],
   migrations: { '0001-road-network': roadNetworkTables, '0002-road-reports': roadReportTables },
   seed: async (db, context) => ({ ...(await seedRoads(db, context)), ...(await seedRoadReports(db, context)) }),
+  // Reporters' names, contact and device ids in the spine's personal-data export, erasure and retention.
+  privacy: perjakaPrivacy,
   // The mounts' limit: Open311's form posts; the photo upload route reads its own 5 MB itself.
   limits: { bodyBytes: OPEN311_BODY_BYTES },
   openapi: {
