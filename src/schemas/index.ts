@@ -16,6 +16,8 @@ export * from './consultation-staff.js';
 export * from './opd-admin.js';
 export * from './roads.js';
 export * from './agenda.js';
+export * from './innovations.js';
+export * from './innovations-staff.js';
 export * from './agenda-staff.js';
 export * from './open311.js';
 export * from './open311-staff.js';

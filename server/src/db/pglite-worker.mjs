@@ -15,6 +15,9 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, parse, protocol } from '@electric-sql/pglite';
+// Bundled contrib extensions a module may CREATE (the innovation registry's search: trigram similarity, accents folded).
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 
 const { serialize } = protocol;
 const SYNC = serialize.sync();
@@ -92,7 +95,7 @@ const { dataDir } = /** @type {{ dataDir: string }} */ (workerData);
 /** @type {PGlite} */
 let pglite;
 try {
-  pglite = await PGlite.create({ dataDir });
+  pglite = await PGlite.create({ dataDir, extensions: { pg_trgm, unaccent } });
 } catch (error) {
   port.postMessage({ kind: 'failed', error: plainError(error) });
   process.exit(0);

@@ -1,0 +1,105 @@
+/**
+ * The export for the Kemendagri submission: one row per verified innovation of an assessment
+ * year, columns in the order of the national portal's innovation profile (the *Form Isian
+ * Proposal Inovasi Daerah*: name, stage, digital or not, form, trial and application dates,
+ * design and changes, then problem, benefits and results), then the OPD, the budget source and
+ * one column per evidence indicator of the year's model with the files' addresses — as CSV
+ * (RFC 4180) and as XLSX (`write-excel-file`).
+ *
+ * Spreadsheet formula injection: a cell that starts with `=`, `+`, `-`, `@`, a tab or a
+ * carriage return is opened by Excel, LibreOffice and Google Sheets as a formula, so such a
+ * value is written with a leading apostrophe (`'=1+1`), which shows the text as typed. The CSV
+ * quotes every field and doubles quotes; newlines stay inside the quoted field.
+ *
+ * @module
+ */
+import writeExcelFile from 'write-excel-file/node';
+import type { SheetData } from 'write-excel-file/node';
+import { innovationStageNames, innovationTypeNames, type InnovationStage, type InnovationType, type ScoringModel } from '../../../../src/schemas/innovations.js';
+import { evidenceIndicators, evidenceOf, evidenceUrl, innovationQueryBase, type InnovationRow } from './registry.js';
+import type { InnovationsDb } from './tables.js';
+
+/** The fixed columns, in the portal's order (the evidence columns follow, one per indicator). */
+export const EXPORT_COLUMNS = [
+  'No',
+  'Nama Inovasi Daerah',
+  'Tahapan Inovasi',
+  'Jenis Inovasi',
+  'Bentuk Inovasi Daerah',
+  'Waktu Uji Coba Inovasi Daerah',
+  'Waktu Penerapan Inovasi Daerah',
+  'Rancang Bangun dan Pokok Perubahan',
+  'Permasalahan',
+  'Manfaat yang Diperoleh',
+  'Hasil Inovasi',
+  'Perangkat Daerah',
+  'Sumber Anggaran',
+  'Tanggal Mulai',
+  'Tahun Penilaian',
+] as const;
+
+/** A value made safe from formula injection: a leading `=`, `+`, `-`, `@`, tab or CR gets an apostrophe. */
+export function neutralise(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** One CSV field: neutralised, quoted, quotes doubled. */
+export function csvField(value: string | number | null): string {
+  const text = value === null ? '' : typeof value === 'number' ? String(value) : neutralise(value);
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** The export's header and rows as text cells (numbers as numbers). */
+export async function exportTable(db: InnovationsDb, year: number, model: ScoringModel | null, origin: string): Promise<{ header: string[]; rows: Array<Array<string | number | null>> }> {
+  const rows = (await innovationQueryBase(db)
+    .where('innovations.status', '=', 'verified')
+    .where('innovations.year', '=', year)
+    .orderBy('opds.name')
+    .orderBy('innovations.name')
+    .orderBy('innovations.id')
+    .execute()) as InnovationRow[];
+  const indicators = evidenceIndicators(model);
+  const evidence = await evidenceOf(db, rows.map((r) => r.id));
+  const header = [...EXPORT_COLUMNS, ...indicators.map((i) => `Bukti Dukung ${i.number}. ${i.name}`)];
+  const body = rows.map((r, index) => {
+    const files = evidence.get(r.id) ?? [];
+    return [
+      index + 1,
+      r.name,
+      innovationStageNames[r.stage as InnovationStage],
+      r.digital ? 'Digital' : 'Non Digital',
+      innovationTypeNames[r.type as InnovationType],
+      r.trial_on,
+      r.applied_on,
+      r.solution,
+      r.problem,
+      r.benefits,
+      r.results,
+      r.opd_name,
+      r.budget_source,
+      r.started_on,
+      r.year,
+      ...indicators.map((i) =>
+        files
+          .filter((f) => f.indicator_id === i.id)
+          .map((f) => `${f.title}: ${evidenceUrl(origin, f)}`)
+          .join('\n') || null,
+      ),
+    ];
+  });
+  return { header, rows: body };
+}
+
+/** The table as CSV: a UTF-8 BOM (so Excel reads the Indonesian text right), CRLF line ends. */
+export function toCsv(table: { header: string[]; rows: Array<Array<string | number | null>> }): string {
+  const lines = [table.header, ...table.rows].map((row) => row.map(csvField).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** The table as an XLSX workbook (one sheet, `Inovasi <year>`), every text cell neutralised. */
+export async function toXlsx(table: { header: string[]; rows: Array<Array<string | number | null>> }, year: number): Promise<Buffer> {
+  const cell = (value: string | number | null, bold = false) =>
+    value === null ? null : typeof value === 'number' ? { value, type: Number } : { value: neutralise(value), type: String, ...(bold ? { fontWeight: 'bold' as const } : {}), wrap: true };
+  const data = [table.header.map((h) => cell(h, true)), ...table.rows.map((row) => row.map((v) => cell(v)))];
+  return (await writeExcelFile(data as unknown as SheetData, { sheet: `Inovasi ${year}`, columns: table.header.map((_, i) => ({ width: i === 0 ? 5 : 28 })) }).toBuffer()) as Buffer;
+}
