@@ -49,6 +49,10 @@ export interface RoadSegmentQuery {
   kecamatan?: string;
   /** The survey year whose condition each segment carries (default: the latest). */
   year?: number;
+  /** Only segments whose number, name or a kecamatan contains this text, ignoring case. */
+  q?: string;
+  /** Segments per request while `list` pages (1–100, default 50); `geojson` ignores it. */
+  limit?: number;
 }
 
 /** Filters of `client.roads.works.list`. */
