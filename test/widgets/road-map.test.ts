@@ -9,7 +9,7 @@ import type { SegmentClass } from '../../widgets/road-map/layer-types.js';
 import { buildClient } from '../../src/build-client.js';
 import { citizenRoads } from '../../src/namespaces/roads.js';
 import type { RoadFeatureCollection } from '../../src/schemas/roads.js';
-import { $, $$, axeViolations, cleanup, equal, includes, mount, ok, setChecked, testConfig, text, until } from './helpers.js';
+import { $, $$, axeViolations, cleanup, equal, fill, includes, mount, ok, setChecked, testConfig, text, until } from './helpers.js';
 
 const OPD = 'dinas-pupr';
 
@@ -95,7 +95,29 @@ before(async () => {
   network = await client.roads.segments.geojson();
 });
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  // Report drafts are kept per OPD on the device: each test starts without one.
+  for (const key of Object.keys(localStorage)) if (key.includes('road-report')) localStorage.removeItem(key);
+});
+
+/** A small PNG, as a phone's camera would give a file. */
+async function photoFile(): Promise<File> {
+  const canvas = document.createElement('canvas');
+  canvas.width = 64;
+  canvas.height = 48;
+  const context = canvas.getContext('2d')!;
+  context.fillStyle = '#7a5c3a';
+  context.fillRect(0, 0, 64, 48);
+  const blob = await new Promise<Blob>((resolve) => canvas.toBlob((made) => resolve(made!), 'image/png'));
+  return new File([blob], 'lubang.png', { type: 'image/png' });
+}
+
+/** Opens the report form and waits for its services. */
+async function openReport(element: OpdRoadMap): Promise<void> {
+  $<HTMLButtonElement>(element, '.report-toggle').click();
+  await until(() => !$<HTMLSelectElement>(element, '#service_code').disabled, 'the services');
+}
 
 describe('<opd-road-map>', () => {
   it('fetches no Leaflet for the list view, nor for a map far below the fold, until it is in view', async () => {
@@ -278,5 +300,67 @@ describe('<opd-road-map>', () => {
     const element = await mount<OpdRoadMap>(`<opd-road-map api="${testConfig().api}" opd="bpkad"></opd-road-map>`);
     const notice = await until(() => element.shadowRoot?.querySelector('[part~=notice]'), 'a notice');
     includes(text(notice), 'tidak tersedia', 'the module is off for that OPD');
+  });
+
+  it('files a report placed on the map, with a photo: the receipt has its number, and Open311 lists it without the contact', async () => {
+    const element = await drawnMap();
+    await until(() => pixelsByClass(element).rusakBerat > 0, 'rusak berat drawn');
+    await openReport(element);
+    const point = pagePointOf(element, 'rusakBerat');
+    await sendMouse({ type: 'click', position: [point.x, point.y] });
+    await until(() => $<HTMLInputElement>(element, '#lat').value !== '', 'the pin’s latitude');
+    ok(Number($<HTMLInputElement>(element, '#lat').value) < -3.3, 'a latitude in Lahat');
+    ok(!element.shadowRoot!.querySelector('[part~=details]'), 'a click while reporting places the pin, it opens no details');
+
+    const service = $<HTMLSelectElement>(element, '#service_code');
+    fill(service, 'jalan-berlubang');
+    const severity = await until(() => element.shadowRoot?.querySelector<HTMLSelectElement>('#attribute-tingkat'), 'the service’s question');
+    fill(severity, 'berat');
+    fill($<HTMLTextAreaElement>(element, '#description'), 'Lubang dalam di lajur kiri, dekat warung. (uji otomatis)');
+    const photo = $<HTMLInputElement>(element, '#photo');
+    const files = new DataTransfer();
+    files.items.add(await photoFile());
+    photo.files = files.files;
+    photo.dispatchEvent(new Event('change', { bubbles: true }));
+    await until(() => element.shadowRoot?.querySelector('img.photo-preview'), 'the uploaded photo');
+    fill($<HTMLInputElement>(element, '#first_name'), 'Siti Pelapor');
+    fill($<HTMLInputElement>(element, '#email'), 'siti.pelapor@contoh.id');
+    const consent = await until(() => element.shadowRoot?.querySelector<HTMLInputElement>('#consent'), 'the consent box with a contact');
+    setChecked(consent, true);
+
+    const submitted = new Promise<CustomEvent>((resolve) => element.addEventListener('opd-report-submitted', resolve as EventListener, { once: true }));
+    $<HTMLButtonElement>(element, '#report-form button[type=submit]').click();
+    const event = await submitted;
+    const receipt = await until(() => element.shadowRoot?.querySelector('[part~=receipt]'), 'the receipt');
+    includes(text(receipt), event.detail.id, 'the receipt shows the tracking number');
+    ok(event.detail.segment, 'matched to the segment clicked on');
+    includes(text(receipt), `ruas ${event.detail.segment}`, 'the receipt names the segment');
+
+    const listed = await fetch(`${testConfig().api}/open311/v2/requests.json?jurisdiction_id=${OPD}&service_request_id=${event.detail.id}`);
+    const body = await listed.text();
+    const [request] = JSON.parse(body) as { service_code: string; description: string; media_url: string | null }[];
+    equal(request?.service_code, 'jalan-berlubang', 'Open311 lists the report');
+    includes(request?.description, 'Lubang dalam di lajur kiri', 'with its description');
+    ok(request?.media_url, 'and its photo');
+    ok(!body.includes('Siti') && !body.includes('siti.pelapor'), 'without the reporter’s contact');
+  });
+
+  it('keeps what was typed when a report is refused, and after a reload', async () => {
+    const element = await roadMap('view="list"');
+    await until(() => $$(element, 'tbody tr').length > 0, 'the list');
+    await openReport(element);
+    fill($<HTMLTextAreaElement>(element, '#description'), 'Jembatan kayu goyang. (uji otomatis)');
+    $<HTMLButtonElement>(element, '#report-form button[type=submit]').click();
+    const summary = await until(() => element.shadowRoot?.querySelector<HTMLElement>('.error-summary'), 'the error summary');
+    includes(text(summary), 'Pilih jenis kerusakan', 'the missing service is named');
+    includes(text(summary), 'Tentukan lokasinya', 'and the missing place');
+    ok(summary.querySelector('a[href="#service_code"]'), 'linking to its field');
+    equal($<HTMLTextAreaElement>(element, '#description').value, 'Jembatan kayu goyang. (uji otomatis)', 'the description is kept');
+
+    cleanup();
+    const again = await roadMap('view="list"');
+    await until(() => again.shadowRoot?.querySelector('#report-form'), 'the form opened again with the draft');
+    equal($<HTMLTextAreaElement>(again, '#description').value, 'Jembatan kayu goyang. (uji otomatis)', 'the draft survives a reload');
+    equal((await axeViolations(again)).join('\n'), '', 'no axe violations in the report form');
   });
 });

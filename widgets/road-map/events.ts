@@ -26,9 +26,18 @@ export interface OpdMapDrawnDetail {
   milliseconds: number;
 }
 
+/** `opd-report-submitted`: a citizen filed a damage report from the map. */
+export interface OpdReportSubmittedDetail {
+  /** Its tracking number (Open311's `service_request_id`). */
+  id: string;
+  /** The decree number of the segment it was matched to (within 200 m), or null. */
+  segment: string | null;
+}
+
 declare module '../shared/events.js' {
   interface OpdEventMap {
     'opd-segment-select': OpdSegmentSelectDetail;
     'opd-map-drawn': OpdMapDrawnDetail;
+    'opd-report-submitted': OpdReportSubmittedDetail;
   }
 }

@@ -37,8 +37,8 @@ export interface MapLayerOptions {
   /** The zoom buttons' titles, in the widget's language. */
   zoomInTitle: string;
   zoomOutTitle: string;
-  /** A click on (or within a few pixels of) a segment; `null` for a click on nothing. */
-  onPick(number: string | null): void;
+  /** A click on the map: the segment on (or within a few pixels of) it, `null` for none, and where. */
+  onPick(number: string | null, position: { lat: number; lng: number }): void;
   /** The first time the segments have been painted, with the time since {@link MapLayer.show} began. */
   onDrawn?(milliseconds: number): void;
 }
@@ -49,6 +49,8 @@ export interface MapLayer {
   show(segments: readonly MapSegment[], fit: boolean): Promise<void>;
   /** Highlights a segment (or none); `reveal` pans the map so it is in view. */
   select(number: string | null, reveal: boolean): void;
+  /** Shows the report's pin at `position`, or removes it (`null`). */
+  setPin(position: { lat: number; lng: number } | null): void;
   /** Zooms in (`1`) or out (`-1`) one step. */
   zoom(direction: 1 | -1): void;
   /** Call when the container changed size or was shown again. */

@@ -104,6 +104,14 @@ declare module 'leaflet/dist/leaflet-src.esm.js' {
   export function canvas(options?: { padding?: number; tolerance?: number }): Renderer;
   export function svg(options?: { padding?: number }): Renderer;
   export function polyline(latlngs: LatLngTuple[][] | LatLngTuple[], options?: PathOptions): Polyline;
+  export interface CircleMarker extends Layer {
+    setLatLng(latlng: LatLngTuple): this;
+  }
+
+  export function circleMarker(
+    latlng: LatLngTuple,
+    options?: PathOptions & { radius?: number; fillColor?: string; fillOpacity?: number },
+  ): CircleMarker;
   export function tileLayer(template: string, options?: { attribution?: string; maxZoom?: number }): Layer;
   export function latLngBounds(corners: LatLngTuple[]): LatLngBounds;
   export const control: {

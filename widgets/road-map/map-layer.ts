@@ -19,11 +19,13 @@
  */
 import {
   canvas,
+  circleMarker,
   control,
   latLngBounds,
   map as leafletMap,
   polyline,
   tileLayer,
+  type CircleMarker,
   type LatLngTuple,
   type LeafletMouseEvent,
   type Polyline,
@@ -159,6 +161,7 @@ export function createMapLayer(options: MapLayerOptions): MapLayer {
   let selectedNumber: string | null = null;
   let generation = 0;
   let drawnOnce = false;
+  let pin: CircleMarker | null = null;
 
   const style = (kind: SegmentClass, weight: number) => ({
     renderer,
@@ -213,7 +216,7 @@ export function createMapLayer(options: MapLayerOptions): MapLayer {
         best = segment;
       }
     }
-    options.onPick(best ? best.number : null);
+    options.onPick(best ? best.number : null, { lat, lng });
   };
   map.on('click', onClick);
 
@@ -296,6 +299,21 @@ export function createMapLayer(options: MapLayerOptions): MapLayer {
       if (view.contains([segment.south, segment.west]) && view.contains([segment.north, segment.east])) return;
       const middle = segment.lines[0]![Math.floor(segment.lines[0]!.length / 2)]!;
       if (box.isValid()) map.panInside(middle, { padding: [24, 24], animate: false });
+    },
+    setPin(position) {
+      pin?.remove();
+      pin = position
+        ? circleMarker([position.lat, position.lng], {
+            renderer,
+            radius: 9,
+            color: options.highlight,
+            weight: 4,
+            fillColor: '#ffffff',
+            fillOpacity: 1,
+            interactive: false,
+          }).addTo(map)
+        : null;
+      if (position && !map.getBounds().contains([position.lat, position.lng])) map.panInside([position.lat, position.lng], { animate: false });
     },
     zoom(direction) {
       if (direction > 0) map.zoomIn();

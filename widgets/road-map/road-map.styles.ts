@@ -80,6 +80,19 @@ export const roadMapStyles = css`
   .condition { display: inline-flex; align-items: center; gap: 0.5em; white-space: nowrap }
   .table .link-button { text-align: start }
   .muted { display: block; margin: 0; color: var(--_muted) }
+  .toolbar .report-toggle { margin: 0 }
+  .report { display: block; margin: var(--_space) 0 0; padding: calc(var(--_space) * 0.75); border: 0.125em solid var(--_border); border-radius: var(--_radius); background: var(--_surface) }
+  .report .heading:focus { outline: none }
+  .report-form { display: block; margin: 0 }
+  .coordinates { display: flex; flex-wrap: wrap; gap: 0 var(--_space); margin: var(--_space) 0 0 }
+  .coordinates .field { flex: 1 1 12em; margin-bottom: 0 }
+  .coordinates .label { font-weight: 400 }
+  .file { display: block; max-width: 100%; margin: 0; padding: 0.25em 0; font: inherit }
+  .file:focus-visible { outline: 0.1875em solid var(--_focus); outline-offset: 0.125em }
+  .photo { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 0.5em var(--_space); margin: 0 }
+  .photo-preview { display: block; max-width: min(100%, 16em); max-height: 12em; margin: 0; border: 0.0625em solid var(--_border) }
+  .receipt p { margin: 0 0 0.75em }
+  .tracking { font-family: var(--_mono); font-size: 1.25em; letter-spacing: 0.02em }
   @container (max-width: 35.99em) {
     .table caption { display: block }
     .table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%) }

@@ -15,12 +15,13 @@ import { renderNotice } from '../shared/notice.js';
 import { OpdElement } from '../shared/opd-element.js';
 import { roadPaletteStyles } from '../shared/road-palette.js';
 import { controlStyles, themeStyles } from '../shared/theme.js';
-import type { OpdMapDrawnDetail, OpdSegmentSelectDetail } from './events.js';
+import type { OpdMapDrawnDetail, OpdReportSubmittedDetail, OpdSegmentSelectDetail } from './events.js';
 import { id } from './i18n/id.js';
 import { SEGMENT_CLASSES, type MapLayer, type MapSegment, type SegmentClass } from './layer-types.js';
+import { ReportFlow, type ReportHost } from './report.js';
 import { ROAD_COLOUR_PROPERTIES, ROAD_COLOURS, roadMapStyles } from './road-map.styles.js';
 
-export type { OpdMapDrawnDetail, OpdSegmentSelectDetail };
+export type { OpdMapDrawnDetail, OpdReportSubmittedDetail, OpdSegmentSelectDetail };
 
 type Feature = RoadFeatureCollection['features'][number];
 
@@ -122,7 +123,7 @@ const byNumber = (a: string, b: string): number => a.localeCompare(b, 'en', { nu
  * @cssproperty --opd-radius - Corners.
  * @cssproperty --opd-space - The spacing unit.
  */
-export class OpdRoadMap extends OpdElement {
+export class OpdRoadMap extends OpdElement implements ReportHost {
   static override styles = [themeStyles, controlStyles, roadPaletteStyles, roadMapStyles];
 
   static override properties: PropertyDeclarations = {
@@ -140,6 +141,7 @@ export class OpdRoadMap extends OpdElement {
     selected: { state: true, attribute: false },
     current: { state: true, attribute: false },
     announcement: { state: true, attribute: false },
+    reportChoice: { state: true, attribute: false },
   };
 
   /** The survey year shown; unset (0): each segment's latest. */
@@ -173,6 +175,41 @@ export class OpdRoadMap extends OpdElement {
 
   private readonly localize = new LocalizeController(this, { id, en: () => import('./i18n/en.js').then((m) => m.en) });
   private readonly clients = new ClientController(this, { roads: citizenRoads });
+  /** Whether the citizen opened (`true`) or closed (`false`) the report form; `null`: neither yet (open when a draft was kept). */
+  private reportChoice: boolean | null = null;
+  readonly #report = new ReportFlow(this, this.localize, (receipt) => {
+    const detail: OpdReportSubmittedDetail = { id: receipt.service_request_id, segment: receipt.segment?.number ?? null };
+    this.emit('opd-report-submitted', detail);
+  });
+
+  /** The SDK client with the citizens' roads calls (for the report flow). */
+  get roadsClient(): ReportHost['roadsClient'] {
+    return this.clients.client;
+  }
+
+  /** Puts the report's pin on the map (or takes it off). */
+  showPin(position: { lat: number; lng: number } | null): void {
+    this.#layer?.setPin(position);
+  }
+
+  /** Whether the report form is shown: opened, or holding a draft, a send or a receipt. */
+  private get reporting(): boolean {
+    if (this.reportChoice !== null) return this.reportChoice;
+    const form = this.#report.form;
+    return form.notice?.kind === 'restored' || form.sending || form.result !== null;
+  }
+
+  private readonly toggleReport = (): void => {
+    const open = !this.reporting;
+    this.reportChoice = open;
+    if (!open) {
+      this.showPin(null);
+      return;
+    }
+    void this.#report.open();
+    this.showPin(this.#report.pin);
+    void this.updateComplete.then(() => focusTemporarily(this.renderRoot.querySelector<HTMLElement>('#report-title')));
+  };
   #abort: AbortController | undefined;
   #layer: MapLayer | undefined;
   #visible = false;
@@ -294,8 +331,9 @@ export class OpdRoadMap extends OpdElement {
           ...(this.tiles ? { tiles: this.tiles, attribution: this.attribution } : {}),
           zoomInTitle: t.t('map.zoomIn'),
           zoomOutTitle: t.t('map.zoomOut'),
-          onPick: (number) => {
-            if (number) this.open(number, 'map');
+          onPick: (number, position) => {
+            if (this.reporting && !this.#report.form.result) this.#report.place(position);
+            else if (number) this.open(number, 'map');
           },
           onDrawn: (milliseconds) => {
             const detail: OpdMapDrawnDetail = { segments: this.mapSegments().filter((segment) => segment.geometry).length, milliseconds };
@@ -303,6 +341,7 @@ export class OpdRoadMap extends OpdElement {
           },
         });
         this.#layer.select(this.current ?? this.selected, false);
+        if (this.reporting) this.#layer.setPin(this.#report.pin);
         this.mapState = 'ready';
       },
       (error: unknown) => {
@@ -490,7 +529,8 @@ export class OpdRoadMap extends OpdElement {
         ${t.t('filter.summary', shown.length, Math.round(km * 1000) / 1000)}${this.year ? html` · ${t.t('map.year', this.year)}` : nothing}
       </p>
       ${shown.length === 0 ? renderNotice({ message: t.t('map.noMatch'), tone: 'warning' }) : nothing}
-      ${this.renderMap(unmapped)} ${this.view === 'list' ? this.renderTable(shown) : nothing} ${this.renderDetails()}
+      ${this.renderMap(unmapped)} ${this.reporting ? this.#report.render(this.level, this.view === 'map' && this.mapState !== 'failed') : nothing}
+      ${this.view === 'list' ? this.renderTable(shown) : nothing} ${this.renderDetails()}
     `;
   }
 
@@ -512,6 +552,9 @@ export class OpdRoadMap extends OpdElement {
         <legend class="legend">${t.t('view.label')}</legend>
         ${viewButton('map')}${viewButton('list')}
       </fieldset>
+      <button part="button" type="button" class="button report-toggle" aria-expanded=${this.reporting ? 'true' : 'false'} aria-controls="report" @click=${this.toggleReport}>
+        ${this.reporting ? t.t('report.close') : t.t('report.open')}
+      </button>
       <div class="field">
         <label class="label" for="kecamatan">${t.t('filter.kecamatan')}</label>
         <select part="select" id="kecamatan" class="input select" @change=${this.onKecamatan}>
