@@ -14,6 +14,7 @@
  * - `mixed`: 200 concurrent citizens, 90 % reads and 10 % creates, p50/p99 and throughput.
  * - `browser`: headless Chromium, navigation → usable form, opd-kit vs Shoelace.
  * - `road-map`: headless Chromium, 5,000 road segments drawn by `<opd-road-map>`'s map layer vs plain Leaflet (SVG, Canvas).
+ * - `agenda`: `<opd-agenda-calendar>`'s size vs FullCalendar 6 and 7, and a month of 1,000 events drawn in headless Chromium by each.
  * A server section also times the cold start on each store.
  *
  * Everything it starts (servers, peers, scratch databases, a browser, temp dirs) is stopped or
@@ -53,6 +54,7 @@ import { repoRoot } from './lib/paths.js';
 import { kb, ms, perSecond, ratio, table } from './lib/report.js';
 import { commitInfo, load, machine, RESULTS_FILE, writeResults, type Figure, type RunInfo, type SectionResults } from './lib/results.js';
 import { browserSection } from './sections/browser.js';
+import { agendaSection } from './sections/agenda.js';
 import { roadMapSection } from './sections/road-map.js';
 import { serverSections } from './sections/server.js';
 import { sizesSection } from './sections/sizes.js';
@@ -134,6 +136,12 @@ async function main(): Promise<void> {
       const { value, run } = await timed(() => roadMapSection(work));
       markdown.push(value.markdown);
       sections['road-map'] = { run, figures: value.figures, failures: [], details: value.details };
+    }
+    if (chosen.has('agenda')) {
+      enterSection('agenda');
+      const { value, run } = await timed(() => agendaSection(work));
+      markdown.push(value.markdown);
+      sections.agenda = { run, figures: value.figures, failures: [], details: value.details };
     }
   } catch (error) {
     fail(`the bench stopped early: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

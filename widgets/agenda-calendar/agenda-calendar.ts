@@ -215,6 +215,8 @@ export class OpdAgendaCalendar extends OpdElement {
   #reported = '';
   /** Whether a period has been shown since the council was read (later ones are announced). */
   #shownOnce = false;
+  /** Date formatters by language, zone and options. */
+  readonly #formats = new Map<string, Intl.DateTimeFormat>();
   /** What `opd-agenda-loaded` says after the next render. */
   #report: OpdAgendaLoadedDetail | undefined;
 
@@ -477,8 +479,16 @@ export class OpdAgendaCalendar extends OpdElement {
 
   // ---- words ----
 
+  /** A formatter in the language, kept: making one costs more than formatting with it, and a month formats hundreds of times. */
   private format(options: Intl.DateTimeFormatOptions, zone = 'UTC'): Intl.DateTimeFormat {
-    return new Intl.DateTimeFormat(this.localize.locale, { ...options, timeZone: zone });
+    const locale = this.localize.locale;
+    const key = `${locale}|${zone}|${JSON.stringify(options)}`;
+    let format = this.#formats.get(key);
+    if (!format) {
+      format = new Intl.DateTimeFormat(locale, { ...options, timeZone: zone });
+      this.#formats.set(key, format);
+    }
+    return format;
   }
 
   /** `Rabu, 9 Desember 2026`. */
