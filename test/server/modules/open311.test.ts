@@ -232,6 +232,34 @@ describeApi('Open311 and road reports', { publicResponses: 20 }, (api) => {
     assert.match(audit, /road-report\.(list|view)/);
   });
 
+  it('tells the public in Open311’s status_notes why part of a report is hidden, in XML and JSON, after the officers’ note', async () => {
+    const filed = await api.publicRequest(`${O}/requests.json`, form({ jurisdiction_id: DEMO_ROADS_OPD, service_code: 'drainase-tersumbat', address_string: 'Depan rumah Pak RT, Jl. Mawar 3', description: 'Got tersumbat' }));
+    assert.equal(filed.status, 201);
+    const [{ service_request_id: id }] = await filed.json();
+    const before = await (await api.publicRequest(`${O}/requests/${id}.json?${J}`)).json();
+    assert.equal(before[0].status_notes, null, 'nothing hidden, no note');
+    assert.equal((await api.staffPost(`${API}/road-reports/${id}/moderation`, { hide_address: true, reason: 'Alamat rumah warga tidak ditampilkan' })).status, 200);
+    const json = await (await api.publicRequest(`${O}/requests/${id}.json?${J}`)).json();
+    assert.equal(json[0].address, null);
+    assert.equal(json[0].status_notes, 'Dimoderasi (alamat disembunyikan): Alamat rumah warga tidak ditampilkan');
+    const patched = await api.staff(`${API}/road-reports/${id}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ status_notes: 'Petugas dijadwalkan memeriksa hari Jumat' }) });
+    assert.equal(patched.status, 200);
+    const both = await (await api.publicRequest(`${O}/requests.json?${J}&service_request_id=${id}`)).json();
+    assert.equal(both[0].status_notes, 'Petugas dijadwalkan memeriksa hari Jumat\nDimoderasi (alamat disembunyikan): Alamat rumah warga tidak ditampilkan');
+    const xml = await (await api.publicRequest(`${O}/requests/${id}.xml?${J}`)).text();
+    assert.match(xml, /<status_notes>Petugas dijadwalkan memeriksa hari Jumat\nDimoderasi \(alamat disembunyikan\): Alamat rumah warga tidak ditampilkan<\/status_notes>/);
+    assert.match(xml, /<address\/>/);
+    // Our own API keeps the two apart: the officers' note and the moderation's reason.
+    const ours = await (await api.publicRequest(`${API}/road-reports/${id}`)).json();
+    assert.equal(ours.status_notes, 'Petugas dijadwalkan memeriksa hari Jumat');
+    assert.equal(ours.moderation_notes, 'Alamat rumah warga tidak ditampilkan');
+    // Shown again, the note goes.
+    assert.equal((await api.staffPost(`${API}/road-reports/${id}/moderation`, { hide_address: false, reason: 'Alamat umum, boleh ditampilkan' })).status, 200);
+    const shown = await (await api.publicRequest(`${O}/requests/${id}.json?${J}`)).json();
+    assert.equal(shown[0].status_notes, 'Petugas dijadwalkan memeriksa hari Jumat');
+    assert.equal(shown[0].address, 'Depan rumah Pak RT, Jl. Mawar 3');
+  });
+
   it('answers no public request with the reporter’s contact', async () => {
     for (const path of [`${O}/requests.json?${J}`, `${O}/requests.xml?${J}`, `${API}/road-reports`]) {
       const text = await (await api.publicRequest(path)).text();

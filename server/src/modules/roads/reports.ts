@@ -322,13 +322,36 @@ function mediaUrlOf(ctx: ReportContext, photoId: string | null): string | null {
   return type ? photoUrl(ctx.origin, photoId, type) : null;
 }
 
-/** The report as GeoReport v2 lists it: nothing hidden by moderation, no contact. */
+/** Whether moderation hides any part of the report from the public. */
+const isModerated = (row: Pick<ReportRow, 'description_hidden' | 'photo_hidden' | 'address_hidden'>) => row.description_hidden || row.photo_hidden || row.address_hidden;
+
+/**
+ * The public reason of a moderation as Open311 carries it, in Indonesian, naming what was
+ * hidden: `Dimoderasi (foto disembunyikan): Foto memperlihatkan wajah warga`; null when nothing is hidden.
+ */
+export function moderationNote(row: Pick<ReportRow, 'description_hidden' | 'public_description' | 'photo_hidden' | 'address_hidden' | 'moderation_reason'>): string | null {
+  if (!isModerated(row) || !row.moderation_reason) return null;
+  const parts = [
+    row.description_hidden ? (row.public_description ? 'uraian disunting' : 'uraian disembunyikan') : null,
+    row.photo_hidden ? 'foto disembunyikan' : null,
+    row.address_hidden ? 'alamat disembunyikan' : null,
+  ].filter((part) => part !== null);
+  return `Dimoderasi (${parts.join(', ')}): ${row.moderation_reason}`;
+}
+
+/**
+ * The report as GeoReport v2 lists it: nothing hidden by moderation, no contact. GeoReport v2
+ * has no field for a moderation, so its public reason goes in `status_notes` (the spec's free
+ * text about the request), after the officers' note on a line of its own: a client that shows
+ * only the standard fields still tells the public why something is missing.
+ */
 export function toOpen311(row: ReportRow, ctx: ReportContext): Open311Request {
   const service = ctx.services.get(row.service_code);
+  const moderation = moderationNote(row);
   return {
     service_request_id: String(row.id),
     status: row.status as ReportStatus,
-    status_notes: row.status_notes,
+    status_notes: moderation ? (row.status_notes ? `${row.status_notes}\n${moderation}` : moderation) : row.status_notes,
     service_name: service?.name ?? row.service_code,
     service_code: row.service_code,
     description: row.description_hidden ? row.public_description : row.description,
@@ -346,15 +369,20 @@ export function toOpen311(row: ReportRow, ctx: ReportContext): Open311Request {
   };
 }
 
-/** The public report of our own API: Open311's and resolution, segment, merge and moderation note. */
+/**
+ * The public report of our own API: Open311's and resolution, segment, merge and moderation
+ * note. Here the two notes stay apart: `status_notes` is the officers' note alone and
+ * `moderation_notes` the moderation's reason.
+ */
 export function toReport(row: ReportRow, ctx: ReportContext): RoadReport {
   const segment = row.segment_id === null ? undefined : ctx.segments.get(row.segment_id);
   return {
     ...toOpen311(row, ctx),
+    status_notes: row.status_notes,
     resolution: row.resolution as ReportResolution | null,
     segment: segment ? { number: segment.number, name: segment.name, distance_m: row.segment_distance_m ?? 0 } : null,
     duplicate_of: row.duplicate_of === null ? null : String(row.duplicate_of),
-    moderation_notes: row.description_hidden || row.photo_hidden || row.address_hidden ? row.moderation_reason : null,
+    moderation_notes: isModerated(row) ? row.moderation_reason : null,
   };
 }
 
