@@ -356,6 +356,11 @@ describe('<opd-road-map>', () => {
     includes(text(summary), 'Tentukan lokasinya', 'and the missing place');
     ok(summary.querySelector('a[href="#service_code"]'), 'linking to its field');
     equal($<HTMLTextAreaElement>(element, '#description').value, 'Jembatan kayu goyang. (uji otomatis)', 'the description is kept');
+    fill($<HTMLSelectElement>(element, '#service_code'), 'jembatan-rusak');
+    await until(() => element.shadowRoot?.querySelector('#attribute-tingkat'), 'the service’s questions');
+    $<HTMLButtonElement>(element, '#report-form button[type=submit]').click();
+    await until(() => text(element.shadowRoot?.querySelector('.error-summary')).includes('Jawab pertanyaan ini: Seberapa parah'), 'the open question named');
+    includes(text($(element, '#attribute')), 'Jawab pertanyaan ini', 'beside the question itself');
 
     cleanup();
     const again = await roadMap('view="list"');

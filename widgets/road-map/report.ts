@@ -12,7 +12,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ClientOf } from '../../src/build-client.js';
 import { citizenRoads } from '../../src/namespaces/citizen-roads.js';
-import { PHOTO_MAX_BYTES, roadReportInput, type Open311Attribute, type RoadReportReceipt, type RoadReportService } from '../../src/schemas/open311.js';
+import { PHOTO_MAX_BYTES, REPORT_DESCRIPTION_MAX_LENGTH, roadReportInput, type Open311Attribute, type RoadReportReceipt, type RoadReportService } from '../../src/schemas/open311.js';
 import { readError } from '../shared/error-detail.js';
 import { focusTemporarily } from '../shared/error-summary.js';
 import { checkboxField, renderFieldError, selectField, textareaField, textField } from '../shared/fields.js';
@@ -28,8 +28,8 @@ export interface ReportValues {
   service_code: string;
   lat: string;
   long: string;
-  /** The service's questions' answers, as JSON (`{ "tingkat": "berat", "bagian": ["lantai"] }`). */
-  attributes: string;
+  /** The service's questions' answers, as JSON (`{ "tingkat": "berat", "bagian": ["lantai"] }`); sent as Open311's `attribute`. */
+  attribute: string;
   description: string;
   /** The uploaded photo's address (from `photos.upload`). */
   media_url: string;
@@ -39,13 +39,13 @@ export interface ReportValues {
   consent: boolean;
 }
 
-const FIELDS = ['service_code', 'lat', 'long', 'attributes', 'description', 'media_url', 'first_name', 'email', 'phone', 'consent'] as const;
+const FIELDS = ['service_code', 'lat', 'long', 'attribute', 'description', 'media_url', 'first_name', 'email', 'phone', 'consent'] as const;
 
 const EMPTY: ReportValues = {
   service_code: '',
   lat: '',
   long: '',
-  attributes: '',
+  attribute: '',
   description: '',
   media_url: '',
   first_name: '',
@@ -59,7 +59,7 @@ type Answers = Record<string, string | string[]>;
 /** The answers a form holds, read from its JSON (nothing on anything unreadable). */
 function answersOf(values: ReportValues): Answers {
   try {
-    const parsed: unknown = values.attributes ? JSON.parse(values.attributes) : {};
+    const parsed: unknown = values.attribute ? JSON.parse(values.attribute) : {};
     return parsed && typeof parsed === 'object' ? (parsed as Answers) : {};
   } catch {
     return {};
@@ -96,24 +96,39 @@ export function reportInput(values: ReportValues): Record<string, unknown> {
   return input;
 }
 
+/** A question of a service the citizen must answer and has not. */
+function unanswered(service: RoadReportService | undefined, answers: Answers): Open311Attribute[] {
+  return (service?.attributes ?? []).filter((attribute) => {
+    if (!attribute.variable || !attribute.required) return false;
+    const answer = answers[attribute.code];
+    return Array.isArray(answer) ? answer.length === 0 : !answer;
+  });
+}
+
 /**
- * The shared schema, and one rule the server checks with the service list: a place. The
- * widget's reports always have one (a pin, the device's location, or coordinates typed), so a
- * missing one is named before anything is sent, beside the field it concerns.
+ * The shared schema, and what the server checks with the service list: a place, and the
+ * service's required questions. The widget's reports always have a place (a pin, the device's
+ * location, or coordinates typed), so a missing one, or a question left open, is named before
+ * anything is sent, in the citizen's language.
  */
-const reportSchema: FormSchema = {
-  safeParse(input) {
-    const checked = roadReportInput.safeParse(input);
-    const value = input as Record<string, unknown>;
-    const absent = (['lat', 'long'] as const).filter((field) => value[field] === undefined);
-    if (absent.length === 0) return checked;
-    const issues = [
-      ...(checked.success ? [] : (checked.error?.issues ?? [])),
-      ...absent.slice(0, 1).map((field) => ({ code: 'custom' as const, path: [field], message: 'Give the place', params: { code: 'required' }, input: undefined })),
-    ];
-    return { success: false, error: { issues } };
-  },
-};
+function reportSchema(flow: () => { service: RoadReportService | undefined; message: (attribute: Open311Attribute) => string }): FormSchema {
+  return {
+    safeParse(input) {
+      const checked = roadReportInput.safeParse(input);
+      const value = input as Record<string, unknown>;
+      const absent = (['lat', 'long'] as const).filter((field) => value[field] === undefined).slice(0, 1);
+      const { service, message } = flow();
+      const open = unanswered(service, (value.attribute ?? {}) as Answers);
+      if (absent.length === 0 && open.length === 0) return checked;
+      const issues = [
+        ...(checked.success ? [] : (checked.error?.issues ?? [])),
+        ...absent.map((field) => ({ code: 'custom' as const, path: [field], message: 'Give the place', params: { code: 'required' }, input: undefined })),
+        ...open.map((attribute) => ({ code: 'custom' as const, path: ['attribute', attribute.code], message: message(attribute), params: { code: 'required' }, input: undefined })),
+      ];
+      return { success: false, error: { issues } };
+    },
+  };
+}
 
 /** What the report flow needs from `<opd-road-map>`. */
 export interface ReportHost extends OpdElement {
@@ -147,12 +162,21 @@ export class ReportFlow {
       opd: () => host.opd,
       fields: FIELDS,
       initial: EMPTY,
-      schema: reportSchema,
+      schema: reportSchema(() => ({
+        service: this.#service(this.form.values.service_code),
+        message: (attribute) => t.t('report.error.answer', attribute.description),
+      })),
+      counted: { description: { max: REPORT_DESCRIPTION_MAX_LENGTH, trimmed: true } },
       toInput: reportInput,
       submit: (values, idempotencyKey) => host.roadsClient.roads.reports.create(reportInput(values) as never, { idempotencyKey }),
       localize: t,
       label: (field) => t.t(`report.${field}`),
-      errorMessage: (field, error) => (field === 'lat' || field === 'long' ? t.t(error.code === 'required' ? 'report.error.place' : 'report.error.coordinate') : undefined),
+      errorMessage: (field, error) => {
+        if (field === 'lat' || field === 'long') return t.t(error.code === 'required' ? 'report.error.place' : 'report.error.coordinate');
+        // The first question left open, as the schema above worded it (or the server, which checks the same).
+        if (field === 'attribute') return error.message;
+        return undefined;
+      },
       canSend: () => Boolean(host.opd),
       sent: async (receipt) => {
         host.showPin(null);
@@ -161,6 +185,11 @@ export class ReportFlow {
         focusTemporarily(host.renderRoot.querySelector<HTMLElement>('#receipt-title'));
       },
     });
+  }
+
+  /** The service of `code`, once the services are loaded. */
+  #service(code: string): RoadReportService | undefined {
+    return this.#services.state === 'loaded' ? this.#services.services.find((service) => service.service_code === code) : undefined;
   }
 
   /** The pin's position in the form, if it holds one. */
@@ -242,7 +271,7 @@ export class ReportFlow {
       else chosen.delete(control.value);
       answers[code] = [...chosen];
     } else answers[code] = control.value;
-    this.#setField('attributes', JSON.stringify(answers));
+    this.#setField('attribute', JSON.stringify(answers));
   };
 
   readonly #onPhoto = async (event: Event): Promise<void> => {
@@ -355,7 +384,7 @@ export class ReportFlow {
               options: list.map((item) => ({ value: item.service_code, label: item.service_name })),
               hint: service?.description,
             })}
-        <input type="hidden" name="attributes" .value=${values.attributes} />
+        <input type="hidden" name="attribute" .value=${values.attribute} />
         ${service ? this.#renderQuestions(service.attributes, answers) : nothing}
         ${textareaField({
           ...form.field('description'),
@@ -383,14 +412,15 @@ export class ReportFlow {
 
   #renderQuestions(attributes: readonly Open311Attribute[], answers: Answers): TemplateResult {
     const t = this.#t;
-    const errors = this.form.problems;
-    const errorOf = (code: string) => errors.find((problem) => problem.path === `attribute.${code}`)?.message;
+    // The form keeps one error for all the questions; each open required one shows its own.
+    const flagged = this.form.errorFor('attribute') ? new Set(unanswered({ attributes } as RoadReportService, answers).map((attribute) => attribute.code)) : new Set<string>();
+    const errorOf = (attribute: Open311Attribute) => (flagged.has(attribute.code) ? t.t('report.error.answer', attribute.description) : undefined);
     const asked = [...attributes].filter((attribute) => attribute.variable).sort((a, b) => a.order - b.order);
-    return html`<div class="questions" @input=${this.#onAnswer} @change=${this.#onAnswer}>
+    return html`<div class="questions" id="attribute" tabindex="-1" @input=${this.#onAnswer} @change=${this.#onAnswer}>
       ${asked.map((attribute) => {
         const id = `attribute-${attribute.code}`;
         const label = `${attribute.description}${attribute.required ? '' : ` ${t.t('report.optional')}`}`;
-        const error = errorOf(attribute.code);
+        const error = errorOf(attribute);
         const answer = answers[attribute.code];
         const props = { name: id, error, errorPrefix: t.t('error.prefix') };
         if (attribute.datatype === 'multivaluelist') {

@@ -84,6 +84,8 @@ export const roadMapStyles = css`
   .report { display: block; margin: var(--_space) 0 0; padding: calc(var(--_space) * 0.75); border: 0.125em solid var(--_border); border-radius: var(--_radius); background: var(--_surface) }
   .report .heading:focus { outline: none }
   .report-form { display: block; margin: 0 }
+  .questions { display: block; margin: 0 }
+  .questions:focus { outline: 0.1875em solid var(--_focus); outline-offset: 0.25em }
   .coordinates { display: flex; flex-wrap: wrap; gap: 0 var(--_space); margin: var(--_space) 0 0 }
   .coordinates .field { flex: 1 1 12em; margin-bottom: 0 }
   .coordinates .label { font-weight: 400 }
