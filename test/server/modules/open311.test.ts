@@ -260,6 +260,44 @@ describeApi('Open311 and road reports', { publicResponses: 20 }, (api) => {
     assert.equal(shown[0].address, 'Depan rumah Pak RT, Jl. Mawar 3');
   });
 
+  it('puts every status and resolution change by staff in the public timeline, in order, as the OPD’s petugas', async () => {
+    const file = async (lat: number) => {
+      const response = await api.publicRequest(`${O}/requests.json`, form({ jurisdiction_id: DEMO_ROADS_OPD, service_code: 'jembatan-rusak', lat: String(lat), long: String(point.long), 'attribute[tingkat]': 'sedang' }));
+      assert.equal(response.status, 201);
+      return ((await response.json()) as Array<{ service_request_id: string }>)[0]!.service_request_id;
+    };
+    const id = await file(point.lat - 0.003);
+    const repeat = await file(point.lat - 0.0031);
+    const patch = (body: unknown) => api.staff(`${API}/road-reports/${id}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    assert.equal((await patch({ resolution: 'scheduled' })).status, 200);
+    assert.equal((await patch({ status_notes: 'Hanya catatan: tidak mengubah status' })).status, 200);
+    assert.equal((await patch({ status: 'closed', resolution: 'fixed', status_notes: 'Lantai jembatan sudah diganti.' })).status, 200);
+    assert.equal((await api.staffPost(`${API}/road-reports/${repeat}/merge`, { into: id })).status, 200);
+
+    const [request] = await (await api.publicRequest(`${O}/requests/${id}.json?${J}`)).json();
+    const ours = await (await api.publicRequest(`${API}/road-reports/${id}/updates`)).json();
+    assert.deepEqual(
+      ours.data.map((u: { status: string; resolution: string | null; role: string; author: string; description: string }) => [u.status, u.resolution, u.role, u.author, u.description]),
+      [
+        ['open', 'scheduled', 'petugas', request.agency_responsible, 'Laporan masih terbuka — perbaikan dijadwalkan.'],
+        ['closed', 'fixed', 'petugas', request.agency_responsible, 'Laporan ditutup — sudah diperbaiki. Lantai jembatan sudah diganti.'],
+      ],
+      'a note alone is no change of status',
+    );
+    const merged = await (await api.publicRequest(`${API}/road-reports/${repeat}/updates`)).json();
+    assert.deepEqual(merged.data.map((u: { status: string; resolution: string | null; description: string }) => [u.status, u.resolution, u.description]), [['closed', 'duplicate', `Laporan ditutup — sama dengan laporan lain. Sama dengan laporan ${id}.`]]);
+
+    const all = await (await api.publicRequest(`${O}/servicerequestupdates.json?${J}`)).json();
+    const mine = all.filter((u: { service_request_id: string }) => u.service_request_id === id || u.service_request_id === repeat);
+    assert.deepEqual(mine.map((u: { service_request_id: string; status: string; resolution: string | null }) => [u.service_request_id, u.status, u.resolution]), [[id, 'open', 'scheduled'], [id, 'closed', 'fixed'], [repeat, 'closed', 'duplicate']]);
+    assert.deepEqual(Object.keys(mine[0]), ['update_id', 'service_request_id', 'status', 'resolution', 'updated_datetime', 'description', 'media_url', 'role', 'author']);
+    const xml = await (await api.publicRequest(`${O}/servicerequestupdates.xml?${J}`)).text();
+    const entries = [...xml.matchAll(/<request_update>([\s\S]*?)<\/request_update>/g)].map((m) => m[1]!).filter((e) => e.includes(`<service_request_id>${id}</service_request_id>`));
+    assert.equal(entries.length, 2);
+    assert.match(entries[1]!, /<status>closed<\/status>\n\s+<resolution>fixed<\/resolution>/);
+    assert.match(entries[1]!, /<role>petugas<\/role>/);
+  });
+
   it('answers no public request with the reporter’s contact', async () => {
     for (const path of [`${O}/requests.json?${J}`, `${O}/requests.xml?${J}`, `${API}/road-reports`]) {
       const text = await (await api.publicRequest(path)).text();

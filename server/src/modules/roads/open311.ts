@@ -306,7 +306,7 @@ export function open311App(deps: AppDeps): Hono<AppEnv> {
       const ctx = await reportContext(db, opd, [], timeZone, origin(c), rows.map((r) => r.photo_id));
       const list = rows.map((row) => {
         const u = toUpdate(row, ctx);
-        return { update_id: u.update_id, service_request_id: u.service_request_id, status: u.status, updated_datetime: u.updated_datetime, description: u.description, media_url: u.media_url, role: u.role, author: u.author };
+        return { update_id: u.update_id, service_request_id: u.service_request_id, status: u.status, resolution: u.resolution, updated_datetime: u.updated_datetime, description: u.description, media_url: u.media_url, role: u.role, author: u.author };
       });
       return send(c, format, list, xmlDocument('service_requests_updates', list, 'request_update'));
     }

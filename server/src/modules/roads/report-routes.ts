@@ -11,7 +11,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
-import { PHOTO_MAX_BYTES } from '../../../../src/schemas/open311.js';
+import { PHOTO_MAX_BYTES, type ReportResolution } from '../../../../src/schemas/open311.js';
 import { roadReportEndpoints as endpoints, type ApiKeyRole, type Open311ApiKey } from '../../../../src/schemas/open311-staff.js';
 import { audit } from '../../db/audit.js';
 import type { Database, OpdRow } from '../../db/schema.js';
@@ -303,7 +303,7 @@ const staffGet = route({
 const setStatus = route({
   endpoint: endpoints.setStatus,
   summary: 'Set a report’s status and resolution (staff)',
-  description: 'Sets `status` (open, closed), `resolution` (fixed, scheduled, duplicate, not_regency_road, not_found, no_action), the public `status_notes` and `expected_datetime`. Closed is not fixed: a closed report says its resolution. Audited.',
+  description: 'Sets `status` (open, closed), `resolution` (fixed, scheduled, duplicate, not_regency_road, not_found, no_action), the public `status_notes` and `expected_datetime`. Closed is not fixed: a closed report says its resolution. A change of status or resolution is also an update in the public timeline (role `petugas`, the OPD as author, e.g. “Laporan ditutup — sudah diperbaiki.”). Audited.',
   ...byId,
   async handler({ c, opd, params, body, now, deps, actor }) {
     const db = roadsDb(deps.db);
@@ -326,6 +326,9 @@ const setStatus = route({
         .where('id', '=', params.id)
         .returningAll()
         .executeTakeFirstOrThrow();
+      if (status !== row.status || resolution !== row.resolution) {
+        await recordStatusChange(trx, opd, row, { status, resolution, note: body.status_notes ?? null, staffId: actor.id }, now);
+      }
       await audit(trx, { actor, action: 'road-report.status', subject: `road-report:${params.id}`, opd: opd.slug, detail: { from: { status: row.status, resolution: row.resolution }, to: { status, resolution } } }, now);
       return next;
     });
@@ -370,7 +373,7 @@ const moderate = route({
 const merge = route({
   endpoint: endpoints.merge,
   summary: 'Merge a duplicate report (staff)',
-  description: 'Closes the report with resolution `duplicate`, pointing to the report it repeats (`duplicate_of`). Audited.',
+  description: 'Closes the report with resolution `duplicate`, pointing to the report it repeats (`duplicate_of`), and says so in its public timeline. Audited.',
   ...byId,
   async handler({ c, opd, params, body, now, deps, actor }) {
     const db = roadsDb(deps.db);
@@ -388,6 +391,7 @@ const merge = route({
         .executeTakeFirstOrThrow();
       // Reports merged into this one follow it.
       await trx.updateTable('road_reports').set({ duplicate_of: Number(body.into), updated_at: now }).where('duplicate_of', '=', params.id).execute();
+      await recordStatusChange(trx, opd, row, { status: 'closed', resolution: 'duplicate', note: `Sama dengan laporan ${body.into}.`, staffId: actor.id }, now);
       await audit(trx, { actor, action: 'road-report.merge', subject: `road-report:${params.id}`, opd: opd.slug, detail: { into: body.into, was: { status: row.status, resolution: row.resolution } } }, now);
       return next;
     });
@@ -395,6 +399,57 @@ const merge = route({
     return { body: view!, headers: NO_STORE };
   },
 });
+
+/** How the public timeline says a resolution, in Indonesian. */
+const RESOLUTION_WORDS: Readonly<Record<ReportResolution, string>> = {
+  fixed: 'sudah diperbaiki',
+  scheduled: 'perbaikan dijadwalkan',
+  duplicate: 'sama dengan laporan lain',
+  not_regency_road: 'bukan jalan kabupaten, diteruskan ke pihak yang berwenang',
+  not_found: 'kerusakan tidak ditemukan saat diperiksa',
+  no_action: 'tidak memerlukan perbaikan',
+};
+
+/**
+ * The public sentence of a status change: `Laporan ditutup — sudah diperbaiki.`, `Laporan masih
+ * terbuka — perbaikan dijadwalkan.`, `Laporan dibuka kembali.`, then the officers' note if any.
+ */
+export function statusChangeText(from: string, status: string, resolution: string | null, note: string | null): string {
+  const state = status === 'closed' ? 'Laporan ditutup' : from === 'closed' ? 'Laporan dibuka kembali' : 'Laporan masih terbuka';
+  const how = resolution ? RESOLUTION_WORDS[resolution as ReportResolution] : undefined;
+  const sentence = how ? `${state} — ${how}.` : `${state}.`;
+  return note?.trim() ? `${sentence} ${note.trim()}` : sentence;
+}
+
+/**
+ * Records a status or resolution change by staff as an update in the public timeline (as
+ * FixMyStreet's updates carry the state they left a report in): role `petugas`, the OPD's name
+ * as author, the new status and resolution and {@link statusChangeText}. In the caller's transaction.
+ */
+async function recordStatusChange(
+  trx: RoadsDb,
+  opd: OpdRow,
+  row: ReportRow,
+  change: { status: string; resolution: string | null; note: string | null; staffId: string },
+  now: Date,
+): Promise<void> {
+  await trx
+    .insertInto('road_report_updates')
+    .values({
+      report_id: Number(row.id),
+      opd_slug: opd.slug,
+      status: change.status,
+      resolution: change.resolution,
+      description: statusChangeText(row.status, change.status, change.resolution, change.note),
+      photo_id: null,
+      role: 'petugas',
+      author: opd.name,
+      api_key_id: null,
+      staff_id: change.staffId,
+      created_at: now,
+    })
+    .execute();
+}
 
 /** Stores an update and moves the report's status and resolution with it. */
 export async function storeUpdate(
