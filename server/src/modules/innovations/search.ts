@@ -11,8 +11,10 @@
  * - Typos: a word of five letters or more that no word starts with still matches a word it is
  *   close to by trigrams (`word_similarity` ≥ 0.5: `perbaiakn`, `kesehtan`, `posyndu`); "baik"
  *   against "perbaikan" scores 0.4 and stays out.
- * - Every word must match (AND). Ranking: whole words above prefixes, the name above the
- *   problem and solution (weights A and B), then trigram closeness; ties by newest id.
+ * - Every word must match (AND). Ranking: all words whole above prefixes, then the name above
+ *   the problem and solution (weights A and B) with the rank divided by the text's length (a
+ *   short, focused entry above a long one that mentions the words in passing), then trigram
+ *   closeness; ties by newest id.
  *
  * @module
  */
@@ -73,7 +75,7 @@ export async function searchCatalogue(
       ? sql<string>`0::numeric`
       : sql<string>`round((
           2 * (innovations.search_doc @@ to_tsquery('simple', ${allExact}))::int
-          + ts_rank('{0.1, 0.2, 0.5, 1.0}', innovations.search_doc, to_tsquery('simple', ${anyPrefix}))
+          + 10 * ts_rank('{0.1, 0.2, 0.5, 1.0}', innovations.search_doc, to_tsquery('simple', ${anyPrefix}), 1)
           + word_similarity(${words.join(' ')}, innovations.search_text)
         )::numeric, 6)`;
 
