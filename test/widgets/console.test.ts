@@ -78,7 +78,7 @@ describe('<opd-console> signing in', () => {
     includes(header, 'Petugas OPD', 'with the role');
     includes(header, 'BPKAD', 'and the OPD');
     const menu = $$(element, '[part~=nav] a').map(text);
-    equal(menu.join(' | '), 'Kotak masuk SIAP | Kategori dan templat SIAP | Laporan jalan Perjaka | Data jalan Perjaka | Kode sematan', 'staff see only their pages');
+    equal(menu.join(' | '), 'Kotak masuk SIAP | Kategori dan templat SIAP | Laporan jalan Perjaka | Data jalan Perjaka | Agenda DPRD | Kode sematan', 'staff see only their pages');
     ok(Object.keys(sessionStorage).some((key) => key.startsWith('opd-console-token:')), 'on another origin the token is kept for the tab');
   });
 
@@ -124,7 +124,7 @@ describe('<opd-console> pages and routes', () => {
     const element = await mountConsole();
     await signInAs(element, 'admin@lahat.demo');
     const menu = $$(element, '[part~=nav] a').map(text);
-    equal(menu.join(' | '), 'Kotak masuk SIAP | Kategori dan templat SIAP | Laporan jalan Perjaka | Data jalan Perjaka | OPD dan peluncuran | Pengaturan dan pengguna OPD | Kode sematan | Log audit | Privasi | Hari libur', 'every page');
+    equal(menu.join(' | '), 'Kotak masuk SIAP | Kategori dan templat SIAP | Laporan jalan Perjaka | Data jalan Perjaka | Agenda DPRD | OPD dan peluncuran | Pengaturan dan pengguna OPD | Kode sematan | Log audit | Privasi | Hari libur', 'every page');
     equal(text($(element, '#page-title')), 'OPD dan peluncuran', 'a regency admin starts on the rollout board');
     equal($(element, '[part~=nav] a[aria-current=page]').textContent?.trim(), 'OPD dan peluncuran', 'the menu marks the page');
     cleanup();

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { agendaEventsPage } from '../agenda-console/events/console-page.js';
 import { consultationInboxPage } from '../consultation-inbox/console-page.js';
 import { siapSettingsPage } from '../consultation-inbox/settings/console-page.js';
 import { roadDataPage } from '../road-console/network/console-page.js';
@@ -24,6 +25,7 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
   siapSettingsPage,
   roadReportsPage,
   roadDataPage,
+  agendaEventsPage,
   rolloutPage,
   opdSettingsPage,
   embedPage,
