@@ -124,6 +124,7 @@ describe('<opd-road-map>', () => {
     const list = await roadMap('view="list"');
     await until(() => $$(list, 'tbody tr').length > 0, 'the list');
     equal(fetched(LEAFLET).length, 0, 'the list view loads no Leaflet');
+    equal(fetched(/road-map\/report/).length, 0, 'nor the report form, until it is opened');
 
     const spacer = document.createElement('div');
     spacer.style.height = '5000px';

@@ -5,7 +5,8 @@
  * {@link FormController}, as the consultation form is: the draft is kept on the device
  * (through errors, lost connections and reloads), one idempotency key per draft, the error
  * summary at the top. The photo is uploaded when it is chosen; its address is part of the
- * draft, so a reload keeps it too.
+ * draft, so a reload keeps it too. A chunk of its own: the widget imports it when the citizen
+ * opens the form, or when a draft of it is kept on the device (which it then shows).
  *
  * @module
  */
@@ -158,6 +159,7 @@ export class ReportFlow {
     this.#host = host;
     this.#t = t;
     this.form = new FormController<ReportValues, RoadReportReceipt>(host, {
+      // The draft's key; `<opd-road-map>` looks for it (draftStorageKey) to bring the flow back.
       widget: 'road-report',
       opd: () => host.opd,
       fields: FIELDS,

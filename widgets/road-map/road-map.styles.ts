@@ -86,7 +86,7 @@ export const roadMapStyles = css`
   .report-form { display: block; margin: 0 }
   .questions { display: block; margin: 0 }
   .questions:focus { outline: 0.1875em solid var(--_focus); outline-offset: 0.25em }
-  .coordinates { display: flex; flex-wrap: wrap; gap: 0 var(--_space); margin: var(--_space) 0 0 }
+  .coordinates { display: flex; flex-wrap: wrap; gap: calc(var(--_space) * 0.75) var(--_space); margin: var(--_space) 0 0 }
   .coordinates .field { flex: 1 1 12em; margin-bottom: 0 }
   .coordinates .label { font-weight: 400 }
   .file { display: block; max-width: 100%; margin: 0; padding: 0.25em 0; font: inherit }

@@ -8,17 +8,19 @@ import { adoptStyles, html, nothing, type CSSResultOrNative, type PropertyDeclar
 import { citizenRoads } from '../../src/namespaces/citizen-roads.js';
 import type { RoadFeatureCollection, RoadSegment } from '../../src/schemas/roads.js';
 import { ClientController } from '../shared/client-controller.js';
+import { draftStorageKey } from '../shared/draft-controller.js';
 import { opdErrorDetail, readError } from '../shared/error-detail.js';
 import { focusTemporarily } from '../shared/error-summary.js';
 import { LocalizeController } from '../shared/localize.js';
 import { renderNotice } from '../shared/notice.js';
 import { OpdElement } from '../shared/opd-element.js';
+import { deviceStorage } from '../shared/storage.js';
 import { roadPaletteStyles } from '../shared/road-palette.js';
 import { controlStyles, themeStyles } from '../shared/theme.js';
 import type { OpdMapDrawnDetail, OpdReportSubmittedDetail, OpdSegmentSelectDetail } from './events.js';
 import { id } from './i18n/id.js';
 import { SEGMENT_CLASSES, type MapLayer, type MapSegment, type SegmentClass } from './layer-types.js';
-import { ReportFlow, type ReportHost } from './report.js';
+import type { ReportFlow, ReportHost } from './report.js';
 import { ROAD_COLOUR_PROPERTIES, ROAD_COLOURS, roadMapStyles } from './road-map.styles.js';
 
 export type { OpdMapDrawnDetail, OpdReportSubmittedDetail, OpdSegmentSelectDetail };
@@ -177,10 +179,28 @@ export class OpdRoadMap extends OpdElement implements ReportHost {
   private readonly clients = new ClientController(this, { roads: citizenRoads });
   /** Whether the citizen opened (`true`) or closed (`false`) the report form; `null`: neither yet (open when a draft was kept). */
   private reportChoice: boolean | null = null;
-  readonly #report = new ReportFlow(this, this.localize, (receipt) => {
-    const detail: OpdReportSubmittedDetail = { id: receipt.service_request_id, segment: receipt.segment?.number ?? null };
-    this.emit('opd-report-submitted', detail);
-  });
+  /** The report flow, a chunk of its own fetched when the citizen opens it or a draft of it is kept. */
+  #report: ReportFlow | undefined;
+  #reportLoading: Promise<ReportFlow> | undefined;
+
+  /** Loads the report flow (once). */
+  private loadReport(): Promise<ReportFlow> {
+    this.#reportLoading ??= import('./report.js').then(
+      (module) => {
+        this.#report = new module.ReportFlow(this, this.localize, (receipt) => {
+          const detail: OpdReportSubmittedDetail = { id: receipt.service_request_id, segment: receipt.segment?.number ?? null };
+          this.emit('opd-report-submitted', detail);
+        });
+        this.requestUpdate();
+        return this.#report;
+      },
+      (error: unknown) => {
+        this.#reportLoading = undefined;
+        throw error;
+      },
+    );
+    return this.#reportLoading;
+  }
 
   /** The SDK client with the citizens' roads calls (for the report flow). */
   get roadsClient(): ReportHost['roadsClient'] {
@@ -195,8 +215,8 @@ export class OpdRoadMap extends OpdElement implements ReportHost {
   /** Whether the report form is shown: opened, or holding a draft, a send or a receipt. */
   private get reporting(): boolean {
     if (this.reportChoice !== null) return this.reportChoice;
-    const form = this.#report.form;
-    return form.notice?.kind === 'restored' || form.sending || form.result !== null;
+    const form = this.#report?.form;
+    return Boolean(form && (form.notice?.kind === 'restored' || form.sending || form.result !== null));
   }
 
   private readonly toggleReport = (): void => {
@@ -206,9 +226,15 @@ export class OpdRoadMap extends OpdElement implements ReportHost {
       this.showPin(null);
       return;
     }
-    void this.#report.open();
-    this.showPin(this.#report.pin);
-    void this.updateComplete.then(() => focusTemporarily(this.renderRoot.querySelector<HTMLElement>('#report-title')));
+    void this.loadReport().then(
+      async (report) => {
+        void report.open();
+        this.showPin(report.pin);
+        await this.updateComplete;
+        focusTemporarily(this.renderRoot.querySelector<HTMLElement>('#report-title'));
+      },
+      (error: unknown) => this.emit('opd-error', opdErrorDetail(error, 'load-report', 'network')),
+    );
   };
   #abort: AbortController | undefined;
   #layer: MapLayer | undefined;
@@ -252,6 +278,10 @@ export class OpdRoadMap extends OpdElement implements ReportHost {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.view !== 'list' && this.view !== 'map') this.view = 'map';
+    // A report not sent yet is kept on the device: bring the flow back to show it.
+    if (changed.has('opd') && this.opd && !this.#report && deviceStorage()?.getItem(draftStorageKey('road-report', this.opd))) {
+      void this.loadReport().catch(() => undefined);
+    }
     if ((changed.has('api') || changed.has('opd') || changed.has('year')) && this.isConnected) void this.fetchSegments();
     if (changed.has('tiles') && this.#layer) {
       // A tile layer is set when the map is made: make it again.
@@ -332,7 +362,7 @@ export class OpdRoadMap extends OpdElement implements ReportHost {
           zoomInTitle: t.t('map.zoomIn'),
           zoomOutTitle: t.t('map.zoomOut'),
           onPick: (number, position) => {
-            if (this.reporting && !this.#report.form.result) this.#report.place(position);
+            if (this.reporting && this.#report && !this.#report.form.result) this.#report.place(position);
             else if (number) this.open(number, 'map');
           },
           onDrawn: (milliseconds) => {
@@ -341,7 +371,7 @@ export class OpdRoadMap extends OpdElement implements ReportHost {
           },
         });
         this.#layer.select(this.current ?? this.selected, false);
-        if (this.reporting) this.#layer.setPin(this.#report.pin);
+        if (this.reporting && this.#report) this.#layer.setPin(this.#report.pin);
         this.mapState = 'ready';
       },
       (error: unknown) => {
@@ -529,7 +559,10 @@ export class OpdRoadMap extends OpdElement implements ReportHost {
         ${t.t('filter.summary', shown.length, Math.round(km * 1000) / 1000)}${this.year ? html` · ${t.t('map.year', this.year)}` : nothing}
       </p>
       ${shown.length === 0 ? renderNotice({ message: t.t('map.noMatch'), tone: 'warning' }) : nothing}
-      ${this.renderMap(unmapped)} ${this.reporting ? this.#report.render(this.level, this.view === 'map' && this.mapState !== 'failed') : nothing}
+      ${this.renderMap(unmapped)}
+      ${this.reporting
+        ? (this.#report?.render(this.level, this.view === 'map' && this.mapState !== 'failed') ?? html`<p class="muted" role="status">${t.t('report.loading')}</p>`)
+        : nothing}
       ${this.view === 'list' ? this.renderTable(shown) : nothing} ${this.renderDetails()}
     `;
   }

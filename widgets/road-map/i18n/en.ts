@@ -77,6 +77,7 @@ export const en: RoadMapMessages = {
 
   'report.open': 'Report damage',
   'report.close': 'Close the report form',
+  'report.loading': 'Loading the report form…',
   'report.title': 'Report road damage',
   'report.place': 'Where is the damage?',
   'report.placeHint': 'Click the place on the map, use your device’s location, or type its coordinates.',

@@ -78,6 +78,7 @@ export const id = {
 
   'report.open': 'Laporkan kerusakan',
   'report.close': 'Tutup formulir laporan',
+  'report.loading': 'Memuat formulir laporan…',
   'report.title': 'Laporkan kerusakan jalan',
   'report.place': 'Lokasi kerusakan',
   'report.placeHint': 'Klik tempatnya di peta, gunakan lokasi perangkat Anda, atau ketik koordinatnya.',
