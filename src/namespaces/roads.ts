@@ -27,6 +27,7 @@ import {
 import type { ReportStatus, RoadReportUpdate } from '../schemas/open311.js';
 import {
   roadReportEndpoints as staffReportEndpoints,
+  type InboxResolution,
   type Open311ApiKey,
   type Open311ApiKeyInput,
   type Open311ApiKeyIssued,
@@ -56,6 +57,8 @@ export interface RoadReportInboxQuery {
   serviceCode?: string;
   /** `true`: only reports offered as a possible duplicate and not merged yet. */
   duplicates?: boolean;
+  /** Only reports with this resolution, or `none`: those without one yet. */
+  resolution?: InboxResolution;
 }
 
 /** Perjaka's calls: the public ones and the staff's. */
@@ -142,6 +145,7 @@ export const roads: NamespaceFactory<RoadsNamespace> = (sender, defaults) => {
           ...(query?.status ? { status: query.status } : {}),
           ...(query?.serviceCode ? { service_code: query.serviceCode } : {}),
           ...(query?.duplicates === undefined ? {} : { duplicates: query.duplicates ? ('true' as const) : ('false' as const) }),
+          ...(query?.resolution ? { resolution: query.resolution } : {}),
         };
         return paginate((cursor) =>
           sender.call(staffReportEndpoints.staffList, {

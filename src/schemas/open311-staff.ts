@@ -154,6 +154,12 @@ export const open311ApiKeyInput = z.object({
 /** A key request, see {@link open311ApiKeyInput}. */
 export type Open311ApiKeyInput = z.input<typeof open311ApiKeyInput>;
 
+/** The inbox's resolution filter: a resolution, or `none` for reports without one yet. */
+export const inboxResolutions = [...reportResolutions, 'none'] as const;
+
+/** A value of the inbox's resolution filter, see {@link inboxResolutions}. */
+export type InboxResolution = (typeof inboxResolutions)[number];
+
 /**
  * Every Perjaka report endpoint of our own API: the public ones ({@link roadReportPublicEndpoints})
  * and the staff's inbox, status, moderation, merge and updates, and the OPD admins' API keys.
@@ -170,6 +176,8 @@ export const roadReportEndpoints = {
       service_code: z.optional(serviceCode),
       /** `true`: only reports with a possible duplicate not merged yet. */
       duplicates: z.optional(z.enum(['true', 'false'], 'Use duplicates=true or false')),
+      /** Only reports with this resolution, or `none`: those without one yet. */
+      resolution: z.optional(z.enum(inboxResolutions, `Use one of: ${inboxResolutions.join(', ')}`)),
     }),
     response: roadReportStaffList,
     access: 'staff',

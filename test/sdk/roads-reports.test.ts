@@ -331,6 +331,14 @@ describe('Dinas PUPR staff moderating reports through the SDK', () => {
     assert.deepEqual([merged.status, merged.resolution, merged.duplicate_of], ['closed', 'duplicate', first.service_request_id]);
     const pub = await citizen().roads.reports.get(second.service_request_id);
     assert.equal(pub.duplicate_of, first.service_request_id);
+    // The inbox filtered by resolution on the server: the merged one is a duplicate, the first has none yet.
+    const duplicates = await client.roads.moderation.list({ resolution: 'duplicate' }).toArray();
+    assert.ok(duplicates.some((r) => r.service_request_id === second.service_request_id));
+    assert.ok(duplicates.every((r) => r.resolution === 'duplicate'));
+    const unresolved = await client.roads.moderation.list({ resolution: 'none' }).toArray();
+    assert.ok(unresolved.some((r) => r.service_request_id === first.service_request_id) && unresolved.every((r) => r.resolution === null));
+    const timeline = await citizen().roads.reports.updates(second.service_request_id);
+    assert.deepEqual(timeline.map((u) => [u.role, u.status, u.resolution]), [['petugas', 'closed', 'duplicate']], 'the merge is in the public timeline');
     await assert.rejects(client.roads.moderation.merge(first.service_request_id, first.service_request_id), naming(ApiError, ['into'], 422));
   });
 

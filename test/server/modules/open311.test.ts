@@ -298,6 +298,21 @@ describeApi('Open311 and road reports', { publicResponses: 20 }, (api) => {
     assert.match(entries[1]!, /<role>petugas<\/role>/);
   });
 
+  it('filters the staff inbox by resolution on the server, none meaning not resolved yet, and names a wrong one', async () => {
+    const read = async (query: string) => ((await (await api.staff(`${API}/road-report-inbox?limit=100&${query}`)).json()) as { data: Array<{ resolution: string | null; service_request_id: string }> }).data;
+    const all = await read('');
+    const fixed = await read('resolution=fixed');
+    assert.ok(fixed.length >= 2, 'the demo’s fixed report and those fixed above');
+    assert.ok(fixed.every((r) => r.resolution === 'fixed'));
+    assert.deepEqual(fixed.map((r) => r.service_request_id), all.filter((r) => r.resolution === 'fixed').map((r) => r.service_request_id));
+    const none = await read('resolution=none');
+    assert.ok(none.length > 0 && none.every((r) => r.resolution === null));
+    assert.equal(none.length + all.filter((r) => r.resolution !== null).length, all.length);
+    const scheduled = await read('resolution=scheduled&status=open');
+    assert.ok(scheduled.every((r) => r.resolution === 'scheduled'));
+    await assertProblem(await api.staff(`${API}/road-report-inbox?resolution=selesai`), 400, 'validation', 'resolution');
+  });
+
   it('answers no public request with the reporter’s contact', async () => {
     for (const path of [`${O}/requests.json?${J}`, `${O}/requests.xml?${J}`, `${API}/road-reports`]) {
       const text = await (await api.publicRequest(path)).text();

@@ -41,7 +41,7 @@ export const REPORTS_PER_STEP = 50;
 /** The page's forms on one report (each has its own error summary). */
 type Form = 'moderate' | 'status' | 'update' | 'merge';
 
-/** The inbox's filters: status, service and duplicates go to the API, resolution is applied to what was read. */
+/** The inbox's filters, all asked of the API (a report whose resolution changes while shown leaves the list at once). */
 interface Filters {
   status: ReportStatus | '';
   service: string;
@@ -272,8 +272,9 @@ export class OpdRoadReports extends ConsolePageElement {
     const api = this.#api;
     if (!api) return;
     const run = ++this.#listRun;
-    const { status, service, duplicates } = this.filters;
-    this.#reader = api.moderation.list({ ...(status ? { status } : {}), ...(service ? { serviceCode: service } : {}), ...(duplicates ? { duplicates: true } : {}) })[Symbol.asyncIterator]();
+    const { status, service, resolution, duplicates } = this.filters;
+    const query = { ...(status ? { status } : {}), ...(service ? { serviceCode: service } : {}), ...(resolution ? { resolution } : {}), ...(duplicates ? { duplicates: true } : {}) };
+    this.#reader = api.moderation.list(query)[Symbol.asyncIterator]();
     this.listState = 'loading';
     this.complete = false;
     this.listError = '';
@@ -400,9 +401,8 @@ export class OpdRoadReports extends ConsolePageElement {
         this.filters = { ...before, service: target.value };
         break;
       case 'filterResolution':
-        // Applied to what was read: no new read.
         this.filters = { ...before, resolution: target.value as Filters['resolution'] };
-        return;
+        break;
       case 'filterDuplicates':
         this.filters = { ...before, duplicates: (target as HTMLInputElement).checked };
         break;

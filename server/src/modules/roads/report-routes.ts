@@ -257,7 +257,7 @@ const staffList = route({
   endpoint: endpoints.staffList,
   summary: 'List damage reports with contact (staff)',
   description: 'Reports newest first with the reporter’s contact, the moderation state and possible duplicates. The read is recorded in the audit log.',
-  docs: { ...pageDocs(DEFAULT_REPORT_PAGE_SIZE), duplicates: '`true`: only reports with a possible duplicate that are not merged yet.' },
+  docs: { ...pageDocs(DEFAULT_REPORT_PAGE_SIZE), duplicates: '`true`: only reports with a possible duplicate that are not merged yet.', resolution: 'Only reports with this resolution (`fixed`, `scheduled`, `duplicate`, `not_regency_road`, `not_found`, `no_action`), or `none`: those without one yet.' },
   async handler({ c, opd, query, now, deps, actor }) {
     const db = roadsDb(deps.db);
     const limit = query.limit ?? DEFAULT_REPORT_PAGE_SIZE;
@@ -267,6 +267,8 @@ const staffList = route({
     if (query.service_code) q = q.where('service_code', '=', query.service_code);
     if (query.duplicates === 'true') q = q.where(sql<boolean>`jsonb_array_length(possible_duplicates) > 0`).where('duplicate_of', 'is', null);
     if (query.duplicates === 'false') q = q.where(sql<boolean>`jsonb_array_length(possible_duplicates) = 0`);
+    if (query.resolution === 'none') q = q.where('resolution', 'is', null);
+    else if (query.resolution) q = q.where('resolution', '=', query.resolution);
     if (key) {
       const at = new Date(key[0]);
       q = q.where((eb) => eb.or([eb('requested_at', '<', at), eb.and([eb('requested_at', '=', at), eb('id', '<', key[1])])]));
@@ -274,7 +276,7 @@ const staffList = route({
     const rows = await q.orderBy('requested_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
     const { page, nextCursor } = pageBy(rows, limit, (row) => [new Date(row.requested_at).toISOString(), String(row.id)]);
     const data = await staffViews(db, c, opd, page, deps.settings.timeZone);
-    await audit(db, { actor, action: 'road-report.list', subject: `opd:${opd.slug}`, opd: opd.slug, detail: { filters: { status: query.status, service_code: query.service_code, duplicates: query.duplicates, cursor: query.cursor }, reports: page.map((r) => String(r.id)) } }, now);
+    await audit(db, { actor, action: 'road-report.list', subject: `opd:${opd.slug}`, opd: opd.slug, detail: { filters: { status: query.status, service_code: query.service_code, duplicates: query.duplicates, resolution: query.resolution, cursor: query.cursor }, reports: page.map((r) => String(r.id)) } }, now);
     return { body: { data, nextCursor }, headers: NO_STORE };
   },
 });
