@@ -290,6 +290,25 @@ describe('<opd-road-map>', () => {
     includes(text($(element, '[part~=details]')), `Ruas ${event.detail.number}`, 'its details open');
   });
 
+  it('shows the condition of the survey year asked for', async () => {
+    const client = buildClient({ baseUrl: testConfig().api, opd: OPD }, { roads: citizenRoads });
+    const earlier = await client.roads.segments.geojson({ year: 2021 });
+    const differs = earlier.features.find((feature) => {
+      const latest = network.features.find((other) => other.properties.number === feature.properties.number);
+      return feature.properties.condition && latest?.properties.condition?.kemantapan !== feature.properties.condition.kemantapan;
+    });
+    ok(differs?.properties.condition, 'the demo has a segment whose 2021 condition differs from its latest');
+    const element = await roadMap('view="list" year="2021"');
+    await until(() => $$(element, 'tbody tr').length > 0, 'the list');
+    includes(text($(element, '[part~=summary]')), 'tahun 2021', 'the summary names the year');
+    const row = $$(element, 'tbody tr').find((candidate) => text(candidate.querySelector('th')) === differs.properties.number);
+    includes(
+      text(row),
+      `${differs.properties.condition.kemantapan.toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} %`,
+      'the row carries the 2021 kemantapan, as the API gives it',
+    );
+  });
+
   it('speaks English with lang="en"', async () => {
     const element = await roadMap('lang="en" view="list"');
     await until(() => $$(element, 'tbody tr').length === 214, 'the list');
