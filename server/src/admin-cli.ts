@@ -8,10 +8,14 @@
  * npm run admin -- create admin@lahatkab.go.id --name "Admin Diskominfo"
  * npm run admin -- reset-password bpkad.operator@lahatkab.go.id
  * npm run admin -- list
+ * npm run admin -- open311-key issue dinas-pupr --role app --name "Aplikasi Lapor Lahat"
+ * npm run admin -- open311-key list dinas-pupr
+ * npm run admin -- open311-key revoke dinas-pupr 3f9c0a1b2c3d4e5f
  * ```
  *
  * `create` and `reset-password` print a one-time password; the person must choose their own
- * at first sign-in.
+ * at first sign-in. `open311-key issue` prints Perjaka's Open311 `api_key` for a third-party
+ * app or a stakeholder once (it is kept only as its hash), as an OPD admin's console does.
  *
  * @module
  */
@@ -27,11 +31,20 @@ import { serverModules } from './modules/index.js';
 import { loadSettings, SettingsError } from './settings.js';
 import { startFailureLine } from './start-errors.js';
 import { systemActor } from './auth/actor.js';
+import type { Kysely } from 'kysely';
+import { apiKeyRoles, open311ApiKeyInput } from '../../src/schemas/open311-staff.js';
+import type { Database } from './db/schema.js';
+import { issueApiKey } from './modules/roads/report-routes.js';
+import { roadsDb } from './modules/roads/tables.js';
 
 const USAGE = `Usage: npm run admin -- <command>
   create <email> [--name "Full name"]   add a regency admin; prints a one-time password
   reset-password <email>                give anyone a new one-time password, ending their sign-ins
-  list                                  every staff user with role and OPD`;
+  list                                  every staff user with role and OPD
+  open311-key issue <opd> --role <role> --name "Holder"
+                                        issue an Open311 api_key (roles: ${apiKeyRoles.join(', ')}); printed once
+  open311-key list <opd>                the OPD's keys: id, role, holder, issued, last used, revoked
+  open311-key revoke <opd> <id>         revoke a key: Open311 answers 403 to it from then on`;
 
 const CLI_ACTOR = systemActor('admin-cli');
 
@@ -85,6 +98,8 @@ async function main(argv: string[]): Promise<number> {
         }
         return 0;
       }
+      case 'open311-key':
+        return await open311Key(db, rest, now);
       default:
         throw new UsageError(`Unknown command "${command}"\n${USAGE}`);
     }
@@ -94,6 +109,59 @@ async function main(argv: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+/** The value after `--flag`, undefined without the flag; a flag without a value is a usage error. */
+function option(args: readonly string[], flag: string, example: string): string | undefined {
+  const at = args.indexOf(flag);
+  if (at < 0) return undefined;
+  const value = args[at + 1]?.trim();
+  if (!value || value.startsWith('--')) throw new UsageError(`${flag} needs a value, e.g. ${flag} ${example}`);
+  return value;
+}
+
+/** `open311-key issue|list|revoke <opd> …`: Perjaka's Open311 API keys of an OPD with Perjaka on. */
+async function open311Key(base: Kysely<Database>, args: readonly string[], now: Date): Promise<number> {
+  const [action, slug, ...rest] = args;
+  if (action !== 'issue' && action !== 'list' && action !== 'revoke') throw new UsageError(`open311-key needs issue, list or revoke\n${USAGE}`);
+  if (!slug) throw new UsageError(`Give the OPD's slug, e.g. open311-key ${action} dinas-pupr`);
+  const db = roadsDb(base);
+  const opd = await db.selectFrom('opds').select(['slug', 'name', 'modules']).where('slug', '=', slug).executeTakeFirst();
+  if (!opd) throw new UsageError(`No OPD has the slug ${slug}`);
+  if (!(opd.modules as string[]).includes('perjaka')) throw new UsageError(`${opd.name} does not have Perjaka (road reports) switched on`);
+  if (action === 'issue') {
+    const role = option(rest, '--role', 'app');
+    const name = option(rest, '--name', '"Aplikasi Lapor Lahat"');
+    const input = z.safeParse(open311ApiKeyInput, { role, name });
+    if (!input.success) {
+      const issue = input.error.issues[0]!;
+      const field = String(issue.path[0] ?? 'role');
+      throw new UsageError(`--${field}: ${field === 'role' ? `use one of ${apiKeyRoles.join(', ')}` : issue.message}`);
+    }
+    const { row, key } = await issueApiKey(db, opd.slug, input.data, now, null);
+    await audit(db, { actor: CLI_ACTOR, action: 'open311-key.issue', subject: `open311-key:${row.id}`, opd: opd.slug, detail: { name: row.name, role: row.role } }, now);
+    process.stdout.write(`Issued Open311 key ${row.id} (${row.role}) for ${row.name} at ${opd.name}.\napi_key (shown once): ${key}\n`);
+    return 0;
+  }
+  if (action === 'list') {
+    const keys = await db.selectFrom('open311_api_keys').selectAll().where('opd_slug', '=', opd.slug).orderBy('created_at').orderBy('id').execute();
+    if (keys.length === 0) process.stdout.write(`${opd.name} has no Open311 keys yet: npm run admin -- open311-key issue ${opd.slug} --role app --name "…"\n`);
+    const day = (at: Date | null) => (at ? new Date(at).toISOString().slice(0, 10) : '-');
+    for (const key of keys) {
+      process.stdout.write(`${key.id}\t${key.role}\t${key.name}\tissued ${day(key.created_at)}\tlast used ${day(key.last_used_at)}${key.revoked_at ? `\trevoked ${day(key.revoked_at)}` : ''}\n`);
+    }
+    return 0;
+  }
+  const id = rest[0];
+  if (!id) throw new UsageError(`Give the key's id (open311-key list ${opd.slug} shows them)`);
+  const revoked = await db.updateTable('open311_api_keys').set({ revoked_at: now }).where('id', '=', id).where('opd_slug', '=', opd.slug).where('revoked_at', 'is', null).returningAll().executeTakeFirst();
+  if (!revoked) {
+    const exists = await db.selectFrom('open311_api_keys').select('id').where('id', '=', id).where('opd_slug', '=', opd.slug).executeTakeFirst();
+    throw new UsageError(exists ? `Key ${id} is already revoked` : `${opd.name} has no Open311 key ${id} (open311-key list ${opd.slug} shows them)`);
+  }
+  await audit(db, { actor: CLI_ACTOR, action: 'open311-key.revoke', subject: `open311-key:${revoked.id}`, opd: opd.slug }, now);
+  process.stdout.write(`Revoked Open311 key ${revoked.id} (${revoked.role}, ${revoked.name}): Open311 refuses it from now on.\n`);
+  return 0;
+}
 
 function readEmail(raw: string | undefined): string {
   if (!raw) throw new UsageError(`Give the e-mail address\n${USAGE}`);
