@@ -144,6 +144,7 @@ export class OpdRoadMap extends OpdElement implements ReportHost {
     current: { state: true, attribute: false },
     announcement: { state: true, attribute: false },
     reportChoice: { state: true, attribute: false },
+    reportFailed: { state: true, attribute: false },
   };
 
   /** The survey year shown; unset (0): each segment's latest. */
@@ -179,6 +180,8 @@ export class OpdRoadMap extends OpdElement implements ReportHost {
   private readonly clients = new ClientController(this, { roads: citizenRoads });
   /** Whether the citizen opened (`true`) or closed (`false`) the report form; `null`: neither yet (open when a draft was kept). */
   private reportChoice: boolean | null = null;
+  /** The report form's chunk could not be fetched (the citizen may try again). */
+  private reportFailed = false;
   /** The report flow, a chunk of its own fetched when the citizen opens it or a draft of it is kept. */
   #report: ReportFlow | undefined;
   #reportLoading: Promise<ReportFlow> | undefined;
@@ -233,8 +236,17 @@ export class OpdRoadMap extends OpdElement implements ReportHost {
         await this.updateComplete;
         focusTemporarily(this.renderRoot.querySelector<HTMLElement>('#report-title'));
       },
-      (error: unknown) => this.emit('opd-error', opdErrorDetail(error, 'load-report', 'network')),
+      (error: unknown) => {
+        this.reportFailed = true;
+        this.emit('opd-error', opdErrorDetail(error, 'load-report', 'network'));
+      },
     );
+  };
+
+  private readonly retryReport = (): void => {
+    this.reportFailed = false;
+    this.reportChoice = false;
+    this.toggleReport();
   };
   #abort: AbortController | undefined;
   #layer: MapLayer | undefined;
@@ -561,7 +573,10 @@ export class OpdRoadMap extends OpdElement implements ReportHost {
       ${shown.length === 0 ? renderNotice({ message: t.t('map.noMatch'), tone: 'warning' }) : nothing}
       ${this.renderMap(unmapped)}
       ${this.reporting
-        ? (this.#report?.render(this.level, this.view === 'map' && this.mapState !== 'failed') ?? html`<p class="muted" role="status">${t.t('report.loading')}</p>`)
+        ? (this.#report?.render(this.level, this.view === 'map' && this.mapState !== 'failed') ??
+          (this.reportFailed
+            ? renderNotice({ message: t.t('report.failed'), tone: 'warning', alert: true, action: { label: t.t('retry'), onClick: this.retryReport, look: 'secondary' } })
+            : html`<p class="muted" role="status">${t.t('report.loading')}</p>`))
         : nothing}
       ${this.view === 'list' ? this.renderTable(shown) : nothing} ${this.renderDetails()}
     `;

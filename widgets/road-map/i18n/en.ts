@@ -78,6 +78,7 @@ export const en: RoadMapMessages = {
   'report.open': 'Report damage',
   'report.close': 'Close the report form',
   'report.loading': 'Loading the report form…',
+  'report.failed': 'The report form could not be loaded. Check your internet connection, then try again.',
   'report.title': 'Report road damage',
   'report.place': 'Where is the damage?',
   'report.placeHint': 'Click the place on the map, use your device’s location, or type its coordinates.',

@@ -79,6 +79,7 @@ export const id = {
   'report.open': 'Laporkan kerusakan',
   'report.close': 'Tutup formulir laporan',
   'report.loading': 'Memuat formulir laporan…',
+  'report.failed': 'Formulir laporan tidak dapat dimuat. Periksa koneksi internet Anda, lalu coba lagi.',
   'report.title': 'Laporkan kerusakan jalan',
   'report.place': 'Lokasi kerusakan',
   'report.placeHint': 'Klik tempatnya di peta, gunakan lokasi perangkat Anda, atau ketik koordinatnya.',
