@@ -15,6 +15,7 @@ import { getCookie } from 'hono/cookie';
 import type { Access, StaffRole } from '../../../src/schemas/index.js';
 import type { StaffUserRow } from '../db/schema.js';
 import type { AppEnv } from '../http/env.js';
+import { requestOriginOf } from '../http/origin.js';
 import { ProblemError } from '../http/problem.js';
 import { worksFor, type Actor } from './actor.js';
 import { SESSION_COOKIE, touchToken, userOfToken } from './tokens.js';
@@ -44,17 +45,6 @@ function credentialOf(c: Context<AppEnv>): { token: string; by: 'bearer' | 'cook
   }
   const cookie = getCookie(c, SESSION_COOKIE);
   return cookie ? { token: cookie, by: 'cookie' } : undefined;
-}
-
-/** The backend's own origin as the browser sees it (behind a trusted proxy, the forwarded one). */
-function ownOrigin(c: Context<AppEnv>): string {
-  const url = new URL(c.req.url);
-  if (c.get('deps').settings.trustProxy) {
-    const proto = c.req.header('X-Forwarded-Proto')?.split(',')[0]?.trim();
-    const host = c.req.header('X-Forwarded-Host')?.split(',')[0]?.trim();
-    return `${proto || url.protocol.replace(':', '')}://${host || c.req.header('Host') || url.host}`;
-  }
-  return `${url.protocol}//${c.req.header('Host') ?? url.host}`;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -89,7 +79,8 @@ export function requireSignIn(endpointId: string): MiddlewareHandler<AppEnv> {
     }
     if (credential.by === 'cookie' && !SAFE_METHODS.has(c.req.method)) {
       const origin = c.req.header('Origin');
-      if (origin !== ownOrigin(c)) {
+      // The backend's own origin as the browser sees it (behind a trusted proxy, the forwarded one).
+      if (origin !== requestOriginOf(c)) {
         throw new ProblemError('forbidden', {
           detail: 'A change signed in with the console cookie must come from the console’s own page. Scripts send Authorization: Bearer <token>.',
         });

@@ -59,6 +59,11 @@ describeApi('Perjaka switched on for a real Dinas PUPR', { publicResponses: 6, s
     assert.match(behind.mediaUrl, /^https:\/\/jalan\.lahatkab\.go\.id\/media\/road-photos\/[a-z0-9]+\.jpg$/);
     const forged = assertShape(roadReportPhoto, await (await upload({ 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'evil.example/phish?x=' })).json(), 'photo');
     assert.match(forged.mediaUrl, new RegExp(`^https://${new URL(api.server.url).host}/media/road-photos/`));
+    // Written as browsers never send it, the forwarded host is still that host: lower case, no default port.
+    const loud = assertShape(roadReportPhoto, await (await upload({ 'X-Forwarded-Proto': 'HTTPS', 'X-Forwarded-Host': 'Jalan.LahatKab.go.id:443, proxy.internal' })).json(), 'photo');
+    assert.match(loud.mediaUrl, /^https:\/\/jalan\.lahatkab\.go\.id\/media\/road-photos\//);
+    const ported = assertShape(roadReportPhoto, await (await upload({ 'X-Forwarded-Proto': 'gopher', 'X-Forwarded-Host': 'jalan.lahatkab.go.id:8443' })).json(), 'photo');
+    assert.match(ported.mediaUrl, new RegExp(`^${new URL(api.server.url).protocol}//jalan\\.lahatkab\\.go\\.id:8443/media/`), 'a scheme other than http(s) is not taken');
   });
 });
 

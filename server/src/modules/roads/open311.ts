@@ -19,6 +19,7 @@ import { reportStatuses, type Open311Request, type ReportResolution, roadReportI
 import type { OpdRow } from '../../db/schema.js';
 import { bodyText } from '../../http/body.js';
 import type { AppDeps, AppEnv } from '../../http/env.js';
+import { publicBaseOf } from '../../http/origin.js';
 import { ProblemError } from '../../http/problem.js';
 import { rateLimit } from '../../http/rate-limit.js';
 import { fileReport, keyHash, storeUpdate } from './report-routes.js';
@@ -28,7 +29,6 @@ import {
   findReports,
   MAX_REQUESTS,
   photoIdOf,
-  publicBase,
   readFilters,
   reportContext,
   servicesOf,
@@ -256,7 +256,7 @@ export function open311App(deps: AppDeps): Hono<AppEnv> {
     return sendError(c, format, new Open311Error(500, 'Something went wrong on our side; try again later'));
   });
 
-  const origin = (c: Context<AppEnv>) => publicBase(deps.settings, c.req.url, (name) => c.req.header(name));
+  const origin = publicBaseOf;
   const timeZone = deps.settings.timeZone;
 
   app.get('/:file', async (c) => {

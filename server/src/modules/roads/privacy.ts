@@ -8,15 +8,15 @@
  * phone number they gave (the phone compared by its national digits: `0812…`, `+62812…` and
  * `62 812-…` are one number). Erasing empties the contact and device id and turns every mention
  * of the name, e-mail or phone in the report's description (the original and the moderated
- * public text) into `(dihapus)`; the report, its place, photo and updates stay, no longer tied
- * to a person. The retention period erases the same from reports closed before its date.
+ * public text) into `(dihapus)` (the redactor SIAP uses too, `server/src/privacy/redact.ts`);
+ * the report, its place, photo and updates stay, no longer tied to a person. The retention period erases the same from reports closed before its date.
  *
  * @module
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { PersonalDataSubject, PrivacyHooks } from '../../http/module.js';
-import { ERASED_NAME, redactorFor } from '../consultations/privacy.js';
+import { ERASED_NAME, nationalDigits, redactorFor } from '../../privacy/redact.js';
 import { roadsDb, type ReportRow, type RoadsDb } from './tables.js';
 
 /** The module name the records carry. */
@@ -24,13 +24,6 @@ const MODULE = 'perjaka';
 
 /** Reports redacted per round of queries. */
 const BATCH = 200;
-
-/** The digits of a phone number after the country code or the leading 0 (`81299997777`); undefined when too short to be one. */
-function nationalDigits(phone: string): string | undefined {
-  const digits = phone.replace(/\D/g, '');
-  const national = digits.startsWith('62') ? digits.slice(2) : digits.startsWith('0') ? digits.slice(1) : digits;
-  return national.length >= 7 ? national : undefined;
-}
 
 /** The reports of the citizen `who` (by e-mail, or by phone's national digits); null when `who` names nobody. */
 function matching(db: RoadsDb, who: PersonalDataSubject) {

@@ -19,6 +19,7 @@ import { decodeKey, pageBy, pageDocs } from '../../http/cursor.js';
 import type { AppEnv } from '../../http/env.js';
 import { KEY_NOT_CLAIMED, claimKey } from '../../http/idempotency.js';
 import { route } from '../../http/module.js';
+import { publicBaseOf } from '../../http/origin.js';
 import { ProblemError, validationProblem } from '../../http/problem.js';
 /** The rate-limit bucket every public write shares (SIAP's questions too). */
 const PUBLIC_WRITE_BUCKET = 'public-write';
@@ -30,7 +31,6 @@ import {
   insertReport,
   photoIdOf,
   photoUrl,
-  publicBase,
   readFilters,
   reportContext,
   servicesOf,
@@ -67,7 +67,7 @@ function noReport(id: string, opd: OpdRow): ProblemError {
   return new ProblemError('not-found', { detail: `${opd.name} has no road report ${id}` });
 }
 
-const originFor = (c: Context<AppEnv>) => publicBase(c.get('deps').settings, c.req.url, (name) => c.req.header(name));
+const originFor = publicBaseOf;
 
 /** Reads the whole body as bytes, at most `max` (413 naming the limit beyond). */
 async function bodyBytes(c: Context<AppEnv>, max: number): Promise<Uint8Array> {

@@ -25,7 +25,6 @@ import type { RoadReportStaff } from '../../../../src/schemas/open311-staff.js';
 import { indonesianTimeZones, type IndonesianTimeZone } from '../../../../src/schemas/opds.js';
 import type { RoadGeometry } from '../../../../src/schemas/roads.js';
 import type { OpdRow } from '../../db/schema.js';
-import type { Settings } from '../../settings.js';
 import { haversineMetres, INDONESIA_BOUNDS, type Bounds } from './geometry.js';
 import { servicesOf } from './services.js';
 import type { ReportRow, RoadsDb, ServiceRow, UpdateRow } from './tables.js';
@@ -567,21 +566,4 @@ export function toReceipt(row: ReportRow, ctx: ReportContext, duplicates: RoadRe
     segment: view.segment,
     possible_duplicates: duplicates,
   };
-}
-
-/**
- * The base of the links a request's answer hands out (photos' `media_url`, discovery's
- * endpoint): `PUBLIC_URL` when the settings have one, else the request's own origin — behind
- * `TRUST_PROXY` the one the proxy forwarded (`X-Forwarded-Proto`, `X-Forwarded-Host`).
- */
-export function publicBase(settings: Pick<Settings, 'publicUrl' | 'trustProxy'>, url: string, header: (name: string) => string | undefined): string {
-  if (settings.publicUrl) return settings.publicUrl;
-  const own = new URL(url);
-  if (!settings.trustProxy) return own.origin;
-  const proto = header('X-Forwarded-Proto')?.split(',')[0]?.trim().toLowerCase();
-  const host = header('X-Forwarded-Host')?.split(',')[0]?.trim();
-  const scheme = proto === 'https' || proto === 'http' ? proto : own.protocol.slice(0, -1);
-  // A forwarded host is used only if it is a host (no path, no credentials).
-  const forwarded = host && URL.canParse(`${scheme}://${host}`) ? new URL(`${scheme}://${host}`) : undefined;
-  return forwarded && forwarded.host === host?.toLowerCase() ? forwarded.origin : `${scheme}://${own.host}`;
 }
