@@ -83,7 +83,7 @@ describe('staff registering and Bappeda reviewing through the SDK', () => {
       contact: { name: 'Petugas Kontak SDK', phone: '0812 3333 4444' },
     });
     assert.equal(draft.status, 'draft');
-    const withFile = await bpkad.innovations.opd.uploadEvidence(draft.id, 'regulasi', new Blob([placeholderPdf('SK')], { type: 'application/pdf' }), { title: 'SK Kepala BPKAD' });
+    const withFile = await bpkad.innovations.opd.uploadEvidence(draft.id, 'regulasi', new Blob([placeholderPdf('SK') as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), { title: 'SK Kepala BPKAD' });
     assert.equal(withFile.evidence[0]?.title, 'SK Kepala BPKAD');
     const submitted = await bpkad.innovations.opd.submit(draft.id);
     assert.equal(submitted.status, 'submitted');
