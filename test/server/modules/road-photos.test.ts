@@ -6,7 +6,13 @@
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../server/src/db/schema.js';
+import { DEMO_PHOTO_JPEG_BASE64 } from '../../../server/src/modules/roads/demo-photo.js';
+import { cleanPhoto } from '../../../server/src/modules/roads/photos.js';
+import { DEMO_PHOTO_ID } from '../../../server/src/modules/roads/report-seed.js';
 import { DEMO_ROADS_OPD } from '../../../server/src/modules/roads/seed.js';
+import { roadsDb } from '../../../server/src/modules/roads/tables.js';
 import { PHOTO_MAX_BYTES, roadReportPhoto } from '../../../src/schemas/open311.js';
 import { assertProblem, assertShape, describeApi } from '../../helpers/api.js';
 import { registerPersonalData } from '../../helpers/personal-data.js';
@@ -41,6 +47,25 @@ describeApi('Road report photos', { publicResponses: 5 }, (api) => {
     assert.equal(ok.status, 201);
     const foreign = await api.publicRequest(`${API}/road-reports`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ service_code: 'drainase-tersumbat', address_string: 'Pasar Lahat', media_url: 'https://contoh.id/foto.jpg' }) });
     await assertProblem(foreign, 422, 'validation', 'media_url');
+  });
+
+  it('shows the demo’s synthetic report with its drawn photo, served cleaned like an upload and marked synthetic', async () => {
+    const requests = (await (await api.publicRequest(`/open311/v2/requests.json?jurisdiction_id=${DEMO_ROADS_OPD}`)).json()) as Array<{ description: string | null; media_url: string | null }>;
+    const demo = requests.find((r) => r.description?.startsWith('Lubang besar di tengah jalan dekat tikungan'));
+    assert.ok(demo?.media_url, 'the demo report has a photo');
+    assert.match(demo.media_url, new RegExp(`/media/road-photos/${DEMO_PHOTO_ID}\\.jpg$`));
+    const served = await api.publicRequest(new URL(demo.media_url).pathname);
+    assert.equal(served.status, 200);
+    assert.equal(served.headers.get('content-type'), 'image/jpeg');
+    const bytes = Buffer.from(await served.arrayBuffer());
+    assert.deepEqual([...bytes.subarray(0, 3), ...bytes.subarray(-2)], [0xff, 0xd8, 0xff, 0xff, 0xd9]);
+    assert.ok(!bytes.includes('Exif'), 'no EXIF');
+    assert.deepEqual([...cleanPhoto(new Uint8Array(Buffer.from(DEMO_PHOTO_JPEG_BASE64, 'base64'))).bytes], [...bytes], 'stored as the cleaning makes it');
+    const row = await roadsDb(api.server.db as unknown as Kysely<Database>).selectFrom('road_report_photos').select(['synthetic', 'width', 'height']).where('id', '=', DEMO_PHOTO_ID).executeTakeFirstOrThrow();
+    assert.deepEqual([row.synthetic, row.width, row.height], [true, 320, 240]);
+    const uploaded = assertShape(roadReportPhoto, await (await upload(jpegWithGps())).json(), 'photo');
+    const other = await roadsDb(api.server.db as unknown as Kysely<Database>).selectFrom('road_report_photos').select('synthetic').where('id', '=', uploaded.id).executeTakeFirstOrThrow();
+    assert.equal(other.synthetic, false, 'an upload is not');
   });
 
   it('drops PNG text chunks and WebP EXIF and XMP, keeping the image', async () => {

@@ -22,6 +22,7 @@ import {
 } from '../../../../src/schemas/roads.js';
 import { seedRoads } from './seed.js';
 import { roadReportTables } from './migrations/0002-road-reports.js';
+import { syntheticPhotos } from './migrations/0003-synthetic-photos.js';
 import { reportRoutes } from './report-routes.js';
 import { seedRoadReports } from './report-seed.js';
 import { open311App, OPEN311_BODY_BYTES } from './open311.js';
@@ -38,7 +39,7 @@ export const perjakaModule = defineModule({
     { path: '/open311/v2', app: open311App, cors: 'any', methods: ['GET', 'POST'] },
     { path: '/media/road-photos', app: mediaApp, cors: 'any', methods: ['GET'] },
   ],
-  migrations: { '0001-road-network': roadNetworkTables, '0002-road-reports': roadReportTables },
+  migrations: { '0001-road-network': roadNetworkTables, '0002-road-reports': roadReportTables, '0003-synthetic-photos': syntheticPhotos },
   seed: async (db, context) => ({ ...(await seedRoads(db, context)), ...(await seedRoadReports(db, context)) }),
   // Reporters' names, contact and device ids in the spine's personal-data export, erasure and retention.
   privacy: perjakaPrivacy,

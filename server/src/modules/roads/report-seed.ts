@@ -3,7 +3,9 @@
  * jalan berlubang, longsor, drainase tersumbat, jembatan rusak — with their Open311 attributes
  * (`services.ts`: every OPD with Perjaka on gets them) are what a Dinas PUPR takes reports
  * under; the reports are SYNTHETIC (`synthetic` set, no
- * reporter contact), placed on segments of the synthetic demo network. Idempotent.
+ * reporter contact), placed on segments of the synthetic demo network. The first carries the
+ * demo's drawn photo (`demo-photo.ts`, `synthetic` too), stored through the same cleaning as an
+ * upload ({@link cleanPhoto}). Idempotent.
  *
  * @module
  */
@@ -13,11 +15,27 @@ import type { Database } from '../../db/schema.js';
 import type { SeedContext } from '../../http/module.js';
 import { DEMO_ROADS_OPD } from './seed.js';
 import { addDefaultServices, ROAD_REPORT_SERVICES } from './services.js';
-import { roadsDb } from './tables.js';
+import { DEMO_PHOTO_JPEG_BASE64 } from './demo-photo.js';
+import { cleanPhoto } from './photos.js';
+import { roadsDb, type RoadsDb } from './tables.js';
+
+/** The demo photo's id: fixed, so its media URL is the same on every demo database. */
+export const DEMO_PHOTO_ID = 'contohsintetis0001';
+
+/** Stores the demo's drawn photo as an upload is stored (cleaned, bytes in the database), marked synthetic; its id. */
+async function storeDemoPhoto(db: RoadsDb, at: Date): Promise<string> {
+  const photo = cleanPhoto(new Uint8Array(Buffer.from(DEMO_PHOTO_JPEG_BASE64, 'base64')));
+  await db
+    .insertInto('road_report_photos')
+    .values({ id: DEMO_PHOTO_ID, opd_slug: DEMO_ROADS_OPD, media_type: photo.mediaType, data: photo.bytes, width: photo.width, height: photo.height, byte_size: photo.bytes.length, created_at: at, synthetic: true })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+  return DEMO_PHOTO_ID;
+}
 
 /** The demo reports: on the n-th demo segment, how long ago (days), and what was done. */
-const DEMO_REPORTS: ReadonlyArray<{ segment: number; service: string; days: number; description: string; attributes: Record<string, string | string[]>; status?: 'closed'; resolution?: string; update?: { role: string; author: string; text: string } }> = [
-  { segment: 3, service: 'jalan-berlubang', days: 2, description: 'Lubang besar di tengah jalan dekat tikungan, sudah ada motor yang jatuh. (contoh data sintetis)', attributes: { tingkat: 'berat', lebar: '80' } },
+const DEMO_REPORTS: ReadonlyArray<{ segment: number; service: string; days: number; description: string; photo?: true; attributes: Record<string, string | string[]>; status?: 'closed'; resolution?: string; update?: { role: string; author: string; text: string } }> = [
+  { segment: 3, service: 'jalan-berlubang', days: 2, description: 'Lubang besar di tengah jalan dekat tikungan, sudah ada motor yang jatuh. (contoh data sintetis)', attributes: { tingkat: 'berat', lebar: '80' }, photo: true },
   { segment: 17, service: 'longsor', days: 6, description: 'Tebing longsor menutup separuh jalan setelah hujan semalam. (contoh data sintetis)', attributes: { tingkat: 'sedang', akses: 'sebagian' }, update: { role: 'camat', author: 'Camat (demo)', text: 'Warga sudah bergotong royong membersihkan sebagian material longsor. (contoh data sintetis)' } },
   { segment: 42, service: 'drainase-tersumbat', days: 12, description: 'Gorong-gorong tersumbat sampah, air meluap ke jalan. (contoh data sintetis)', attributes: { genangan: 'ya' }, status: 'closed', resolution: 'fixed', update: { role: 'petugas', author: 'Dinas PUPR (demo)', text: 'Saluran sudah dibersihkan petugas. (contoh data sintetis)' } },
   { segment: 88, service: 'jembatan-rusak', days: 20, description: 'Papan lantai jembatan kayu lepas dua buah. (contoh data sintetis)', attributes: { tingkat: 'sedang', bagian: ['lantai'] }, update: { role: 'kontraktor', author: 'CV Kontraktor (demo)', text: 'Penggantian lantai dijadwalkan minggu depan. (contoh data sintetis)' } },
@@ -42,6 +60,7 @@ export async function seedRoadReports(base: Kysely<Database>, { now }: SeedConte
     const line = geometry.type === 'LineString' ? geometry.coordinates : geometry.coordinates[0]!;
     const [lon, lat] = line[Math.floor(line.length / 2)]!;
     const at = new Date(now.getTime() - report.days * 86_400_000);
+    const photoId = report.photo ? await storeDemoPhoto(db, at) : null;
     const row = await db
       .insertInto('road_reports')
       .values({
@@ -55,7 +74,7 @@ export async function seedRoadReports(base: Kysely<Database>, { now }: SeedConte
         address_id: null,
         lat,
         lon,
-        photo_id: null,
+        photo_id: photoId,
         attributes: JSON.stringify(report.attributes),
         segment_id: segment.id,
         segment_distance_m: 0,

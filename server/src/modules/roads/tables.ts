@@ -116,6 +116,8 @@ export interface RoadReportPhotosTable {
   height: number;
   byte_size: number;
   created_at: Timestamp;
+  /** The demo's drawn photo (migration `0003-synthetic-photos`); false for every upload. */
+  synthetic: Optional<boolean>;
 }
 
 /** `open311_api_keys`: keys of third-party apps and stakeholders, kept as SHA-256 only. */
