@@ -257,6 +257,13 @@ function npmChunkName(/** @type {import('rollup').PreRenderedChunk} */ chunk) {
 function npmManualChunk(/** @type {string} */ id) {
   const path = id.replaceAll('\\', '/');
   if (/\/src\/(?:errors|schemas\/(?:common|endpoint|opds))\.ts$/.test(path)) return 'spine';
+  if (/\/src\/(?:pagination|namespaces\/shared)\.ts$/.test(path)) return 'spine';
+  if (/\/src\/(?:schemas\/consultations|namespaces\/citizen-consultations)\.ts$/.test(path)) return 'consultations';
+  if (/\/src\/(?:schemas\/(?:roads|open311)|namespaces\/citizen-roads)\.ts$/.test(path)) return 'citizen-roads';
+  if (/\/src\/(?:schemas\/agenda|namespaces\/citizen-agenda)\.ts$/.test(path)) return 'citizen-agenda';
+  if (/\/src\/(?:request|idempotency)\.ts$/.test(path)) return 'request';
+  if (/\/widgets\/shared\/(?:error-summary|error-detail|fields|notice|storage)\.ts$/.test(path)) return 'form-kit';
+  if (/\/widgets\/shared\/(?:form-controller|form-notice|draft-controller|clipboard)\.ts$/.test(path)) return 'form-flow';
   if (/\/src\/schemas\/(?:opd-admin|privacy)\.ts$/.test(path)) return 'staff-schemas';
   if (/\/src\/schemas\/(?:accounts|page-query)\.ts$/.test(path)) return 'accounts';
   if (PURE_MODULES.test(id)) return 'schema-details';

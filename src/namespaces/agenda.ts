@@ -6,14 +6,13 @@
  * cancel events (`events.create`, `edit`, `postpone`, `cancel`); OPD admins set the council's
  * bodies (`bodies.put`). Each method is a thin call of one endpoint of `agendaEndpoints`.
  *
- * `citizenAgenda` is the public half alone, for a page that only shows the calendar: it imports
- * only the public schemas (`schemas/agenda.ts`), none of the staff's (`schemas/agenda-staff.ts`).
+ * `citizenAgenda` (in `citizen-agenda.ts`, re-exported here) is the public half alone, for a
+ * page that only shows the calendar: it imports only the public schemas (`schemas/agenda.ts`),
+ * none of the staff's (`schemas/agenda-staff.ts`).
  *
  * @module
  */
-import { paginate, type Paginated } from '../pagination.js';
-import type { CallOptions } from '../request.js';
-import { agendaPublicEndpoints as endpoints, type AgendaEvent, type Council, type CouncilBody, type EventKind } from '../schemas/agenda.js';
+import type { AgendaEvent, CouncilBody } from '../schemas/agenda.js';
 import {
   agendaStaffEndpoints as staffEndpoints,
   type AgendaEventInput,
@@ -21,49 +20,15 @@ import {
   type AgendaPostponeInput,
   type CouncilBodyInput,
 } from '../schemas/agenda-staff.js';
+import { citizenAgenda, type AgendaCallOptions, type CitizenAgendaNamespace } from './citizen-agenda.js';
 import { resolveOpd, type NamespaceFactory } from './shared.js';
 
-/** Options of an agenda call: the OPD whose council it is (default: the client's). */
-export interface AgendaCallOptions extends CallOptions {
-  /** The OPD (the Sekretariat DPRD) that publishes the agenda. */
-  opd?: string;
-}
+export { citizenAgenda, type AgendaCallOptions, type AgendaEventRange, type CitizenAgendaNamespace } from './citizen-agenda.js';
 
 /** Options of {@link AgendaNamespace.events}' `create`. */
 export interface AgendaCreateOptions extends AgendaCallOptions {
   /** The Idempotency-Key to send (default: a new one per call). A form keeps one per draft, so sending it again after a lost answer schedules the event once. */
   idempotencyKey?: string;
-}
-
-/** A range and filters of {@link CitizenAgendaNamespace.events}' `list`. */
-export interface AgendaEventRange {
-  /** The start: a day (`2026-12-01`, in the council's zone), a local time or an instant. Default: today. */
-  from?: string;
-  /** The end, excluded (`from: '2026-12-01', to: '2027-01-01'` is December); at most 366 days after `from`. Default: 90 days on. */
-  to?: string;
-  /** Only this body's events (its id, e.g. `komisi-3`). */
-  body?: string;
-  /** Only events of this kind. */
-  kind?: EventKind;
-  /** Events per request (1–100, default 100); the list pages itself whatever the size. */
-  limit?: number;
-}
-
-/** e-Agenda's public calls. */
-export interface CitizenAgendaNamespace {
-  /** The council: its bodies, kinds of events and the feeds to subscribe to (`https:` and `webcal:`). */
-  council(options?: AgendaCallOptions): Promise<Council>;
-  /** The council's events. */
-  readonly events: {
-    /** The events overlapping a range, in start order; pages itself. */
-    list(range?: AgendaEventRange, options?: AgendaCallOptions): Paginated<AgendaEvent>;
-    /** One event with its documents and change log. */
-    get(id: number, options?: AgendaCallOptions): Promise<AgendaEvent>;
-  };
-  /** The council's iCalendar feed as text (or one body's). */
-  feed(query?: { body?: string }, options?: AgendaCallOptions): Promise<string>;
-  /** One event as iCalendar text, for "add to my calendar". */
-  ics(id: number, options?: CallOptions): Promise<string>;
 }
 
 /** e-Agenda's calls: the public ones and the staff's. */
@@ -90,41 +55,6 @@ export interface AgendaNamespace extends CitizenAgendaNamespace {
     put(id: string, input: CouncilBodyInput, options?: AgendaCallOptions): Promise<CouncilBody>;
   };
 }
-
-/** Builds e-Agenda's public calls; `buildClient(options, { agenda: citizenAgenda })`. */
-export const citizenAgenda: NamespaceFactory<CitizenAgendaNamespace> = (sender, defaults) => {
-  const opdOf = (options?: AgendaCallOptions) => resolveOpd(options?.opd, defaults.opd);
-  return {
-    async council(options) {
-      const opd = opdOf(options);
-      return sender.call(endpoints.council, { params: { opd }, what: `the council agenda of ${opd}`, signal: options?.signal });
-    },
-    events: {
-      list(range, options) {
-        const opd = opdOf(options);
-        return paginate((cursor) =>
-          sender.call(endpoints.listEvents, {
-            params: { opd },
-            query: { ...range, ...(cursor ? { cursor } : {}) },
-            what: `the agenda of ${opd}`,
-            signal: options?.signal,
-          }),
-        );
-      },
-      async get(id, options) {
-        const opd = opdOf(options);
-        return sender.call(endpoints.getEvent, { params: { opd, id }, what: `agenda event ${id}`, signal: options?.signal });
-      },
-    },
-    async feed(query, options) {
-      const opd = opdOf(options);
-      return sender.call(endpoints.feed, { params: { opd }, query: query ?? {}, what: `the agenda feed of ${opd}`, signal: options?.signal });
-    },
-    async ics(id, options) {
-      return sender.call(endpoints.eventIcs, { params: { id: String(id) }, what: `agenda event ${id} as iCalendar`, signal: options?.signal });
-    },
-  };
-};
 
 /** Builds `client.agenda` with the staff calls: `buildClient(options, { agenda })` (`createClient()`'s client has no agenda). */
 export const agenda: NamespaceFactory<AgendaNamespace> = (sender, defaults) => {

@@ -4,7 +4,7 @@
  * @module
  */
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { citizenAgenda } from '../../src/namespaces/agenda.js';
+import { citizenAgenda } from '../../src/namespaces/citizen-agenda.js';
 import type { AgendaEvent, Council, FeedLinks } from '../../src/schemas/agenda.js';
 import { indonesianTimeZones, type IndonesianTimeZone } from '../../src/schemas/opds.js';
 import { ClientController } from '../shared/client-controller.js';

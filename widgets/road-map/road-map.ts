@@ -8,13 +8,12 @@ import { adoptStyles, html, nothing, type CSSResultOrNative, type PropertyDeclar
 import { citizenRoads } from '../../src/namespaces/citizen-roads.js';
 import type { RoadFeatureCollection, RoadSegment } from '../../src/schemas/roads.js';
 import { ClientController } from '../shared/client-controller.js';
-import { draftStorageKey } from '../shared/draft-controller.js';
 import { opdErrorDetail, readError } from '../shared/error-detail.js';
 import { focusTemporarily } from '../shared/error-summary.js';
 import { LocalizeController } from '../shared/localize.js';
 import { renderNotice } from '../shared/notice.js';
 import { OpdElement } from '../shared/opd-element.js';
-import { deviceStorage } from '../shared/storage.js';
+import { deviceStorage, draftStorageKey } from '../shared/storage.js';
 import { roadPaletteStyles } from '../shared/road-palette.js';
 import { controlStyles, themeStyles } from '../shared/theme.js';
 import type { OpdMapDrawnDetail, OpdReportSubmittedDetail, OpdSegmentSelectDetail } from './events.js';

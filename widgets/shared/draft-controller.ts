@@ -14,7 +14,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { newIdempotencyKey } from '../../src/idempotency.js';
-import { deviceStorage } from './storage.js';
+import { deviceStorage, draftStorageKey } from './storage.js';
 
 /** A stored draft. */
 export interface Draft<T> {
@@ -40,10 +40,8 @@ export interface DraftOptions {
 
 const VERSION = 1;
 
-/** The `localStorage` key of a widget's draft for one OPD. */
-export function draftStorageKey(widget: string, opd: string): string {
-  return `opd-kit:draft:${widget}:${opd}`;
-}
+/** The `localStorage` key of a widget's draft for one OPD (kept in `storage.ts`). */
+export { draftStorageKey };
 
 /** Saves and restores one form's draft; see the module comment. */
 export class DraftController<T extends object> implements ReactiveController {

@@ -1,5 +1,7 @@
 /**
- * The device's storage for what the kit keeps between visits (drafts, receipts).
+ * The device's storage for what the kit keeps between visits (drafts, receipts), and the
+ * names things are kept under there. Apart from the draft controller, so a widget that only
+ * looks for a draft (the road map, for its report flow) need not load the form machinery.
  *
  * @module
  */
@@ -11,4 +13,9 @@ export function deviceStorage(): Storage | null {
   } catch {
     return null; // a sandboxed frame or blocked cookies throw on access
   }
+}
+
+/** The `localStorage` key of a widget's draft for one OPD. */
+export function draftStorageKey(widget: string, opd: string): string {
+  return `opd-kit:draft:${widget}:${opd}`;
 }
