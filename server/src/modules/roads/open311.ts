@@ -28,7 +28,7 @@ import {
   findReport,
   findReports,
   MAX_REQUESTS,
-  photoIdOf,
+  ownPhotoId,
   readFilters,
   reportContext,
   servicesOf,
@@ -372,10 +372,8 @@ export function open311App(deps: AppDeps): Hono<AppEnv> {
     let photoId: string | null = null;
     const mediaUrl = one(params, 'media_url');
     if (mediaUrl) {
-      const photo = photoIdOf(mediaUrl);
-      const found = photo ? await db.selectFrom('road_report_photos').select('id').where('id', '=', photo).where('opd_slug', '=', opd.slug).executeTakeFirst() : undefined;
-      if (!found) throw new Open311Error(400, 'media_url: upload the photo to the agency first and send the media URL it answers');
-      photoId = found.id;
+      photoId = await ownPhotoId(db, opd.slug, mediaUrl);
+      if (!photoId) throw new Open311Error(400, 'media_url: upload the photo to the agency first and send the media URL it answers');
     }
     const update = await storeUpdate(db, opd, row, { description, status, resolution, role: key.role, author: key.name, photoId, apiKeyId: key.id, staffId: null }, now);
     const list = [{ update_id: String(update.id) }];

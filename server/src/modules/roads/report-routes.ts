@@ -29,7 +29,7 @@ import {
   findReport,
   findReports,
   insertReport,
-  photoIdOf,
+  ownPhotoId,
   photoUrl,
   readFilters,
   reportContext,
@@ -281,6 +281,12 @@ const staffList = route({
   },
 });
 
+/** The answer of a staff route about one report: its staff view, not to be cached. */
+async function staffAnswer(db: RoadsDb, c: Context<AppEnv>, opd: OpdRow, row: ReportRow) {
+  const [view] = await staffViews(db, c, opd, [row], c.get('deps').settings.timeZone);
+  return { body: view!, headers: NO_STORE };
+}
+
 /** A report of the route's OPD, or its 404. */
 async function reportOf(db: RoadsDb, opd: OpdRow, id: string): Promise<ReportRow> {
   const row = await findReport(db, opd.slug, id);
@@ -296,9 +302,8 @@ const staffGet = route({
   async handler({ c, opd, params, now, deps, actor }) {
     const db = roadsDb(deps.db);
     const row = await reportOf(db, opd, params.id);
-    const [view] = await staffViews(db, c, opd, [row], deps.settings.timeZone);
     await audit(db, { actor, action: 'road-report.view', subject: `road-report:${params.id}`, opd: opd.slug }, now);
-    return { body: view!, headers: NO_STORE };
+    return staffAnswer(db, c, opd, row);
   },
 });
 
@@ -334,8 +339,7 @@ const setStatus = route({
       await audit(trx, { actor, action: 'road-report.status', subject: `road-report:${params.id}`, opd: opd.slug, detail: { from: { status: row.status, resolution: row.resolution }, to: { status, resolution } } }, now);
       return next;
     });
-    const [view] = await staffViews(db, c, opd, [updated], deps.settings.timeZone);
-    return { body: view!, headers: NO_STORE };
+    return staffAnswer(db, c, opd, updated);
   },
 });
 
@@ -367,8 +371,7 @@ const moderate = route({
       await audit(trx, { actor, action: 'road-report.moderate', subject: `road-report:${params.id}`, opd: opd.slug, detail: { hide_description: body.hide_description, edited: body.description !== undefined, hide_photo: body.hide_photo, hide_address: body.hide_address, reason: body.reason } }, now);
       return next;
     });
-    const [view] = await staffViews(db, c, opd, [updated], deps.settings.timeZone);
-    return { body: view!, headers: NO_STORE };
+    return staffAnswer(db, c, opd, updated);
   },
 });
 
@@ -397,8 +400,7 @@ const merge = route({
       await audit(trx, { actor, action: 'road-report.merge', subject: `road-report:${params.id}`, opd: opd.slug, detail: { into: body.into, was: { status: row.status, resolution: row.resolution } } }, now);
       return next;
     });
-    const [view] = await staffViews(db, c, opd, [updated], deps.settings.timeZone);
-    return { body: view!, headers: NO_STORE };
+    return staffAnswer(db, c, opd, updated);
   },
 });
 
@@ -488,10 +490,8 @@ const postUpdate = route({
     if (status === 'closed' && !resolution) throw validationProblem([{ path: 'resolution', message: 'Say how the report was resolved when closing it: closed is not fixed', code: 'required' }]);
     let photoId: string | null = null;
     if (body.media_url) {
-      const id = photoIdOf(body.media_url);
-      const photo = id ? await db.selectFrom('road_report_photos').select('id').where('id', '=', id).where('opd_slug', '=', opd.slug).executeTakeFirst() : undefined;
-      if (!photo) throw validationProblem([{ path: 'media_url', message: `Upload the photo to ${opd.name} first and send the media URL it answers`, code: 'notAllowed' }]);
-      photoId = photo.id;
+      photoId = await ownPhotoId(db, opd.slug, body.media_url);
+      if (!photoId) throw validationProblem([{ path: 'media_url', message: `Upload the photo to ${opd.name} first and send the media URL it answers`, code: 'notAllowed' }]);
     }
     const update = await storeUpdate(db, opd, row, { description: body.description, status: body.status, resolution: body.resolution, role: body.role ?? 'petugas', author: body.author || opd.name, photoId, apiKeyId: null, staffId: actor.id }, now);
     await audit(db, { actor, action: 'road-report.update', subject: `road-report:${params.id}`, opd: opd.slug, detail: { update: String(update.id), status, resolution } }, now);

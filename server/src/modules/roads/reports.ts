@@ -44,6 +44,14 @@ export function photoIdOf(url: string): string | undefined {
   }
 }
 
+/** The id of the photo `mediaUrl` names when it was uploaded to `opd`, else null (another OPD's, or no photo of ours). */
+export async function ownPhotoId(db: RoadsDb, opd: string, mediaUrl: string): Promise<string | null> {
+  const id = photoIdOf(mediaUrl);
+  if (!id) return null;
+  const photo = await db.selectFrom('road_report_photos').select('id').where('id', '=', id).where('opd_slug', '=', opd).executeTakeFirst();
+  return photo?.id ?? null;
+}
+
 const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
 
 /** A photo's public address on the server at `origin`. */
@@ -210,10 +218,8 @@ export async function checkReport(
 
   let photoId: string | null = null;
   if (input.media_url) {
-    const id = photoIdOf(input.media_url);
-    const photo = id ? await db.selectFrom('road_report_photos').select('id').where('id', '=', id).where('opd_slug', '=', opd.slug).executeTakeFirst() : undefined;
-    if (!photo) issues.push({ path: 'media_url', message: `Upload the photo to ${opd.name} first and send the media URL it answers`, code: 'notAllowed' });
-    else photoId = photo.id;
+    photoId = await ownPhotoId(db, opd.slug, input.media_url);
+    if (!photoId) issues.push({ path: 'media_url', message: `Upload the photo to ${opd.name} first and send the media URL it answers`, code: 'notAllowed' });
   }
 
   const contact = Boolean(input.email || input.phone || input.first_name || input.last_name);
