@@ -107,6 +107,11 @@ export interface InnovationEvidenceTable {
   created_by: string | null;
 }
 
+/** `innovation_words`: the catalogue's vocabulary, for typo matching (filled by the search trigger). */
+export interface InnovationWordsTable {
+  word: string;
+}
+
 /** The module's tables (a type, not an interface, so kysely's `withTables` takes it). */
 export type InnovationTables = {
   innovation_settings: InnovationSettingsTable;
@@ -115,6 +120,7 @@ export type InnovationTables = {
   innovations: InnovationsTable;
   innovation_reviews: InnovationReviewsTable;
   innovation_evidence: InnovationEvidenceTable;
+  innovation_words: InnovationWordsTable;
 };
 
 /** The spine's tables and the module's. */
