@@ -324,6 +324,15 @@ describe('the demo site’s Perjaka page, as a new user', () => {
       await page.evaluate(() => window.scrollTo(0, 0));
       const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.equal(sideways, 0, 'the page does not scroll sideways');
+      // The board's table of km by class fits the widget without scrolling in its box; the map's toolbar stays inside the map widget.
+      const classes = page.locator('opd-road-summary .table-wrap').filter({ has: page.locator('table.classes') });
+      const cut = await classes.evaluate((wrap) => wrap.scrollWidth - wrap.clientWidth);
+      assert.equal(cut, 0, `the km-by-class table is cut by ${cut}px`);
+      const overrun = await page.locator('opd-road-map').evaluate((host) => {
+        const edge = host.getBoundingClientRect().right;
+        return [...host.shadowRoot!.querySelectorAll('[part~="toolbar"] *')].map((element) => element.getBoundingClientRect().right - edge).filter((past) => past > 0.5);
+      });
+      assert.deepEqual(overrun, [], 'nothing of the map’s toolbar runs past the widget');
       await page.screenshot({ path: join(SCREENSHOTS, `perjaka-${width}.png`), fullPage: true });
 
       // The same widgets in a host page with a 10px root and a global reset: they keep their own size.

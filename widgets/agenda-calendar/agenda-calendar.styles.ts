@@ -37,6 +37,8 @@ export const agendaCalendarStyles = css`
   .view-button:first-child { border-start-start-radius: var(--_radius); border-end-start-radius: var(--_radius) }
   .view-button:last-child { border-start-end-radius: var(--_radius); border-end-end-radius: var(--_radius) }
   .view-button[aria-pressed='true'] { color: var(--_on-primary); background: var(--_primary); border-color: var(--_primary) }
+  /* On a 320px phone the three view buttons overran the widget's edge: narrower padding there. */
+  @container (max-width: 20em) { .view-button { padding-inline: 0.625em } }
   .filters { display: flex; flex-wrap: wrap; gap: calc(var(--_space) * 0.5) var(--_space); margin: 0 0 var(--_space) }
   .filter { display: block; flex: 1 1 14em; min-width: 0; margin: 0 }
   .empty-notice { margin-bottom: var(--_space) }

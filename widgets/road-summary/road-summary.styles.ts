@@ -86,6 +86,8 @@ export const roadSummaryStyles = css`
   .classes th, .classes td { padding-inline: 0.4em }
   .classes thead th.num { white-space: normal }
   .classes tbody th { white-space: nowrap }
+  /* On a 320px phone the class's name may wrap, so the three columns fit without scrolling. */
+  @container (max-width: 20em) { .classes tbody th { white-space: normal } }
   .kecamatan-table tbody tr:nth-child(even) > * { background: var(--_surface-alt) }
   .kecamatan-table .sticky { position: sticky; inset-inline-start: 0; z-index: 1; background: var(--_surface); min-width: 8em }
   .kecamatan-table thead th { padding: 0 }
