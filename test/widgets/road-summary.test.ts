@@ -134,7 +134,13 @@ describe('<opd-road-summary>', () => {
     const firstRow = $$(element, '.kecamatan-table tbody tr')[0];
     const row2021 = of2021.byKecamatan.find((row) => row.kecamatan === text(firstRow?.querySelector('th')));
     ok(row2021, 'the first kecamatan row is one of the API’s');
-    includes(text(firstRow), `${idNumber(row2021.kemantapan, 2)} %`, 'the table is 2021’s too');
+    includes(text(firstRow), `${row2021.kemantapan.toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} %`, 'the table is 2021’s too');
+    // Each column reads alike: every km with three decimals, every percent with two.
+    for (const row of $$(element, '.kecamatan-table tbody tr')) {
+      const cells = [...row.querySelectorAll('td')].map(text);
+      for (const km of cells.slice(1, -1)) ok(/^\d{1,3}(?:\.\d{3})*,\d{3}$/.test(km), `km as 0,000: ${km}`);
+      ok(/^\d{1,3},\d{2}\s%$/.test(cells.at(-1)!.replace(/\u00a0/g, ' ')), `percent as 0,00 %: ${cells.at(-1)}`);
+    }
   });
 
   it('opens at the year its attribute names, and at the latest with a note for a year without a survey', async () => {

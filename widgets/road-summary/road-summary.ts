@@ -597,8 +597,10 @@ export class OpdRoadSummary extends OpdElement {
       return order * direction || collator.compare(a.kecamatan, b.kecamatan);
     });
     const columns: KecamatanColumn[] = ['kecamatan', 'segments', 'lengthKm', ...ROAD_CLASSES, 'kemantapan'];
-    // At least two decimals, so a column of km lines up and reads alike (56,90 beside 31,452).
-    const number = new Intl.NumberFormat(t.locale, { minimumFractionDigits: 2, maximumFractionDigits: 3 });
+    // Every km with three decimals (whole metres) and every percent with two, so a column lines
+    // up and reads alike (56,900 beside 31,452; 76,80 % beside 76,17 %).
+    const number = new Intl.NumberFormat(t.locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+    const percent = new Intl.NumberFormat(t.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     const header = (key: KecamatanColumn) => {
       const sorted = key === column;
       const label = this.columnLabel(key);
@@ -631,7 +633,7 @@ export class OpdRoadSummary extends OpdElement {
                 <td class="num">${t.number(row.segments)}</td>
                 <td class="num">${number.format(row.lengthKm)}</td>
                 ${ROAD_CLASSES.map((roadClass) => html`<td class="num">${number.format(row.km[roadClass])}</td>`)}
-                <td class="num">${this.percent(row.kemantapan)}</td>
+                <td class="num">${t.t('unit.percent', percent.format(row.kemantapan))}</td>
               </tr>`,
             )}
           </tbody>
