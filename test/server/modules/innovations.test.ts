@@ -18,6 +18,7 @@ import { innovation, innovationProgress, scoringModel, type InnovationProgress }
 import { innovationStaff, innovationStaffList, type InnovationStaff } from '../../../src/schemas/innovations-staff.js';
 import { assertProblem, assertShape, describeApi } from '../../helpers/api.js';
 import { registerPersonalData } from '../../helpers/personal-data.js';
+import { chunk, JPEG_SECRETS, jpegWithGps, png, text, webpWithExif } from '../../helpers/photo-files.js';
 import { DEMO_PASSWORD } from '../../helpers/server.js';
 
 /** The contact person the tests give: never in a public answer. */
@@ -44,10 +45,8 @@ const draftBody = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-/** A small JPEG: SOI, an APP0 segment, EOI. */
-function tinyJpeg(): Uint8Array {
-  return new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xd9]);
-}
+/** A small JPEG whose metadata carries GPS, XMP and a comment (see test/helpers/photo-files.ts). */
+const tinyJpeg = (): Uint8Array => new Uint8Array(jpegWithGps());
 
 describeApi('One OPD One Innovation', { publicResponses: 15 }, (api) => {
   before(async () => {
@@ -226,6 +225,37 @@ describeApi('One OPD One Innovation', { publicResponses: 15 }, (api) => {
     const fileId = withJpeg.evidence.find((e) => e.indicator === 'sosialisasi')!.id;
     const removed = await staffView(await api.as(BPKAD, `/api/v1/opds/bpkad/innovations/${created.id}/evidence-files/${fileId}`, { method: 'DELETE' }));
     assert.ok(!removed.evidence.some((e) => e.id === fileId));
+  });
+
+  it('cleans evidence images: a JPEG carrying GPS goes in and none comes out, nor a PNG’s text; a pixel flood and a WebP are refused', async () => {
+    const created = await draft({ name: 'Inovasi dengan foto sosialisasi' });
+    const base = `/api/v1/opds/bpkad/innovations/${created.id}/evidence`;
+    const sent = jpegWithGps(640, 480);
+    for (const secret of JPEG_SECRETS) assert.ok(sent.includes(text(secret)), `the upload carries ${secret}`);
+    const withJpeg = await staffView(await upload(BPKAD, `${base}/sosialisasi?title=Foto%20sosialisasi`, new Uint8Array(sent), 'image/jpeg'), 201);
+    const jpeg = withJpeg.evidence.find((e) => e.indicator === 'sosialisasi')!;
+    assert.equal(jpeg.mediaType, 'image/jpeg');
+    assert.ok(jpeg.bytes < sent.length, `stored ${jpeg.bytes} bytes of ${sent.length}`);
+    const served = Buffer.from(await (await fetch(jpeg.url)).arrayBuffer());
+    for (const secret of JPEG_SECRETS) assert.ok(!served.includes(text(secret)), `${secret} is gone from the served file`);
+    assert.ok(!served.includes(Buffer.from([0xff, 0xe1])), 'no APP1 segment is left');
+    assert.deepEqual([...served.subarray(-2)], [0xff, 0xd9], 'the image still ends where it did, without the trailer');
+    assert.ok(served.includes(text('JFIF')), 'what decoding needs stays');
+
+    const withPng = await staffView(await upload(BPKAD, `${base}/sdm`, new Uint8Array(png(4, 3, [chunk('tEXt', text('Author\0SECRET-PNG-EVIDENCE')), chunk('eXIf', text('MM\0*GPS-SECRET-PNG'))]))), 201);
+    const pngFile = withPng.evidence.find((e) => e.indicator === 'sdm')!;
+    assert.equal(pngFile.mediaType, 'image/png');
+    const servedPng = Buffer.from(await (await fetch(pngFile.url)).arrayBuffer());
+    assert.ok(!servedPng.includes(text('SECRET-PNG-EVIDENCE')) && !servedPng.includes(text('GPS-SECRET-PNG')), 'PNG text and EXIF chunks are gone');
+    assert.ok(servedPng.includes(text('IHDR')) && servedPng.includes(text('IEND')));
+
+    const flood = await assertProblem(await upload(BPKAD, `${base}/sdm`, new Uint8Array(png(20_000, 20_000))), 415, 'unsupported-media-type', 'file');
+    assert.match(flood.detail ?? '', /20000 × 20000 pixels/);
+    await assertProblem(await upload(BPKAD, `${base}/sdm`, new Uint8Array(webpWithExif()), 'image/webp'), 415, 'unsupported-media-type', 'file');
+    // A JPEG cut short (no end of image) is refused, not stored as it is.
+    await assertProblem(await upload(BPKAD, `${base}/sdm`, new Uint8Array(sent.subarray(0, sent.indexOf(Buffer.from([0xff, 0xd9]))))), 415, 'unsupported-media-type', 'file');
+    const after = await staffView(await api.as(BPKAD, `/api/v1/opds/bpkad/innovations/${created.id}`));
+    assert.equal(after.evidence.length, 2, 'only the JPEG and the PNG were stored');
   });
 
   it('submits, then only Bappeda verifies: the innovation turns public, counts on the board and is audited', async () => {

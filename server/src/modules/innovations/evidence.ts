@@ -1,14 +1,18 @@
 /**
  * Evidence files, checked by their content before anything is stored: a PDF (the `%PDF-`
  * header, and a `startxref` and `%%EOF` trailer in its last kilobyte: a truncated or
- * concatenated upload fails), a JPEG (SOI marker at the start, EOI at the end) or a PNG (its
- * signature, `IHDR` first, `IEND` last, each chunk's length inside the file). The name and
- * `Content-Type` of an upload are never trusted. A PDF that declares JavaScript or a launch
- * action is refused: evidence is read by reviewers and by Kemendagri, not run.
+ * concatenated upload fails), or a JPEG or PNG, read whole and cleaned by the server's shared
+ * image reader (`server/src/media/images.ts`): every segment or chunk walked, a pixel flood
+ * refused, and EXIF (with GPS), XMP, IPTC, comments and PNG text chunks removed, as is
+ * anything after the image's end — a photo of a socialisation event taken with a phone does
+ * not publish where it was taken. The name and `Content-Type` of an upload are never trusted.
+ * A PDF that declares JavaScript or a launch action is refused: evidence is read by reviewers
+ * and by Kemendagri, not run.
  *
  * @module
  */
 import type { evidenceMediaTypes } from '../../../../src/schemas/innovations-staff.js';
+import { cleanImage, ImageError, sniffImage } from '../../media/images.js';
 
 /** An evidence file's media type. */
 export type EvidenceMediaType = (typeof evidenceMediaTypes)[number];
@@ -26,20 +30,28 @@ const latin1 = (bytes: Uint8Array, from = 0, to = bytes.length) => Buffer.from(b
 /** The file extension of each type, for its address. */
 export const EVIDENCE_EXTENSIONS: Readonly<Record<EvidenceMediaType, string>> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
 
-/** The type of `bytes` by their content; throws an {@link EvidenceError} for anything else. */
-export function evidenceType(bytes: Uint8Array): EvidenceMediaType {
+/** An evidence file as it is stored: its type by content and its bytes (an image's cleaned of metadata). */
+export interface EvidenceFile {
+  mediaType: EvidenceMediaType;
+  bytes: Uint8Array;
+}
+
+/** Reads `bytes` as evidence; throws an {@link EvidenceError} for anything but a sound PDF, JPEG or PNG. */
+export function readEvidence(bytes: Uint8Array): EvidenceFile {
   if (bytes.length === 0) throw new EvidenceError('The file is empty: send a PDF, JPEG or PNG file');
   if (latin1(bytes, 0, 5) === '%PDF-') {
     checkPdf(bytes);
-    return 'application/pdf';
+    return { mediaType: 'application/pdf', bytes };
   }
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) {
-    if (bytes.length < 4 || bytes[bytes.length - 2] !== 0xff || bytes[bytes.length - 1] !== 0xd9) throw new EvidenceError('The JPEG image is cut short: send the whole file');
-    return 'image/jpeg';
-  }
-  if (bytes.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((b, i) => bytes[i] === b)) {
-    checkPng(bytes);
-    return 'image/png';
+  const image = sniffImage(bytes);
+  if (image === 'image/jpeg' || image === 'image/png') {
+    try {
+      const clean = cleanImage(bytes, { types: ['image/jpeg', 'image/png'], noun: 'image' });
+      return { mediaType: clean.mediaType, bytes: clean.bytes };
+    } catch (error) {
+      if (error instanceof ImageError) throw new EvidenceError(`${error.message}: ${error.reason === 'dimensions' ? 'make it smaller' : 'send the whole file, or save it again as JPEG or PNG'}`);
+      throw error;
+    }
   }
   throw new EvidenceError('Send evidence as a PDF, JPEG or PNG file (the file’s content is not one of them)');
 }
@@ -50,24 +62,4 @@ function checkPdf(bytes: Uint8Array): void {
   if (!/startxref\s+\d+\s+%%EOF\s*$/.test(tail)) throw new EvidenceError('The PDF is incomplete (no trailer at its end): send the whole file');
   const whole = latin1(bytes);
   if (/\/(JavaScript|JS|Launch)\b/.test(whole)) throw new EvidenceError('The PDF contains scripts or launch actions: save it again without them (print to PDF)');
-}
-
-function checkPng(bytes: Uint8Array): void {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let at = 8;
-  let first = true;
-  while (at + 12 <= bytes.length) {
-    const length = view.getUint32(at);
-    const type = latin1(bytes, at + 4, at + 8);
-    if (first && type !== 'IHDR') break;
-    first = false;
-    const end = at + 12 + length;
-    if (end > bytes.length) break;
-    if (type === 'IEND') {
-      if (end === bytes.length) return;
-      break;
-    }
-    at = end;
-  }
-  throw new EvidenceError('The PNG image is broken or cut short: send the whole file');
 }

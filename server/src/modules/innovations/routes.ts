@@ -19,11 +19,12 @@ import { EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES, innovationStaffEndpoints as end
 import type { Actor } from '../../auth/actor.js';
 import { audit } from '../../db/audit.js';
 import type { OpdRow } from '../../db/schema.js';
+import { bodyBytes } from '../../http/body.js';
 import { decodeKey, pageBy, pageDocs } from '../../http/cursor.js';
 import type { AppEnv } from '../../http/env.js';
 import { route } from '../../http/module.js';
 import { ProblemError, validationProblem } from '../../http/problem.js';
-import { evidenceType, EvidenceError } from './evidence.js';
+import { EvidenceError, readEvidence } from './evidence.js';
 import { exportTable, toCsv } from './export.js';
 import { progressOf } from './progress.js';
 import {
@@ -61,29 +62,6 @@ const byId = {
   docs: { id: { description: 'The innovation’s id, e.g. `12`.', schema: { type: 'integer' } } },
   notFound: (_: string, value: string) => `No innovation has the id "${value}": an innovation id is a whole number, like 12`,
 };
-
-/** Reads the whole body as bytes, at most `max` (413 naming the limit beyond). */
-async function bodyBytes(c: Context<AppEnv>, max: number): Promise<Uint8Array> {
-  const tooLarge = () => new ProblemError('payload-too-large', { detail: `An evidence file may be at most 2 MB (${max} bytes): scan at 150 dpi or compress the PDF` });
-  const declared = c.req.header('Content-Length');
-  if (declared !== undefined && Number.parseInt(declared, 10) > max) throw tooLarge();
-  const stream = c.req.raw.body;
-  if (!stream) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > max) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}
 
 const catalogue = route({
   endpoint: endpoints.list,
@@ -294,20 +272,21 @@ const uploadEvidence = route({
   endpoint: endpoints.uploadEvidence,
   summary: 'Upload evidence for an indicator (staff)',
   description:
-    'The body is the file’s bytes (any Content-Type: the content decides): a PDF (header and trailer checked; none with JavaScript or launch actions), a JPEG or a PNG, at most 2 MB (413 beyond; 415 for any other or a broken file). `{indicator}` is an evidence indicator of the innovation’s year’s model (422 otherwise); `?title=` names it (default: the indicator). Only on a draft or returned innovation; at most 60 files each.',
+    'The body is the file’s bytes (any Content-Type: the content decides): a PDF (header and trailer checked; none with JavaScript or launch actions), a JPEG or a PNG, at most 2 MB (413 beyond; 415 for any other or a broken file, or an image over 16,384 pixels a side or 40 megapixels). An image’s EXIF (with GPS), XMP, IPTC, comments and text chunks are removed before it is stored. `{indicator}` is an evidence indicator of the innovation’s year’s model (422 otherwise); `?title=` names it (default: the indicator). Only on a draft or returned innovation; at most 60 files each.',
   returns: 'The innovation with the file.',
   bodyBytes: EVIDENCE_MAX_BYTES,
   docs: { indicator: { description: 'An evidence indicator id of the year’s model, e.g. `regulasi`.', schema: { type: 'string' } }, title: 'The file’s title.' },
   notFound: (param: string, value: string) => (param === 'indicator' ? `"${value}" is not an indicator id: use one such as regulasi` : `No innovation has the id "${value}"`),
   async handler({ c, deps, opd, params, query, actor, now }) {
-    const bytes = await bodyBytes(c, EVIDENCE_MAX_BYTES);
-    let mediaType;
+    const upload = await bodyBytes(c, EVIDENCE_MAX_BYTES, `An evidence file may be at most 2 MB (${EVIDENCE_MAX_BYTES} bytes): scan at 150 dpi or compress the PDF`);
+    let file;
     try {
-      mediaType = evidenceType(bytes);
+      file = readEvidence(upload);
     } catch (error) {
       if (!(error instanceof EvidenceError)) throw error;
       throw new ProblemError('unsupported-media-type', { detail: error.message, errors: [{ path: 'file', message: error.message, code: 'invalid' }] });
     }
+    const { mediaType, bytes } = file;
     return innovationsDb(deps.db)
       .transaction()
       .execute(async (trx) => {

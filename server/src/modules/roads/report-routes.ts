@@ -15,6 +15,7 @@ import { PHOTO_MAX_BYTES, type ReportResolution } from '../../../../src/schemas/
 import { roadReportEndpoints as endpoints, type ApiKeyRole, type Open311ApiKey } from '../../../../src/schemas/open311-staff.js';
 import { audit } from '../../db/audit.js';
 import type { Database, OpdRow } from '../../db/schema.js';
+import { bodyBytes } from '../../http/body.js';
 import { decodeKey, pageBy, pageDocs } from '../../http/cursor.js';
 import type { AppEnv } from '../../http/env.js';
 import { KEY_NOT_CLAIMED, claimKey } from '../../http/idempotency.js';
@@ -68,35 +69,6 @@ function noReport(id: string, opd: OpdRow): ProblemError {
 }
 
 const originFor = publicBaseOf;
-
-/** Reads the whole body as bytes, at most `max` (413 naming the limit beyond). */
-async function bodyBytes(c: Context<AppEnv>, max: number): Promise<Uint8Array> {
-  const tooLarge = () => new ProblemError('payload-too-large', { detail: `A photo may be at most 5 MB (${max} bytes)` });
-  const declared = c.req.header('Content-Length');
-  if (declared !== undefined && Number.parseInt(declared, 10) > max) throw tooLarge();
-  const stream = c.req.raw.body;
-  if (!stream) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > max) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
-}
 
 const services = route({
   endpoint: endpoints.services,
@@ -221,7 +193,7 @@ const uploadPhoto = route({
   returns: 'Stored.',
   rateLimit: PUBLIC_WRITE_BUCKET,
   async handler({ c, opd, now, deps }) {
-    const bytes = await bodyBytes(c, PHOTO_MAX_BYTES);
+    const bytes = await bodyBytes(c, PHOTO_MAX_BYTES, `A photo may be at most 5 MB (${PHOTO_MAX_BYTES} bytes)`);
     let photo;
     try {
       photo = cleanPhoto(bytes);
