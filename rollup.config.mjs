@@ -258,7 +258,8 @@ function npmChunkName(/** @type {import('rollup').PreRenderedChunk} */ chunk) {
  *   sender with the idempotency keys), `form-kit` (error summary and detail, fields, notices,
  *   device storage: every widget), `form-flow` (the form controller, a form's notice, drafts,
  *   the clipboard: the widgets with a form), and per module its citizens' calls with their
- *   public schemas (`consultations`, `citizen-roads`, `citizen-agenda`). Pagination and
+ *   public schemas (`consultations`, `citizen-roads`, `citizen-agenda`,
+ *   `citizen-innovations`). Pagination and
  *   `resolveOpd` join the `spine`. Five new widgets had made the form entry 16 files (1.0 KB
  *   gzip more) before these.
  */
@@ -269,6 +270,7 @@ function npmManualChunk(/** @type {string} */ id) {
   if (/\/src\/(?:schemas\/consultations|namespaces\/citizen-consultations)\.ts$/.test(path)) return 'consultations';
   if (/\/src\/(?:schemas\/(?:roads|open311)|namespaces\/citizen-roads)\.ts$/.test(path)) return 'citizen-roads';
   if (/\/src\/(?:schemas\/agenda|namespaces\/citizen-agenda)\.ts$/.test(path)) return 'citizen-agenda';
+  if (/\/src\/(?:schemas\/innovations|namespaces\/citizen-innovations)\.ts$/.test(path)) return 'citizen-innovations';
   if (/\/src\/(?:request|idempotency)\.ts$/.test(path)) return 'request';
   if (/\/widgets\/shared\/(?:error-summary|error-detail|fields|notice|storage)\.ts$/.test(path)) return 'form-kit';
   if (/\/widgets\/shared\/(?:form-controller|form-notice|draft-controller|clipboard)\.ts$/.test(path)) return 'form-flow';

@@ -7,21 +7,15 @@
  * set the reviewer, deadline and year (`settings.put`). Each method is a thin call of one
  * endpoint of `innovationStaffEndpoints`.
  *
- * `citizenInnovations` is the public half alone, for a page that only shows the catalogue or the
- * board: it imports only the public schemas (`schemas/innovations.ts`), none of the staff's.
+ * `citizenInnovations` (in `citizen-innovations.ts`, re-exported here) is the public half alone,
+ * for a page that only shows the catalogue or the board: it imports only the public schemas
+ * (`schemas/innovations.ts`), none of the staff's (`schemas/innovations-staff.ts`).
  *
  * @module
  */
 import { paginate, type Paginated } from '../pagination.js';
 import type { CallOptions } from '../request.js';
-import {
-  innovationEndpoints as endpoints,
-  type Innovation,
-  type InnovationProgress,
-  type InnovationQuery,
-  type InnovationStatus,
-  type ScoringModel,
-} from '../schemas/innovations.js';
+import type { InnovationStatus } from '../schemas/innovations.js';
 import {
   innovationStaff,
   innovationStaffEndpoints as staffEndpoints,
@@ -30,32 +24,14 @@ import {
   type InnovationSettings,
   type InnovationStaff,
 } from '../schemas/innovations-staff.js';
+import { citizenInnovations, type CitizenInnovationsNamespace } from './citizen-innovations.js';
 import { resolveOpd, type NamespaceFactory } from './shared.js';
 
-/** The catalogue's search and filters (see `innovationQuery`), without the page: the list pages itself. */
-export type InnovationSearch = Omit<InnovationQuery, 'cursor'>;
+export { citizenInnovations, type CitizenInnovationsNamespace, type InnovationSearch } from './citizen-innovations.js';
 
 /** Options of a staff call about an OPD's innovations: the OPD (default: the client's). */
 export interface InnovationCallOptions extends CallOptions {
   opd?: string;
-}
-
-/** One OPD One Innovation's public calls. */
-export interface CitizenInnovationsNamespace {
-  /** Verified innovations matching words and filters, best match first (newest first without words); pages itself. */
-  list(search?: InnovationSearch, options?: CallOptions): Paginated<Innovation>;
-  /** The first page of a search with the count of every match (for "12 inovasi ditemukan"). */
-  search(search?: InnovationSearch & { cursor?: string }, options?: CallOptions): Promise<{ data: Innovation[]; nextCursor: string | null; total: number }>;
-  /** One verified innovation with its evidence. */
-  get(id: number, options?: CallOptions): Promise<Innovation>;
-  /** The progress board of an assessment year (default: the configured one). */
-  progress(year?: number, options?: CallOptions): Promise<InnovationProgress>;
-  /** The IID scoring model a year is scored with (its own, else the latest before it). */
-  model(year: number, options?: CallOptions): Promise<ScoringModel>;
-  /** The export for the Kemendagri submission as CSV text. */
-  exportCsv(year?: number, options?: CallOptions): Promise<string>;
-  /** The path (below the backend's base URL) of the same export as XLSX, for a download link. */
-  exportXlsxPath(year: number): string;
 }
 
 /** The staff's calls about one OPD's innovations. */
@@ -97,31 +73,6 @@ export interface InnovationsNamespace extends CitizenInnovationsNamespace {
     put(settings: InnovationSettings, options?: CallOptions): Promise<InnovationSettings>;
   };
 }
-
-/** Builds the public calls; `buildClient(options, { innovations: citizenInnovations })`. */
-export const citizenInnovations: NamespaceFactory<CitizenInnovationsNamespace> = (sender) => ({
-  list(search, options) {
-    return paginate((cursor) => sender.call(endpoints.list, { query: { ...search, ...(cursor ? { cursor } : {}) }, what: 'the innovation catalogue', signal: options?.signal }));
-  },
-  async search(search, options) {
-    return sender.call(endpoints.list, { query: search ?? {}, what: 'the innovation catalogue', signal: options?.signal });
-  },
-  async get(id, options) {
-    return sender.call(endpoints.get, { params: { id }, what: `innovation ${id}`, signal: options?.signal });
-  },
-  async progress(year, options) {
-    return sender.call(endpoints.progress, { query: year === undefined ? {} : { year }, what: 'the innovation progress board', signal: options?.signal });
-  },
-  async model(year, options) {
-    return sender.call(endpoints.model, { params: { year }, what: `the IID scoring model of ${year}`, signal: options?.signal });
-  },
-  async exportCsv(year, options) {
-    return sender.call(endpoints.exportCsv, { query: year === undefined ? {} : { year }, what: 'the innovation export', signal: options?.signal });
-  },
-  exportXlsxPath(year) {
-    return `/media/innovation-export/${Math.trunc(year)}.xlsx`;
-  },
-});
 
 /** Builds `client.innovations` with the staff calls: `buildClient(options, { innovations })`. */
 export const innovations: NamespaceFactory<InnovationsNamespace> = (sender, defaults) => {
