@@ -176,7 +176,7 @@ describe('the road reports page in the console', () => {
     await until(() => row(page, first.service_request_id), 'all again');
     fill($<HTMLSelectElement>(page, '#filterResolution'), 'fixed');
     await until(() => !row(page, first.service_request_id), 'no fixed report among them yet');
-    includes(text(page.shadowRoot?.querySelector('[role=status]')), 'cocok', 'the count says how many match');
+    await until(() => text(page.shadowRoot?.querySelector('[role=status]')).includes('cocok'), 'the count says how many match');
     fill($<HTMLSelectElement>(page, '#filterResolution'), '');
     await until(() => row(page, first.service_request_id), 'all again');
 

@@ -275,10 +275,18 @@ export class OpdConsole extends OpdElement {
   }
   #allowed: { user: StaffUser; opds: OpdSummary[]; value: OpdSummary[] } | undefined;
 
-  /** The pages the user's role opens, in menu order. */
+  /**
+   * The pages the user's role opens, in menu order. Staff of one OPD see a module's pages only
+   * when their OPD runs the module (BPKAD's staff have no road pages); the regency admin sees
+   * every page, since they work on any OPD. While the OPD list is still loading nothing is left
+   * out, so an address naming a module's page opens it.
+   */
   private get allowedPages(): ConsolePage[] {
     const role = this.user?.role;
-    return role ? CONSOLE_PAGES.filter((page) => page.roles.includes(role)) : [];
+    if (!role) return [];
+    const byRole = CONSOLE_PAGES.filter((page) => page.roles.includes(role));
+    const own = role === 'regency_admin' ? undefined : this.opds.find((opd) => opd.slug === this.user?.opd);
+    return own ? byRole.filter((page) => !page.module || own.modules.includes(page.module)) : byRole;
   }
 
   private readonly onHashChange = (): void => {

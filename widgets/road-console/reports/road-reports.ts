@@ -792,7 +792,8 @@ export class OpdRoadReports extends ConsolePageElement {
 
   private countText(shown: number): string {
     const t = this.localize;
-    if (this.filters.resolution) return this.complete ? t.t('inbox.countOfRead', shown, this.items.length) : t.t('inbox.countOfReadSoFar', shown, this.items.length);
+    // Every filter is the server's: what is loaded all matches.
+    if (this.filtered) return this.complete ? t.t('inbox.countMatching', shown) : t.t('inbox.countMatchingSoFar', shown);
     return this.complete ? t.t('inbox.count', shown) : t.t('inbox.countSoFar', shown);
   }
 
