@@ -413,6 +413,8 @@ const cdnPlugins = () => [
 ];
 
 /**
+ * Also keeps the kit's device storage out of the loader (see the first line).
+ *
  * The English text a widget fetches only when it is set to English (`widgets/<name>/i18n/en.ts`
  * and the kit's `widgets/shared/i18n/en.ts`, imported with `import()` alone): a chunk of its own,
  * `<name>-en-<hash>.js` (the kit's `kit-en-<hash>.js`). Named here because
@@ -421,6 +423,10 @@ const cdnPlugins = () => [
  * `en.ts` imported statically (the staff pages') stays where it is.
  */
 function englishChunk(/** @type {string} */ id, /** @type {import('rollup').ManualChunkMeta} */ meta) {
+  // The kit's device storage is tiny and used by some widgets only, so `experimentalMinChunkSize`
+  // merged it into the one chunk every page loads first, the loader's: the loader became a
+  // facade importing a shared chunk, on every OPD page, widget or not. A chunk of its own it stays.
+  if (/[\\/]widgets[\\/]shared[\\/]storage\.ts$/.test(id)) return 'kit-storage';
   const english = /[\\/]widgets[\\/]([^\\/]+)[\\/]i18n[\\/]en\.ts$/.exec(id);
   if (!english || (meta.getModuleInfo(id)?.importers.length ?? 1) > 0) return undefined;
   return english[1] === 'shared' ? 'kit-en' : `${english[1]}-en`;

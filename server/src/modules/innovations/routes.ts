@@ -77,7 +77,7 @@ const catalogue = route({
       { limit: query.limit ?? DEFAULT_PAGE_SIZE, cursor: query.cursor },
     );
     const [ctx, evidence] = await Promise.all([viewContext(db, c), evidenceOf(db, rows.map((r) => r.id))]);
-    return { body: { data: rows.map((r) => toInnovation(r, evidence.get(r.id) ?? [], ctx)), nextCursor, total }, headers: { 'Cache-Control': 'public, max-age=60' } };
+    return { body: { data: rows.map((r) => toInnovation(r, evidence.get(r.id) ?? [], ctx)), nextCursor, total }, headers: { 'Cache-Control': 'no-store' } };
   },
 });
 
@@ -91,7 +91,7 @@ const getOne = route({
     const row = await innovationById(db, params.id);
     if (!row || row.status !== 'verified') throw new ProblemError('not-found', { detail: `No verified innovation has the id ${params.id}` });
     const [ctx, evidence] = await Promise.all([viewContext(db, c), evidenceOf(db, [row.id])]);
-    return { body: toInnovation(row, evidence.get(row.id) ?? [], ctx), headers: { 'Cache-Control': 'public, max-age=60' } };
+    return { body: toInnovation(row, evidence.get(row.id) ?? [], ctx), headers: { 'Cache-Control': 'no-store' } };
   },
 });
 
