@@ -15,6 +15,7 @@
  * - `browser`: headless Chromium, navigation → usable form, opd-kit vs Shoelace.
  * - `road-map`: headless Chromium, 5,000 road segments drawn by `<opd-road-map>`'s map layer vs plain Leaflet (SVG, Canvas).
  * - `agenda`: `<opd-agenda-calendar>`'s size vs FullCalendar 6 and 7, and a month of 1,000 events drawn in headless Chromium by each.
+ * - `innovations-search`: the innovation catalogue's search over 10,000 innovations, p50/p95 per query on PGlite and PostgreSQL.
  * A server section also times the cold start on each store.
  *
  * Everything it starts (servers, peers, scratch databases, a browser, temp dirs) is stopped or
@@ -55,6 +56,7 @@ import { kb, ms, perSecond, ratio, table } from './lib/report.js';
 import { commitInfo, load, machine, RESULTS_FILE, writeResults, type Figure, type RunInfo, type SectionResults } from './lib/results.js';
 import { browserSection } from './sections/browser.js';
 import { agendaSection } from './sections/agenda.js';
+import { innovationsSearchSection } from './sections/innovations-search.js';
 import { roadMapSection } from './sections/road-map.js';
 import { serverSections } from './sections/server.js';
 import { sizesSection } from './sections/sizes.js';
@@ -142,6 +144,12 @@ async function main(): Promise<void> {
       const { value, run } = await timed(() => agendaSection(work));
       markdown.push(value.markdown);
       sections.agenda = { run, figures: value.figures, failures: [], details: value.details };
+    }
+    if (chosen.has('innovations-search')) {
+      enterSection('innovations-search');
+      const { value, run } = await timed(() => innovationsSearchSection());
+      markdown.push(value.markdown);
+      sections['innovations-search'] = { run, figures: value.figures, failures: [], details: value.details };
     }
   } catch (error) {
     fail(`the bench stopped early: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -8,10 +8,10 @@
  * hundreds), inserted in one statement per 1,000 rows after the demo seed; the search trigger
  * fills their search columns as it does for any write.
  *
- * Runs alone: `node --import tsx bench/sections/innovations-search.ts` (a few minutes on 2
- * cores); `BENCH_SEARCH_ROUNDS` (default 30) requests per query and store, after 3 untimed.
- * Not yet one of `npm run bench`'s sections: that list (`SECTIONS` in bench/lib/context.ts) is
- * shared, and this section returns its figures in the same shape for when it joins.
+ * One of `npm run bench`'s sections, alone with `BENCH_ONLY=innovations-search npm run bench`
+ * (or `node --import tsx bench/sections/innovations-search.ts`, which only prints the table; a
+ * few minutes on 2 cores); `BENCH_SEARCH_ROUNDS` (default 30) requests per query and store,
+ * after 3 untimed.
  *
  * @module
  */
