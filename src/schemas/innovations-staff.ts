@@ -15,6 +15,7 @@ import {
   innovation,
   innovationEndpoints,
   innovationId,
+  innovationInitiators,
   INNOVATION_DATE_PATTERN,
   innovationStages,
   innovationStatuses,
@@ -53,6 +54,12 @@ export const innovationReviewStep = z.object({
 
 /** An innovation as staff see it: any status, with the contact person, the reviewer's comment, the review log and its estimate. */
 export const innovationStaff = z.extend(innovation, {
+  /** Who started it (the IID form's *inisiator*); null until the OPD says. */
+  initiator: z.nullable(z.enum(innovationInitiators)),
+  /** Whether it is about the COVID-19 pandemic (the IID form's *Covid-19 / Non Covid-19*); null until the OPD says. */
+  covid19: z.nullable(z.boolean()),
+  /** Its goal (*tujuan inovasi daerah*). */
+  goal: z.nullable(z.string()),
   status: z.enum(innovationStatuses),
   contact: z.nullable(innovationContact),
   /** The reviewer's last comment (why it was returned, or a note on verifying). */
@@ -112,6 +119,12 @@ export const innovationInput = z.object({
   benefits: z.optional(z.nullable(text(1, 5000, 'the benefits'))),
   results: z.optional(z.nullable(text(1, 5000, 'the results'))),
   budgetSource: z.optional(z.nullable(text(1, 100, 'the budget source'))),
+  /** Who started it: `kepala-daerah`, `anggota-dprd`, `opd`, `asn` or `masyarakat`. */
+  initiator: z.optional(z.nullable(z.enum(innovationInitiators, `Choose an initiator: ${innovationInitiators.join(', ')}`))),
+  /** Whether it is about the COVID-19 pandemic. */
+  covid19: z.optional(z.nullable(z.boolean('Say whether it is about COVID-19: true or false'))),
+  /** Its goal (*tujuan*). */
+  goal: z.optional(z.nullable(text(1, 5000, 'the goal'))),
   contact: z.optional(z.nullable(innovationContactInput)),
   /** The assessment year (default: the configured one). */
   year: z.optional(z.number('Give the year as a number').check(z.int('Give the year as a whole number'), z.minimum(2017, 'Use a year from 2017'), z.maximum(2100, 'Use a year up to 2100'))),

@@ -42,6 +42,21 @@ export const innovationStageNames: Readonly<Record<InnovationStage, string>> = {
   penerapan: 'Penerapan',
 };
 
+/** Who started an innovation, as the IID proposal form asks (*inisiator*): the regional head, a member of the DPRD, an OPD, a civil servant (ASN) or the public. */
+export const innovationInitiators = ['kepala-daerah', 'anggota-dprd', 'opd', 'asn', 'masyarakat'] as const;
+
+/** An initiator, see {@link innovationInitiators}. */
+export type InnovationInitiator = (typeof innovationInitiators)[number];
+
+/** The Indonesian name of each initiator, as the export writes them. */
+export const innovationInitiatorNames: Readonly<Record<InnovationInitiator, string>> = {
+  'kepala-daerah': 'Kepala Daerah',
+  'anggota-dprd': 'Anggota DPRD',
+  opd: 'OPD',
+  asn: 'ASN',
+  masyarakat: 'Masyarakat',
+};
+
 /** Where an innovation is in the review flow: draft → submitted → verified by the reviewer (Bappeda), or returned with comments. */
 export const innovationStatuses = ['draft', 'submitted', 'verified', 'returned'] as const;
 

@@ -24,6 +24,7 @@ const TRICKY = {
   benefits: '-10 % waktu tunggu',
   results: '\tTab di depan',
   budget_source: '@SUM(A1:A9)',
+  goal: '=1+1 agar antrean, "pendek"',
 };
 
 /** Reads a CSV (RFC 4180, every field quoted) into rows. */
@@ -109,7 +110,7 @@ describeApi('innovation export', { publicResponses: 3 }, (api) => {
     const now = new Date();
     const row = await db
       .insertInto('innovations')
-      .values({ opd_slug: 'bappeda', year: 2025, ...TRICKY, type: 'tata-kelola', digital: true, stage: 'uji-coba', trial_on: '2025-01-15', status: 'verified', contact_name: CONTACT, contact_email: 'ekspor.rahasia@uji.test', verified_at: now, created_at: now, updated_at: now })
+      .values({ opd_slug: 'bappeda', year: 2025, ...TRICKY, type: 'tata-kelola', digital: true, stage: 'uji-coba', trial_on: '2025-01-15', initiator: 'anggota-dprd', covid19: true, status: 'verified', contact_name: CONTACT, contact_email: 'ekspor.rahasia@uji.test', verified_at: now, created_at: now, updated_at: now })
       .returning('id')
       .executeTakeFirstOrThrow();
     trickyId = Number(row.id);
@@ -134,7 +135,20 @@ describeApi('innovation export', { publicResponses: 3 }, (api) => {
     const rows = parseCsv(bytes.subarray(3).toString('utf8'));
     const [header, ...data] = rows;
     assert.deepEqual(header!.slice(0, EXPORT_COLUMNS.length), [...EXPORT_COLUMNS]);
-    assert.deepEqual(header!.slice(0, 8), ['No', 'Nama Inovasi Daerah', 'Tahapan Inovasi', 'Jenis Inovasi', 'Bentuk Inovasi Daerah', 'Waktu Uji Coba Inovasi Daerah', 'Waktu Penerapan Inovasi Daerah', 'Rancang Bangun dan Pokok Perubahan']);
+    // The IID proposal form's order: name, stage, initiator, digital or not, form, COVID-19, trial and application dates, design, goal.
+    assert.deepEqual(header!.slice(0, 11), [
+      'No',
+      'Nama Inovasi Daerah',
+      'Tahapan Inovasi',
+      'Inisiator Inovasi Daerah',
+      'Jenis Inovasi',
+      'Bentuk Inovasi Daerah',
+      'Covid-19',
+      'Waktu Uji Coba Inovasi Daerah',
+      'Waktu Penerapan Inovasi Daerah',
+      'Rancang Bangun dan Pokok Perubahan',
+      'Tujuan Inovasi Daerah',
+    ]);
     const evidenceColumns = header!.slice(EXPORT_COLUMNS.length);
     assert.equal(evidenceColumns.length, 20);
     assert.equal(evidenceColumns[0], 'Bukti Dukung 16. Regulasi inovasi daerah');
@@ -154,6 +168,13 @@ describeApi('innovation export', { publicResponses: 3 }, (api) => {
     assert.equal(tricky[col('Bentuk Inovasi Daerah')], 'Inovasi tata kelola pemerintahan daerah');
     assert.equal(tricky[col('Tahapan Inovasi')], 'Uji coba');
     assert.equal(tricky[col('Waktu Uji Coba Inovasi Daerah')], '2025-01-15');
+    assert.equal(tricky[col('Inisiator Inovasi Daerah')], 'Anggota DPRD');
+    assert.equal(tricky[col('Covid-19')], 'Covid-19');
+    assert.equal(tricky[col('Tujuan Inovasi Daerah')], `'${TRICKY.goal}`, 'the goal is neutralised and keeps its comma and quotes');
+    // The demo's: an initiator each, none about COVID-19.
+    const demo = data.filter((r) => r !== tricky);
+    assert.ok(demo.length > 0 && demo.every((r) => ['OPD', 'ASN', 'Kepala Daerah', 'Masyarakat', 'Anggota DPRD'].includes(r[col('Inisiator Inovasi Daerah')]!)));
+    assert.ok(demo.every((r) => r[col('Covid-19')] === 'Non Covid-19'));
     assert.ok(data.every((r) => r.every((cell) => !/^[=+\-@\t\r]/.test(cell))), 'no cell starts a formula');
 
     const text = bytes.toString('utf8');
@@ -180,7 +201,8 @@ describeApi('innovation export', { publicResponses: 3 }, (api) => {
     assert.equal(rows.length, csv.length, 'as many rows as the CSV');
     const tricky = rows.find((r) => r[1]?.includes('HYPERLINK'))!;
     assert.equal(tricky[1], `'${TRICKY.name}`);
-    assert.equal(tricky[8], TRICKY.problem);
+    assert.equal(tricky[rows[0]!.indexOf('Permasalahan')], TRICKY.problem);
+    assert.equal(tricky[rows[0]!.indexOf('Tujuan Inovasi Daerah')], `'${TRICKY.goal}`);
     assert.ok(!rows.flat().some((cell) => cell.startsWith('FORMULA:')), 'no cell is a formula');
     assert.ok(!rows.flat().some((cell) => cell.includes(CONTACT)));
     assert.ok(trickyId > 0);

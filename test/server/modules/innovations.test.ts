@@ -227,6 +227,31 @@ describeApi('One OPD One Innovation', { publicResponses: 15 }, (api) => {
     assert.ok(!removed.evidence.some((e) => e.id === fileId));
   });
 
+  it('holds the IID form’s initiator, COVID-19 flag and goal: given, shown to staff, edited, checked', async () => {
+    const created = await draft({ name: 'Inovasi dengan inisiator', initiator: 'masyarakat', covid19: false, goal: 'Bendahara desa tidak perlu datang ke kabupaten.' });
+    assert.equal(created.initiator, 'masyarakat');
+    assert.equal(created.covid19, false);
+    assert.equal(created.goal, 'Bendahara desa tidak perlu datang ke kabupaten.');
+    const path = `/api/v1/opds/bpkad/innovations/${created.id}`;
+    const edited = await staffView(await send(BPKAD, path, { initiator: 'kepala-daerah', covid19: true }, 'PATCH'));
+    assert.equal(edited.initiator, 'kepala-daerah');
+    assert.equal(edited.covid19, true);
+    assert.equal(edited.goal, created.goal, 'the goal stays when not sent');
+    const cleared = await staffView(await send(BPKAD, path, { goal: null, initiator: null }, 'PATCH'));
+    assert.equal(cleared.goal, null);
+    assert.equal(cleared.initiator, null);
+    const again = await staffView(await api.as(BPKAD, path));
+    assert.deepEqual([again.initiator, again.covid19, again.goal], [null, true, null], 'stored, not only answered');
+    // Without them (as before migration 0004): all three null.
+    const plain = await draft({ name: 'Inovasi tanpa inisiator' });
+    assert.deepEqual([plain.initiator, plain.covid19, plain.goal], [null, null, null]);
+
+    await assertProblem(await send(BPKAD, path, { initiator: 'bupati' }, 'PATCH'), 422, 'validation', 'initiator');
+    await assertProblem(await send(BPKAD, path, { covid19: 'ya' }, 'PATCH'), 422, 'validation', 'covid19');
+    await assertProblem(await send(BPKAD, path, { goal: 'x'.repeat(5001) }, 'PATCH'), 422, 'validation', 'goal');
+    await assertProblem(await send(BPKAD, '/api/v1/opds/bpkad/innovations', draftBody({ initiator: 'ASN' })), 422, 'validation', 'initiator');
+  });
+
   it('cleans evidence images: a JPEG carrying GPS goes in and none comes out, nor a PNG’s text; a pixel flood and a WebP are refused', async () => {
     const created = await draft({ name: 'Inovasi dengan foto sosialisasi' });
     const base = `/api/v1/opds/bpkad/innovations/${created.id}/evidence`;

@@ -1,10 +1,10 @@
 /**
  * The export for the Kemendagri submission: one row per verified innovation of an assessment
  * year, columns in the order of the national portal's innovation profile (the *Form Isian
- * Proposal Inovasi Daerah*: name, stage, digital or not, form, trial and application dates,
- * design and changes, then problem, benefits and results), then the OPD, the budget source and
- * one column per evidence indicator of the year's model with the files' addresses — as CSV
- * (RFC 4180) and as XLSX (`write-excel-file`).
+ * Proposal Inovasi Daerah*: name, stage, initiator, digital or not, form, COVID-19 or not, trial
+ * and application dates, design and changes, goal, then problem, benefits and results), then
+ * the OPD, the budget source and one column per evidence indicator of the year's model with
+ * the files' addresses — as CSV (RFC 4180) and as XLSX (`write-excel-file`).
  *
  * Spreadsheet formula injection: a cell that starts with `=`, `+`, `-`, `@`, a tab or a
  * carriage return is opened by Excel, LibreOffice and Google Sheets as a formula, so such a
@@ -15,7 +15,15 @@
  */
 import writeExcelFile from 'write-excel-file/node';
 import type { SheetData } from 'write-excel-file/node';
-import { innovationStageNames, innovationTypeNames, type InnovationStage, type InnovationType, type ScoringModel } from '../../../../src/schemas/innovations.js';
+import {
+  innovationInitiatorNames,
+  innovationStageNames,
+  innovationTypeNames,
+  type InnovationInitiator,
+  type InnovationStage,
+  type InnovationType,
+  type ScoringModel,
+} from '../../../../src/schemas/innovations.js';
 import { evidenceIndicators, evidenceOf, evidenceUrl, innovationQueryBase, type InnovationRow } from './registry.js';
 import type { InnovationsDb } from './tables.js';
 
@@ -24,11 +32,14 @@ export const EXPORT_COLUMNS = [
   'No',
   'Nama Inovasi Daerah',
   'Tahapan Inovasi',
+  'Inisiator Inovasi Daerah',
   'Jenis Inovasi',
   'Bentuk Inovasi Daerah',
+  'Covid-19',
   'Waktu Uji Coba Inovasi Daerah',
   'Waktu Penerapan Inovasi Daerah',
   'Rancang Bangun dan Pokok Perubahan',
+  'Tujuan Inovasi Daerah',
   'Permasalahan',
   'Manfaat yang Diperoleh',
   'Hasil Inovasi',
@@ -67,11 +78,14 @@ export async function exportTable(db: InnovationsDb, year: number, model: Scorin
       index + 1,
       r.name,
       innovationStageNames[r.stage as InnovationStage],
+      r.initiator === null ? null : innovationInitiatorNames[r.initiator as InnovationInitiator],
       r.digital ? 'Digital' : 'Non Digital',
       innovationTypeNames[r.type as InnovationType],
+      r.covid19 === null ? null : r.covid19 ? 'Covid-19' : 'Non Covid-19',
       r.trial_on,
       r.applied_on,
       r.solution,
+      r.goal,
       r.problem,
       r.benefits,
       r.results,

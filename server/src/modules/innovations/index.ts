@@ -26,6 +26,7 @@ import { evidenceApp, exportApp, XLSX_MEDIA_TYPE } from './media.js';
 import { innovationRegistryTables } from './migrations/0001-innovation-registry.js';
 import { iid2023Model } from './migrations/0002-iid-2023-model.js';
 import { innovationSearchWords } from './migrations/0003-search-words.js';
+import { innovationInitiatorCovidGoal } from './migrations/0004-initiator-covid-goal.js';
 import { innovationRoutes } from './routes.js';
 import { seedInnovations } from './seed.js';
 
@@ -83,7 +84,7 @@ export const innovationModule = defineModule({
       },
     },
   ],
-  migrations: { '0001-innovation-registry': innovationRegistryTables, '0002-iid-2023-model': iid2023Model, '0003-search-words': innovationSearchWords },
+  migrations: { '0001-innovation-registry': innovationRegistryTables, '0002-iid-2023-model': iid2023Model, '0003-search-words': innovationSearchWords, '0004-initiator-covid-goal': innovationInitiatorCovidGoal },
   seed: seedInnovations,
   openapi: {
     tag: {

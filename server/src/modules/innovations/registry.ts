@@ -108,6 +108,9 @@ export const innovationColumns = [
   'innovations.benefits',
   'innovations.results',
   'innovations.budget_source',
+  'innovations.initiator',
+  'innovations.covid19',
+  'innovations.goal',
   'innovations.contact_name',
   'innovations.contact_phone',
   'innovations.contact_email',
@@ -139,6 +142,9 @@ export interface InnovationRow {
   benefits: string | null;
   results: string | null;
   budget_source: string | null;
+  initiator: string | null;
+  covid19: boolean | null;
+  goal: string | null;
   contact_name: string | null;
   contact_phone: string | null;
   contact_email: string | null;
@@ -261,6 +267,9 @@ export function toStaffInnovation(row: InnovationRow, evidence: readonly Evidenc
   const model = contextModel(ctx, row.year);
   return {
     ...toInnovation(row, evidence, ctx),
+    initiator: row.initiator as InnovationStaff['initiator'],
+    covid19: row.covid19,
+    goal: row.goal,
     status: row.status as InnovationStaff['status'],
     contact: row.contact_name ? { name: row.contact_name, phone: row.contact_phone, email: row.contact_email } : null,
     reviewComment: row.review_comment,
@@ -316,6 +325,9 @@ export function columnsOf(input: InnovationPatch): Record<string, unknown> {
   if (input.benefits !== undefined) out.benefits = input.benefits;
   if (input.results !== undefined) out.results = input.results;
   if (input.budgetSource !== undefined) out.budget_source = input.budgetSource;
+  if (input.initiator !== undefined) out.initiator = input.initiator;
+  if (input.covid19 !== undefined) out.covid19 = input.covid19;
+  if (input.goal !== undefined) out.goal = input.goal;
   if (input.contact !== undefined) {
     out.contact_name = input.contact?.name ?? null;
     out.contact_phone = input.contact?.phone ?? null;

@@ -108,6 +108,9 @@ export const DEMO_INNOVATIONS: readonly DemoInnovation[] = [
 /** How many OPDs of the 40 the demo leaves without any innovation. */
 export const DEMO_OPDS_WITHOUT_INNOVATION = 40 - new Set(DEMO_INNOVATIONS.map((i) => i[0])).size;
 
+/** The initiators the demo innovations cycle through: mostly OPDs and their staff, as in a real regency. */
+const DEMO_INITIATORS = ['opd', 'asn', 'opd', 'kepala-daerah', 'masyarakat', 'asn', 'anggota-dprd'] as const;
+
 /** A tiny placeholder PDF naming what it stands for (readable by any PDF reader). */
 export function placeholderPdf(title: string): Uint8Array {
   const text = title.replace(/[()\\]/g, ' ').slice(0, 80);
@@ -204,6 +207,9 @@ export async function seedInnovations(spine: Kysely<Database>, { now, timeZone }
           benefits,
           results: status === 'verified' ? 'Hasil pemantauan triwulan menunjukkan perbaikan layanan (angka sintetis).' : null,
           budget_source: n % 5 === 0 ? 'Tanpa anggaran khusus' : n % 4 === 0 ? 'APBD dan CSR' : 'APBD',
+          initiator: DEMO_INITIATORS[n % DEMO_INITIATORS.length]!,
+          covid19: false,
+          goal: 'Layanan lebih cepat, mudah dan terjangkau bagi warga (tujuan sintetis untuk demo).',
           contact_name: `Koordinator Inovasi ${opd.toUpperCase().replace(/-/g, ' ')} (demo)`,
           contact_phone: `0812 0000 ${String(1000 + n).slice(-4)}`,
           contact_email: `inovasi.${opd}@lahat.demo`,

@@ -65,6 +65,12 @@ export interface InnovationsTable {
   benefits: string | null;
   results: string | null;
   budget_source: string | null;
+  /** Who started it (`innovationInitiators`); added by migration 0004. */
+  initiator: string | null;
+  /** About the COVID-19 pandemic or not; added by migration 0004. */
+  covid19: boolean | null;
+  /** Its goal (*tujuan*); added by migration 0004. */
+  goal: string | null;
   /** The contact person: staff-only. */
   contact_name: string | null;
   contact_phone: string | null;
