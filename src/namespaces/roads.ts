@@ -1,7 +1,8 @@
 /**
  * `client.roads`: Perjaka, the regency road board. Anyone lists the segments of the regent's
  * decree (`segments.list`, or `segments.geojson` for a map), reads one (`segments.get`), the
- * condition summary (`condition`) and the handling works (`works.list`). Staff record a
+ * condition summary (`condition`) and the handling works (`works.list`). Staff change a
+ * segment's own facts (`segments.update`; not its length, which an import changes), record a
  * survey (`surveys.put`), import segments and surveys (`imports.dryRun`, `imports.run`) and,
  * as OPD admins, set a year's target (`targets.put`). Each method is a thin call of one
  * endpoint in {@link roadEndpoints}.
@@ -20,6 +21,8 @@ import {
   roadEndpoints as endpoints,
   type RoadImportInput,
   type RoadImportReport,
+  type RoadSegmentDetail,
+  type RoadSegmentPatch,
   type RoadSurvey,
   type RoadSurveyInput,
   type RoadTarget,
@@ -63,6 +66,14 @@ export interface RoadReportInboxQuery {
 
 /** Perjaka's calls: the public ones and the staff's. */
 export interface RoadsNamespace extends CitizenRoadsNamespace {
+  /** The public segment calls, and staff's change of a segment's own facts. */
+  readonly segments: CitizenRoadsNamespace['segments'] & {
+    /**
+     * Changes any of a segment's name, kecamatan, surface, width and geometry, with the
+     * import's checks, and answers the segment; not its length (its surveys sum to it: import it).
+     */
+    update(number: string, patch: RoadSegmentPatch, options?: RoadCallOptions): Promise<RoadSegmentDetail>;
+  };
   /** Staff: condition surveys. */
   readonly surveys: {
     /** Records (or replaces) a segment's survey of `year`; the four classes must sum to its length. */
@@ -109,8 +120,16 @@ export interface RoadsNamespace extends CitizenRoadsNamespace {
 /** Builds `client.roads` with the staff calls: `buildClient(options, { roads })` (`createClient()`'s client has no roads). */
 export const roads: NamespaceFactory<RoadsNamespace> = (sender, defaults) => {
   const opdOf = (options?: RoadCallOptions) => resolveOpd(options?.opd, defaults.opd);
+  const publicCalls = citizenRoads(sender, defaults);
   return {
-    ...citizenRoads(sender, defaults),
+    ...publicCalls,
+    segments: {
+      ...publicCalls.segments,
+      async update(number, patch, options) {
+        const opd = opdOf(options);
+        return sender.call(endpoints.updateSegment, { params: { opd, number }, body: patch, what: `road segment ${number}`, signal: options?.signal });
+      },
+    },
     surveys: {
       async put(number, year, input, options) {
         const opd = opdOf(options);

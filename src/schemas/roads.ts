@@ -284,6 +284,76 @@ export const roadTarget = z.object({ year: z.number(), percent: z.number() });
 /** A year's target, see {@link roadTarget}. */
 export type RoadTarget = z.infer<typeof roadTarget>;
 
+/** The longest segment name, as the import checks it. */
+export const SEGMENT_NAME_MAX = 200;
+
+/** The longest kecamatan name, as the import checks it. */
+export const KECAMATAN_NAME_MAX = 80;
+
+/** The widest segment, in metres, as the import checks it (from 0.01 m, two decimals at most). */
+export const SEGMENT_WIDTH_MAX_M = 50;
+
+/** Why a segment's length is not edited on its own: its surveys must sum to it. */
+export const LENGTH_BY_IMPORT = 'The length of a segment is changed by an import only (segments with length_km and their surveys): every survey must sum to it';
+
+const widthMessage = `Give the width in metres from 0.01 to ${SEGMENT_WIDTH_MAX_M}, with at most two decimals, like 4.5`;
+
+/**
+ * `PATCH /api/v1/opds/{opd}/road-segments/{number}` (staff): a segment's own facts, any of
+ * them, with the import's checks: `name` (at most 200 characters), `kecamatan` (at least one,
+ * each at most 80 characters; spelled as the network already spells them), `surface`,
+ * `widthM` (null: not known) and `geometry` (a LineString or MultiLineString inside the
+ * regency). Not `lengthKm`: the surveys must sum to it, so a new length comes with an import;
+ * sending it answers 400 naming it. An empty patch answers 400 naming `name`.
+ */
+export const roadSegmentPatch = z
+  .object({
+    name: z.optional(
+      z.string('Enter the segment name').check(
+        z.trim(),
+        z.minLength(1, 'Enter the segment name'),
+        z.maxLength(SEGMENT_NAME_MAX, `A name has at most ${SEGMENT_NAME_MAX} characters`),
+      ),
+    ),
+    kecamatan: z.optional(
+      z
+        .array(
+          z.string('Write each kecamatan as text').check(
+            z.trim(),
+            z.maxLength(KECAMATAN_NAME_MAX, `A kecamatan name has at most ${KECAMATAN_NAME_MAX} characters`),
+          ),
+          'Give the kecamatan as a list',
+        )
+        .check(
+          z.refine((list) => list.some((k) => k !== ''), { message: 'Enter at least one kecamatan', params: { code: 'required' } }),
+          z.maxLength(20, 'A segment passes through at most 20 kecamatan'),
+        ),
+    ),
+    surface: z.optional(z.enum(roadSurfaces, `Choose a surface: ${roadSurfaces.join(', ')}`)),
+    widthM: z.optional(
+      z.nullable(
+        z.number(widthMessage).check(
+          z.minimum(0.01, widthMessage),
+          z.maximum(SEGMENT_WIDTH_MAX_M, widthMessage),
+          z.refine((value) => Math.abs(value * 100 - Math.round(value * 100)) < 1e-6, widthMessage),
+        ),
+      ),
+    ),
+    geometry: z.optional(roadGeometry),
+    /** Refused: see {@link LENGTH_BY_IMPORT}. */
+    lengthKm: z.optional(z.unknown().check(z.refine(() => false, { message: LENGTH_BY_IMPORT, params: { code: 'notAllowed' } }))),
+  })
+  .check(
+    z.refine((v) => v.name !== undefined || v.kecamatan !== undefined || v.surface !== undefined || v.widthM !== undefined || v.geometry !== undefined || v.lengthKm !== undefined, {
+      path: ['name'],
+      message: 'Send at least one of name, kecamatan, surface, widthM and geometry',
+      params: { code: 'required' },
+    }),
+  );
+
+/** A change to a segment, see {@link roadSegmentPatch}. */
+export type RoadSegmentPatch = Omit<z.input<typeof roadSegmentPatch>, 'lengthKm'>;
+
 /** The kinds of data an import brings: segments (their survey columns optional) or surveys. */
 export const importKinds = ['segments', 'surveys'] as const;
 
@@ -393,6 +463,15 @@ export const roadEndpoints = {
     params: surveyParams,
     body: roadSurveyInput,
     response: roadSurvey,
+    access: 'staff',
+  }),
+  updateSegment: endpoint({
+    id: 'updateRoadSegment',
+    method: 'PATCH',
+    path: '/api/v1/opds/{opd}/road-segments/{number}',
+    params: segmentParams,
+    body: roadSegmentPatch,
+    response: roadSegmentDetail,
     access: 'staff',
   }),
   putTarget: endpoint({

@@ -128,3 +128,37 @@ export async function worksPage(
   if (options.limit !== undefined) query = query.limit(options.limit + 1);
   return query.execute();
 }
+
+/** A segment's own facts to change (see `roadSegmentPatch`); what is left out stays as it is. */
+export interface SegmentChanges {
+  name?: string;
+  kecamatan?: string[];
+  surface?: string;
+  widthCm?: number | null;
+  geometry?: RoadGeometry;
+}
+
+/** Changes one segment's own facts (never its length: its surveys sum to it); answers whether it was there. */
+export async function updateSegment(db: RoadsDb, opd: string, number: string, changes: SegmentChanges, actorId: string | null, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('road_segments')
+    .set({
+      ...(changes.name === undefined ? {} : { name: changes.name }),
+      ...(changes.kecamatan === undefined ? {} : { kecamatan: JSON.stringify(changes.kecamatan) }),
+      ...(changes.surface === undefined ? {} : { surface: changes.surface }),
+      ...(changes.widthCm === undefined ? {} : { width_cm: changes.widthCm }),
+      ...(changes.geometry === undefined ? {} : { geometry: JSON.stringify(changes.geometry) }),
+      updated_at: now,
+      updated_by: actorId,
+    })
+    .where('opd_slug', '=', opd)
+    .where('number', '=', number)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Every kecamatan name the network of `opd` uses, as it spells them. */
+export async function kecamatanOf(db: RoadsDb, opd: string): Promise<string[]> {
+  const rows = await db.selectFrom('road_segments').select('kecamatan').where('opd_slug', '=', opd).execute();
+  return [...new Set(rows.flatMap((row) => row.kecamatan))];
+}

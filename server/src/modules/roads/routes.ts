@@ -2,7 +2,8 @@
  * Perjaka's routes, one per endpoint of `roadEndpoints`:
  * - public: the segments (a page, or the whole network as GeoJSON with `?format=geojson`), one
  *   segment by its decree number, the condition summary, the works;
- * - staff: a survey of one segment, a year's target (OPD admins), and imports of segments and
+ * - staff: a segment's own facts (name, kecamatan, surface, width, geometry; not its length),
+ *   a survey of one segment, a year's target (OPD admins), and imports of segments and
  *   surveys from GeoJSON or CSV (a dry run, and the import itself, all or nothing).
  * Who may call what is the endpoint's `access`; every staff write lands in the audit log.
  *
@@ -13,10 +14,11 @@ import { decodeKey, pageBy, pageDocs } from '../../http/cursor.js';
 import { route } from '../../http/module.js';
 import { ProblemError, validationProblem } from '../../http/problem.js';
 import { applyImport, dryRunImport, ImportProblems, MAX_PROBLEMS, sumMessage } from './import.js';
+import { INDONESIA_BOUNDS, readGeometry } from './geometry.js';
 import { kmText, metresOfKm, totalMetres } from './measure.js';
-import { segmentByNumber, segmentPage, segmentsWithGeometry, summaryFacts, surveysOf, surveysOfOpd, worksPage } from './queries.js';
-import { roadEndpoints as endpoints } from '../../../../src/schemas/roads.js';
-import { roadsDb } from './tables.js';
+import { kecamatanOf, segmentByNumber, segmentPage, segmentsWithGeometry, summaryFacts, surveysOf, surveysOfOpd, updateSegment, worksPage } from './queries.js';
+import { roadEndpoints as endpoints, type RoadSegmentDetail } from '../../../../src/schemas/roads.js';
+import { roadsDb, type RoadsDb } from './tables.js';
 import { conditionSummary, pickSurvey, surveyYears, toFeatureCollection, toSegment, toSurvey, toWork, type SurveyFacts } from './views.js';
 
 /** Default page size of the segment and works lists. */
@@ -88,19 +90,67 @@ const getSegment = route({
   returns: 'The segment.',
   ...bySegmentNumber,
   async handler({ opd, params, deps }) {
+    const detail = await segmentDetail(roadsDb(deps.db), opd.slug, params.number);
+    if (!detail) throw noSegment(params.number, opd.name);
+    return { body: detail };
+  },
+});
+
+/** One segment in full (geometry, surveys, works), or undefined when the network has no such number. */
+async function segmentDetail(db: RoadsDb, opd: string, number: string): Promise<RoadSegmentDetail | undefined> {
+  const row = await segmentByNumber(db, opd, number);
+  if (!row) return undefined;
+  const surveys = (await surveysOf(db, [row.id])).get(row.id) ?? [];
+  const works = await worksPage(db, opd, { segmentId: row.id });
+  return {
+    ...toSegment(row, pickSurvey(surveys, undefined)),
+    geometry: row.geometry,
+    surveys: surveys.map(toSurvey),
+    works: works.map(toWork),
+  };
+}
+
+const updateSegmentRoute = route({
+  endpoint: endpoints.updateSegment,
+  summary: 'Change a road segment’s own facts (staff)',
+  description:
+    'Changes any of a segment’s name (at most 200 characters), kecamatan (a list, at least one, each at most 80 characters; a name the network already uses is spelled as it does, whatever the case sent), surface (aspal, beton, kerikil, tanah), width in metres (`widthM`, 0.01 to 50, two decimals at most; null: not known) and geometry (a GeoJSON LineString or MultiLineString inside the regency’s bounds, checked as an import checks it) — the checks of the import. Not its length: every survey must sum to it, so `lengthKm` is refused (400 naming it) and a new length comes with an import of the segment and its surveys. What is left out stays as it is; an empty patch answers 400. Audited.',
+  returns: 'The segment, as the public reads it.',
+  ...bySegmentNumber,
+  async handler({ opd, params, body, deps, now, actor }) {
     const db = roadsDb(deps.db);
-    const row = await segmentByNumber(db, opd.slug, params.number);
-    if (!row) throw noSegment(params.number, opd.name);
-    const surveys = (await surveysOf(db, [row.id])).get(row.id) ?? [];
-    const works = await worksPage(db, opd.slug, { segmentId: row.id });
-    return {
-      body: {
-        ...toSegment(row, pickSurvey(surveys, undefined)),
-        geometry: row.geometry,
-        surveys: surveys.map(toSurvey),
-        works: works.map(toWork),
-      },
+    let kecamatan: string[] | undefined;
+    if (body.kecamatan !== undefined) {
+      const spelling = new Map((await kecamatanOf(db, opd.slug)).map((name) => [name.toLowerCase(), name]));
+      kecamatan = [...new Set(body.kecamatan.filter(Boolean).map((k) => spelling.get(k.toLowerCase()) ?? k))];
+    }
+    let geometry;
+    if (body.geometry !== undefined) {
+      const network = await db.selectFrom('road_networks').select('bounds').where('opd_slug', '=', opd.slug).executeTakeFirst();
+      const read = readGeometry(body.geometry, network?.bounds ?? INDONESIA_BOUNDS, network?.bounds ? 'the regency' : 'Indonesia');
+      if ('problems' in read) {
+        throw validationProblem(
+          read.problems.map((p) => ({ path: p.path ? `geometry.${p.path}` : 'geometry', message: p.message, code: 'invalid' as const })),
+          `The geometry of segment ${params.number} has ${read.problems.length} problem${read.problems.length === 1 ? '' : 's'}`,
+        );
+      }
+      geometry = read.geometry;
+    }
+    const changes = {
+      name: body.name,
+      kecamatan,
+      surface: body.surface,
+      widthCm: body.widthM === undefined ? undefined : body.widthM === null ? null : Math.round(body.widthM * 100),
+      geometry,
     };
+    await db.transaction().execute(async (trx) => {
+      if (!(await updateSegment(trx, opd.slug, params.number, changes, actor.id, now))) throw noSegment(params.number, opd.name);
+      const fields = (['name', 'kecamatan', 'surface', 'widthM', 'geometry'] as const).filter((field) => body[field] !== undefined);
+      await audit(trx, { actor, action: 'roads.segment', subject: `road-segment:${params.number}`, opd: opd.slug, detail: { fields } }, now);
+    });
+    const detail = await segmentDetail(db, opd.slug, params.number);
+    if (!detail) throw noSegment(params.number, opd.name);
+    return { body: detail };
   },
 });
 
@@ -304,4 +354,4 @@ const runImport = route({
 });
 
 /** Every Perjaka route. */
-export const roadRoutes = [listSegments, getSegment, condition, listWorks, putSurvey, putTarget, dryRun, runImport];
+export const roadRoutes = [listSegments, getSegment, updateSegmentRoute, condition, listWorks, putSurvey, putTarget, dryRun, runImport];
