@@ -205,6 +205,35 @@ describe('the road data page in the console', () => {
     equal((await axeViolations(page)).join('\n'), '', 'no axe violations');
   });
 
+  it('renames a segment and changes its kecamatan in the “Ubah data ruas” form, refusing an empty name with the typed values kept', async () => {
+    const { sdk, officer } = await ownOpd();
+    const number = uniqueNumber();
+    await sdk.imports.run({ kind: 'segments', format: 'csv', content: `nomor_ruas,nama_ruas,kecamatan,panjang_km,permukaan\n${number},Jl. Uji Ubah,Lahat,2,aspal` });
+    const page = await openRoadData(officer, `perjaka/data/ruas/${number}`, OFFICER_PASSWORD);
+    await until(() => text(page.shadowRoot?.querySelector('#view-title')) === `Ruas ${number}: Jl. Uji Ubah`, 'the segment open');
+    equal($<HTMLInputElement>(page, '#segName').value, 'Jl. Uji Ubah', 'the form shows the name');
+
+    fill($<HTMLInputElement>(page, '#segName'), '  ');
+    fill($<HTMLInputElement>(page, '#segKecamatan'), 'Lahat, Merapi Barat');
+    fill($<HTMLInputElement>(page, '#segWidth'), '4,555');
+    $<HTMLButtonElement>(page, '#edit-save').click();
+    equal((await focusedSummary(page, 'edit')).join(' | '), 'Masukkan nama ruas | Tulis lebar dengan paling banyak dua desimal, misalnya 4,75', 'name and width refused');
+    equal($<HTMLInputElement>(page, '#segKecamatan').value, 'Lahat, Merapi Barat', 'what was typed stays');
+    equal((await sdk.segments.get(number)).name, 'Jl. Uji Ubah', 'nothing stored');
+
+    fill($<HTMLInputElement>(page, '#segName'), 'Jl. Uji Sudah Diubah');
+    fill($<HTMLInputElement>(page, '#segWidth'), '4,5');
+    $<HTMLButtonElement>(page, '#edit-save').click();
+    await until(() => text(page.shadowRoot?.querySelector('#edit-summary .done')) === `Data ruas ${number} tersimpan.`, 'saved');
+    await until(() => text(page.shadowRoot?.querySelector('#view-title')) === `Ruas ${number}: Jl. Uji Sudah Diubah`, 'the new name in the title');
+    const stored = await sdk.segments.get(number);
+    equal(JSON.stringify([stored.name, stored.kecamatan, stored.widthM, stored.lengthKm]), JSON.stringify(['Jl. Uji Sudah Diubah', ['Lahat', 'Merapi Barat'], 4.5, 2]), 'the API has it, the length as it was');
+    equal((await axeViolations(page)).join('\n'), '', 'no axe violations');
+
+    $<HTMLAnchorElement>(page, '#back').click();
+    await until(() => segmentRows(page).some((row) => row.includes(number) && row.includes('Jl. Uji Sudah Diubah')), 'the new name in the list');
+  });
+
   it('lists every problem of a CSV’s dry run by row and column, stores nothing, then imports a valid file after asking', async () => {
     const { sdk, officer } = await ownOpd();
     const number = uniqueNumber();

@@ -14,6 +14,8 @@ import {
   importFormats,
   importKinds,
   roadImportInput,
+  roadSegmentPatch,
+  roadSurfaces,
   roadSurveyInput,
   roadTargetInput,
   YEAR_RANGE,
@@ -23,6 +25,7 @@ import {
   type RoadImportReport,
   type RoadSegment,
   type RoadSegmentDetail,
+  type RoadSurface,
   type RoadSurvey,
 } from '../../../src/schemas/roads.js';
 import { ck, failureMessage, fieldErrorsOf, renderOutsideConsole } from '../../console/kit/failure.js';
@@ -30,7 +33,7 @@ import { outcomeFieldError, renderFormOutcome, summaryErrors, type FormOutcome }
 import { consolePageStyles } from '../../console/kit/page-styles.js';
 import { ConsolePageElement } from '../../console/page.js';
 import { focusTemporarily, type SummaryError } from '../../shared/error-summary.js';
-import { renderFieldError, textareaField, textField } from '../../shared/fields.js';
+import { renderFieldError, selectField, textareaField, textField } from '../../shared/fields.js';
 import { LocalizeController } from '../../shared/localize.js';
 import { renderNotice } from '../../shared/notice.js';
 import { controlStyles, themeStyles } from '../../shared/theme.js';
@@ -46,7 +49,31 @@ export const SEGMENTS_PER_PAGE = 25;
 type View = 'segments' | 'segment' | 'targets' | 'imports';
 
 /** Which form a message belongs to (each has its own error summary). */
-type Form = 'survey' | 'target' | 'import';
+type Form = 'survey' | 'target' | 'import' | 'edit';
+
+/** The "Ubah data ruas" form's fields, in the order the summary lists them, by the API's field each one sends. */
+const EDIT_FIELDS = { name: 'segName', kecamatan: 'segKecamatan', surface: 'segSurface', widthM: 'segWidth', lengthKm: 'segName' } as const;
+
+/** What a staff member typed in the "Ubah data ruas" form of one segment. */
+interface EditDraft {
+  number: string;
+  segName: string;
+  /** Comma-separated, as typed. */
+  segKecamatan: string;
+  segSurface: string;
+  segWidth: string;
+}
+
+/** The draft of the "Ubah data ruas" form that shows `segment` as it is. */
+function editDraftOf(segment: RoadSegmentDetail, locale: string): EditDraft {
+  return {
+    number: segment.number,
+    segName: segment.name,
+    segKecamatan: segment.kecamatan.join(', '),
+    segSurface: segment.surface,
+    segWidth: segment.widthM === null ? '' : new Intl.NumberFormat(locale, { maximumFractionDigits: 2, useGrouping: false }).format(segment.widthM),
+  };
+}
 
 /** The survey form's fields, in the order the summary lists them. */
 const SURVEY_FIELDS = ['year', ...conditionClasses, 'classes', 'note'] as const;
@@ -135,7 +162,10 @@ function importKey(input: RoadImportInput): string {
  *   survey form: a year and the km in Baik, Sedang, Rusak Ringan and Rusak Berat, with their
  *   running sum and the difference from the segment's length shown before sending. A refused
  *   survey (here or by the server) lists its problems in an error summary that takes focus,
- *   and keeps what was typed; so does looking at another segment meanwhile.
+ *   and keeps what was typed; so does looking at another segment meanwhile. Under it the
+ *   "Ubah data ruas" form changes the segment's name, kecamatan (comma-separated), surface
+ *   and width (`segments.update`), with its own error summary; its length and geometry change
+ *   by an import (the surveys sum to the length).
  * - **Targets** (`#/perjaka/data/target`): the kemantapan of each year against its target; OPD
  *   admins set a year's target, other staff are told who can.
  * - **Imports** (`#/perjaka/data/impor`): segments or surveys, GeoJSON or CSV, from a file or
@@ -207,6 +237,8 @@ export class OpdRoadData extends ConsolePageElement {
   private detailError = '';
   /** What was typed in each segment's survey form, by segment number. */
   private drafts = new Map<string, SurveyDraft>();
+  /** What was typed in the "Ubah data ruas" form (of the segment it names). */
+  private editDraft: EditDraft | null = null;
   private condition: RoadCondition | null = null;
   private conditionState: 'idle' | 'loading' | 'ready' | 'none' | 'failed' = 'idle';
   private conditionError = '';
@@ -252,6 +284,7 @@ export class OpdRoadData extends ConsolePageElement {
     this.segmentsComplete = false;
     this.detail = null;
     this.drafts = new Map();
+    this.editDraft = null;
     this.condition = null;
     this.conditionState = 'idle';
     this.report = null;
@@ -271,7 +304,7 @@ export class OpdRoadData extends ConsolePageElement {
       if (this.detail?.number !== number) {
         this.detail = { number, segment: null };
         this.detailError = '';
-        if (this.outcome.errors?.form === 'survey' || this.outcome.done?.form === 'survey') this.outcome = { errors: null, done: null };
+        if (['survey', 'edit'].includes(this.outcome.errors?.form ?? this.outcome.done?.form ?? '')) this.outcome = { errors: null, done: null };
         void this.loadDetail(number);
       }
     } else if (head === 'target') {
@@ -330,6 +363,7 @@ export class OpdRoadData extends ConsolePageElement {
   private showDetail(segment: RoadSegmentDetail): void {
     this.detail = { number: segment.number, segment };
     this.detailError = '';
+    if (this.editDraft?.number !== segment.number) this.editDraft = editDraftOf(segment, this.localize.locale);
     if (!this.drafts.has(segment.number)) {
       const year = currentYear(this.localize.timeZone);
       this.setDraft(segment.number, draftOf(year, segment.surveys.find((survey) => survey.year === year), this.localize.locale));
@@ -533,6 +567,69 @@ export class OpdRoadData extends ConsolePageElement {
     this.outcome = { errors: { form, errors }, done: null };
     await this.updateComplete;
     focusTemporarily(this.renderRoot.querySelector<HTMLElement>(`#${form}-summary .error-summary`));
+  }
+
+  // ——— the "Ubah data ruas" form ———
+
+  private readonly onEditInput = (event: Event): void => {
+    const target = event.composedPath()[0];
+    if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) return;
+    const draft = this.editDraft;
+    if (!draft || !(target.name in draft) || target.name === 'number') return;
+    this.editDraft = { ...draft, [target.name]: target.value };
+  };
+
+  private readonly onSaveEdit = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    const segment = this.detail?.segment;
+    const api = this.#api;
+    const draft = this.editDraft;
+    if (!segment || !api || !draft || draft.number !== segment.number || this.busy) return;
+    const t = this.localize;
+    const problems: FieldError[] = [];
+    const kecamatan = draft.segKecamatan.split(/[,;]/).map((name) => name.trim()).filter(Boolean);
+    let widthM: number | null = null;
+    if (draft.segWidth.trim() !== '') {
+      const read = readDecimal(draft.segWidth, 2);
+      if (!read.ok) problems.push({ path: 'widthM', message: '', code: read.problem });
+      else widthM = read.units / 100;
+    }
+    const patch = { name: draft.segName.trim(), kecamatan, surface: draft.segSurface as RoadSurface, widthM };
+    problems.push(...check(roadSegmentPatch, patch).filter((problem) => !(problem.path === 'widthM' && problems.some((p) => p.path === 'widthM'))));
+    this.outcome = { errors: null, done: null };
+    if (problems.length) {
+      await this.showErrors('edit', this.editSummary(problems));
+      return;
+    }
+    this.busy = 'edit';
+    try {
+      const saved = await api.segments.update(segment.number, patch);
+      this.showDetail(saved);
+      this.editDraft = editDraftOf(saved, t.locale);
+      const message = t.t('edit.saved', saved.number);
+      this.outcome = { errors: null, done: { form: 'edit', message } };
+      this.context?.announce(message);
+      this.condition = null;
+      this.conditionState = 'idle';
+    } catch (error) {
+      const fields = fieldErrorsOf(error);
+      await this.showErrors('edit', fields ? this.editSummary(fields) : [{ field: '', message: failureMessage(error, t) }]);
+    } finally {
+      this.busy = '';
+    }
+  };
+
+  /** The summary's lines for the "Ubah data ruas" form's rejected fields (API paths mapped to the form's fields). */
+  private editSummary(fields: readonly FieldError[]): SummaryError[] {
+    const t = this.localize;
+    const labels: Record<string, string> = { segName: t.t('edit.name'), segKecamatan: t.t('edit.kecamatan'), segSurface: t.t('edit.surface'), segWidth: t.t('edit.width') };
+    const mapped = fields.map((field) => {
+      const head = field.path.split('.')[0] as keyof typeof EDIT_FIELDS;
+      return { ...field, path: EDIT_FIELDS[head] ?? field.path };
+    });
+    return summaryErrors(mapped, ['segName', 'segKecamatan', 'segSurface', 'segWidth'], (field, code, message) =>
+      t.lookup(`error.${field}.${code}`) ?? (labels[field] ? t.t('error.generic', labels[field]) : message),
+    );
   }
 
   // ——— targets ———
@@ -914,7 +1011,36 @@ export class OpdRoadData extends ConsolePageElement {
               </table>
             </div>`}
       </section>
-      ${this.renderSurveyForm(segment)}`;
+      ${this.renderSurveyForm(segment)} ${this.renderEditForm(segment)}`;
+  }
+
+  private renderEditForm(segment: RoadSegmentDetail): TemplateResult {
+    const t = this.localize;
+    const draft = this.editDraft?.number === segment.number ? this.editDraft : editDraftOf(segment, t.locale);
+    const prefix = t.t('error.prefix');
+    const error = (field: string) => outcomeFieldError(this.outcome, 'edit', field);
+    return html`<section class="section" aria-labelledby="edit-title">
+      ${this.heading(t.t('edit.title', segment.number), 'edit-title')}
+      <p class="intro" id="edit-intro">${t.t('edit.intro')}</p>
+      ${renderFormOutcome(this.outcome, 'edit', { title: t.t('summary.title'), headingLevel: this.level + 1, root: () => this.shadowRoot })}
+      <form class="form-grid" novalidate @submit=${this.onSaveEdit} @input=${this.onEditInput} @change=${this.onEditInput} aria-labelledby="edit-title" aria-describedby="edit-intro">
+        ${textField({ name: 'segName', label: t.t('edit.name'), value: draft.segName, autocomplete: 'off', error: error('segName'), errorPrefix: prefix })}
+        ${textField({ name: 'segKecamatan', label: t.t('edit.kecamatan'), hint: t.t('edit.kecamatanHint'), value: draft.segKecamatan, autocomplete: 'off', error: error('segKecamatan'), errorPrefix: prefix })}
+        ${selectField({
+          name: 'segSurface',
+          label: t.t('edit.surface'),
+          value: draft.segSurface,
+          placeholder: t.t('edit.surfacePick'),
+          options: roadSurfaces.map((surface) => ({ value: surface, label: t.t(`surface.${surface}`) })),
+          error: error('segSurface'),
+          errorPrefix: prefix,
+        })}
+        ${textField({ name: 'segWidth', label: t.t('edit.width'), hint: t.t('edit.widthHint'), value: draft.segWidth, inputmode: 'decimal', autocomplete: 'off', short: true, error: error('segWidth'), errorPrefix: prefix })}
+        <div class="actions">
+          <button part="button" class="button" type="submit" id="edit-save" ?disabled=${this.busy === 'edit'}>${this.busy === 'edit' ? ck(t.lang)['ck.saving'] : t.t('edit.save')}</button>
+        </div>
+      </form>
+    </section>`;
   }
 
   private backToList(event: Event): void {
