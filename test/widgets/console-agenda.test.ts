@@ -11,12 +11,9 @@
  */
 import '../../widgets/console/define.js';
 import type { OpdConsole } from '../../widgets/console/console.js';
-import { RequestSender } from '../../src/request.js';
 import { agenda, type AgendaNamespace } from '../../src/namespaces/agenda.js';
-import { accountEndpoints } from '../../src/schemas/accounts.js';
-import { opdAdminEndpoints } from '../../src/schemas/opd-admin.js';
 import type { AgendaEvent } from '../../src/schemas/agenda.js';
-import { consolePage, forgetSessions, mountConsole, submitSignIn, tokenOf } from './console-helpers.js';
+import { consolePage, forgetSessions, mountConsole, submitSignIn, testOpd } from './console-helpers.js';
 import { $, $$, axeViolations, cleanup, deepActiveElement, equal, fill, includes, ok, setChecked, testConfig, text, until } from './helpers.js';
 
 type Page = HTMLElement & { updateComplete: Promise<boolean> };
@@ -25,12 +22,6 @@ afterEach(() => {
   cleanup();
   forgetSessions();
 });
-
-async function tokenWith(email: string, password: string): Promise<string> {
-  const response = await fetch(`${testConfig().api}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) });
-  ok(response.ok, `signing in as ${email} answered ${response.status}`);
-  return ((await response.json()) as { token: string }).token;
-}
 
 const PASSWORD = 'agenda-dewan-2031';
 
@@ -42,26 +33,17 @@ interface TestCouncil {
   sdk: AgendaNamespace;
 }
 
-let council: Promise<TestCouncil> | undefined;
-
 /** The test OPD (a second Sekretariat DPRD, e-Agenda on, no bodies yet), its OPD admin and its officer, once per run. */
-function ownCouncil(): Promise<TestCouncil> {
-  council ??= (async () => {
-    const stamp = Date.now().toString(36);
-    const slug = `dprd-uji-${stamp}`;
-    const regency = new RequestSender({ baseUrl: testConfig().api, token: await tokenOf('admin@lahat.demo') });
-    await regency.call(opdAdminEndpoints.create, { body: { slug, name: `Sekretariat DPRD Uji ${stamp}`, modules: ['agenda'] }, what: 'the test OPD' });
-    const user = async (role: 'opd_admin' | 'opd_staff', email: string, name: string) => {
-      const created = await regency.call(accountEndpoints.createOpdUser, { params: { opd: slug }, body: { email, name, role }, what: name });
-      const first = new RequestSender({ baseUrl: testConfig().api, token: await tokenWith(email, created.oneTimePassword) });
-      await first.call(accountEndpoints.changePassword, { body: { currentPassword: created.oneTimePassword, newPassword: PASSWORD }, what: 'the password' });
-      return email;
-    };
-    const admin = await user('opd_admin', `admin.${stamp}@dprd-uji.demo`, 'Admin Uji DPRD');
-    const officer = await user('opd_staff', `petugas.${stamp}@dprd-uji.demo`, 'Petugas Uji DPRD');
-    return { slug, admin, officer, sdk: agenda(new RequestSender({ baseUrl: testConfig().api, token: await tokenWith(admin, PASSWORD) }), { opd: slug }) };
-  })();
-  return council;
+async function ownCouncil(): Promise<TestCouncil> {
+  const opd = await testOpd('agenda', {
+    opd: { slug: 'dprd-uji', name: 'Sekretariat DPRD Uji', modules: ['agenda'] },
+    users: {
+      admin: { role: 'opd_admin', name: 'Admin Uji DPRD', mailbox: 'admin' },
+      officer: { role: 'opd_staff', name: 'Petugas Uji DPRD', mailbox: 'petugas' },
+    },
+    password: PASSWORD,
+  });
+  return { slug: opd.slug, ...opd.users, sdk: agenda(await opd.sender('admin'), { opd: opd.slug }) };
 }
 
 /** The console signed in as `email`, on the events page at `route`. */

@@ -18,10 +18,8 @@ import type { OpdConsole } from '../../widgets/console/console.js';
 import { ApiError } from '../../src/errors.js';
 import { RequestSender } from '../../src/request.js';
 import { citizenRoads, roads, type RoadsNamespace } from '../../src/namespaces/roads.js';
-import { accountEndpoints } from '../../src/schemas/accounts.js';
-import { opdAdminEndpoints } from '../../src/schemas/opd-admin.js';
 import type { RoadReportReceipt } from '../../src/schemas/open311.js';
-import { consolePage, forgetSessions, mountConsole, submitSignIn, tokenOf } from './console-helpers.js';
+import { consolePage, forgetSessions, mountConsole, submitSignIn, testOpd, type TestOpd } from './console-helpers.js';
 import { $, $$, axeViolations, cleanup, deepActiveElement, equal, fill, includes, ok, setChecked, testConfig, text, until } from './helpers.js';
 
 type Page = HTMLElement & { updateComplete: Promise<boolean> };
@@ -36,23 +34,13 @@ afterEach(() => {
   forgetSessions();
 });
 
-async function tokenWith(email: string, password: string): Promise<string> {
-  const response = await fetch(`${testConfig().api}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password }),
+/** An OPD staff member of `opd` (a new OPD with Perjaka on when `opd` is not given), added by the regency admin, with {@link PASSWORD} set; once per run per key. */
+function officerOf(key: string, mailbox: string, opd?: string): Promise<TestOpd<'officer'>> {
+  return testOpd(key, {
+    opd: opd ? { existing: opd } : { slug: 'pupr-lain', name: 'Dinas PUPR Lain', modules: ['perjaka'] },
+    users: { officer: { role: 'opd_staff', name: 'Petugas Uji Laporan', mailbox } },
+    password: PASSWORD,
   });
-  ok(response.ok, `signing in as ${email} answered ${response.status}`);
-  return ((await response.json()) as { token: string }).token;
-}
-
-/** An OPD staff member of `opd`, added by the regency admin, with {@link PASSWORD} set. */
-async function addOfficer(opd: string, email: string): Promise<string> {
-  const admin = new RequestSender({ baseUrl: testConfig().api, token: await tokenOf('admin@lahat.demo') });
-  const created = await admin.call(accountEndpoints.createOpdUser, { params: { opd }, body: { email, name: 'Petugas Uji Laporan', role: 'opd_staff' }, what: 'an officer' });
-  const first = new RequestSender({ baseUrl: testConfig().api, token: await tokenWith(email, created.oneTimePassword) });
-  await first.call(accountEndpoints.changePassword, { body: { currentPassword: created.oneTimePassword, newPassword: PASSWORD }, what: 'the officer’s password' });
-  return email;
 }
 
 /** A small PNG drawn in the page, as a phone's photo would be uploaded. */
@@ -85,7 +73,8 @@ let fixture: Promise<Fixture> | undefined;
 function reports(): Promise<Fixture> {
   fixture ??= (async () => {
     const stamp = Date.now().toString(36);
-    const officer = await addOfficer(OPD, `laporan.${stamp}@pupr.demo`);
+    const pupr = await officerOf('pupr', 'laporan', OPD);
+    const officer = pupr.users.officer;
     const citizen = citizenRoads(new RequestSender({ baseUrl: testConfig().api }), { opd: OPD });
     const segment = await citizen.segments.get(SEGMENT);
     const geometry = segment.geometry!;
@@ -108,7 +97,7 @@ function reports(): Promise<Fixture> {
     });
     // About 5 m north: offered as the first one's duplicate.
     const second = await citizen.reports.create({ service_code: 'jalan-berlubang', lat: lat! + 0.000045, long: long!, description: `Lubang yang sama (${stamp}).`, attribute: { tingkat: 'sedang' } });
-    return { officer, staff: roads(new RequestSender({ baseUrl: testConfig().api, token: await tokenWith(officer, PASSWORD) }), { opd: OPD }), first, second, contact };
+    return { officer, staff: roads(await pupr.sender('officer'), { opd: OPD }), first, second, contact };
   })();
   return fixture;
 }
@@ -290,12 +279,9 @@ describe('the road reports page in the console', () => {
 
   it('shows an officer of another OPD none of these reports', async () => {
     const { first } = await reports();
-    const stamp = Date.now().toString(36);
-    const slug = `pupr-lain-${stamp}`;
-    const admin = new RequestSender({ baseUrl: testConfig().api, token: await tokenOf('admin@lahat.demo') });
-    await admin.call(opdAdminEndpoints.create, { body: { slug, name: `Dinas PUPR Lain ${stamp}`, modules: ['perjaka'] }, what: 'another OPD' });
-    const other = await addOfficer(slug, `lain.${stamp}@pupr-lain.demo`);
-    const theirs = roads(new RequestSender({ baseUrl: testConfig().api, token: await tokenWith(other, PASSWORD) }), { opd: OPD });
+    const theirOpd = await officerOf('another OPD', 'lain');
+    const other = theirOpd.users.officer;
+    const theirs = roads(await theirOpd.sender('officer'), { opd: OPD });
     const refused = await theirs.moderation.get(first.service_request_id).then(
       () => null,
       (error: unknown) => error,

@@ -17,9 +17,7 @@ import '../../widgets/console/define.js';
 import type { OpdConsole } from '../../widgets/console/console.js';
 import { RequestSender } from '../../src/request.js';
 import { roads, type RoadsNamespace } from '../../src/namespaces/roads.js';
-import { accountEndpoints } from '../../src/schemas/accounts.js';
-import { opdAdminEndpoints } from '../../src/schemas/opd-admin.js';
-import { DEMO_PASSWORD, consolePage, forgetSessions, mountConsole, signInAs, submitSignIn, tokenOf } from './console-helpers.js';
+import { DEMO_PASSWORD, consolePage, forgetSessions, mountConsole, signInAs, submitSignIn, testOpd, tokenOf } from './console-helpers.js';
 import { $, $$, axeViolations, cleanup, deepActiveElement, equal, fill, includes, ok, testConfig, text, until } from './helpers.js';
 
 type Page = HTMLElement & { updateComplete: Promise<boolean> };
@@ -30,17 +28,6 @@ afterEach(() => {
   cleanup();
   forgetSessions();
 });
-
-/** A token of `email` with `password`. */
-async function tokenWith(email: string, password: string): Promise<string> {
-  const response = await fetch(`${testConfig().api}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  ok(response.ok, `signing in as ${email} answered ${response.status}`);
-  return ((await response.json()) as { token: string }).token;
-}
 
 /** The SDK's roads calls for `opd`, signed in with `token`. */
 function roadsWith(token: string, opd: string): RoadsNamespace {
@@ -58,26 +45,14 @@ interface TestOpd {
   sdk: RoadsNamespace;
 }
 
-let testOpd: Promise<TestOpd> | undefined;
-
 /** Adds the test OPD and its officer once per run (the regency admin, through the API). */
-function ownOpd(): Promise<TestOpd> {
-  testOpd ??= (async () => {
-    const stamp = Date.now().toString(36);
-    const slug = `pupr-uji-${stamp}`;
-    const admin = new RequestSender({ baseUrl: testConfig().api, token: await tokenOf('admin@lahat.demo') });
-    await admin.call(opdAdminEndpoints.create, { body: { slug, name: `Dinas PUPR Uji ${stamp}`, modules: ['perjaka'] }, what: 'the test OPD' });
-    const officer = `petugas.${stamp}@pupr-uji.demo`;
-    const created = await admin.call(accountEndpoints.createOpdUser, {
-      params: { opd: slug },
-      body: { email: officer, name: 'Petugas Uji PUPR', role: 'opd_staff' },
-      what: 'the test OPD’s officer',
-    });
-    const first = new RequestSender({ baseUrl: testConfig().api, token: await tokenWith(officer, created.oneTimePassword) });
-    await first.call(accountEndpoints.changePassword, { body: { currentPassword: created.oneTimePassword, newPassword: OFFICER_PASSWORD }, what: 'the officer’s password' });
-    return { slug, officer, sdk: roadsWith(await tokenWith(officer, OFFICER_PASSWORD), slug) };
-  })();
-  return testOpd;
+async function ownOpd(): Promise<TestOpd> {
+  const opd = await testOpd('roads', {
+    opd: { slug: 'pupr-uji', name: 'Dinas PUPR Uji', modules: ['perjaka'] },
+    users: { officer: { role: 'opd_staff', name: 'Petugas Uji PUPR', mailbox: 'petugas' } },
+    password: OFFICER_PASSWORD,
+  });
+  return { slug: opd.slug, officer: opd.users.officer, sdk: roads(await opd.sender('officer'), { opd: opd.slug }) };
 }
 
 /** The console signed in as `email` (with `password`), on the road data page at `route`. */
