@@ -14,6 +14,7 @@ import { toFieldErrors, type FieldError } from '../../../src/schemas/common.js';
 import { indonesianTimeZones, type IndonesianTimeZone } from '../../../src/schemas/opds.js';
 import { ck, failureMessage, fieldErrorsOf, renderOutsideConsole } from '../../console/kit/failure.js';
 import { renderFormOutcome, outcomeFieldError, summaryErrors, type FormOutcome } from '../../console/kit/forms.js';
+import { OpdNamespace } from '../../console/kit/opd-namespace.js';
 import { consolePageStyles } from '../../console/kit/page-styles.js';
 import { ConsolePageElement } from '../../console/page.js';
 import { focusTemporarily, type SummaryError } from '../../shared/error-summary.js';
@@ -296,9 +297,14 @@ export class OpdAgendaEvents extends ConsolePageElement {
 
   // English is fetched only for a page set to English: the Sekretariat DPRD works in Indonesian.
   private readonly localize = new LocalizeController(this, { id, en: () => import('./i18n/en.js').then((module) => module.en) });
-  #opd = '';
-  #session: unknown;
-  #api: AgendaNamespace | null = null;
+  /** The SDK's agenda calls for the console's OPD: another OPD's data is forgotten, and the OPD's read again. */
+  readonly #namespace = new OpdNamespace(agenda, ({ opd, sameOpd }) => {
+    if (!sameOpd) this.resetForOpd();
+    if (opd) void this.loadCouncil();
+  });
+  get #api(): AgendaNamespace | null {
+    return this.#namespace.api;
+  }
   /** The Idempotency-Key of the new event's draft: the same until it is scheduled. */
   #newKey = crypto.randomUUID();
   /** Bumped for each load of the list, so a stale one stops. */
@@ -307,15 +313,7 @@ export class OpdAgendaEvents extends ConsolePageElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!changed.has('context') || !this.context) return;
-    const opd = this.context.opd?.slug ?? '';
-    if (opd !== this.#opd || this.context.session !== this.#session) {
-      const sameOpd = opd === this.#opd;
-      this.#opd = opd;
-      this.#session = this.context.session;
-      this.#api = opd ? agenda(this.context.session.sender, { opd }) : null;
-      if (!sameOpd) this.resetForOpd();
-      if (opd) void this.loadCouncil();
-    }
+    this.#namespace.follow(this.context);
     this.followRoute(this.context.route);
   }
 

@@ -20,6 +20,7 @@ import {
 } from '../../../src/schemas/open311.js';
 import { ck, failureMessage, fieldErrorsOf, renderOutsideConsole } from '../../console/kit/failure.js';
 import { outcomeFieldError, renderFormOutcome, summaryErrors, type FormOutcome } from '../../console/kit/forms.js';
+import { OpdNamespace } from '../../console/kit/opd-namespace.js';
 import { consolePageStyles } from '../../console/kit/page-styles.js';
 import { ConsolePageElement } from '../../console/page.js';
 import { focusTemporarily, type SummaryError } from '../../shared/error-summary.js';
@@ -179,9 +180,18 @@ export class OpdRoadReports extends ConsolePageElement {
 
   // English is fetched only for a page set to English: PUPR's staff work in Indonesian.
   private readonly localize = new LocalizeController(this, { id, en: () => import('./i18n/en.js').then((module) => module.en) });
-  #opd = '';
-  #session: unknown;
-  #api: RoadsNamespace | null = null;
+  /** The SDK's roads calls for the console's OPD: another OPD's data is forgotten, and the OPD's read again. */
+  readonly #namespace = new OpdNamespace(roads, ({ opd, sameOpd }) => {
+    if (!sameOpd) this.resetForOpd();
+    if (opd) {
+      void this.loadInbox();
+      void this.loadServices();
+    }
+    this.openId = '';
+  });
+  get #api(): RoadsNamespace | null {
+    return this.#namespace.api;
+  }
   /** The inbox's reader for the current filters; bumped `#listRun` stops a stale one. */
   #reader: AsyncIterator<StaffReport> | null = null;
   #listRun = 0;
@@ -202,19 +212,7 @@ export class OpdRoadReports extends ConsolePageElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!changed.has('context') || !this.context) return;
-    const opd = this.context.opd?.slug ?? '';
-    if (opd !== this.#opd || this.context.session !== this.#session) {
-      const sameOpd = opd === this.#opd;
-      this.#opd = opd;
-      this.#session = this.context.session;
-      this.#api = opd ? roads(this.context.session.sender, { opd }) : null;
-      if (!sameOpd) this.resetForOpd();
-      if (opd) {
-        void this.loadInbox();
-        void this.loadServices();
-      }
-      this.openId = '';
-    }
+    this.#namespace.follow(this.context);
     this.followRoute(this.context.route);
   }
 
