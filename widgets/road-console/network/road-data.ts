@@ -30,6 +30,7 @@ import {
 } from '../../../src/schemas/roads.js';
 import { ck, failureMessage, fieldErrorsOf, renderOutsideConsole } from '../../console/kit/failure.js';
 import { outcomeFieldError, renderFormOutcome, summaryErrors, type FormOutcome } from '../../console/kit/forms.js';
+import { OpdNamespace } from '../../console/kit/opd-namespace.js';
 import { consolePageStyles } from '../../console/kit/page-styles.js';
 import { ConsolePageElement } from '../../console/page.js';
 import { focusTemporarily, type SummaryError } from '../../shared/error-summary.js';
@@ -256,9 +257,14 @@ export class OpdRoadData extends ConsolePageElement {
 
   // English is fetched only for a page set to English: PUPR's staff work in Indonesian.
   private readonly localize = new LocalizeController(this, { id, en: () => import('./i18n/en.js').then((module) => module.en) });
-  #opd = '';
-  #session: unknown;
-  #api: RoadsNamespace | null = null;
+  /** The SDK's roads calls for the console's OPD: another OPD's data is forgotten, and the OPD's read again. */
+  readonly #namespace = new OpdNamespace(roads, ({ opd, sameOpd }) => {
+    if (!sameOpd) this.resetForOpd();
+    if (opd) void this.loadSegments();
+  });
+  get #api(): RoadsNamespace | null {
+    return this.#namespace.api;
+  }
   /** Bumped for each load of the list, so a stale one stops. */
   #listRun = 0;
   /** Where focus goes once the route this page asked for is shown: the first of these selectors there is. */
@@ -266,15 +272,7 @@ export class OpdRoadData extends ConsolePageElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!changed.has('context') || !this.context) return;
-    const opd = this.context.opd?.slug ?? '';
-    if (opd !== this.#opd || this.context.session !== this.#session) {
-      const sameOpd = opd === this.#opd;
-      this.#opd = opd;
-      this.#session = this.context.session;
-      this.#api = opd ? roads(this.context.session.sender, { opd }) : null;
-      if (!sameOpd) this.resetForOpd();
-      if (opd) void this.loadSegments();
-    }
+    this.#namespace.follow(this.context);
     this.followRoute(this.context.route);
   }
 
