@@ -37,6 +37,7 @@ const WIDGETS: Readonly<Record<string, () => Promise<unknown>>> = {
   'opd-road-summary': () => import('./road-summary/define.js'),
   'opd-road-map': () => import('./road-map/define.js'),
   'opd-agenda-calendar': () => import('./agenda-calendar/define.js'),
+  'opd-innovation-progress': () => import('./innovation-progress/define.js'),
   'opd-console': () => import('./console/define.js'),
 };
 
@@ -52,6 +53,7 @@ const ENGLISH: Readonly<Record<string, () => Promise<unknown>>> = {
   'opd-road-summary': () => import('./road-summary/i18n/en.js'),
   'opd-road-map': () => import('./road-map/i18n/en.js'),
   'opd-agenda-calendar': () => import('./agenda-calendar/i18n/en.js'),
+  'opd-innovation-progress': () => import('./innovation-progress/i18n/en.js'),
 };
 
 /** Tags not yet requested (or whose chunk failed to load, to try again on the next sight). */
