@@ -9,6 +9,8 @@
 import { agendaEventsPage } from '../agenda-console/events/console-page.js';
 import { consultationInboxPage } from '../consultation-inbox/console-page.js';
 import { siapSettingsPage } from '../consultation-inbox/settings/console-page.js';
+import { innovationRegistryPage } from '../innovation-console/registry/console-page.js';
+import { innovationReviewPage } from '../innovation-console/review/console-page.js';
 import { roadDataPage } from '../road-console/network/console-page.js';
 import { roadReportsPage } from '../road-console/reports/console-page.js';
 import type { ConsolePage } from './page.js';
@@ -26,7 +28,9 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
   roadReportsPage,
   roadDataPage,
   agendaEventsPage,
+  innovationRegistryPage,
   rolloutPage,
+  innovationReviewPage,
   opdSettingsPage,
   embedPage,
   auditPage,
