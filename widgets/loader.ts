@@ -38,6 +38,7 @@ const WIDGETS: Readonly<Record<string, () => Promise<unknown>>> = {
   'opd-road-map': () => import('./road-map/define.js'),
   'opd-agenda-calendar': () => import('./agenda-calendar/define.js'),
   'opd-innovation-progress': () => import('./innovation-progress/define.js'),
+  'opd-innovation-list': () => import('./innovation-list/define.js'),
   'opd-console': () => import('./console/define.js'),
 };
 
@@ -54,6 +55,7 @@ const ENGLISH: Readonly<Record<string, () => Promise<unknown>>> = {
   'opd-road-map': () => import('./road-map/i18n/en.js'),
   'opd-agenda-calendar': () => import('./agenda-calendar/i18n/en.js'),
   'opd-innovation-progress': () => import('./innovation-progress/i18n/en.js'),
+  'opd-innovation-list': () => import('./innovation-list/i18n/en.js'),
 };
 
 /** Tags not yet requested (or whose chunk failed to load, to try again on the next sight). */
