@@ -27,6 +27,7 @@ export const innovationProgressStyles = css`
   .heading--placeholder { visibility: hidden }
   .headline { display: block; margin: 0 0 calc(var(--_space) * 1.5); padding: calc(var(--_space) * 0.75); border: 0.0625em solid var(--_border); border-inline-start: 0.3125em solid var(--_primary); border-radius: var(--_radius); background: var(--_surface) }
   .headline--loading { display: flex; align-items: center; min-height: 13.5em }
+  @container (max-width: 30em) { .headline--loading { min-height: 17.5em } }
   .loading { margin: 0 }
   .figure-row { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.25em 0.75em; margin: 0 }
   .figure { display: inline-block; font-size: 2.75em; font-weight: 700; line-height: 1.1; font-variant-numeric: tabular-nums; white-space: nowrap }
@@ -50,7 +51,7 @@ export const innovationProgressStyles = css`
   .opd { display: block; margin: 0; padding: 0.5em 0; border-bottom: 0.0625em solid var(--_secondary) }
   .opd-name { display: block; margin: 0; font-weight: 700; overflow-wrap: break-word }
   .opd-status { display: block; margin: 0; color: var(--_muted); font-size: 0.9375em }
-  .gap-names { display: block; margin: 0.25em 0 0; font-size: 0.875em; overflow-wrap: break-word }
+  .gap-names { display: block; margin: 0.25em 0 0; color: var(--_muted); font-size: 0.875em; overflow-wrap: break-word }
   .section--missing .opd { border-inline-start: 0.25em solid var(--_warning-border); padding-inline-start: 0.625em }
   .show-all { display: inline-block; min-height: 2.75em; margin: 0.25em 0 0; padding: 0.5em 0 }
   @container (min-width: 40em) {
@@ -68,6 +69,9 @@ export const innovationProgressStyles = css`
   .table tbody th { font-weight: 400; overflow-wrap: break-word }
   .table .num { text-align: end; white-space: nowrap }
   .row-bar { display: block; width: 100%; max-width: 12em; height: 0.5em; margin: 0.25em 0 0 }
+  .scores thead th.num { white-space: normal; min-width: 6em }
+  .scores .score { display: block; margin: 0; font-weight: 700 }
+  .scores .category { display: block; margin: 0; color: var(--_muted); font-size: 0.9375em; white-space: normal }
   .model { display: block; margin: 0 0 0.25em; font-weight: 700 }
   @media (forced-colors: active) {
     .bar-fill { forced-color-adjust: none; fill: Highlight }

@@ -29,11 +29,15 @@ type Board =
 
 type OpdRow = InnovationProgress['board'][number];
 
-/** The lists that show their first {@link COLLAPSED} rows until "show all" is pressed. */
-type ListKey = 'missing' | 'done' | 'gaps';
+/** The lists of OPDs on the board: not yet done, done, with evidence gaps (see {@link COLLAPSED}). */
+export type ListKey = 'missing' | 'done' | 'gaps';
 
-/** How many rows a long list shows before "Tampilkan semua". */
-export const COLLAPSED = 8;
+/**
+ * How many rows a long list shows before "Tampilkan semua": the OPDs done and those with
+ * evidence gaps collapse after 8; the OPDs not yet done (what the page is for) only after 20.
+ * A list one row longer than that shows in full (no button to reveal a single row).
+ */
+export const COLLAPSED: Readonly<Record<ListKey, number>> = { missing: 20, done: 8, gaps: 8 };
 
 /** A message key of the board's own copy that takes no parameters. */
 type PlainKey = { [K in keyof InnovationProgressMessages]: InnovationProgressMessages[K] extends string ? K : never }[keyof InnovationProgressMessages];
@@ -411,11 +415,12 @@ export class OpdInnovationProgress extends OpdElement {
     return parts.length > 0 ? parts.join(', ') : t.t('missing.nothing');
   }
 
-  /** A list of OPDs, its first {@link COLLAPSED} shown until "show all" is pressed. */
+  /** A list of OPDs, its first {@link COLLAPSED} rows shown until "show all" is pressed. */
   private renderList(key: ListKey, rows: readonly OpdRow[], status: (o: OpdRow) => string, more?: (o: OpdRow) => TemplateResult): TemplateResult {
     const t = this.localize;
-    const open = this.expanded.has(key) || rows.length <= COLLAPSED + 1;
-    const shown = open ? rows : rows.slice(0, COLLAPSED);
+    const limit = COLLAPSED[key];
+    const long = rows.length > limit + 1;
+    const shown = long && !this.expanded.has(key) ? rows.slice(0, limit) : rows;
     return html`
       <ul part="list" class=${`opd-list opd-list--${key}`} id=${`${key}-list`}>
         ${shown.map(
@@ -426,7 +431,7 @@ export class OpdInnovationProgress extends OpdElement {
           </li>`,
         )}
       </ul>
-      ${rows.length > COLLAPSED + 1
+      ${long
         ? html`<button
             part="show-all"
             type="button"
@@ -489,7 +494,7 @@ export class OpdInnovationProgress extends OpdElement {
     </div>`;
   }
 
-  /** Each OPD's estimated IID score and category as the API gives it, with the model named. */
+  /** Each OPD's estimated IID score and category as the API gives it, with the model named; the category under the score, so a phone keeps room for the OPD's name. */
   private renderScores(p: InnovationProgress): TemplateResult {
     const t = this.localize;
     if (!p.model) return html`<p class="muted">${t.t('score.noModel', p.year)}</p>`;
@@ -507,15 +512,16 @@ export class OpdInnovationProgress extends OpdElement {
                 <tr>
                   <th scope="col">${t.t('score.opd')}</th>
                   <th scope="col" class="num">${t.t('score.value')}</th>
-                  <th scope="col">${t.t('score.category')}</th>
                 </tr>
               </thead>
               <tbody>
                 ${scored.map(
                   (o) => html`<tr data-slug=${o.slug}>
                     <th scope="row">${o.name}</th>
-                    <td class="num">${value.format(o.estimatedScore!.value)}</td>
-                    <td>${o.estimatedScore!.category}</td>
+                    <td class="num">
+                      <span class="score">${value.format(o.estimatedScore!.value)}</span>
+                      <span class="category">${o.estimatedScore!.category}</span>
+                    </td>
                   </tr>`,
                 )}
               </tbody>

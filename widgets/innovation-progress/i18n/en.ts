@@ -63,8 +63,7 @@ export const en: InnovationProgressMessages = {
   'score.model': (model) => `Computed with the model ${model}.`,
   'score.note': 'An estimate from the evidence uploaded so far, not the Ministry of Home Affairs’ official score.',
   'score.opd': 'Agency',
-  'score.value': 'Estimated score',
-  'score.category': 'Category',
+  'score.value': 'Estimated score (category)',
   'score.none': 'No agency has an estimated score yet.',
   'score.noModel': (year) => `There is no Regional Innovation Index scoring model for ${year} yet.`,
 };

@@ -68,8 +68,7 @@ export const id = {
   'score.model': (model: string) => `Dihitung dengan model ${model}.`,
   'score.note': 'Perkiraan dari bukti yang sudah diunggah, bukan nilai resmi Kementerian Dalam Negeri.',
   'score.opd': 'OPD',
-  'score.value': 'Perkiraan skor',
-  'score.category': 'Kategori',
+  'score.value': 'Perkiraan skor (kategori)',
   'score.none': 'Belum ada OPD dengan perkiraan skor.',
   'score.noModel': (year: number) => `Belum ada model penilaian Indeks Inovasi Daerah untuk tahun ${year}.`,
 } as const;
