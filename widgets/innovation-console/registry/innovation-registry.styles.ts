@@ -39,7 +39,7 @@ export const innovationRegistryStyles = css`
   .review-note-title { font-weight: 700 }
   .review-comment { display: block; margin: 0 0 0.5em; padding: 0; font-size: 1.125em; font-weight: 700; white-space: pre-wrap; overflow-wrap: anywhere }
   .required-note { margin: 0 0 var(--_space); font-size: 0.9375em }
-  .pair, .triple { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0 var(--_space) }
+  .pair, .triple { display: grid; grid-template-columns: minmax(0, 1fr); align-items: end; gap: 0 var(--_space) }
   @container (min-width: 34em) {
     .pair { grid-template-columns: repeat(2, minmax(0, 1fr)) }
   }
