@@ -236,7 +236,7 @@ describe('<opd-innovation-list>', () => {
     }
   });
 
-  it('says so when nothing matches, and clears the search', async () => {
+  it('says so when nothing matches, clears the search, and searches words the page sets', async () => {
     const element = await catalogue('q="zzxqqv"');
     await counted(element, 'Tidak ada inovasi ditemukan');
     includes(text($(element, '.empty-notice')), 'Coba kata lain', 'what to do');
@@ -245,6 +245,9 @@ describe('<opd-innovation-list>', () => {
     await counted(element, `${all.total} inovasi ditemukan`);
     equal($<HTMLInputElement>(element, '[part~=search-input]').value, '', 'the box emptied');
     equal(deepActiveElement()?.id, 'q', 'the focus in the search box');
+    element.q = 'posyandu';
+    await counted(element, '1 inovasi ditemukan');
+    equal($<HTMLInputElement>(element, '[part~=search-input]').value, 'posyandu', 'words set by the page show in the box');
   });
 
   it('stays legible under a 10 px root font and a global reset', async () => {

@@ -168,6 +168,8 @@ export class OpdInnovationList extends OpdElement {
   #opener: HTMLElement | undefined;
   /** The OPD list has been asked for (once per `api`). */
   #opdsFor = '';
+  /** The words last typed in the box (their search waits for a pause in typing). */
+  #typed = '';
   /** Focus this result (by id) after the next render: the first one "Muat lebih banyak" added. */
   #focusResult: number | undefined;
 
@@ -194,6 +196,9 @@ export class OpdInnovationList extends OpdElement {
     if (!this.hasUpdated || changed.has('api') || changed.has('opd')) {
       if (changed.has('api') && this.#opdsFor !== this.apiBaseUrl) this.opdChoices = [];
       if (!this.opd && this.#opdsFor !== this.apiBaseUrl) void this.loadOpds();
+      void this.search();
+    } else if (changed.has('q') && this.q !== this.#typed) {
+      // Set by the page (the attribute or the property), not typed: search at once.
       void this.search();
     }
   }
@@ -312,7 +317,7 @@ export class OpdInnovationList extends OpdElement {
   // ---- the search form ----
 
   private readonly onInput = (event: Event): void => {
-    this.q = (event.target as HTMLInputElement).value;
+    this.q = this.#typed = (event.target as HTMLInputElement).value;
     // The words changed: what is on its way is for other words.
     this.#abort?.abort();
     this.#moreAbort?.abort();
@@ -337,7 +342,7 @@ export class OpdInnovationList extends OpdElement {
   };
 
   private readonly clear = (): void => {
-    this.q = '';
+    this.q = this.#typed = '';
     this.opdFilter = '';
     this.type = '';
     this.stage = '';
