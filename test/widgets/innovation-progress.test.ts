@@ -223,8 +223,12 @@ describe('<opd-innovation-progress>', () => {
     includes(text($(element, '.section--scores')), `Dihitung dengan model ${progress.model.name}`, 'the model named');
     const scored = progress.board.filter((o) => o.estimatedScore);
     ok(scored.length > 0, 'some OPDs are scored');
+    ok(scored.length > COLLAPSED.scores + 1, 'more than a short table');
+    equal($$(element, '.scores tbody tr').length, COLLAPSED.scores, `the first ${COLLAPSED.scores} at first`);
+    $<HTMLButtonElement>(element, '.section--scores [part~=show-all]').click();
+    await element.updateComplete;
     const rows = $$(element, '.scores tbody tr');
-    equal(rows.map((row) => row.dataset.slug).join(), scored.map((o) => o.slug).join(), 'one row per scored OPD');
+    equal(rows.map((row) => row.dataset.slug).join(), scored.map((o) => o.slug).join(), 'then one row per scored OPD');
     rows.forEach((row, i) => {
       const score = scored[i]!.estimatedScore!;
       equal(text(row.querySelector('.score')), score.value.toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 }), `${scored[i]!.slug}: the score`);

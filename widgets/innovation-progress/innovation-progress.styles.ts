@@ -69,6 +69,7 @@ export const innovationProgressStyles = css`
   .table tbody th { font-weight: 400; overflow-wrap: break-word }
   .table .num { text-align: end; white-space: nowrap }
   .row-bar { display: block; width: 100%; max-width: 12em; height: 0.5em; margin: 0.25em 0 0 }
+  .scores { max-width: 40em }
   .scores thead th.num { white-space: normal; min-width: 6em }
   .scores .score { display: block; margin: 0; font-weight: 700 }
   .scores .category { display: block; margin: 0; color: var(--_muted); font-size: 0.9375em; white-space: normal }

@@ -29,15 +29,16 @@ type Board =
 
 type OpdRow = InnovationProgress['board'][number];
 
-/** The lists of OPDs on the board: not yet done, done, with evidence gaps (see {@link COLLAPSED}). */
-export type ListKey = 'missing' | 'done' | 'gaps';
+/** The lists of OPDs on the board: not yet done, done, with evidence gaps, with an estimate (see {@link COLLAPSED}). */
+export type ListKey = 'missing' | 'done' | 'gaps' | 'scores';
 
 /**
- * How many rows a long list shows before "Tampilkan semua": the OPDs done and those with
- * evidence gaps collapse after 8; the OPDs not yet done (what the page is for) only after 20.
+ * How many rows a long list shows before "Tampilkan semua": the OPDs done, those with
+ * evidence gaps and the estimates collapse after 8; the OPDs not yet done (what the page is
+ * for) only after 20.
  * A list one row longer than that shows in full (no button to reveal a single row).
  */
-export const COLLAPSED: Readonly<Record<ListKey, number>> = { missing: 20, done: 8, gaps: 8 };
+export const COLLAPSED: Readonly<Record<ListKey, number>> = { missing: 20, done: 8, gaps: 8, scores: 8 };
 
 /** A message key of the board's own copy that takes no parameters. */
 type PlainKey = { [K in keyof InnovationProgressMessages]: InnovationProgressMessages[K] extends string ? K : never }[keyof InnovationProgressMessages];
@@ -417,7 +418,6 @@ export class OpdInnovationProgress extends OpdElement {
 
   /** A list of OPDs, its first {@link COLLAPSED} rows shown until "show all" is pressed. */
   private renderList(key: ListKey, rows: readonly OpdRow[], status: (o: OpdRow) => string, more?: (o: OpdRow) => TemplateResult): TemplateResult {
-    const t = this.localize;
     const limit = COLLAPSED[key];
     const long = rows.length > limit + 1;
     const shown = long && !this.expanded.has(key) ? rows.slice(0, limit) : rows;
@@ -431,19 +431,24 @@ export class OpdInnovationProgress extends OpdElement {
           </li>`,
         )}
       </ul>
-      ${long
-        ? html`<button
-            part="show-all"
-            type="button"
-            class="link-button show-all"
-            aria-controls=${`${key}-list`}
-            aria-expanded=${this.expanded.has(key) ? 'true' : 'false'}
-            @click=${() => this.toggle(key)}
-          >
-            ${this.expanded.has(key) ? t.t('list.showLess') : t.t('list.showAll', this.n(rows.length))}
-          </button>`
-        : nothing}
+      ${long ? this.renderShowAll(key, rows.length) : nothing}
     `;
+  }
+
+  /** The button that shows a long list in full, and collapses it again. */
+  private renderShowAll(key: ListKey, total: number): TemplateResult {
+    const t = this.localize;
+    const open = this.expanded.has(key);
+    return html`<button
+      part="show-all"
+      type="button"
+      class="link-button show-all"
+      aria-controls=${`${key}-list`}
+      aria-expanded=${open ? 'true' : 'false'}
+      @click=${() => this.toggle(key)}
+    >
+      ${open ? t.t('list.showLess') : t.t('list.showAll', this.n(total))}
+    </button>`;
   }
 
   /** The indicators an OPD still lacks evidence for, by name once the model is read. */
@@ -499,6 +504,8 @@ export class OpdInnovationProgress extends OpdElement {
     const t = this.localize;
     if (!p.model) return html`<p class="muted">${t.t('score.noModel', p.year)}</p>`;
     const scored = p.board.filter((o) => o.estimatedScore !== null);
+    const long = scored.length > COLLAPSED.scores + 1;
+    const shown = long && !this.expanded.has('scores') ? scored.slice(0, COLLAPSED.scores) : scored;
     const value = new Intl.NumberFormat(t.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     return html`
       <p class="model">${t.t('score.model', p.model.name)}</p>
@@ -514,8 +521,8 @@ export class OpdInnovationProgress extends OpdElement {
                   <th scope="col" class="num">${t.t('score.value')}</th>
                 </tr>
               </thead>
-              <tbody>
-                ${scored.map(
+              <tbody id="scores-list">
+                ${shown.map(
                   (o) => html`<tr data-slug=${o.slug}>
                     <th scope="row">${o.name}</th>
                     <td class="num">
@@ -526,7 +533,8 @@ export class OpdInnovationProgress extends OpdElement {
                 )}
               </tbody>
             </table>
-          </div>`}
+          </div>
+          ${long ? this.renderShowAll('scores', scored.length) : nothing}`}
     `;
   }
 }
