@@ -702,7 +702,10 @@ export class OpdInnovationReview extends ConsolePageElement {
   private renderEvidence(open: InnovationStaff): TemplateResult {
     const t = this.localize;
     const byIndicator = new Map<string, InnovationStaff['evidence']>();
-    for (const file of open.evidence) byIndicator.set(file.indicator, [...(byIndicator.get(file.indicator) ?? []), file]);
+    // In the model's order (16, 17, …), as Kemendagri's form lists them; unknown indicators last.
+    const number = (indicator: string) => this.models.get(open.year)?.indicators.find((candidate) => candidate.id === indicator)?.number ?? Number.MAX_SAFE_INTEGER;
+    const files = [...open.evidence].sort((a, b) => number(a.indicator) - number(b.indicator));
+    for (const file of files) byIndicator.set(file.indicator, [...(byIndicator.get(file.indicator) ?? []), file]);
     return html`<section part="evidence" class="section" aria-labelledby="evidence-title">
       ${this.heading(t.t('evidence.title'), 'evidence-title')}
       ${open.evidence.length
@@ -902,7 +905,7 @@ export class OpdInnovationReview extends ConsolePageElement {
                       <summary>${t.t('board.gapCount', opd.evidenceGaps.length)}</summary>
                       <ul class="gap-list">${opd.evidenceGaps.map((gap) => html`<li>${this.indicatorName(board.year, gap)}</li>`)}</ul>
                     </details>`
-                  : html`<span class="muted inline">${board.model ? t.number(0) : '—'}</span>`}
+                  : html`<span class="muted inline">${board.model && opd.verified + opd.submitted > 0 ? t.number(0) : '—'}</span>`}
               </td>
               <td class="score">${opd.estimatedScore ? t.t('board.score', this.decimal(opd.estimatedScore.value), opd.estimatedScore.category) : t.t('board.noScore')}</td>
             </tr>`,

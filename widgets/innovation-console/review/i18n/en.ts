@@ -35,7 +35,7 @@ export const en: InnovationReviewMessages = {
   'settings.loading': 'Loading the innovation settings…',
   'notReviewer.title': 'Only the reviewer OPD reviews innovations',
   'notReviewer.text': (reviewer) =>
-    `Every OPD’s innovations are reviewed by ${reviewer}. Your OPD has no review queue: register and submit your OPD’s innovations on the OPD innovation page. The progress board below is open to everyone.`,
+    `Every OPD’s innovations are reviewed by ${reviewer}. Your OPD has no review queue: register and submit your OPD’s innovations on the Innovation registry page. The progress board below is open to everyone.`,
   'admin.readOnly': (reviewer) =>
     `You see the queue as a regency admin. Only the staff of ${reviewer} verify or return innovations; a regency admin sets who reviews.`,
 

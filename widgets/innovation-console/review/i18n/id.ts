@@ -35,7 +35,7 @@ export const id = {
   'settings.loading': 'Memuat pengaturan inovasi…',
   'notReviewer.title': 'Hanya OPD verifikator yang memverifikasi inovasi',
   'notReviewer.text': (reviewer: string) =>
-    `Inovasi semua OPD diverifikasi oleh ${reviewer}. OPD Anda tidak punya antrean verifikasi: daftarkan dan ajukan inovasi OPD Anda di halaman inovasi OPD. Papan kemajuan di bawah terbuka untuk semua.`,
+    `Inovasi semua OPD diverifikasi oleh ${reviewer}. OPD Anda tidak punya antrean verifikasi: daftarkan dan ajukan inovasi OPD Anda di halaman Registri inovasi. Papan kemajuan di bawah terbuka untuk semua.`,
   'admin.readOnly': (reviewer: string) =>
     `Anda melihat antrean sebagai admin kabupaten. Hanya petugas ${reviewer} yang memverifikasi atau mengembalikan inovasi; admin kabupaten mengatur siapa verifikatornya.`,
 
