@@ -248,6 +248,23 @@ describe('<opd-innovation-progress>', () => {
     equal($(element, '[part~=base]').getAttribute('lang'), 'en', 'marked as English');
   });
 
+  it('shows another assessment year when its year attribute changes, with that year’s figures and no deadline', async () => {
+    const other = await client().innovations.progress(progress.year - 1);
+    const element = await board('heading-level="3"');
+    await shown(element);
+    equal($(element, '#board-title').getAttribute('aria-level'), '3', 'the heading at the page’s level');
+    equal($(element, '#missing-title').getAttribute('aria-level'), '4', 'its sections one deeper');
+    const years: number[] = [];
+    element.addEventListener('opd-progress-loaded', (event) => years.push(event.detail.year));
+    element.setAttribute('year', String(other.year));
+    await until(() => text($(element, '#board-title')).includes(String(other.year)), `the board of ${other.year}`);
+    equal(years.join(), String(other.year), 'one event for the year shown');
+    includes(plain(text($(element, '[part~=headline]'))), `${other.opdsDone} dari ${other.opds} OPD`, 'that year’s count');
+    equal(other.deadline, null, 'the deadline belongs to the configured year only');
+    includes(text($(element, '[part~=headline]')), 'Belum ada batas akhir', 'so none is shown');
+    equal($$(element, '.opd-list--missing .opd').length, other.missing.length > COLLAPSED.missing + 1 ? COLLAPSED.missing : other.missing.length, 'that year’s missing OPDs');
+  });
+
   it('keeps the loading frame where the headline comes, so nothing jumps', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
