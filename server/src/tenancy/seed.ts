@@ -54,6 +54,12 @@ export const DEMO_OPDS: readonly DemoOpd[] = [
   },
   { slug: 'dinas-kesehatan', name: 'Dinas Kesehatan', nameEn: 'Health Office', modules: ['siap', 'layanan'] },
   {
+    slug: 'disdukcapil',
+    name: 'Dinas Kependudukan dan Pencatatan Sipil',
+    nameEn: 'Population and Civil Registry Office',
+    modules: ['innovation', 'layanan', 'siap'],
+  },
+  {
     slug: 'rsud',
     name: 'Rumah Sakit Umum Daerah (RSUD) Lahat',
     nameEn: 'Lahat Regional General Hospital (RSUD)',

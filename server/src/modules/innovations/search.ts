@@ -22,25 +22,13 @@
  */
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { InnovationStage, InnovationType } from '../../../../src/schemas/innovations.js';
+import { isRankCursor, matchesAll, rankOf, searchTerms } from '../../db/indonesian-search.js';
 import { decodeKey, pageBy } from '../../http/cursor.js';
 import { innovationQueryBase, type InnovationRow } from './registry.js';
 import type { InnovationsDb } from './tables.js';
 
-/** The most words of a query used (the rest are ignored). */
-export const MAX_QUERY_WORDS = 8;
-
-/** How close by trigrams (`similarity`) a catalogue word must be to stand for a typo. */
-export const TYPO_SIMILARITY = 0.4;
-
-/** The shortest word that may match by trigram closeness. */
-export const TYPO_MIN_LENGTH = 5;
-
-/** The words of a query: accents folded, lower case, letters and digits only. */
-export function queryWords(q: string | undefined): string[] {
-  if (!q) return [];
-  const folded = q.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
-  return [...new Set(folded.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0))].slice(0, MAX_QUERY_WORDS);
-}
+// The query's words, prefixes and typo matching are the shared Indonesian search's (also the service directory's).
+export { MAX_QUERY_WORDS, MAX_TYPO_ALTERNATIVES, queryWords, TYPO_MIN_LENGTH, TYPO_SIMILARITY } from '../../db/indonesian-search.js';
 
 /** Filters of the catalogue. */
 export interface CatalogueFilters {
@@ -54,41 +42,16 @@ export interface CatalogueFilters {
   statuses: readonly string[];
 }
 
-const isRankCursor = (value: unknown): value is [string, number] =>
-  Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && /^-?\d{1,6}(\.\d{1,6})?$/.test(value[0]) && Number.isSafeInteger(value[1]) && (value[1] as number) > 0;
-
-/** The words of `words` no listed-status innovation has a word starting with: the ones typo matching is for. */
-async function wordsWithoutPrefixMatch(db: InnovationsDb, words: readonly string[], statuses: readonly string[]): Promise<string[]> {
-  const missing: string[] = [];
-  for (const w of words) {
-    if (w.length < TYPO_MIN_LENGTH) continue;
-    const hit = await db
-      .selectFrom('innovations')
-      .select('id')
-      .where('status', 'in', statuses as string[])
-      .where(sql<SqlBool>`search_doc @@ to_tsquery('simple', ${`${w}:*`})`)
-      .limit(1)
-      .executeTakeFirst();
-    if (!hit) missing.push(w);
-  }
-  return missing;
-}
-
-/** The most catalogue words a typo stands for. */
-export const MAX_TYPO_ALTERNATIVES = 5;
-
-/** The catalogue's words close to `typo` by trigrams (similarity ≥ {@link TYPO_SIMILARITY}), closest first. */
-async function closeWords(db: InnovationsDb, typo: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('innovation_words')
-    .select('word')
-    .where(sql<SqlBool>`word % ${typo}`)
-    .where(sql<SqlBool>`similarity(word, ${typo}) >= ${TYPO_SIMILARITY}`)
-    .orderBy(sql`similarity(word, ${typo})`, 'desc')
-    .orderBy('word')
-    .limit(MAX_TYPO_ALTERNATIVES)
-    .execute();
-  return rows.map((r) => r.word).filter((w) => /^[\p{L}\p{N}]+$/u.test(w));
+/** True when some listed-status innovation has a word starting with `w`. */
+async function hasPrefixMatch(db: InnovationsDb, w: string, statuses: readonly string[]): Promise<boolean> {
+  const hit = await db
+    .selectFrom('innovations')
+    .select('id')
+    .where('status', 'in', statuses as string[])
+    .where(sql<SqlBool>`search_doc @@ to_tsquery('simple', ${`${w}:*`})`)
+    .limit(1)
+    .executeTakeFirst();
+  return hit !== undefined;
 }
 
 /**
@@ -102,24 +65,9 @@ export async function searchCatalogue(
   filters: CatalogueFilters,
   page: { limit: number; cursor?: string | undefined },
 ): Promise<{ rows: InnovationRow[]; nextCursor: string | null; total: number }> {
-  const words = queryWords(filters.q);
   const after = page.cursor ? decodeKey(page.cursor, isRankCursor) : undefined;
-  const typos = new Set(await wordsWithoutPrefixMatch(db, words, filters.statuses));
-  const alternatives = new Map<string, string[]>();
-  for (const typo of typos) alternatives.set(typo, await closeWords(db, typo));
-
-  // Each query word as tsquery text: `w:*` (prefix), or `(a | b)` for a typo's close words (`''` when none: it matches nothing).
-  const terms = words.map((w) => (typos.has(w) ? (alternatives.get(w)!.length > 0 ? `(${alternatives.get(w)!.join(' | ')})` : null) : `${w}:*`));
-  const wholes = words.map((w) => (typos.has(w) ? (alternatives.get(w)!.length > 0 ? `(${alternatives.get(w)!.join(' | ')})` : null) : w));
-  const impossible = terms.some((t) => t === null);
-  const allTerms = terms.filter((t): t is string => t !== null);
-  const rank =
-    words.length === 0 || impossible
-      ? sql<string>`0::numeric`
-      : sql<string>`round((
-          2 * (innovations.search_doc @@ to_tsquery('simple', ${wholes.join(' & ')}))::int
-          + 10 * ts_rank('{0.1, 0.2, 0.5, 1.0}', innovations.search_doc, to_tsquery('simple', ${allTerms.join(' | ')}), 1)
-        )::numeric, 6)`;
+  const terms = await searchTerms(db, filters.q, 'innovation_words', (w) => hasPrefixMatch(db, w, filters.statuses));
+  const rank = rankOf('innovations.search_doc', terms);
 
   let base = db.selectFrom('innovations').where('innovations.status', 'in', filters.statuses as string[]);
   if (filters.opd) base = base.where('innovations.opd_slug', '=', filters.opd);
@@ -127,8 +75,7 @@ export async function searchCatalogue(
   if (filters.stage) base = base.where('innovations.stage', '=', filters.stage);
   if (filters.digital !== undefined) base = base.where('innovations.digital', '=', filters.digital);
   if (filters.year !== undefined) base = base.where('innovations.year', '=', filters.year);
-  if (impossible) base = base.where(sql<SqlBool>`false`);
-  else if (allTerms.length > 0) base = base.where(sql<SqlBool>`innovations.search_doc @@ to_tsquery('simple', ${allTerms.join(' & ')})` as Expression<SqlBool>);
+  base = base.where(matchesAll('innovations.search_doc', terms) as Expression<SqlBool>);
 
   const counted = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   const total = Number(counted.n);
