@@ -246,6 +246,9 @@ describe('<opd-innovation-progress>', () => {
     includes(text(headline), 'Deadline', 'the deadline');
     includes(text($(element, '.breakdown')), 'Public service', 'the forms');
     equal($(element, '[part~=base]').getAttribute('lang'), 'en', 'marked as English');
+    equal($(element, '.opd-name').getAttribute('lang'), 'id', 'an OPD’s Indonesian name marked as Indonesian');
+    includes(text($(element, '.section--scores .model')), `Computed with the model ${progress.model!.name}.`, 'the model named');
+    equal($(element, '.section--scores .model span').getAttribute('lang'), 'id', 'its name marked as Indonesian');
   });
 
   it('shows another assessment year when its year attribute changes, with that year’s figures and no deadline', async () => {

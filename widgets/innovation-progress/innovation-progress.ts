@@ -425,7 +425,7 @@ export class OpdInnovationProgress extends OpdElement {
       <ul part="list" class=${`opd-list opd-list--${key}`} id=${`${key}-list`}>
         ${shown.map(
           (o) => html`<li class="opd" data-slug=${o.slug}>
-            <span class="opd-name">${o.name}</span>
+            <span class="opd-name" lang="id">${o.name}</span>
             <span class="opd-status">${status(o)}</span>
             ${more ? more(o) : nothing}
           </li>`,
@@ -453,7 +453,7 @@ export class OpdInnovationProgress extends OpdElement {
 
   /** The indicators an OPD still lacks evidence for, by name once the model is read. */
   private renderGapNames(o: OpdRow): TemplateResult {
-    return html`<span class="gap-names">${o.evidenceGaps.map((gap) => this.indicatorNames.get(gap) ?? gap).join('; ')}</span>`;
+    return html`<span class="gap-names" lang="id">${o.evidenceGaps.map((gap) => this.indicatorNames.get(gap) ?? gap).join('; ')}</span>`;
   }
 
   /** Verified innovations by form, by stage, and digital or not: small tables, each row with a bar. */
@@ -508,7 +508,7 @@ export class OpdInnovationProgress extends OpdElement {
     const shown = long && !this.expanded.has('scores') ? scored.slice(0, COLLAPSED.scores) : scored;
     const value = new Intl.NumberFormat(t.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     return html`
-      <p class="model">${t.t('score.model', p.model.name)}</p>
+      <p class="model">${t.t('score.model')}<span lang="id">${p.model.name}</span>.</p>
       <p class="muted note">${t.t('score.note')}</p>
       ${scored.length === 0
         ? html`<p class="muted">${t.t('score.none')}</p>`
@@ -524,10 +524,10 @@ export class OpdInnovationProgress extends OpdElement {
               <tbody id="scores-list">
                 ${shown.map(
                   (o) => html`<tr data-slug=${o.slug}>
-                    <th scope="row">${o.name}</th>
+                    <th scope="row" lang="id">${o.name}</th>
                     <td class="num">
                       <span class="score">${value.format(o.estimatedScore!.value)}</span>
-                      <span class="category">${o.estimatedScore!.category}</span>
+                      <span class="category" lang="id">${o.estimatedScore!.category}</span>
                     </td>
                   </tr>`,
                 )}

@@ -60,7 +60,7 @@ export const en: InnovationProgressMessages = {
   'gaps.count': (n) => `${n} ${n === '1' ? 'indicator' : 'indicators'} without evidence`,
 
   'score.title': 'Estimated Regional Innovation Index per agency',
-  'score.model': (model) => `Computed with the model ${model}.`,
+  'score.model': 'Computed with the model ',
   'score.note': 'An estimate from the evidence uploaded so far, not the Ministry of Home Affairs’ official score.',
   'score.opd': 'Agency',
   'score.value': 'Estimated score (category)',

@@ -65,7 +65,8 @@ export const id = {
   'gaps.count': (n: string) => `${n} indikator tanpa bukti`,
 
   'score.title': 'Perkiraan Indeks Inovasi Daerah per OPD',
-  'score.model': (model: string) => `Dihitung dengan model ${model}.`,
+  // Followed by the model's name (marked lang="id": it is the ministry's own) and a full stop.
+  'score.model': 'Dihitung dengan model ',
   'score.note': 'Perkiraan dari bukti yang sudah diunggah, bukan nilai resmi Kementerian Dalam Negeri.',
   'score.opd': 'OPD',
   'score.value': 'Perkiraan skor (kategori)',
