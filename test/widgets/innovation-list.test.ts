@@ -123,6 +123,48 @@ describe('<opd-innovation-list>', () => {
     for (const result of $$(element, '[part~=result]')) includes(text(result), opd.name, 'each one of the OPD chosen');
   });
 
+  it('keeps the search box and the count line where they are while a search loads, and dims the results it replaces', async () => {
+    const realFetch = window.fetch;
+    let release: (() => void) | undefined;
+    let releaseOpds: (() => void) | undefined;
+    window.fetch = async (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (url.includes('/api/v1/innovations?')) await new Promise<void>((resolve) => (release = resolve));
+      // The OPDs of the filter arrive last, as they may on a slow connection.
+      if (url.endsWith('/api/v1/opds')) await new Promise<void>((resolve) => (releaseOpds = resolve));
+      return realFetch(input, init);
+    };
+    try {
+      const element = await catalogue();
+      // A phone's width, where the filters stand one under another.
+      element.style.maxWidth = '320px';
+      await until(() => release, 'the first search on its way');
+      const box = () => $(element, '[part~=search-input]').getBoundingClientRect().top;
+      const count = () => $(element, '[part~=count]').getBoundingClientRect();
+      includes(text($(element, '.results--loading')), 'Memuat inovasi', 'says it is loading');
+      equal(element.shadowRoot?.querySelector('.base')?.getAttribute('aria-busy'), 'true', 'busy while loading');
+      const [boxBefore, countBefore] = [box(), count()];
+      release!();
+      await counted(element, 'inovasi ditemukan');
+      equal(box(), boxBefore, 'the search box did not move');
+      equal(count().top, countBefore.top, 'the count line did not move');
+      equal(count().height, countBefore.height, 'nor change its height');
+      releaseOpds!();
+      await until(() => $<HTMLSelectElement>(element, '#filter-opd').options.length > 1, 'the OPDs in their filter');
+      equal(count().top, countBefore.top, 'the OPDs arriving moved nothing either');
+      release = undefined;
+      fill($<HTMLInputElement>(element, '[part~=search-input]'), 'desa');
+      await until(() => release, 'the search for “desa” on its way');
+      ok(element.shadowRoot?.querySelector('.results--stale'), 'the results shown are dimmed while the new ones come');
+      equal(count().top, countBefore.top, 'the count line still in its place');
+      release!();
+      await counted(element, 'inovasi ditemukan');
+      equal(element.shadowRoot?.querySelector('.base')?.getAttribute('aria-busy'), 'false', 'no longer busy');
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
   it('pre-filters by the opd attribute and hides the OPD filter', async () => {
     const want = await expected({ opd: 'dinas-kesehatan' });
     const element = await catalogue('opd="dinas-kesehatan"');
@@ -136,7 +178,7 @@ describe('<opd-innovation-list>', () => {
     ok(all.total > 20, 'the demo has more than two pages of ten');
     const element = await catalogue();
     await counted(element, `${all.total} inovasi ditemukan`);
-    includes(text($(element, '[part~=count]')), `Menampilkan 10 dari ${all.total}`, 'says how many are shown');
+    equal(text($(element, '.shown')), `Menampilkan 10 dari ${all.total}.`, 'says how many are shown, by the more button');
     equal(names(element).length, 10, 'a page of ten');
     const more = $<HTMLButtonElement>(element, '[part~=more]');
     equal(text(more), 'Muat lebih banyak', 'the more button');
@@ -147,7 +189,8 @@ describe('<opd-innovation-list>', () => {
     equal(new Set(shown).size, 20, 'no result twice');
     equal(shown.join(' | '), all.names.slice(0, 20).join(' | '), 'the server’s order across pages');
     await until(() => deepActiveElement()?.textContent?.trim() === shown[10], 'the focus on the first result added');
-    includes(text($(element, '[part~=count]')), `20 dari ${all.total} ditampilkan`, 'the count says so');
+    equal(text($(element, '.base > [role=status]')), `10 inovasi lagi dimuat; 20 dari ${all.total} ditampilkan.`, 'announced');
+    equal(text($(element, '.shown')), `Menampilkan 20 dari ${all.total}.`, 'and shown');
     $<HTMLButtonElement>(element, '[part~=more]').click();
     await until(() => names(element).length === all.total, 'the last page');
     equal(new Set(names(element)).size, all.total, 'every innovation once');
@@ -225,6 +268,7 @@ describe('<opd-innovation-list>', () => {
       equal(notice.getAttribute('role'), 'alert', 'announced');
       equal(box.value, 'posyandu', 'the words typed are still there');
       equal(errors.join(), 'network', 'opd-error for the host page');
+      equal((await axeViolations(element)).join('\n'), '', 'axe on the error state');
       up = true;
       const retry = $<HTMLButtonElement>(element, '.list-notice button');
       equal(text(retry), 'Coba lagi', 'the retry button');

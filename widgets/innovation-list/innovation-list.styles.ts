@@ -11,9 +11,10 @@ import { css } from 'lit';
  *
  * - `.base` is a container: the filters sit two or four to a row by the widget's own width,
  *   one under another on a phone.
- * - The count line keeps its height whether it is empty or not, and the first load reserves
- *   room for the results, so nothing below jumps while a search is on its way; stale results
- *   are dimmed while the next ones come.
+ * - The count line keeps its height whether it is empty or not (one short line; "Menampilkan
+ *   10 dari 29" sits by the more button), the clear button keeps its room while hidden, and
+ *   the first load reserves room for the results, so nothing jumps while a search is on its
+ *   way; stale results are dimmed while the next ones come.
  * - A badge says its state in words (Digital, Non digital, Penerapan) — not colour alone.
  * - Everything is in `em` of the host's size, so a page's 10 px root font changes nothing.
  */
@@ -37,6 +38,8 @@ export const innovationListStyles = css`
   .count-row { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 0.25em var(--_space); min-height: 2.5em; margin: 0 0 0.5em; padding: 0.5em 0 0; border-top: 0.0625em solid var(--_border) }
   .count-line { display: block; min-height: 1.5em; margin: 0; font-weight: 700 }
   .clear { flex: none }
+  .clear--hidden { visibility: hidden }
+  .shown { display: block; margin: 0 0 0.5em }
   .results { display: block; margin: 0 }
   .results--loading { min-height: 20em }
   .results--stale .list { opacity: 0.55 }

@@ -132,6 +132,7 @@ export class OpdInnovationList extends OpdElement {
     opdChoices: { state: true, attribute: false },
     detail: { state: true, attribute: false },
     count: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
   };
 
   /** The words searched for (the search box's text). */
@@ -150,11 +151,14 @@ export class OpdInnovationList extends OpdElement {
   /** A new search is on its way while the last results stay on screen. */
   private searching = false;
   private more: More = 'idle';
-  private opdChoices: OpdChoice[] = [];
+  /** The OPDs of the filter (`[]` until they arrive: the select is there from the start, so nothing moves); `null` when they could not be read. */
+  private opdChoices: OpdChoice[] | null = [];
   /** The innovation whose details are open. */
   private detail: Innovation | undefined = undefined;
   /** What the count line says (a polite live region: it changes once per search). */
   private count = '';
+  /** What a screen reader hears besides the count: the results "Muat lebih banyak" added. */
+  private announcement = '';
 
   // English is its own chunk, fetched only when the widget is set to English (see LocalizeController).
   private readonly localize = new LocalizeController(this, { id, en: () => import('./i18n/en.js').then((m) => m.en) });
@@ -242,7 +246,9 @@ export class OpdInnovationList extends OpdElement {
         .sort((a, b) => collator.compare(a.name, b.name));
     } catch {
       // The catalogue works without the OPD filter; the next `api` asks again.
-      if (this.apiBaseUrl === base) this.#opdsFor = '';
+      if (this.apiBaseUrl !== base) return;
+      this.#opdsFor = '';
+      this.opdChoices = null;
     }
   }
 
@@ -263,7 +269,8 @@ export class OpdInnovationList extends OpdElement {
       if (abort.signal.aborted) return;
       this.results = { state: 'ready', items: page.data, nextCursor: page.nextCursor, total: page.total };
       this.searching = false;
-      this.count = `${t.t('count.found', page.total)}.${page.total > page.data.length ? ` ${t.t('count.shown', page.data.length, page.total)}` : ''}`;
+      this.count = `${t.t('count.found', page.total)}.`;
+      this.announcement = '';
       this.emitLoaded(query, page.total, page.data.length);
     } catch (error) {
       if (abort.signal.aborted) return;
@@ -292,7 +299,7 @@ export class OpdInnovationList extends OpdElement {
       const items = [...shown.items, ...added];
       this.results = { state: 'ready', items, nextCursor: page.nextCursor, total: page.total };
       this.more = 'idle';
-      this.count = `${t.t('count.found', page.total)}. ${t.t('count.more', added.length, items.length, page.total)}`;
+      this.announcement = t.t('count.more', added.length, items.length, page.total);
       if (added[0]) this.#focusResult = added[0].id;
       this.emitLoaded(query, page.total, items.length);
     } catch (error) {
@@ -404,7 +411,7 @@ export class OpdInnovationList extends OpdElement {
   // ---- names ----
 
   private opdName(slug: string, fallback: string): string {
-    const choice = this.opdChoices.find((opd) => opd.slug === slug);
+    const choice = this.opdChoices?.find((opd) => opd.slug === slug);
     if (!choice) return fallback;
     return this.localize.lang === 'en' && choice.nameEn ? choice.nameEn : choice.name;
   }
@@ -427,10 +434,11 @@ export class OpdInnovationList extends OpdElement {
         ${this.renderSearch()}
         <div class="count-row">
           <p part="count" class="count-line" role="status">${this.count}</p>
-          ${this.narrowed ? html`<button part="button" type="button" class="link-button clear" @click=${this.clear}>${t.t('filter.clear')}</button>` : nothing}
+          <button part="button" type="button" class=${this.narrowed ? 'link-button clear' : 'link-button clear clear--hidden'} @click=${this.clear}>${t.t('filter.clear')}</button>
         </div>
         ${this.renderResults()}
         ${this.renderDialog()}
+        <div class="visually-hidden" role="status">${this.announcement}</div>
       </div>
     `;
   }
@@ -468,7 +476,7 @@ export class OpdInnovationList extends OpdElement {
           </div>
         </div>
         <div part="filters" class="filters">
-          ${!this.opd && this.opdChoices.length > 0
+          ${!this.opd && this.opdChoices
             ? select('opd', t.t('filter.opd'), this.opdFilter, [
                 ['', t.t('filter.allOpds')],
                 ...this.opdChoices.map((opd): [string, string] => [opd.slug, t.lang === 'en' && opd.nameEn ? opd.nameEn : opd.name]),
@@ -516,6 +524,7 @@ export class OpdInnovationList extends OpdElement {
         </ul>
         ${results.nextCursor
           ? html`<div class="more-row">
+              <p class="muted shown">${t.t('count.shown', results.items.length, results.total)}</p>
               ${this.more === 'failed'
                 ? renderNotice({ message: t.t('more.failed'), tone: 'error', alert: true, className: 'more-notice' })
                 : nothing}
