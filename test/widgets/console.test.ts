@@ -124,7 +124,7 @@ describe('<opd-console> pages and routes', () => {
     const element = await mountConsole();
     await signInAs(element, 'admin@lahat.demo');
     const menu = $$(element, '[part~=nav] a').map(text);
-    equal(menu.join(' | '), 'Kotak masuk SIAP | Kategori dan templat SIAP | Laporan jalan Perjaka | Data jalan Perjaka | Agenda DPRD | OPD dan peluncuran | Pengaturan dan pengguna OPD | Kode sematan | Log audit | Privasi | Hari libur', 'every page');
+    equal(menu.join(' | '), 'Kotak masuk SIAP | Kategori dan templat SIAP | Laporan jalan Perjaka | Data jalan Perjaka | Agenda DPRD | Registri inovasi | OPD dan peluncuran | Verifikasi inovasi daerah | Pengaturan dan pengguna OPD | Kode sematan | Log audit | Privasi | Hari libur', 'every page');
     equal(text($(element, '#page-title')), 'OPD dan peluncuran', 'a regency admin starts on the rollout board');
     equal($(element, '[part~=nav] a[aria-current=page]').textContent?.trim(), 'OPD dan peluncuran', 'the menu marks the page');
     cleanup();
