@@ -16,6 +16,7 @@
  * - `road-map`: headless Chromium, 5,000 road segments drawn by `<opd-road-map>`'s map layer vs plain Leaflet (SVG, Canvas).
  * - `agenda`: `<opd-agenda-calendar>`'s size vs FullCalendar 6 and 7, and a month of 1,000 events drawn in headless Chromium by each.
  * - `innovations-search`: the innovation catalogue's search over 10,000 innovations, p50/p95 per query on PGlite and PostgreSQL.
+ * - `innovations-widget`: `<opd-innovation-list>`'s size vs the Shoelace components of a catalogue, and its first results over 10,000 innovations in headless Chromium vs fetch() + DOM by hand.
  * A server section also times the cold start on each store.
  *
  * Everything it starts (servers, peers, scratch databases, a browser, temp dirs) is stopped or
@@ -57,6 +58,7 @@ import { commitInfo, load, machine, RESULTS_FILE, writeResults, type Figure, typ
 import { browserSection } from './sections/browser.js';
 import { agendaSection } from './sections/agenda.js';
 import { innovationsSearchSection } from './sections/innovations-search.js';
+import { innovationsWidgetSection } from './sections/innovations-widget.js';
 import { roadMapSection } from './sections/road-map.js';
 import { serverSections } from './sections/server.js';
 import { sizesSection } from './sections/sizes.js';
@@ -150,6 +152,12 @@ async function main(): Promise<void> {
       const { value, run } = await timed(() => innovationsSearchSection());
       markdown.push(value.markdown);
       sections['innovations-search'] = { run, figures: value.figures, failures: [], details: value.details };
+    }
+    if (chosen.has('innovations-widget')) {
+      enterSection('innovations-widget');
+      const { value, run } = await timed(() => innovationsWidgetSection(work));
+      markdown.push(value.markdown);
+      sections['innovations-widget'] = { run, figures: value.figures, failures: [], details: value.details };
     }
   } catch (error) {
     fail(`the bench stopped early: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

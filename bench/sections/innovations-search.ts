@@ -53,7 +53,7 @@ function percentile(values: number[], p: number): number {
 }
 
 /** Adds the synthetic innovations (verified, year 2025) in batches. */
-async function fill(db: Kysely<Record<string, Record<string, unknown>>>): Promise<void> {
+export async function fill(db: Kysely<Record<string, Record<string, unknown>>>): Promise<void> {
   const random = seededRandom(18);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const opds = (await db.selectFrom('opds').select('slug').execute()).map((o) => String(o.slug));
