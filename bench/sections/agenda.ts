@@ -3,7 +3,7 @@
  * FullCalendar 6 and 7, in the same run.
  *
  * - Sizes: the calendar's npm entry (`widgets/agenda-calendar/define.ts`, with Lit, zod and the
- *   SDK inside) bundled as every peer is (bench/lib/sizes.ts), next to FullCalendar 6 core +
+ *   SDK inside; what a page loads up front, its lazy chunks shown apart) bundled as every peer is (bench/lib/sizes.ts), next to FullCalendar 6 core +
  *   daygrid + list (its CSS is in its JS) and FullCalendar 7 (`fullcalendar` + daygrid + list +
  *   the classic theme, with its three CSS files added). Goal: ours ≤ 0.5× each.
  * - In headless Chromium: a month (December 2026) holding 1,000 synthetic events, drawn by each:
@@ -225,6 +225,7 @@ export async function agendaSection(work: string): Promise<{ markdown: string; f
       ratio: ours.gzip / fc7.gzip,
       goal: { text: 'agenda calendar ≤ 0.5× FullCalendar 7 (daygrid + list, with its CSS)', met: ours.gzip <= 0.5 * fc7.gzip },
     },
+    { id: 'agenda.size.opd-kit-later', label: 'agenda calendar: fetched later (the event dialog chunk, the English copy), min+gzip', value: ours.lazyGzip, unit: 'B' },
     { id: 'agenda.size.fullcalendar-6', label: `FullCalendar ${versions.fc6} core + daygrid + list, min+gzip`, value: fc6.gzip, unit: 'B' },
     { id: 'agenda.size.fullcalendar-7', label: `FullCalendar ${versions.fc7} + daygrid + list + classic theme (JS ${kb(fc7js.gzip)} + CSS ${kb(fc7css.gzip)}), min+gzip`, value: fc7.gzip, unit: 'B' },
     {
@@ -256,10 +257,12 @@ export async function agendaSection(work: string): Promise<{ markdown: string; f
       { id: `agenda.${mode}.longest-task`, label: `${LABELS[mode]}: longest task (median)`, value: summary[mode].longest, unit: 'ms' },
     ]),
   ];
+  // Up front is what the figures compare; what ours fetches later (the event dialog's chunk on
+  // the first open, the English copy with lang="en") is shown beside it, not hidden.
   const sizeRows = [
-    ['opd-kit: <opd-agenda-calendar> npm entry (Lit, zod, SDK inside)', kb(ours.gzip), kb(ours.brotli), '—'],
-    [`FullCalendar ${versions.fc6}: core + daygrid + list`, kb(fc6.gzip), kb(fc6.brotli), ratio(ours.gzip, fc6.gzip)],
-    [`FullCalendar ${versions.fc7}: fullcalendar + daygrid + list + classic theme, JS + CSS`, kb(fc7.gzip), kb(fc7.brotli), ratio(ours.gzip, fc7.gzip)],
+    ['opd-kit: <opd-agenda-calendar> npm entry (Lit, zod, SDK inside)', kb(ours.gzip), kb(ours.brotli), kb(ours.lazyGzip), '—'],
+    [`FullCalendar ${versions.fc6}: core + daygrid + list`, kb(fc6.gzip), kb(fc6.brotli), '—', ratio(ours.gzip, fc6.gzip)],
+    [`FullCalendar ${versions.fc7}: fullcalendar + daygrid + list + classic theme, JS + CSS`, kb(fc7.gzip), kb(fc7.brotli), '—', ratio(ours.gzip, fc7.gzip)],
   ];
   const drawRows = MODES.map((mode) => {
     const row = summary[mode];
@@ -271,9 +274,9 @@ export async function agendaSection(work: string): Promise<{ markdown: string; f
     markdown: [
       `## 8. Agenda calendar: sizes, and a month of ${EVENTS.toLocaleString('en')} events in Chromium`,
       '',
-      'Each bundled the same way (rollup + node-resolve + esbuild + terser, every dependency inside), gzip -9 and brotli 11; FullCalendar 7 with its three CSS files added (FullCalendar 6 injects its CSS from its JS). Goal: ours ≤ 0.5× each.',
+      'Each bundled the same way (rollup + node-resolve + esbuild + terser, every dependency inside), gzip -9 and brotli 11; FullCalendar 7 with its three CSS files added (FullCalendar 6 injects its CSS from its JS). Up front: the entry and what it imports statically; opd-kit fetches its event dialog (on the first open, or when the pointer or focus reaches the calendar) and its English copy (with `lang="en"`) later, shown apart. Goal: ours (up front) ≤ 0.5× each.',
       '',
-      table(['entry', 'min+gzip', 'min+brotli', 'ours / this'], sizeRows),
+      table(['entry', 'min+gzip (up front)', 'min+brotli', 'fetched later, min+gzip', 'ours / this'], sizeRows),
       '',
       `Headless Chromium, 1280 px wide; ${rounds} loads per variant, interleaved, after one untimed load each. December 2026 with ${EVENTS.toLocaleString('en')} synthetic events (seeded), month view, at most 3 events a day and "+n more" in each. opd-kit reads them through its SDK (the council, then ten pages of 100, parsed and schema-checked) from a fetch answering from memory; FullCalendar gets them as objects. "Data → first paint": from creating the calendar to the paint of the frame after it shows every event. "Longest task": the longest \`longtask\` entry (≥ 50 ms), else the longest hold of the main thread between two messages of a chain running throughout. Goals: no task over 200 ms; ours ≤ 1/3 of FullCalendar's better version.`,
       '',

@@ -17,7 +17,7 @@
  * @module
  */
 import * as z from 'zod/mini';
-import { listPage, MAX_PAGE_SIZE, timestamp } from './common.js';
+import { MAX_PAGE_SIZE, timestamp } from './common.js';
 import { endpoint } from './endpoint.js';
 import { indonesianTimeZones, opdParams, opdSlug } from './opds.js';
 
@@ -227,8 +227,14 @@ export const agendaEvent = z.object({
 /** An event, see {@link agendaEvent}. */
 export type AgendaEvent = z.infer<typeof agendaEvent>;
 
-/** A page of events in start order, with the feed of the same filter. */
-export const agendaEventList = z.extend(listPage(agendaEvent), {
+/**
+ * A page of events in start order (a list page, `{ data, nextCursor }`), with the feed of the
+ * same filter. Written out rather than `z.extend(listPage(…))`: `z.extend` brings zod's object
+ * merging into the calendar's bundle (0.4 KB min+gzip) for these two fields.
+ */
+export const agendaEventList = z.object({
+  data: z.array(agendaEvent),
+  nextCursor: z.nullable(z.string()),
   /** The range answered: `[from, to)`. */
   from: timestamp,
   to: timestamp,

@@ -6,8 +6,8 @@
 import { css } from 'lit';
 
 /**
- * The header and toolbar, the filters, the month and week grid, the list, the subscribe links
- * and the event dialog.
+ * The header and toolbar, the filters, the month and week grid, the list and the subscribe
+ * links; the event dialog's are in its chunk (`event-dialog.ts`).
  *
  * - `.calendar` is a container: the toolbar, the filters and the grid's events lay themselves
  *   out by the widget's own width (below 36em a month's events shrink to marks, their text
@@ -102,25 +102,6 @@ export const agendaCalendarStyles = css`
   .subscribe-links { display: block; list-style: none; margin: 0 0 0.5em; padding: 0 }
   .subscribe-links li { display: block; margin: 0 0 0.375em; overflow-wrap: anywhere }
   .feed-url { display: block; margin: 0.125em 0 0; font-family: var(--_mono); font-size: 0.8125em; color: var(--_muted); overflow-wrap: anywhere }
-  .dialog { width: min(40em, calc(100vw - 1em)); max-width: none; max-height: calc(100vh - 2em); margin: auto; padding: 0; color: var(--_text); background: var(--_surface); border: 0.125em solid var(--_border); border-radius: var(--_radius); font-size: 1em }
-  .dialog::backdrop { background: rgb(0 0 0 / 0.5) }
-  .dialog-box { display: block; margin: 0; padding: var(--_space) }
-  .dialog-head { display: flex; align-items: flex-start; justify-content: space-between; gap: var(--_space); margin: 0 0 0.5em }
-  .dialog-head .heading { margin: 0; font-size: 1.25em; overflow-wrap: break-word; min-width: 0 }
-  .dialog-head .close { flex: none; margin: 0 }
-  .dialog .flags { margin: 0 0 0.5em }
-  .cancel-reason { display: block; margin: 0 0 0.75em; padding: 0.5em 0.75em; border-inline-start: 0.3125em solid var(--opd-agenda-cancelled, var(--_error)); font-weight: 700 }
-  .details { display: block; margin: 0 0 0.75em }
-  .details > div { display: block; margin: 0 0 0.5em }
-  .details dt { display: block; margin: 0; color: var(--_muted); font-size: 0.9375em }
-  .details dd { display: block; margin: 0; overflow-wrap: break-word }
-  .description { display: block; margin: 0 0 0.75em }
-  .documents, .changes { display: block; margin: 0 0 0.75em; padding: 0 0 0 1.25em }
-  .documents { list-style: none; padding: 0 }
-  .documents li, .changes li { display: list-item; margin: 0 0 0.375em }
-  .documents li { display: block }
-  .dialog-actions { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5em var(--_space); margin: var(--_space) 0 0.5em }
-  .dialog-actions .button { margin: 0; text-decoration: none }
   .loading { margin: 0 0 var(--_space) }
   @media (forced-colors: active) {
     .chip, .list-event, .grid td, .subscribe { border: 0.0625em solid CanvasText }

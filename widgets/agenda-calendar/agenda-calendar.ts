@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type CSSResultOrNative, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { citizenAgenda } from '../../src/namespaces/citizen-agenda.js';
 import type { AgendaEvent, Council, FeedLinks } from '../../src/schemas/agenda.js';
 import { indonesianTimeZones, type IndonesianTimeZone } from '../../src/schemas/opds.js';
@@ -26,10 +26,14 @@ import {
   weekStart,
   type DayKey,
 } from './dates.js';
+import type { DialogHost, Dialog } from './event-dialog.js';
 import type { OpdAgendaLoadedDetail, OpdEventOpenedDetail } from './events.js';
 import { id } from './i18n/id.js';
 
 export type { OpdAgendaLoadedDetail, OpdEventOpenedDetail };
+
+/** The event dialog's chunk (`event-dialog.ts`), imported when the citizen points at the calendar or first opens an event. */
+type DialogModule = typeof import('./event-dialog.js');
 
 /** The calendar's views. */
 export type AgendaView = 'month' | 'week' | 'list';
@@ -41,6 +45,9 @@ const FALLBACK_ZONE = 'Asia/Jakarta';
 
 /** Days fetched beyond what is shown, on each side, so the next week or a day's neighbours need no request. */
 const MARGIN_DAYS = 7;
+
+/** The most events one period holds (ten pages of the API's largest). */
+const MAX_EVENTS = 5000;
 
 /** Events shown in a day of the month grid before "+n more"; a week's day shows more. */
 const MONTH_CHIPS = 3;
@@ -66,8 +73,6 @@ interface Loaded {
   events: AgendaEvent[];
 }
 
-/** What the dialog shows: one event, or a day's events. */
-type Dialog = { kind: 'event'; event: AgendaEvent; day: DayKey | null } | { kind: 'day'; day: DayKey };
 
 /** The week's first day in the council's locale (Indonesia: Sunday), 1 Monday … 7 Sunday. */
 function firstWeekday(): number {
@@ -78,6 +83,9 @@ function firstWeekday(): number {
     return 7;
   }
 }
+
+/** Resolves in a task of its own (the browser may paint and handle input before). */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** `WIB`, `WITA`, `WIT` for Indonesia's zones; the IANA name otherwise. */
 function zoneLabel(zone: string): string {
@@ -103,7 +111,8 @@ function zoneLabel(zone: string): string {
  * (with Shift by year), Enter opens the day's events; a screen reader hears the day's full
  * date and its events. Day and month names come from `Intl` in the language. Without a `view`,
  * the calendar opens as a list when the widget itself (not the window) is narrower than 40em.
- * Only the shown period (and a week each side) is fetched.
+ * Only the shown period (and a week each side) is fetched. The event dialog is a chunk of its
+ * own (`event-dialog.js`), fetched when the pointer or the focus first reaches the calendar.
  *
  * @summary The council agenda: month, week and list, event details, .ics and subscribe links.
  *
@@ -201,7 +210,7 @@ export class OpdAgendaCalendar extends OpdElement {
 
   private readonly localize = new LocalizeController(this, { id, en: () => import('./i18n/en.js').then((m) => m.en) });
   private readonly clients = new ClientController(this, { agenda: citizenAgenda });
-  private readonly firstDay = firstWeekday();
+  #firstDay: number | undefined;
   /** Fetched ranges, newest last (a few are kept, so going back a month needs no request). */
   #loaded: Loaded[] = [];
   #abort: AbortController | undefined;
@@ -211,14 +220,25 @@ export class OpdAgendaCalendar extends OpdElement {
   #focusAfterRender = false;
   /** What to focus when the dialog closes. */
   #opener: HTMLElement | undefined;
+  /** The dialog's chunk, once here. */
+  #dialogModule: DialogModule | undefined;
+  #dialogLoading: Promise<DialogModule> | undefined;
+  #dialogPreloaded = false;
   /** The period last reported by `opd-agenda-loaded`. */
   #reported = '';
   /** Whether a period has been shown since the council was read (later ones are announced). */
   #shownOnce = false;
   /** Date formatters by language, zone and options. */
   readonly #formats = new Map<string, Intl.DateTimeFormat>();
+  /** Texts by language and what they say (see `memo`). */
+  readonly #texts = new Map<string, string>();
   /** What `opd-agenda-loaded` says after the next render. */
   #report: OpdAgendaLoadedDetail | undefined;
+
+  /** The week's first day, read when first needed (off the element's creation: a first `Intl` use costs). */
+  private get firstDay(): number {
+    return (this.#firstDay ??= firstWeekday());
+  }
 
   /** {@link headingLevel} kept within 1–5 (the period is one deeper). */
   private get level(): number {
@@ -373,9 +393,19 @@ export class OpdAgendaCalendar extends OpdElement {
     if (!first) this.announcement = this.localize.t('cal.loadingRange', this.periodTitle());
     const opd = this.opd;
     try {
-      const events = await this.clients.client.agenda.events
-        .list({ from, to, ...(this.bodyFilter ? { body: this.bodyFilter } : {}), ...(this.kindFilter ? { kind: this.kindFilter as AgendaEvent['kind'] } : {}) }, { signal: abort.signal })
-        .toArray({ max: 5000 });
+      const list = this.clients.client.agenda.events.list(
+        { from, to, ...(this.bodyFilter ? { body: this.bodyFilter } : {}), ...(this.kindFilter ? { kind: this.kindFilter as AgendaEvent['kind'] } : {}) },
+        { signal: abort.signal },
+      );
+      const events: AgendaEvent[] = [];
+      const zone = this.zone;
+      for await (const event of list) {
+        // Each event's days worked out as its page arrives (they are kept), not all in the render.
+        eventDays(event, zone);
+        if (events.push(event) >= MAX_EVENTS) break;
+      }
+      // The last page's check and the period's render in two tasks, so that neither holds the page long.
+      await nextTask();
       if (abort.signal.aborted) return;
       this.#loaded = [...this.#loaded.filter((loaded) => loaded.key !== key || loaded.from !== from || loaded.to !== to).slice(-5), { key, from, to, events }];
       this.rangeBusy = false;
@@ -493,7 +523,18 @@ export class OpdAgendaCalendar extends OpdElement {
 
   /** `Rabu, 9 Desember 2026`. */
   private fullDay(day: DayKey): string {
-    return this.format({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(dayDate(day));
+    return this.memo(`d|${day}`, () => this.format({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(dayDate(day)));
+  }
+
+  /** A text worked out once per language: a month's cells and chips repeat the same days and times. */
+  private memo(key: string, make: () => string): string {
+    const full = `${this.localize.locale}|${key}`;
+    let text = this.#texts.get(full);
+    if (text === undefined) {
+      if (this.#texts.size >= 5000) this.#texts.clear();
+      this.#texts.set(full, (text = make()));
+    }
+    return text;
   }
 
   /** `Desember 2026`, or the week `6–12 Desember 2026`. */
@@ -508,7 +549,7 @@ export class OpdAgendaCalendar extends OpdElement {
 
   /** `10.00` in `zone`. */
   private time(instant: string, zone: string): string {
-    return this.format({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }, zone).format(new Date(instant));
+    return this.memo(`t|${zone}|${instant}`, () => this.format({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }, zone).format(new Date(instant)));
   }
 
   /** An event's time as the grid and the list show it: `10.00–12.00`, with its zone when not the council's. */
@@ -517,33 +558,6 @@ export class OpdAgendaCalendar extends OpdElement {
     const zone = event.timeZone;
     const text = `${this.time(event.startsAt, zone)}–${this.time(event.endsAt, zone)}`;
     return zone === this.zone ? text : `${text} ${zoneLabel(zone)}`;
-  }
-
-  /** When an event is, in words: its day(s) and times in its zone, and in the council's when that differs. */
-  private when(event: AgendaEvent): string {
-    const [first, last] = eventDays(event, event.timeZone);
-    const days = first === last ? this.fullDay(first) : this.format({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).formatRange(dayDate(first), dayDate(last));
-    if (event.allDay) return `${days}, ${this.localize.t('event.allDay').toLowerCase()}`;
-    const own = `${this.time(event.startsAt, event.timeZone)}–${this.time(event.endsAt, event.timeZone)}`;
-    const t = this.localize;
-    const text = `${days}, ${t.t('dialog.ownZone', own, zoneLabel(event.timeZone))}`;
-    if (event.timeZone === this.zone) return text;
-    const council = `${this.time(event.startsAt, this.zone)}–${this.time(event.endsAt, this.zone)}`;
-    return `${text} ${t.t('dialog.inCouncilZone', council, zoneLabel(this.zone))}`;
-  }
-
-  private statusLabel(event: AgendaEvent): string {
-    const t = this.localize;
-    switch (event.status) {
-      case 'cancelled':
-        return t.t('event.cancelled');
-      case 'tentative':
-        return t.t('event.tentative');
-      case 'passed':
-        return t.t('event.passed');
-      default:
-        return t.t('event.confirmed');
-    }
   }
 
   /** The label of a move in time, when the event was postponed or brought forward. */
@@ -655,8 +669,57 @@ export class OpdAgendaCalendar extends OpdElement {
     this.emit('opd-event-opened', { id: event.id, title: event.title });
   }
 
+  /** Loads the dialog's chunk (once; again after a failure) and adds its styles. */
+  private loadDialog(): Promise<DialogModule> {
+    this.#dialogLoading ??= import('./event-dialog.js').then(
+      (module) => {
+        const root = this.renderRoot;
+        if (root instanceof ShadowRoot) adoptStyles(root, [...(this.constructor as typeof OpdElement).elementStyles, module.dialogStyles] as CSSResultOrNative[]);
+        return (this.#dialogModule = module);
+      },
+      (error: unknown) => {
+        this.#dialogLoading = undefined;
+        throw error;
+      },
+    );
+    return this.#dialogLoading;
+  }
+
+  /** Fetches the dialog's chunk ahead of a first open (the citizen points at or focuses the calendar). */
+  private readonly preloadDialog = (): void => {
+    if (this.#dialogPreloaded) return;
+    this.#dialogPreloaded = true;
+    this.loadDialog().catch(() => undefined);
+  };
+
+  /** What the dialog's chunk reads of the calendar. */
+  private dialogHost(): DialogHost {
+    return {
+      t: this.localize,
+      zone: this.zone,
+      format: (options, zone) => this.format(options, zone),
+      fullDay: (day) => this.fullDay(day),
+      time: (instant, zone) => this.time(instant, zone),
+      shortTime: (event) => this.shortTime(event),
+      zoneLabel,
+      eventParts: (event) => this.eventParts(event),
+      movedLabel: (event) => this.movedLabel(event),
+      kindName: (event) => this.kindName(event),
+      dayEvents: (day) => this.byDay(day, addDays(day, 1)).get(day) ?? [],
+      openEvent: (event, opener, day) => this.openEvent(event, opener, day),
+      openDayList: (day) => void this.showDialog({ kind: 'day', day }, undefined),
+      close: this.closeDialog,
+    };
+  }
+
   private async showDialog(dialog: Dialog, opener: HTMLElement | undefined): Promise<void> {
     if (opener) this.#opener = opener;
+    try {
+      await this.loadDialog();
+    } catch {
+      this.announcement = this.localize.t('dialog.unavailable');
+      return;
+    }
     this.dialog = dialog;
     await this.updateComplete;
     const element = this.shadowRoot?.querySelector<HTMLDialogElement>('dialog');
@@ -731,7 +794,7 @@ export class OpdAgendaCalendar extends OpdElement {
     const here = this.covering !== undefined;
     const events = here ? this.eventsBetween(from, to) : [];
     return html`
-      <section class="calendar" aria-labelledby="cal-title">
+      <section class="calendar" aria-labelledby="cal-title" @pointerover=${this.preloadDialog} @focusin=${this.preloadDialog}>
         <div part="header" class="header">
           <div role="heading" aria-level=${this.level} class="heading" id="cal-title">${t.t('cal.label', council.name)}</div>
           <p class="muted note">
@@ -742,7 +805,10 @@ export class OpdAgendaCalendar extends OpdElement {
         ${here && events.length === 0
           ? renderNotice({ message: this.bodyFilter || this.kindFilter ? t.t('cal.emptyFiltered') : t.t('cal.empty'), className: 'empty-notice' })
           : nothing}
-        ${view === 'list' ? this.renderList(from, to, here) : this.renderGrid(view, from, to)} ${this.renderSubscribe(council)} ${this.renderDialog()}
+        ${view === 'list' ? this.renderList(from, to, here) : this.renderGrid(view, from, to)} ${this.renderSubscribe(council)}
+        <dialog part="dialog" class="dialog" aria-labelledby="dialog-title" @close=${this.onDialogClose} @click=${this.onDialogClick}>
+          ${this.dialog && this.#dialogModule ? this.#dialogModule.renderDialog(this.dialogHost(), this.dialog) : nothing}
+        </dialog>
       </section>
     `;
   }
@@ -960,87 +1026,4 @@ export class OpdAgendaCalendar extends OpdElement {
     </div>`;
   }
 
-  private renderDialog(): TemplateResult {
-    const t = this.localize;
-    const dialog = this.dialog;
-    return html`<dialog part="dialog" class="dialog" aria-labelledby="dialog-title" @close=${this.onDialogClose} @click=${this.onDialogClick}>
-      ${dialog
-        ? html`<div class="dialog-box">
-            <div class="dialog-head">
-              ${dialog.kind === 'event' ? this.renderEventTitle(dialog.event) : html`<h2 class="dialog-title heading" id="dialog-title" tabindex="-1">${t.t('dialog.dayTitle', this.fullDay(dialog.day))}</h2>`}
-              <button part="button" type="button" class="button button--secondary close" @click=${this.closeDialog}>${t.t('dialog.close')}</button>
-            </div>
-            ${dialog.kind === 'event' ? this.renderEventDetails(dialog.event, dialog.day) : this.renderDayEvents(dialog.day)}
-          </div>`
-        : nothing}
-    </dialog>`;
-  }
-
-  private renderEventTitle(event: AgendaEvent): TemplateResult {
-    return html`<h2 class=${`dialog-title heading${event.status === 'cancelled' ? ' struck' : ''}`} id="dialog-title" tabindex="-1">${event.title}</h2>`;
-  }
-
-  private renderDayEvents(day: DayKey): TemplateResult {
-    const events = this.byDay(day, addDays(day, 1)).get(day) ?? [];
-    return html`<ul class="list-events" role="list">
-      ${events.map(
-        (event) => html`<li>
-          <button part=${this.eventParts(event)} type="button" class=${`list-event ${this.eventParts(event)}`} data-event=${event.id} @click=${() => this.openEvent(event, undefined, day)}>
-            <span class="list-time">${this.shortTime(event)}</span>
-            <span class="list-title">${event.title}</span>
-            <span class="list-meta">${event.body.name}</span>
-            <span class="flags">
-              ${event.status === 'cancelled' ? html`<span class="flag flag--cancelled">${this.localize.t('event.cancelled')}</span>` : nothing}
-              ${event.openToPublic ? nothing : html`<span class="flag flag--closed">${this.localize.t('event.closed')}</span>`}
-            </span>
-          </button>
-        </li>`,
-      )}
-    </ul>`;
-  }
-
-  private renderEventDetails(event: AgendaEvent, day: DayKey | null): TemplateResult {
-    const t = this.localize;
-    const cancelled = event.status === 'cancelled';
-    const moved = this.movedLabel(event);
-    const changeAt = this.format({ day: 'numeric', month: 'long', year: 'numeric' }, this.zone);
-    return html`
-      <p class="flags">
-        <span class=${`flag${cancelled ? ' flag--cancelled' : ''}`}>${this.statusLabel(event)}</span>
-        ${moved ? html`<span class="flag">${moved}</span>` : nothing}
-        ${event.openToPublic ? nothing : html`<span class="flag flag--closed">${t.t('event.closed')}</span>`}
-      </p>
-      ${cancelled && event.cancelReason ? html`<p class="cancel-reason">${t.t('dialog.cancelReason', event.cancelReason)}</p>` : nothing}
-      <dl class="details">
-        <div><dt>${t.t('dialog.when')}</dt><dd class="when">${this.when(event)}</dd></div>
-        ${event.place ? html`<div><dt>${t.t('dialog.where')}</dt><dd>${event.place}</dd></div>` : nothing}
-        <div><dt>${t.t('dialog.body')}</dt><dd>${event.body.name}</dd></div>
-        <div><dt>${t.t('dialog.kind')}</dt><dd>${this.kindName(event)}</dd></div>
-        ${event.onlineUrl && !cancelled
-          ? html`<div><dt>${t.t('dialog.online')}</dt><dd><a href=${event.onlineUrl} target="_blank" rel="noopener">${t.t('dialog.onlineOpen')}</a></dd></div>`
-          : nothing}
-      </dl>
-      ${event.openToPublic ? nothing : html`<p class="muted">${t.t('dialog.closedNote')}</p>`}
-      ${event.description ? html`<p class="description">${event.description}</p>` : nothing}
-      ${event.openToPublic
-        ? html`<div role="heading" aria-level="3" class="heading heading--small">${t.t('dialog.documents')}</div>
-            ${event.documents.length > 0
-              ? html`<ul class="documents" role="list">
-                  ${event.documents.map((doc) => html`<li><a href=${doc.url} target="_blank" rel="noopener">${doc.title}</a></li>`)}
-                </ul>`
-              : html`<p class="muted">${t.t('dialog.noDocuments')}</p>`}`
-        : nothing}
-      <div role="heading" aria-level="3" class="heading heading--small">${t.t('dialog.changes')}</div>
-      <ol class="changes">
-        ${event.changes.map((change) => html`<li class=${`change change--${change.kind}`}>${change.text} <span class="muted">(${t.t('dialog.changeAt', changeAt.format(new Date(change.at)))})</span></li>`)}
-      </ol>
-      <p class="dialog-actions">
-        <a part="ics-link" class="button ics-link" href=${event.icsUrl} download=${`agenda-${event.id}.ics`}>${t.t('dialog.addToCalendar')}</a>
-        <a class="page-link" href=${event.url} target="_blank" rel="noopener">${t.t('dialog.page')}</a>
-      </p>
-      ${day && (this.byDay(day, addDays(day, 1)).get(day)?.length ?? 0) > 1
-        ? html`<p><button part="button" type="button" class="link-button back" @click=${() => void this.showDialog({ kind: 'day', day }, undefined)}>${t.t('dialog.back')}</button></p>`
-        : nothing}
-    `;
-  }
 }

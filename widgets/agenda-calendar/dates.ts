@@ -65,16 +65,28 @@ export function isDayKey(day: string | null | undefined): day is DayKey {
 }
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
+/** Days already worked out, by zone and instant: a month of a council's meetings starts and ends at few distinct times. */
+const dayMemo = new Map<string, Map<number, DayKey>>();
 
 /** The day an instant falls on in `timeZone`. */
 export function dayIn(instant: string | number | Date, timeZone: string): DayKey {
-  let format = dayFormats.get(timeZone);
-  if (!format) {
-    // en-CA writes dates as YYYY-MM-DD.
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormats.set(timeZone, format);
+  const ms = new Date(instant).getTime();
+  let memo = dayMemo.get(timeZone);
+  if (!memo) dayMemo.set(timeZone, (memo = new Map()));
+  let day = memo.get(ms);
+  if (day === undefined) {
+    let format = dayFormats.get(timeZone);
+    if (!format) {
+      // en-CA writes dates as YYYY-MM-DD.
+      format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+      dayFormats.set(timeZone, format);
+    }
+    day = format.format(ms);
+    // Kept small: a long session browsing years of agenda does not grow it without end.
+    if (memo.size >= 20_000) memo.clear();
+    memo.set(ms, day);
   }
-  return format.format(new Date(instant));
+  return day;
 }
 
 /** What {@link eventDays} reads of an event. */
@@ -86,14 +98,25 @@ export interface Dated {
   endDate: string | null;
 }
 
+/** {@link eventDays}' answers by event and zone (an event's times do not change: a changed event arrives as a new object). */
+const daysMemo = new WeakMap<Dated, { zone: string; days: [DayKey, DayKey] }>();
+
 /**
  * The first and last day (included) an event covers in `timeZone`: an all-day event's own days
  * (the council decided them), a timed one the days its start and its last moment fall on.
  */
 export function eventDays(event: Dated, timeZone: string): [DayKey, DayKey] {
-  if (event.allDay && isDayKey(event.startDate)) return [event.startDate, isDayKey(event.endDate) ? event.endDate : event.startDate];
-  const first = dayIn(event.startsAt, timeZone);
-  const end = new Date(event.endsAt).getTime();
-  const last = end > new Date(event.startsAt).getTime() ? dayIn(end - 1, timeZone) : first;
-  return [first, last < first ? first : last];
+  const known = daysMemo.get(event);
+  if (known?.zone === timeZone) return known.days;
+  let days: [DayKey, DayKey];
+  if (event.allDay && isDayKey(event.startDate)) days = [event.startDate, isDayKey(event.endDate) ? event.endDate : event.startDate];
+  else {
+    const first = dayIn(event.startsAt, timeZone);
+    const start = new Date(event.startsAt).getTime();
+    const end = new Date(event.endsAt).getTime();
+    const last = end > start ? dayIn(end - 1, timeZone) : first;
+    days = [first, last < first ? first : last];
+  }
+  daysMemo.set(event, { zone: timeZone, days });
+  return days;
 }

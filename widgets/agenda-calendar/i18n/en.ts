@@ -6,7 +6,10 @@
  */
 import type { AgendaCalendarMessages } from './id.js';
 
-const num = (n: number): string => n.toLocaleString('en-GB');
+let numbers: Intl.NumberFormat | undefined;
+// A day's count is below 1,000 (written alike in every language we ship): no formatter, whose
+// first making costs a month's render several milliseconds; a larger number gets one, kept.
+const num = (n: number): string => (Number.isInteger(n) && n >= 0 && n < 1000 ? String(n) : (numbers ??= new Intl.NumberFormat('en-GB')).format(n));
 
 /** The council calendar's English copy. */
 export const en: AgendaCalendarMessages = {
@@ -24,14 +27,11 @@ export const en: AgendaCalendarMessages = {
   'cal.synthetic': 'Sample (synthetic) data for the demo, not the official agenda.',
   'cal.timesIn': (zone, name) => `Times in ${zone} (${name}).`,
 
-  'nav.previous': 'Previous',
-  'nav.next': 'Next',
   'nav.previousMonth': 'Previous month',
   'nav.nextMonth': 'Next month',
   'nav.previousWeek': 'Previous week',
   'nav.nextWeek': 'Next week',
   'nav.today': 'Today',
-  'nav.period': 'Period',
 
   'view.label': 'View',
   'view.month': 'Month',
@@ -72,27 +72,7 @@ export const en: AgendaCalendarMessages = {
   'kind.konsultasi': 'Consultation',
   'kind.lainnya': 'Other',
 
-  'dialog.close': 'Close',
-  'dialog.dayTitle': (day) => `Events on ${day}`,
-  'dialog.back': 'Back to the day’s events',
-  'dialog.when': 'When',
-  'dialog.where': 'Where',
-  'dialog.body': 'Council body',
-  'dialog.kind': 'Kind',
-  'dialog.status': 'Status',
-  'dialog.online': 'Online',
-  'dialog.onlineOpen': 'Follow online',
-  'dialog.description': 'Description',
-  'dialog.documents': 'Documents',
-  'dialog.noDocuments': 'No documents yet.',
-  'dialog.closedNote': 'This meeting is closed to the public: its online link and documents are not published.',
-  'dialog.cancelReason': (reason) => `Cancelled: ${reason}`,
-  'dialog.changes': 'Changes',
-  'dialog.changeAt': (at) => `recorded ${at}`,
-  'dialog.addToCalendar': 'Add to my calendar (.ics)',
-  'dialog.page': 'This event’s page',
-  'dialog.ownZone': (time, zone) => `${time} ${zone}`,
-  'dialog.inCouncilZone': (time, zone) => `(${time} ${zone})`,
+  'dialog.unavailable': 'The event’s details could not be opened: no connection. Check your internet connection, then try again.',
 
   'subscribe.title': 'Subscribe in a calendar app',
   'subscribe.titleBody': (body) => `Subscribe to the agenda of ${body}`,
