@@ -28,6 +28,7 @@ function sourceOf(file) {
     'dist/roads.js': 'src/roads.ts',
     'dist/agenda.js': 'src/agenda.ts',
     'dist/innovations.js': 'src/innovations.ts',
+    'dist/services.js': 'src/services.ts',
     'dist/schemas.js': 'src/schemas/index.ts',
     'dist/cdn/opd-kit.js': LOADER,
     'dist/custom-elements.json': LOADER,
