@@ -1,7 +1,9 @@
 /**
  * Bundle sizes as a user ships them: one entry bundled by rollup + node-resolve (browser
  * conditions) + esbuild (TypeScript) + terser, every dependency inside, then gzip and brotli
- * at their highest levels. The same pipeline for opd-kit and for its peers.
+ * at their highest levels. The same pipeline for opd-kit and for its peers, plus the build's
+ * own template minifier (scripts/minify-templates.mjs), which touches only opd-kit's widget
+ * sources: the bench measures what opd-kit ships, and the peers as their packages ship.
  *
  * @module
  */
@@ -12,6 +14,8 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terserPlugin from '@rollup/plugin-terser';
 import { rollup, type OutputChunk, type Plugin, type PluginContext, type RollupLog } from 'rollup';
 import esbuild from 'rollup-plugin-esbuild';
+// @ts-expect-error -- a plain .mjs module of the build, without type declarations
+import { minifyTemplates } from '../../scripts/minify-templates.mjs';
 import { repoPath } from './paths.js';
 
 /** Sizes in bytes of what a page loads up front; lazy chunks counted apart. */
@@ -77,6 +81,7 @@ export async function bundleSize(entry: string, writeTo?: string): Promise<Bundl
     plugins: [
       nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
       typescript(),
+      (minifyTemplates as () => Plugin)(),
       terser({ module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } }),
     ],
     onwarn(warning: RollupLog) {
