@@ -18,6 +18,8 @@ export * from './roads.js';
 export * from './agenda.js';
 export * from './innovations.js';
 export * from './innovations-staff.js';
+export * from './csr.js';
+export * from './csr-staff.js';
 export * from './services.js';
 export * from './services-staff.js';
 export * from './agenda-staff.js';

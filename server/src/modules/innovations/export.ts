@@ -6,10 +6,9 @@
  * the OPD, the budget source and one column per evidence indicator of the year's model with
  * the files' addresses — as CSV (RFC 4180) and as XLSX (`write-excel-file`).
  *
- * Spreadsheet formula injection: a cell that starts with `=`, `+`, `-`, `@`, a tab or a
- * carriage return is opened by Excel, LibreOffice and Google Sheets as a formula, so such a
- * value is written with a leading apostrophe (`'=1+1`), which shows the text as typed. The CSV
- * quotes every field and doubles quotes; newlines stay inside the quoted field.
+ * Spreadsheet formula injection: the CSV is written by the shared writer (`server/src/http/csv.ts`,
+ * which neutralises a cell starting with `=`, `+`, `-`, `@`, a tab or CR with a leading
+ * apostrophe); the XLSX neutralises its text cells the same way.
  *
  * @module
  */
@@ -24,6 +23,7 @@ import {
   type InnovationType,
   type ScoringModel,
 } from '../../../../src/schemas/innovations.js';
+import { neutralise } from '../../http/csv.js';
 import { evidenceIndicators, evidenceOf, evidenceUrl, innovationQueryBase, type InnovationRow } from './registry.js';
 import type { InnovationsDb } from './tables.js';
 
@@ -48,17 +48,6 @@ export const EXPORT_COLUMNS = [
   'Tanggal Mulai',
   'Tahun Penilaian',
 ] as const;
-
-/** A value made safe from formula injection: a leading `=`, `+`, `-`, `@`, tab or CR gets an apostrophe. */
-export function neutralise(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-/** One CSV field: neutralised, quoted, quotes doubled. */
-export function csvField(value: string | number | null): string {
-  const text = value === null ? '' : typeof value === 'number' ? String(value) : neutralise(value);
-  return `"${text.replace(/"/g, '""')}"`;
-}
 
 /** The export's header and rows as text cells (numbers as numbers). */
 export async function exportTable(db: InnovationsDb, year: number, model: ScoringModel | null, origin: string): Promise<{ header: string[]; rows: Array<Array<string | number | null>> }> {
@@ -104,12 +93,6 @@ export async function exportTable(db: InnovationsDb, year: number, model: Scorin
   return { header, rows: body };
 }
 
-/** The table as CSV: a UTF-8 BOM (so Excel reads the Indonesian text right), CRLF line ends. */
-export function toCsv(table: { header: string[]; rows: Array<Array<string | number | null>> }): string {
-  const lines = [table.header, ...table.rows].map((row) => row.map(csvField).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
-
 /** The table as an XLSX workbook (one sheet, `Inovasi <year>`), every text cell neutralised. */
 export async function toXlsx(table: { header: string[]; rows: Array<Array<string | number | null>> }, year: number): Promise<Buffer> {
   const cell = (value: string | number | null, bold = false) =>
@@ -117,3 +100,6 @@ export async function toXlsx(table: { header: string[]; rows: Array<Array<string
   const data = [table.header.map((h) => cell(h, true)), ...table.rows.map((row) => row.map((v) => cell(v)))];
   return (await writeExcelFile(data as unknown as SheetData, { sheet: `Inovasi ${year}`, columns: table.header.map((_, i) => ({ width: i === 0 ? 5 : 28 })) }).toBuffer()) as Buffer;
 }
+
+// The shared CSV writer's parts, named here too (the export's tests and older imports read them from this module).
+export { csvField, neutralise, toCsv } from '../../http/csv.js';

@@ -12,7 +12,7 @@
  */
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../../http/env.js';
-import { EVIDENCE_EXTENSIONS, type EvidenceMediaType } from './evidence.js';
+import { EVIDENCE_EXTENSIONS, type EvidenceMediaType } from '../../media/evidence.js';
 import { exportTable, toXlsx } from './export.js';
 import { modelFor } from './registry.js';
 import { innovationsDb } from './tables.js';

@@ -17,7 +17,7 @@ import type { InnovationInput, InnovationPatch, InnovationSettings, InnovationSt
 import type { IndonesianTimeZone } from '../../../../src/schemas/opds.js';
 import { dayIn } from '../../calendar/working-days.js';
 import { ProblemError, validationProblem } from '../../http/problem.js';
-import { EVIDENCE_EXTENSIONS, type EvidenceMediaType } from './evidence.js';
+import { EVIDENCE_EXTENSIONS, type EvidenceMediaType } from '../../media/evidence.js';
 import type { InnovationsDb } from './tables.js';
 
 /** The reviewer OPD when none is configured: Bappeda. */

@@ -24,8 +24,9 @@ import { decodeKey, pageBy, pageDocs } from '../../http/cursor.js';
 import type { AppEnv } from '../../http/env.js';
 import { route } from '../../http/module.js';
 import { ProblemError, validationProblem } from '../../http/problem.js';
-import { EvidenceError, readEvidence } from './evidence.js';
-import { exportTable, toCsv } from './export.js';
+import { EvidenceError, readEvidence } from '../../media/evidence.js';
+import { toCsv } from '../../http/csv.js';
+import { exportTable } from './export.js';
 import { progressOf } from './progress.js';
 import {
   allModels,

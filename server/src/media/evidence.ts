@@ -1,5 +1,6 @@
 /**
- * Evidence files, checked by their content before anything is stored: a PDF (the `%PDF-`
+ * Evidence files (an innovation's per indicator, a CSR spending entry's receipts and photos),
+ * checked by their content before anything is stored: a PDF (the `%PDF-`
  * header, and a `startxref` and `%%EOF` trailer in its last kilobyte: a truncated or
  * concatenated upload fails), or a JPEG or PNG, read whole and cleaned by the server's shared
  * image reader (`server/src/media/images.ts`): every segment or chunk walked, a pixel flood
@@ -11,11 +12,13 @@
  *
  * @module
  */
-import type { evidenceMediaTypes } from '../../../../src/schemas/innovations-staff.js';
-import { cleanImage, ImageError, sniffImage } from '../../media/images.js';
+import { cleanImage, ImageError, sniffImage } from './images.js';
+
+/** The evidence file types accepted, told by their content, never by name. */
+export const EVIDENCE_MEDIA_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 
 /** An evidence file's media type. */
-export type EvidenceMediaType = (typeof evidenceMediaTypes)[number];
+export type EvidenceMediaType = (typeof EVIDENCE_MEDIA_TYPES)[number];
 
 /** Why a file was refused: not one of the types, or a broken one. */
 export class EvidenceError extends Error {
