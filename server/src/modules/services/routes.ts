@@ -154,7 +154,7 @@ const surveyModel = route({
   async handler({ deps, now }) {
     const model = await modelOn(servicesDb(deps.db), dayIn(now, deps.settings.timeZone));
     if (!model) throw new ProblemError('not-found', { detail: 'No satisfaction survey model is in force' });
-    return { body: model, headers: { 'Cache-Control': 'public, max-age=300' } };
+    return { body: model, headers: noStore };
   },
 });
 
