@@ -39,6 +39,8 @@ const WIDGETS: Readonly<Record<string, () => Promise<unknown>>> = {
   'opd-agenda-calendar': () => import('./agenda-calendar/define.js'),
   'opd-innovation-progress': () => import('./innovation-progress/define.js'),
   'opd-innovation-list': () => import('./innovation-list/define.js'),
+  'opd-satisfaction-survey': () => import('./satisfaction-survey/define.js'),
+  'opd-satisfaction-index': () => import('./satisfaction-index/define.js'),
   'opd-console': () => import('./console/define.js'),
 };
 
@@ -56,6 +58,8 @@ const ENGLISH: Readonly<Record<string, () => Promise<unknown>>> = {
   'opd-agenda-calendar': () => import('./agenda-calendar/i18n/en.js'),
   'opd-innovation-progress': () => import('./innovation-progress/i18n/en.js'),
   'opd-innovation-list': () => import('./innovation-list/i18n/en.js'),
+  'opd-satisfaction-survey': () => import('./satisfaction-survey/i18n/en.js'),
+  'opd-satisfaction-index': () => import('./satisfaction-index/i18n/en.js'),
 };
 
 /** Tags not yet requested (or whose chunk failed to load, to try again on the next sight). */
