@@ -15,6 +15,8 @@ export { OpdRoadMap } from './road-map/define.js';
 export { OpdAgendaCalendar } from './agenda-calendar/define.js';
 export { OpdInnovationProgress } from './innovation-progress/define.js';
 export { OpdInnovationList } from './innovation-list/define.js';
+export { OpdServiceDirectory } from './service-directory/define.js';
+export { OpdServiceStandard } from './service-standard/define.js';
 export { OpdSatisfactionSurvey } from './satisfaction-survey/define.js';
 export { OpdSatisfactionIndex } from './satisfaction-index/define.js';
 export type { OpdEventMap, OpdErrorDetail } from './shared/events.js';
@@ -25,6 +27,8 @@ export type { OpdSegmentSelectDetail, OpdMapDrawnDetail } from './road-map/event
 export type { OpdAgendaLoadedDetail, OpdEventOpenedDetail } from './agenda-calendar/events.js';
 export type { OpdProgressLoadedDetail } from './innovation-progress/events.js';
 export type { OpdInnovationsLoadedDetail, OpdInnovationOpenedDetail } from './innovation-list/events.js';
+export type { OpdServicesLoadedDetail, OpdServiceOpenedDetail } from './service-directory/events.js';
+export type { OpdServiceLoadedDetail, OpdServicePrintedDetail } from './service-standard/events.js';
 export type { OpdSurveySubmittedDetail } from './satisfaction-survey/events.js';
 export type { OpdSatisfactionLoadedDetail } from './satisfaction-index/events.js';
 export type { OpdSignedInDetail, OpdSignedOutDetail } from './console/events.js';

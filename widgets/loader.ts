@@ -39,6 +39,8 @@ const WIDGETS: Readonly<Record<string, () => Promise<unknown>>> = {
   'opd-agenda-calendar': () => import('./agenda-calendar/define.js'),
   'opd-innovation-progress': () => import('./innovation-progress/define.js'),
   'opd-innovation-list': () => import('./innovation-list/define.js'),
+  'opd-service-directory': () => import('./service-directory/define.js'),
+  'opd-service-standard': () => import('./service-standard/define.js'),
   'opd-satisfaction-survey': () => import('./satisfaction-survey/define.js'),
   'opd-satisfaction-index': () => import('./satisfaction-index/define.js'),
   'opd-console': () => import('./console/define.js'),
@@ -58,6 +60,8 @@ const ENGLISH: Readonly<Record<string, () => Promise<unknown>>> = {
   'opd-agenda-calendar': () => import('./agenda-calendar/i18n/en.js'),
   'opd-innovation-progress': () => import('./innovation-progress/i18n/en.js'),
   'opd-innovation-list': () => import('./innovation-list/i18n/en.js'),
+  'opd-service-directory': () => import('./service-directory/i18n/en.js'),
+  'opd-service-standard': () => import('./service-standard/i18n/en.js'),
   'opd-satisfaction-survey': () => import('./satisfaction-survey/i18n/en.js'),
   'opd-satisfaction-index': () => import('./satisfaction-index/i18n/en.js'),
 };
