@@ -280,6 +280,14 @@ describe('<opd-service-directory>', () => {
     }
   });
 
+  it('pre-filters by the opd attribute and hides the OPD filter', async () => {
+    const want = await expected({ opd: 'dinas-kesehatan' });
+    const element = await directory('opd="dinas-kesehatan"');
+    await counted(element, `${want.total} layanan ditemukan`);
+    equal($$(element, '#filter-opd').length, 0, 'no OPD filter');
+    equal(names(element).join(' | '), want.names.join(' | '), 'the OPD’s services only');
+  });
+
   it('says so when nothing matches, and clears the search', async () => {
     const element = await directory('q="zzxqqv"');
     await counted(element, 'Tidak ada layanan ditemukan');
