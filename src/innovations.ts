@@ -21,6 +21,7 @@ export {
   type CitizenInnovationsNamespace,
   type InnovationsNamespace,
   type InnovationCallOptions,
+  type InnovationCreateOptions,
   type InnovationReviewCalls,
   type InnovationSearch,
   type OpdInnovationsCalls,

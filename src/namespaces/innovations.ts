@@ -34,14 +34,20 @@ export interface InnovationCallOptions extends CallOptions {
   opd?: string;
 }
 
+/** Options of {@link OpdInnovationsCalls.create}. */
+export interface InnovationCreateOptions extends InnovationCallOptions {
+  /** The Idempotency-Key to send (default: a new one per call). A form keeps one per draft, so sending it again after a lost answer registers the draft once. */
+  idempotencyKey?: string;
+}
+
 /** The staff's calls about one OPD's innovations. */
 export interface OpdInnovationsCalls {
   /** The OPD's innovations in any status, with the contact person; pages itself. */
   list(query?: { status?: InnovationStatus; limit?: number }, options?: InnovationCallOptions): Paginated<InnovationStaff>;
   /** One of the OPD's innovations as staff see it. */
   get(id: number, options?: InnovationCallOptions): Promise<InnovationStaff>;
-  /** Registers a draft. */
-  create(input: InnovationInput, options?: InnovationCallOptions): Promise<InnovationStaff>;
+  /** Registers a draft (once per `idempotencyKey`). */
+  create(input: InnovationInput, options?: InnovationCreateOptions): Promise<InnovationStaff>;
   /** Edits a draft or a returned innovation. */
   edit(id: number, patch: InnovationPatch, options?: InnovationCallOptions): Promise<InnovationStaff>;
   /** Sends it to the reviewer. */
@@ -90,7 +96,7 @@ export const innovations: NamespaceFactory<InnovationsNamespace> = (sender, defa
       },
       async create(input, options) {
         const opd = opdOf(options);
-        return sender.call(staffEndpoints.create, { params: { opd }, body: input, what: `a new innovation of ${opd}`, signal: options?.signal });
+        return sender.call(staffEndpoints.create, { params: { opd }, body: input, what: `a new innovation of ${opd}`, signal: options?.signal, idempotencyKey: options?.idempotencyKey });
       },
       async edit(id, patch, options) {
         const opd = opdOf(options);

@@ -220,6 +220,7 @@ export const innovationStaffEndpoints = {
     response: innovationStaff,
     status: 201,
     access: 'staff',
+    idempotent: true,
   }),
   edit: endpoint({
     id: 'editInnovation',

@@ -146,6 +146,33 @@ export function claimKey(claim: KeyClaim, answer: unknown, condition: RawBuilder
     returning 1 as claimed`;
 }
 
+/** Marks a rolled-back transaction whose key another request had claimed. */
+class NotClaimed extends Error {}
+
+/**
+ * Runs `work` in one transaction of `db` and, with a claim, claims its key with work's answer
+ * before the commit, so the key and the work commit together or not at all: for a write of
+ * several statements (`claimKey` alone serves a write of one). `KEY_NOT_CLAIMED` when another
+ * request holds the key: the transaction is rolled back and the caller replays the stored answer.
+ */
+export async function claimedInTransaction<D, T>(
+  db: Kysely<D>,
+  claim: KeyClaim | undefined,
+  work: (trx: Transaction<D>) => Promise<T>,
+): Promise<T | typeof KEY_NOT_CLAIMED> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const answer = await work(trx);
+      // A second request with the key waits on its unique index until this commits, then claims nothing.
+      if (claim && (await claimKey(claim, answer, sql<boolean>`true`).execute(trx)).rows.length === 0) throw new NotClaimed();
+      return answer;
+    });
+  } catch (error) {
+    if (error instanceof NotClaimed) return KEY_NOT_CLAIMED;
+    throw error;
+  }
+}
+
 /** Whether `claim`'s key is stored (by this request's statement or an earlier one). */
 export async function keyStored(db: Kysely<Database> | Transaction<Database>, claim: Pick<KeyClaim, 'scope' | 'key'>): Promise<boolean> {
   const row = await db.selectFrom('idempotency_keys').select('key').where('scope', '=', claim.scope).where('key', '=', claim.key).executeTakeFirst();

@@ -163,6 +163,24 @@ describeApi('One OPD One Innovation', { publicResponses: 15 }, (api) => {
     assert.ok(staffList.data.some((i) => i.id === created.id && i.contact?.name === CONTACT.name));
   });
 
+  it('registers a draft once per Idempotency-Key: sent again after a lost answer it answers the same draft; the key with another body is a 422', async () => {
+    const keyed = (body: unknown, key: string) =>
+      api.as(BPKAD, '/api/v1/opds/bpkad/innovations', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key }, body: JSON.stringify(body) });
+    const key = `innovation-draft-${Date.now()}`;
+    const body = draftBody({ name: 'Inovasi Sekali Kirim Saja' });
+    const count = async () => (await api.server.db.selectFrom('innovations').select('id').where('name', '=', 'Inovasi Sekali Kirim Saja').execute()).length;
+    const [first, second] = await Promise.all([keyed(body, key), keyed(body, key)]);
+    const views = [await staffView(first, 201), await staffView(second, 201)];
+    assert.equal(views[0]!.id, views[1]!.id, 'both answers are the same draft');
+    assert.equal([first, second].filter((r) => r.headers.get('idempotent-replayed') === 'true').length, 1, 'one of them replayed');
+    const third = await keyed(body, key);
+    assert.equal((await staffView(third, 201)).id, views[0]!.id);
+    assert.equal(third.headers.get('idempotent-replayed'), 'true');
+    assert.equal(await count(), 1, 'one draft stored');
+    await assertProblem(await keyed(draftBody({ name: 'Inovasi Lain dengan Kunci Sama' }), key), 422, 'idempotency-conflict');
+    assert.equal(await count(), 1);
+  });
+
   it('refuses bad registrations with 422 naming the field', async () => {
     await assertProblem(await send(BPKAD, '/api/v1/opds/bpkad/innovations', draftBody({ type: 'inovasi' })), 422, 'validation', 'type');
     await assertProblem(await send(BPKAD, '/api/v1/opds/bpkad/innovations', draftBody({ name: 'ab' })), 422, 'validation', 'name');

@@ -346,7 +346,9 @@ export class OpdInnovationRegistry extends ConsolePageElement {
     const draft = this.currentDraft;
     const key = this.draftKey;
     try {
-      const saved = this.view === 'new' ? await api.opd.create(inputOf(draft)) : await api.opd.edit(this.current!.id, inputOf(draft));
+      // A new draft goes with the stored key: sent again after a lost answer, it is registered once.
+      const saved = this.view === 'new' ? await api.opd.create(inputOf(draft), { idempotencyKey: this.#stored.idempotencyKey }) : await api.opd.edit(this.current!.id, inputOf(draft));
+      if (this.view === 'new') this.#stored.renewKey();
       this.setDraft(key, null);
       this.list = null;
       return saved;

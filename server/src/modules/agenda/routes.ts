@@ -10,14 +10,13 @@
  * @module
  */
 import type { Context } from 'hono';
-import { sql } from 'kysely';
 import { agendaEndpoints as endpoints, MAX_RANGE_DAYS, type IndonesianTimeZone } from '../../../../src/schemas/index.js';
 import { addDays, dayIn, startOfDayIn } from '../../calendar/working-days.js';
 import { audit } from '../../db/audit.js';
 import { decodeCursor, pageDocs, pageOf } from '../../http/cursor.js';
 import type { AppEnv } from '../../http/env.js';
 import { route } from '../../http/module.js';
-import { KEY_NOT_CLAIMED, claimKey } from '../../http/idempotency.js';
+import { claimedInTransaction } from '../../http/idempotency.js';
 import { notModified, prepareBody } from '../../http/prepared.js';
 import { ProblemError, validationProblem } from '../../http/problem.js';
 import type { OpdRow } from '../../db/schema.js';
@@ -245,9 +244,6 @@ const getEventStaff = route({
   },
 });
 
-/** Marks a rolled-back scheduling whose Idempotency-Key another request had claimed. */
-class NotClaimed extends Error {}
-
 /** What a staff write is about. */
 async function writeContext(db: AgendaDb, opd: OpdRow, defaultZone: string, actorId: string, now: Date): Promise<WriteContext & { council: CouncilFacts; byId: Map<string, BodyFacts> }> {
   const { council: facts, bodies, byId } = await councilFacts(db, opd, defaultZone);
@@ -267,24 +263,15 @@ const createEvent = route({
     'Adds an event to the agenda. A timed event gives `startsAt` and `endsAt` — a local time in `timeZone` (default: the council’s) such as `2026-12-07T10:00`, or an instant with its offset; an all-day or multi-day one (a reses) gives `allDay: true`, `startDate` and `endDate` (the last day, included). It lasts at most 31 days. Honours `Idempotency-Key` (the same key and body answer the first scheduling again, with `Idempotent-Replayed: true`; the key with another body is a 422). Status `confirmed` unless `tentative` is sent; open to the public unless `openToPublic: false`. Its change log starts with its scheduling; the feed has it at `SEQUENCE:0`.',
   returns: 'The event, as staff see it.',
   async handler({ c, opd, body, deps, now, actor, onceInStatement }) {
-    const result = await onceInStatement(async (base, claim) => {
-      try {
-        return await agendaDb(base)
-          .transaction()
-          .execute(async (trx) => {
-            const context = await writeContext(trx, opd, deps.settings.timeZone, actor.id, now);
-            const row = await scheduleEvent(trx, body, context);
-            await audit(trx, { actor, action: 'agenda.schedule', subject: `agenda-event:${row.id}`, opd: opd.slug, detail: { body: row.body_id, kind: row.kind } }, now);
-            const view = await staffView(trx, row, context, c, now);
-            // The key commits with the event, or neither does: a second request with it waits, then claims nothing.
-            if (claim && (await claimKey(claim, view, sql<boolean>`true`).execute(trx)).rows.length === 0) throw new NotClaimed();
-            return view;
-          });
-      } catch (error) {
-        if (error instanceof NotClaimed) return KEY_NOT_CLAIMED;
-        throw error;
-      }
-    });
+    // The key commits with the event, or neither does.
+    const result = await onceInStatement((base, claim) =>
+      claimedInTransaction(agendaDb(base), claim, async (trx) => {
+        const context = await writeContext(trx, opd, deps.settings.timeZone, actor.id, now);
+        const row = await scheduleEvent(trx, body, context);
+        await audit(trx, { actor, action: 'agenda.schedule', subject: `agenda-event:${row.id}`, opd: opd.slug, detail: { body: row.body_id, kind: row.kind } }, now);
+        return staffView(trx, row, context, c, now);
+      }),
+    );
     const headers: Record<string, string> = { Location: `/api/v1/opds/${opd.slug}/events/${result.body.id}` };
     if (result.replayed) headers['Idempotent-Replayed'] = 'true';
     return { body: result.body, headers };

@@ -22,6 +22,7 @@ import type { OpdRow } from '../../db/schema.js';
 import { bodyBytes } from '../../http/body.js';
 import { decodeKey, pageBy, pageDocs } from '../../http/cursor.js';
 import type { AppEnv } from '../../http/env.js';
+import { claimedInTransaction } from '../../http/idempotency.js';
 import { route } from '../../http/module.js';
 import { ProblemError, validationProblem } from '../../http/problem.js';
 import { EvidenceError, readEvidence } from '../../media/evidence.js';
@@ -205,13 +206,13 @@ const staffGet = route({
 const create = route({
   endpoint: endpoints.create,
   summary: 'Register an innovation as a draft (staff)',
-  description: 'A new draft of the OPD: name, type, digital, stage and its dates, start date, problem, solution, benefits, results, budget source and the contact person (staff-only). The year defaults to the configured assessment year. Evidence is uploaded per indicator afterwards; the OPD submits when ready.',
+  description: 'A new draft of the OPD: name, type, digital, stage and its dates, start date, problem, solution, benefits, results, budget source and the contact person (staff-only). The year defaults to the configured assessment year. Evidence is uploaded per indicator afterwards; the OPD submits when ready. Honours `Idempotency-Key` (the same key and body answer the first draft again, with `Idempotent-Replayed: true`; the key with another body is a 422).',
   returns: 'The draft, as staff see it.',
-  async handler({ c, deps, opd, body, actor, now }) {
+  async handler({ c, deps, opd, body, actor, now, onceInStatement }) {
     checkDates(body);
-    return innovationsDb(deps.db)
-      .transaction()
-      .execute(async (trx) => {
+    // The key commits with the draft, or neither does: a form sending again after a lost answer registers it once.
+    const result = await onceInStatement((base, claim) =>
+      claimedInTransaction(innovationsDb(base), claim, async (trx) => {
         const settings = await settingsOf(trx, now, deps.settings.timeZone);
         const row = await trx
           .insertInto('innovations')
@@ -219,8 +220,11 @@ const create = route({
           .returning('id')
           .executeTakeFirstOrThrow();
         await audit(trx, { actor, action: 'innovation.create', subject: `innovation:${row.id}`, opd: opd.slug, detail: { type: body.type, stage: body.stage } }, now);
-        return { body: await staffOne(trx, c, row.id) };
-      });
+        return staffOne(trx, c, row.id);
+      }),
+    );
+    const headers: Record<string, string> = result.replayed ? { 'Idempotent-Replayed': 'true' } : {};
+    return { body: result.body, headers };
   },
 });
 

@@ -10,7 +10,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { PHOTO_MAX_BYTES, type ReportResolution } from '../../../../src/schemas/open311.js';
 import { roadReportEndpoints as endpoints, type ApiKeyRole, type Open311ApiKey } from '../../../../src/schemas/open311-staff.js';
 import { audit } from '../../db/audit.js';
@@ -18,7 +18,7 @@ import type { Database, OpdRow } from '../../db/schema.js';
 import { bodyBytes } from '../../http/body.js';
 import { decodeKey, pageBy, pageDocs } from '../../http/cursor.js';
 import type { AppEnv } from '../../http/env.js';
-import { KEY_NOT_CLAIMED, claimKey } from '../../http/idempotency.js';
+import { claimedInTransaction, type KeyClaim } from '../../http/idempotency.js';
 import { route } from '../../http/module.js';
 import { publicBaseOf } from '../../http/origin.js';
 import { ProblemError, validationProblem } from '../../http/problem.js';
@@ -44,7 +44,6 @@ import {
   type ReportIssue,
 } from './reports.js';
 import { roadsDb, type ReportRow, type RoadsDb } from './tables.js';
-import { sql } from 'kysely';
 
 /** Default page size of report lists. */
 export const DEFAULT_REPORT_PAGE_SIZE = 50;
@@ -100,9 +99,6 @@ const create = route({
   },
 });
 
-/** Marks a rolled-back transaction whose key another request had claimed. */
-class NotClaimed extends Error {}
-
 /**
  * Stores a report and, with a key, claims it in the same transaction (the key and the report
  * commit together); `KEY_NOT_CLAIMED` when another request holds the key.
@@ -113,28 +109,16 @@ export async function fileReport(
   body: Parameters<typeof insertReport>[2],
   checked: Parameters<typeof insertReport>[3],
   now: Date,
-  claim: Parameters<typeof claimKey>[0] | undefined,
+  claim: KeyClaim | undefined,
   origin: string,
   timeZone: Parameters<typeof reportContext>[3],
   apiKeyId: string | null,
 ) {
-  try {
-    return await roadsDb(base)
-      .transaction()
-      .execute(async (trx) => {
-        const { row, duplicates } = await insertReport(trx, opd, body, checked, now, { apiKeyId, consent: body.consent === true });
-        const ctx = await reportContext(trx, opd, [row], timeZone, origin);
-        const receipt = toReceipt(row, ctx, duplicates);
-        if (claim) {
-          const { rows } = await claimKey(claim, receipt, sql<boolean>`true`).execute(trx);
-          if (rows.length === 0) throw new NotClaimed();
-        }
-        return receipt;
-      });
-  } catch (error) {
-    if (error instanceof NotClaimed) return KEY_NOT_CLAIMED;
-    throw error;
-  }
+  return claimedInTransaction(roadsDb(base), claim, async (trx) => {
+    const { row, duplicates } = await insertReport(trx, opd, body, checked, now, { apiKeyId, consent: body.consent === true });
+    const ctx = await reportContext(trx, opd, [row], timeZone, origin);
+    return toReceipt(row, ctx, duplicates);
+  });
 }
 
 const list = route({
