@@ -37,7 +37,7 @@ const EXTERNAL = /^(?:lit|lit-html|lit-element|@lit\/[^/]+|zod|leaflet)(?:\/.*)?
 /** Entry name (path in `dist/` without `.js`) → source file, for the npm build. */
 function npmEntries() {
   /** @type {Record<string, string>} */
-  const wanted = { index: 'src/index.ts', roads: 'src/roads.ts', agenda: 'src/agenda.ts', innovations: 'src/innovations.ts', services: 'src/services.ts', schemas: 'src/schemas/index.ts' };
+  const wanted = { index: 'src/index.ts', roads: 'src/roads.ts', agenda: 'src/agenda.ts', innovations: 'src/innovations.ts', services: 'src/services.ts', csr: 'src/csr.ts', schemas: 'src/schemas/index.ts' };
   for (const name of widgetNames()) {
     wanted[`widgets/${name}`] = `widgets/${name}/${name}.ts`;
     wanted[`widgets/${name}/define`] = `widgets/${name}/define.ts`;
@@ -127,7 +127,7 @@ function npmChunkName(/** @type {import('rollup').PreRenderedChunk} */ chunk) {
  *   device storage: every widget), `form-flow` (the form controller, a form's notice, drafts,
  *   the clipboard: the widgets with a form), and per module its citizens' calls with their
  *   public schemas (`consultations`, `citizen-roads`, `citizen-agenda`,
- *   `citizen-innovations`, `citizen-services`). Pagination and
+ *   `citizen-innovations`, `citizen-services`, `citizen-csr`). Pagination and
  *   `resolveOpd` join the `spine`. Five new widgets had made the form entry 16 files (1.0 KB
  *   gzip more) before these.
  */
@@ -140,6 +140,7 @@ function npmManualChunk(/** @type {string} */ id) {
   if (/\/src\/(?:schemas\/agenda|namespaces\/citizen-agenda)\.ts$/.test(path)) return 'citizen-agenda';
   if (/\/src\/(?:schemas\/innovations|namespaces\/citizen-innovations)\.ts$/.test(path)) return 'citizen-innovations';
   if (/\/src\/(?:schemas\/services|namespaces\/citizen-services)\.ts$/.test(path)) return 'citizen-services';
+  if (/\/src\/(?:schemas\/csr|namespaces\/citizen-csr)\.ts$/.test(path)) return 'citizen-csr';
   if (/\/src\/(?:request|idempotency)\.ts$/.test(path)) return 'request';
   if (/\/widgets\/shared\/(?:error-summary|error-detail|fields|notice|storage)\.ts$/.test(path)) return 'form-kit';
   if (/\/widgets\/shared\/(?:form-controller|form-notice|draft-controller|clipboard)\.ts$/.test(path)) return 'form-flow';
