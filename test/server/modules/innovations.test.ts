@@ -168,7 +168,7 @@ describeApi('One OPD One Innovation', { publicResponses: 15 }, (api) => {
       api.as(BPKAD, '/api/v1/opds/bpkad/innovations', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key }, body: JSON.stringify(body) });
     const key = `innovation-draft-${Date.now()}`;
     const body = draftBody({ name: 'Inovasi Sekali Kirim Saja' });
-    const count = async () => (await (api.server.db as unknown as Kysely<Database>).selectFrom('innovations').select('id').where('name', '=', 'Inovasi Sekali Kirim Saja').execute()).length;
+    const count = async () => (await (api.server.db as unknown as Kysely<Record<string, Record<string, unknown>>>).selectFrom('innovations').select('id').where('name', '=', 'Inovasi Sekali Kirim Saja').execute()).length;
     const [first, second] = await Promise.all([keyed(body, key), keyed(body, key)]);
     const views = [await staffView(first, 201), await staffView(second, 201)];
     assert.equal(views[0]!.id, views[1]!.id, 'both answers are the same draft');
