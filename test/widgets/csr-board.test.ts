@@ -269,7 +269,8 @@ describe('<opd-csr-board>', () => {
 
   it('keeps the loading frame where the figures come, and offers a retry when the API cannot be reached', async () => {
     const errors: CustomEvent[] = [];
-    document.addEventListener('opd-error', (event) => errors.push(event as CustomEvent), { once: true });
+    const onError = (event: Event) => errors.push(event as CustomEvent);
+    document.addEventListener('opd-error', onError);
     let down = true;
     const realFetch = window.fetch;
     window.fetch = (input, init) => (down ? Promise.reject(new TypeError('Failed to fetch')) : realFetch(input, init));
@@ -278,8 +279,8 @@ describe('<opd-csr-board>', () => {
       const notice = await until(() => element.shadowRoot?.querySelector('.board-notice'), 'the offline notice', 15_000);
       includes(text(notice), 'tidak ada koneksi', 'says there is no connection');
       equal(notice.getAttribute('role'), 'alert', 'announced');
-      await until(() => errors.length === 1, 'opd-error');
-      equal((errors[0]!.detail as { action: string }).action, 'load-csr-summary', 'the event says what failed');
+      await until(() => errors.length === 2, 'opd-error for the summary and the list');
+      equal(errors.map((e) => (e.detail as { action: string }).action).sort().join(), 'load-csr-programs,load-csr-summary', 'the events say what failed');
       down = false;
       const retry = $<HTMLButtonElement>(element, '.board-notice button');
       equal(text(retry), 'Coba lagi', 'the retry button');
@@ -288,6 +289,7 @@ describe('<opd-csr-board>', () => {
       includes(plain(text($(element, '.figure--committed'))), rupiah(summary.committed), 'loaded after the retry');
     } finally {
       window.fetch = realFetch;
+      document.removeEventListener('opd-error', onError);
     }
 
     let release!: () => void;
