@@ -32,6 +32,7 @@ export {
   csr,
   type CitizenCsrNamespace,
   type CsrCallOptions,
+  type CsrCreateOptions,
   type CsrCompanyPatch,
   type CsrNamespace,
   type CsrProgramSearch,

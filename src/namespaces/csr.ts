@@ -70,6 +70,12 @@ export interface CsrProposalSearch {
   limit?: number;
 }
 
+/** Options of a SIP BENAR create: the OPD, and the Idempotency-Key to send (default: a new one per call). */
+export interface CsrCreateOptions extends CsrCallOptions {
+  /** A form keeps one per draft, so sending it again after a lost answer records the programme or the entry once. */
+  idempotencyKey?: string;
+}
+
 /** The staff's SIP BENAR calls about one OPD (default: the client's; `{ opd }` names another). */
 export interface OpdCsrCalls {
   readonly companies: {
@@ -93,7 +99,7 @@ export interface OpdCsrCalls {
      * other and whose `fieldErrors` name `doubleFundingReason`; sent again with
      * `doubleFundingReason` (at least 10 characters) it is saved and flagged.
      */
-    create(input: CsrProgramInput, options?: CsrCallOptions): Promise<CsrProgramStaff>;
+    create(input: CsrProgramInput, options?: CsrCreateOptions): Promise<CsrProgramStaff>;
     /** Edits a programme; moving it onto another's desa, field and year needs `doubleFundingReason`, lowering `committed` below what was spent `overBudgetReason`. */
     edit(id: number, patch: CsrProgramPatch, options?: CsrCallOptions): Promise<CsrProgramStaff>;
   };
@@ -103,7 +109,7 @@ export interface OpdCsrCalls {
      * `ApiError` 422 naming `overBudgetReason` (its message says by how much) unless
      * `overBudgetReason` says why; then it is kept and the programme shows `overspent` to everyone.
      */
-    add(programId: number, input: CsrSpendingInput, options?: CsrCallOptions): Promise<CsrProgramStaff>;
+    add(programId: number, input: CsrSpendingInput, options?: CsrCreateOptions): Promise<CsrProgramStaff>;
     /** Corrects a spending entry (by its id); a new amount past the commitment needs `overBudgetReason`. */
     edit(id: number, patch: CsrSpendingPatch, options?: CsrCallOptions): Promise<CsrProgramStaff>;
     /** Removes a spending entry and its evidence; answers the programme as it is now. */
@@ -183,7 +189,7 @@ export const csr: NamespaceFactory<CsrNamespace> = (sender, defaults) => {
         },
         async create(input, options) {
           const opd = opdOf(options);
-          return sender.call(staffEndpoints.createProgram, { params: { opd }, body: input, what: `a new CSR programme of ${opd}`, signal: options?.signal });
+          return sender.call(staffEndpoints.createProgram, { params: { opd }, body: input, what: `a new CSR programme of ${opd}`, signal: options?.signal, idempotencyKey: options?.idempotencyKey });
         },
         async edit(id, patch, options) {
           const opd = opdOf(options);
@@ -193,7 +199,7 @@ export const csr: NamespaceFactory<CsrNamespace> = (sender, defaults) => {
       spending: {
         async add(programId, input, options) {
           const opd = opdOf(options);
-          return sender.call(staffEndpoints.addSpending, { params: { opd, id: programId }, body: input, what: `a spending entry of CSR programme ${programId}`, signal: options?.signal });
+          return sender.call(staffEndpoints.addSpending, { params: { opd, id: programId }, body: input, what: `a spending entry of CSR programme ${programId}`, signal: options?.signal, idempotencyKey: options?.idempotencyKey });
         },
         async edit(id, patch, options) {
           const opd = opdOf(options);

@@ -173,6 +173,11 @@ export async function claimedInTransaction<D, T>(
   }
 }
 
+/** The header of an answer replayed for its Idempotency-Key (`Idempotent-Replayed: true`), else none. */
+export function replayHeaders(result: { replayed: boolean }): Record<string, string> {
+  return result.replayed ? { 'Idempotent-Replayed': 'true' } : {};
+}
+
 /** Whether `claim`'s key is stored (by this request's statement or an earlier one). */
 export async function keyStored(db: Kysely<Database> | Transaction<Database>, claim: Pick<KeyClaim, 'scope' | 'key'>): Promise<boolean> {
   const row = await db.selectFrom('idempotency_keys').select('key').where('scope', '=', claim.scope).where('key', '=', claim.key).executeTakeFirst();

@@ -121,6 +121,24 @@ describeApi('SIP BENAR', { publicResponses: 8 }, (api) => {
     await assertProblem(await send(BAPPEDA, `${BASE}/programs/${program.id}`, { committed: 10_000_000 }, 'PATCH'), 422, 'validation', 'overBudgetReason');
   });
 
+  it('records a spending entry once per Idempotency-Key: sent twice at once and again after a lost answer, the money is counted once', async () => {
+    const program = await staffView(await newProgram({ companyId: await companyId(2), desa: 'Sukamerindu', field: 'kesehatan', committed: 80_000_000 }), 201);
+    const key = `csr-spending-${Date.now()}`;
+    const entry = { date: '2025-03-01', amount: 30_000_000, description: 'Termin pertama (kunci)' };
+    const keyed = (body: unknown) => api.as(BAPPEDA, `${BASE}/programs/${program.id}/spending`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key }, body: JSON.stringify(body) });
+    const answers = await Promise.all([keyed(entry), keyed(entry)]);
+    const views = await Promise.all(answers.map((answer) => staffView(answer, 201)));
+    assert.deepEqual(views.map((view) => view.spent), [30_000_000, 30_000_000], 'both answers count the entry once');
+    assert.equal(answers.filter((answer) => answer.headers.get('idempotent-replayed') === 'true').length, 1);
+    const again = await keyed(entry);
+    assert.equal((await staffView(again, 201)).spent, 30_000_000);
+    assert.equal(again.headers.get('idempotent-replayed'), 'true');
+    await assertProblem(await keyed({ ...entry, amount: 31_000_000 }), 422, 'idempotency-conflict');
+    const stored = await staffView(await api.as(BAPPEDA, `${BASE}/staff/programs/${program.id}`));
+    assert.equal(stored.spent, 30_000_000);
+    assert.equal(stored.spending.length, 1, 'one entry stored');
+  });
+
   it('refuses a second programme in the same desa, field and year, naming the first, and records the written reason', async () => {
     const first = await staffView(await newProgram({ companyId: await companyId(2), desa: 'Gunung Agung', field: 'kesehatan' }), 201);
     assert.equal(first.doubleFunding, null);

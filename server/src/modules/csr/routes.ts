@@ -27,6 +27,7 @@ import { bodyBytes } from '../../http/body.js';
 import { toCsv } from '../../http/csv.js';
 import { decodeKey, pageBy, pageDocs } from '../../http/cursor.js';
 import type { AppEnv } from '../../http/env.js';
+import { claimedInTransaction, replayHeaders } from '../../http/idempotency.js';
 import { route } from '../../http/module.js';
 import { ProblemError, validationProblem } from '../../http/problem.js';
 import { EvidenceError, readEvidence } from '../../media/evidence.js';
@@ -287,12 +288,12 @@ const createProgram = route({
   endpoint: endpoints.createProgram,
   summary: 'Register a programme (staff)',
   description:
-    'A programme funded by one of the OPD’s companies: title, field, kecamatan and desa (with an optional point), budget year, committed budget (whole rupiah), beneficiaries, status (default `proposed`, or `approved` for an approved proposal), the RPJMD priority and the SDG. With `proposalId` (an approved proposal, not yet funded: 409 otherwise) the company, field, place and year default to the proposal’s, and the proposal becomes funded. One in the same desa, field and year as another non-cancelled programme is refused with 409 `csr-double-funding` naming the other unless `doubleFundingReason` is given; the reason is kept and shown to staff.',
+    'A programme funded by one of the OPD’s companies: title, field, kecamatan and desa (with an optional point), budget year, committed budget (whole rupiah), beneficiaries, status (default `proposed`, or `approved` for an approved proposal), the RPJMD priority and the SDG. With `proposalId` (an approved proposal, not yet funded: 409 otherwise) the company, field, place and year default to the proposal’s, and the proposal becomes funded. One in the same desa, field and year as another non-cancelled programme is refused with 409 `csr-double-funding` naming the other unless `doubleFundingReason` is given; the reason is kept and shown to staff. Honours `Idempotency-Key` (the same key and body answer the first registration again, with `Idempotent-Replayed: true`; the key with another body is a 422).',
   returns: 'The programme, as staff see it.',
-  async handler({ c, deps, opd, body, actor, now }) {
-    return csrDb(deps.db)
-      .transaction()
-      .execute(async (trx) => {
+  async handler({ c, opd, body, actor, now, onceInStatement }) {
+    // The key commits with the write, or neither does: sent again after a lost answer, it is recorded once.
+    const result = await onceInStatement((base, claim) =>
+      claimedInTransaction(csrDb(base), claim, async (trx) => {
         let proposal: ProposalRow | undefined;
         if (body.proposalId !== undefined) {
           proposal = await proposalById(trx, opd.slug, body.proposalId, true);
@@ -343,8 +344,10 @@ const createProgram = route({
           .executeTakeFirstOrThrow();
         if (proposal) await trx.updateTable('csr_proposals').set({ status: 'funded', updated_at: now, updated_by: actor.id }).where('id', '=', proposal.id).execute();
         await audit(trx, { actor, action: 'csr.program.create', subject: `csr-program:${row.id}`, opd: opd.slug, detail: { committed: body.committed, proposal: proposal?.id ?? null, doubleFunding: 'double_funding_reason' in flag && flag.double_funding_reason !== null } }, now);
-        return { body: await staffOne(trx, c, opd, row.id) };
-      });
+        return staffOne(trx, c, opd, row.id);
+      }),
+    );
+    return { body: result.body, headers: replayHeaders(result) };
   },
 });
 
@@ -394,14 +397,14 @@ const addSpending = route({
   endpoint: endpoints.addSpending,
   summary: 'Record spending on a programme (staff)',
   description:
-    'A spending entry (*realisasi*): the day, the amount (whole rupiah, at least 1) and what it paid for; evidence files are uploaded to it afterwards. Not on a proposed or cancelled programme (409). An entry that takes spending past the commitment is refused (422 naming `overBudgetReason`, saying by how much) unless `overBudgetReason` says why: then it is kept, with its reason, and the programme shows `overspent` to everyone.',
+    'A spending entry (*realisasi*): the day, the amount (whole rupiah, at least 1) and what it paid for; evidence files are uploaded to it afterwards. Not on a proposed or cancelled programme (409). An entry that takes spending past the commitment is refused (422 naming `overBudgetReason`, saying by how much) unless `overBudgetReason` says why: then it is kept, with its reason, and the programme shows `overspent` to everyone. Honours `Idempotency-Key`: an entry sent again after a lost answer is recorded once.',
   returns: 'The programme with the entry, as staff see it.',
   ...byId('programme'),
-  async handler({ c, deps, opd, params, body, actor, now }) {
+  async handler({ c, opd, params, body, actor, now, onceInStatement }) {
     checkDay(body.date, 'date');
-    return csrDb(deps.db)
-      .transaction()
-      .execute(async (trx) => {
+    // The key commits with the write, or neither does: sent again after a lost answer, it is recorded once.
+    const result = await onceInStatement((base, claim) =>
+      claimedInTransaction(csrDb(base), claim, async (trx) => {
         const row = await programById(trx, opd.slug, params.id, true);
         if (!row) throw noProgram(params.id, opd.name);
         if (row.status === 'proposed' || row.status === 'cancelled') throw new ProblemError('conflict', { detail: `Programme ${row.id} is ${row.status}: spending is recorded on an approved, running, done or postponed programme` });
@@ -416,8 +419,10 @@ const addSpending = route({
           .executeTakeFirstOrThrow();
         await trx.updateTable('csr_programs').set({ updated_at: now, updated_by: actor.id }).where('id', '=', row.id).execute();
         await audit(trx, { actor, action: 'csr.spending.add', subject: `csr-spending:${entry.id}`, opd: opd.slug, detail: { program: row.id, amount: body.amount, overBudget: over } }, now);
-        return { body: await staffOne(trx, c, opd, row.id) };
-      });
+        return staffOne(trx, c, opd, row.id);
+      }),
+    );
+    return { body: result.body, headers: replayHeaders(result) };
   },
 });
 

@@ -22,7 +22,7 @@ import type { OpdRow } from '../../db/schema.js';
 import { bodyBytes } from '../../http/body.js';
 import { decodeKey, pageBy, pageDocs } from '../../http/cursor.js';
 import type { AppEnv } from '../../http/env.js';
-import { claimedInTransaction } from '../../http/idempotency.js';
+import { claimedInTransaction, replayHeaders } from '../../http/idempotency.js';
 import { route } from '../../http/module.js';
 import { ProblemError, validationProblem } from '../../http/problem.js';
 import { EvidenceError, readEvidence } from '../../media/evidence.js';
@@ -223,8 +223,7 @@ const create = route({
         return staffOne(trx, c, row.id);
       }),
     );
-    const headers: Record<string, string> = result.replayed ? { 'Idempotent-Replayed': 'true' } : {};
-    return { body: result.body, headers };
+    return { body: result.body, headers: replayHeaders(result) };
   },
 });
 
