@@ -40,9 +40,10 @@ export const csrBoardStyles = css`
   .overspent { display: block; margin: 0 0 calc(var(--_space) * 1.5); padding: 0.75em var(--_space); border: 0.0625em solid var(--_warning-border); border-inline-start: 0.3125em solid var(--_warning-border); background: var(--_warning-surface) }
   .overspent--none { border-color: var(--_border); background: var(--_surface) }
   .over-title { display: block; margin: 0 0 0.5em; font-weight: 700 }
-  .over-list { display: block; margin: 0; padding: 0 0 0 1.25em; list-style: disc }
-  .over-list li { display: list-item; margin: 0 0 0.25em; overflow-wrap: break-word }
-  .over-open { font-weight: 700; text-align: start }
+  .over-list { display: block; margin: 0; padding: 0; list-style: none }
+  .over-list li { display: block; margin: 0; padding: 0.375em 0; border-top: 0.0625em solid var(--_warning-border); overflow-wrap: break-word }
+  .over-open { display: block; font-weight: 700; text-align: start; overflow-wrap: anywhere }
+  .over-row { display: block; margin: 0; font-variant-numeric: tabular-nums }
   .flag { display: inline-block; margin: 0; padding: 0 0.4em; border: 0.125em solid var(--_warning-border); border-radius: 0.2em; font-weight: 700; font-size: 0.875em; line-height: 1.4; color: var(--_text); background: var(--_surface); white-space: nowrap }
   .flag--small { font-size: 0.75em; padding: 0 0.3em }
   .section { display: block; margin: 0 0 calc(var(--_space) * 1.5) }

@@ -466,12 +466,17 @@ export class OpdCsrBoard extends OpdElement {
   }
 
   private renderBoard(): TemplateResult {
-    const t = this.localize;
     const board = this.board;
+    if (board.state === 'loading') return this.renderLoading();
+    if (board.state === 'ready') return this.renderSummary(board.summary, board.companies);
+    return html`<div class="board">${this.renderHeader()}${this.renderFailure(board)}</div>`;
+  }
+
+  /** What the reader is told, under the board's heading, when the summary is not there. */
+  private renderFailure(board: Exclude<Board, { state: 'loading' | 'ready' }>): TemplateResult {
+    const t = this.localize;
     const retry = { label: t.t('retry'), onClick: this.retry, look: 'secondary' as const };
     switch (board.state) {
-      case 'loading':
-        return this.renderLoading();
       case 'no-opd':
         return renderNotice({ message: t.t('config.missingOpd', t.t('board.widget')), tone: 'error', alert: true, className: 'board-notice' });
       case 'bad-year':
@@ -484,9 +489,17 @@ export class OpdCsrBoard extends OpdElement {
         return renderNotice({ message: t.t('rateLimited', t.wait(board.retryAfter)), tone: 'warning', alert: true, className: 'board-notice', action: retry });
       case 'failed':
         return renderNotice({ message: t.t('server.error', board.requestId), tone: 'error', alert: true, className: 'board-notice', action: retry });
-      case 'ready':
-        return this.renderSummary(board.summary, board.companies);
     }
+  }
+
+  /** The board's heading and the sentence under it. */
+  private renderHeader(demo = false): TemplateResult {
+    const t = this.localize;
+    return html`<div class="header">
+      <div role="heading" aria-level=${this.level} class="heading" id="board-title">${this.boardTitle()}</div>
+      <p class="muted note">${t.t('board.intro')}</p>
+      ${demo ? html`<p class="muted note demo">${t.t('board.demo')}</p>` : nothing}
+    </div>`;
   }
 
   private boardTitle(): string {
@@ -506,10 +519,7 @@ export class OpdCsrBoard extends OpdElement {
       </dd>
     </div>`;
     return html`<div class="board">
-      <div class="header">
-        <div role="heading" aria-level=${this.level} class="heading">${this.boardTitle()}</div>
-        <p class="muted note">${t.t('board.intro')}</p>
-      </div>
+      ${this.renderHeader()}
       <dl part="figures" class="figures figures--loading" role="status">
         ${frame('committed', t.t('figure.committed'), 1)} ${frame('spent', t.t('figure.spent'), 2)} ${frame('programs', t.t('figure.programs'), 1)}
         ${frame('beneficiaries', t.t('figure.beneficiaries'), 1)} ${frame('unfunded', t.t('figure.unfunded'), 1)}
@@ -523,11 +533,7 @@ export class OpdCsrBoard extends OpdElement {
     const demo = companies.some((c) => c.isDemo);
     const byKecamatan = [...s.byKecamatan].sort((a, b) => b.committed - a.committed || a.kecamatan.localeCompare(b.kecamatan, 'id'));
     return html`<section class="board" aria-labelledby="board-title">
-      <div class="header">
-        <div role="heading" aria-level=${this.level} class="heading" id="board-title">${this.boardTitle()}</div>
-        <p class="muted note">${t.t('board.intro')}</p>
-      </div>
-      ${this.renderFigures(s)} ${demo ? html`<p class="muted note demo">${t.t('board.demo')}</p>` : nothing} ${this.renderOverspent(s)}
+      ${this.renderHeader()} ${this.renderFigures(s)} ${demo ? html`<p class="muted note demo">${t.t('board.demo')}</p>` : nothing} ${this.renderOverspent(s)}
       <section part="section" class="section section--charts" aria-labelledby="charts-title">
         <div role="heading" aria-level=${sub} class="heading heading--small visually-hidden" id="charts-title">${t.t('chart.field')}, ${t.t('chart.kecamatan').toLowerCase()}, ${t.t('chart.company').toLowerCase()}</div>
         <div class="charts">
@@ -576,9 +582,8 @@ export class OpdCsrBoard extends OpdElement {
       <ul class="over-list">
         ${s.overspent.map(
           (p) => html`<li data-over=${p.id}>
-            <button type="button" class="link-button over-open" lang="id" aria-haspopup="dialog" @click=${(event: Event) => void this.open(p.id, p.title, event.currentTarget as HTMLElement)}>
-              ${p.title}</button
-            >: ${t.t('over.row', this.rupiah(p.spent), this.rupiah(p.committed), this.rupiah(p.overspentBy))}
+            <button type="button" class="link-button over-open" lang="id" aria-haspopup="dialog" @click=${(event: Event) => void this.open(p.id, p.title, event.currentTarget as HTMLElement)}>${p.title}</button>
+            <span class="over-row"><span class="visually-hidden">: </span>${t.t('over.row', this.rupiah(p.spent), this.rupiah(p.committed), this.rupiah(p.overspentBy))}</span>
           </li>`,
         )}
       </ul>
