@@ -15,6 +15,7 @@ export { OpdRoadMap } from './road-map/define.js';
 export { OpdAgendaCalendar } from './agenda-calendar/define.js';
 export { OpdInnovationProgress } from './innovation-progress/define.js';
 export { OpdInnovationList } from './innovation-list/define.js';
+export { OpdCsrBoard } from './csr-board/define.js';
 export { OpdServiceDirectory } from './service-directory/define.js';
 export { OpdServiceStandard } from './service-standard/define.js';
 export { OpdSatisfactionSurvey } from './satisfaction-survey/define.js';
