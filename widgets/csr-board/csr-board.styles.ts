@@ -121,6 +121,17 @@ export const csrBoardStyles = css`
   .spending .date { white-space: nowrap }
   .spending .evidence a { display: inline-block; margin: 0 0.5em 0 0 }
   .detail-loading { min-height: 8em }
+  @media (max-width: 40em) {
+    .spending thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%) }
+    .spending tr { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 0.125em 0.75em; padding: 0.5em 0; border-bottom: 0.0625em solid var(--_secondary) }
+    .table.spending th, .table.spending td { display: block; padding: 0; border: 0 }
+    .spending .date { grid-column: 1; font-weight: 700 }
+    .spending .amount, .spending .total { grid-column: 2; grid-row: 1 }
+    .spending .amount::before, .spending .total::before { content: 'Rp\\a0' }
+    .spending .what, .spending .evidence { grid-column: 1 / -1 }
+    .spending tfoot tr { border-bottom: 0; border-top: 0.125em solid var(--_border) }
+    .spending tfoot td:empty { display: none }
+  }
   @media (forced-colors: active) {
     .bar-spent { forced-color-adjust: none; fill: CanvasText }
     .bar-committed { forced-color-adjust: none; fill: Canvas; stroke: CanvasText }

@@ -840,7 +840,7 @@ export class OpdCsrBoard extends OpdElement {
                   ${p.spending.map(
                     (entry) => html`<tr data-spending=${entry.id}>
                       <td class="date"><time datetime=${entry.date}>${this.day(entry.date)}</time></td>
-                      <td lang="id">${entry.description}</td>
+                      <td class="what" lang="id">${entry.description}</td>
                       <td class="num amount">${t.number(entry.amount)}</td>
                       <td class="evidence">
                         ${entry.evidence.length === 0

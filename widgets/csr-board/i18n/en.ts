@@ -127,7 +127,7 @@ export const en: CsrBoardMessages = {
   'detail.what': 'For',
   'detail.amount': 'Amount (Rp)',
   'detail.evidence': 'Evidence',
-  'detail.noEvidence': 'none yet',
+  'detail.noEvidence': 'no evidence yet',
   'detail.evidenceFile': (n, kind) => `Evidence ${n} (${kind})`,
   'detail.newWindow': '(opens a new tab)',
   'detail.total': 'Total spent',

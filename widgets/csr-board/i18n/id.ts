@@ -131,7 +131,7 @@ export const id = {
   'detail.what': 'Untuk',
   'detail.amount': 'Jumlah (Rp)',
   'detail.evidence': 'Bukti',
-  'detail.noEvidence': 'belum ada',
+  'detail.noEvidence': 'belum ada bukti',
   'detail.evidenceFile': (n: number, kind: string) => `Bukti ${n} (${kind})`,
   'detail.newWindow': '(membuka tab baru)',
   'detail.total': 'Jumlah realisasi',
