@@ -535,7 +535,7 @@ export class OpdCsrBoard extends OpdElement {
     return html`<section class="board" aria-labelledby="board-title">
       ${this.renderHeader()} ${this.renderFigures(s)} ${demo ? html`<p class="muted note demo">${t.t('board.demo')}</p>` : nothing} ${this.renderOverspent(s)}
       <section part="section" class="section section--charts" aria-labelledby="charts-title">
-        <div role="heading" aria-level=${sub} class="heading heading--small visually-hidden" id="charts-title">${t.t('chart.field')}, ${t.t('chart.kecamatan').toLowerCase()}, ${t.t('chart.company').toLowerCase()}</div>
+        <div role="heading" aria-level=${sub} class="heading heading--small visually-hidden" id="charts-title">${t.t('chart.section')}</div>
         <div class="charts">
           ${this.renderChart('field', t.t('chart.field'), t.t('table.field'), s.byField.map((r) => ({ key: r.field, name: this.fieldName(r.field), programs: r.programs, committed: r.committed, spent: r.spent })))}
           ${this.renderChart('kecamatan', t.t('chart.kecamatan'), t.t('table.kecamatan'), byKecamatan.map((r) => ({ key: r.kecamatan, name: r.kecamatan, programs: r.programs, committed: r.committed, spent: r.spent })))}

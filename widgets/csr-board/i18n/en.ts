@@ -39,6 +39,7 @@ export const en: CsrBoardMessages = {
   'over.flag': 'Over budget',
   'over.by': (by) => `${by} over`,
 
+  'chart.section': 'Charts of committed and spent funds',
   'chart.field': 'Funds by field',
   'chart.kecamatan': 'Funds by kecamatan (district)',
   'chart.company': 'Funds by company',

@@ -43,6 +43,7 @@ export const id = {
   'over.flag': 'Melebihi anggaran',
   'over.by': (by: string) => `lebih ${by}`,
 
+  'chart.section': 'Grafik dana dijanjikan dan terealisasi',
   'chart.field': 'Dana per bidang',
   'chart.kecamatan': 'Dana per kecamatan',
   'chart.company': 'Dana per perusahaan',
