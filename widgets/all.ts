@@ -32,4 +32,5 @@ export type { OpdServicesLoadedDetail, OpdServiceOpenedDetail } from './service-
 export type { OpdServiceLoadedDetail, OpdServicePrintedDetail } from './service-standard/events.js';
 export type { OpdSurveySubmittedDetail } from './satisfaction-survey/events.js';
 export type { OpdSatisfactionLoadedDetail } from './satisfaction-index/events.js';
+export type { OpdCsrLoadedDetail, OpdCsrProgramOpenedDetail } from './csr-board/events.js';
 export type { OpdSignedInDetail, OpdSignedOutDetail } from './console/events.js';
