@@ -71,7 +71,7 @@ export const innovationListStyles = css`
   .flags .badges { margin: 0 }
   .details { display: grid; grid-template-columns: 1fr; gap: 0.5em var(--_space); margin: 0.75em 0 0 }
   @container (min-width: 30em) { .details { grid-template-columns: repeat(2, minmax(0, 1fr)) } }
-  .dialog .details { grid-template-columns: repeat(auto-fit, minmax(10em, 1fr)) }
+  .dialog .details { grid-template-columns: repeat(auto-fit, minmax(min(10em, 45%), 1fr)) }
   .details > div { display: block; margin: 0 }
   .details dt { display: block; margin: 0; color: var(--_muted); font-size: 0.9375em }
   .details dd { display: block; margin: 0; overflow-wrap: break-word }
