@@ -50,15 +50,18 @@ export const csrBoardStyles = css`
   .section > .heading--small { margin-top: 0 }
   .charts { display: grid; grid-template-columns: minmax(0, 1fr); gap: calc(var(--_space) * 1.5); margin: 0 }
   @container (min-width: 60em) { .charts { grid-template-columns: repeat(3, minmax(0, 1fr)) } }
-  .chart { display: block; min-width: 0; margin: 0; padding: 0 }
+  .chart { display: block; min-width: 0; margin: 0; padding: 0; container-type: inline-size }
   .chart-title { display: block; margin: 0 0 0.25em; font-size: 1.125em; font-weight: 700; line-height: 1.3 }
   .legend { display: flex; flex-wrap: wrap; gap: 0.25em 1em; margin: 0 0 0.5em; font-size: 0.875em; color: var(--_muted) }
   .legend-item { display: inline-flex; align-items: center; gap: 0.375em; margin: 0 }
   .swatch { display: inline-block; width: 1.5em; height: 0.9em; flex: none }
   .bars { display: block; margin: 0 }
-  .bar-row { display: grid; grid-template-columns: minmax(0, 1fr) auto; grid-template-areas: 'name values' 'bar bar'; gap: 0 0.5em; margin: 0 0 0.375em }
-  .bar-name { grid-area: name; display: block; min-width: 0; margin: 0; font-size: 0.9375em; overflow-wrap: anywhere }
-  .bar-values { grid-area: values; display: block; margin: 0; font-size: 0.875em; color: var(--_muted); text-align: end; white-space: nowrap; font-variant-numeric: tabular-nums }
+  /* In a narrow chart (a phone, or one of three side by side) the figures go under the name, so a name is not broken inside its words; beside it from 24em of chart. */
+  .bar-row { display: grid; grid-template-columns: minmax(0, 1fr); grid-template-areas: 'name' 'values' 'bar'; gap: 0 0.5em; margin: 0 0 0.375em }
+  @container (min-width: 24em) { .bar-row { grid-template-columns: minmax(0, 1fr) auto; grid-template-areas: 'name values' 'bar bar' } }
+  .bar-name { grid-area: name; display: block; min-width: 0; margin: 0; font-size: 0.9375em; overflow-wrap: break-word }
+  .bar-values { grid-area: values; display: block; margin: 0; font-size: 0.875em; color: var(--_muted); white-space: nowrap; font-variant-numeric: tabular-nums }
+  @container (min-width: 24em) { .bar-values { text-align: end } }
   .bar-svg { grid-area: bar; display: block; width: 100%; height: 1.75em; overflow: visible }
   .bar-committed { fill: var(--opd-csr-committed, #dbe7f3); stroke: var(--_border); stroke-width: 1px }
   .bar-spent { fill: var(--opd-csr-spent, var(--_primary)) }
