@@ -67,7 +67,8 @@ describe('<opd-innovation-progress>', () => {
     document.addEventListener('opd-progress-loaded', (event) => loaded.push(event as CustomEvent), { once: true });
     const element = await board();
     const headline = await shown(element);
-    ok(progress.opds === 40 && progress.opdsDone > 0 && progress.opdsDone < progress.opds, 'the demo has 40 OPDs, some done, some not');
+    // 40 demo OPDs, and the OPDs other widget tests create on the shared test server count too.
+    ok(progress.opds >= 40 && progress.opdsDone > 0 && progress.opdsDone < progress.opds, 'the demo has 40 OPDs or more, some done, some not');
     const sentence = `${progress.opdsDone} dari ${progress.opds} OPD sudah memiliki inovasi terverifikasi (${idNumber(progress.percent)} %)`;
     includes(plain(text(headline)), sentence, 'the sentence');
     equal(plain(text($(element, '[part~=figure]'))), `${idNumber(progress.percent)} %`, 'the figure');
