@@ -7,10 +7,11 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues, type Tem
 import { citizenInnovations, type InnovationSearch } from '../../src/namespaces/citizen-innovations.js';
 import { innovationStages, innovationTypes, type Innovation, type InnovationEvidenceFile, type ScoringModel } from '../../src/schemas/innovations.js';
 import { ClientController } from '../shared/client-controller.js';
-import { opdErrorDetail, readError, type ErrorReading } from '../shared/error-detail.js';
+import { opdErrorDetail, type ErrorReading } from '../shared/error-detail.js';
 import { LocalizeController } from '../shared/localize.js';
 import { renderNotice } from '../shared/notice.js';
 import { OpdElement } from '../shared/opd-element.js';
+import { SearchPagesController } from '../shared/search-pages.js';
 import { controlStyles, themeStyles } from '../shared/theme.js';
 import type { OpdInnovationOpenedDetail, OpdInnovationsLoadedDetail } from './events.js';
 import { id } from './i18n/id.js';
@@ -21,19 +22,8 @@ export type { OpdInnovationOpenedDetail, OpdInnovationsLoadedDetail };
 /** Results per page: a phone on a slow connection gets the first ones quickly; "Muat lebih banyak" adds the next. */
 const PAGE_SIZE = 10;
 
-/** How long typing must pause before the words are searched (ms). */
-const DEBOUNCE_MS = 350;
-
 /** The longest excerpt of a problem shown in a result (characters). */
 const EXCERPT_LENGTH = 160;
-
-type Results =
-  | { state: 'loading' }
-  | { state: 'ready'; items: Innovation[]; nextCursor: string | null; total: number }
-  | { state: 'failed'; reading: ErrorReading };
-
-/** The "more" button's state: idle, loading the next page, or failed to. */
-type More = 'idle' | 'loading' | 'failed';
 
 /** An OPD in the filter: its slug and the name to show in the language. */
 interface OpdChoice {
@@ -126,9 +116,6 @@ export class OpdInnovationList extends OpdElement {
     type: { state: true, attribute: false },
     stage: { state: true, attribute: false },
     digital: { state: true, attribute: false },
-    results: { state: true, attribute: false },
-    searching: { state: true, attribute: false },
-    more: { state: true, attribute: false },
     opdChoices: { state: true, attribute: false },
     detail: { state: true, attribute: false },
     count: { state: true, attribute: false },
@@ -147,10 +134,6 @@ export class OpdInnovationList extends OpdElement {
   private stage = '';
   /** `'true'`, `'false'` or `''` for both. */
   private digital = '';
-  private results: Results = { state: 'loading' };
-  /** A new search is on its way while the last results stay on screen. */
-  private searching = false;
-  private more: More = 'idle';
   /** The OPDs of the filter (`[]` until they arrive: the select is there from the start, so nothing moves); `null` when they could not be read. */
   private opdChoices: OpdChoice[] | null = [];
   /** The innovation whose details are open. */
@@ -163,9 +146,26 @@ export class OpdInnovationList extends OpdElement {
   // English is its own chunk, fetched only when the widget is set to English (see LocalizeController).
   private readonly localize = new LocalizeController(this, { id, en: () => import('./i18n/en.js').then((m) => m.en) });
   private readonly clients = new ClientController(this, { innovations: citizenInnovations });
-  #abort: AbortController | undefined;
-  #moreAbort: AbortController | undefined;
-  #debounce: ReturnType<typeof setTimeout> | undefined;
+  /** The results shown, the search on its way and "Muat lebih banyak". */
+  private readonly pages = new SearchPagesController<Innovation, InnovationSearch>(this, {
+    query: () => this.query,
+    fetchPage: (query, signal) => this.clients.client.innovations.search(query, { signal }),
+    key: (item) => item.id,
+    loaded: (page, query) => {
+      this.count = `${this.localize.t('count.found', page.total)}.`;
+      this.announcement = '';
+      this.emitLoaded(query, page.total, page.data.length);
+    },
+    failed: (error, more) => {
+      if (!more) this.count = '';
+      this.emit('opd-error', opdErrorDetail(error, more ? 'load-more' : 'load-innovations'));
+    },
+    moreAdded: (added, items, total, query) => {
+      this.announcement = this.localize.t('count.more', added.length, items.length, total);
+      if (added[0]) this.#focusResult = added[0].id;
+      this.emitLoaded(query, total, items.length);
+    },
+  });
   /** The scoring models by year (for the evidence indicators' names), once read. */
   readonly #models = new Map<number, ScoringModel | null>();
   /** What to focus when the dialog closes. */
@@ -185,25 +185,17 @@ export class OpdInnovationList extends OpdElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Reconnected after a removal: reload what the removal cancelled.
-    if (this.hasUpdated && (this.results.state === 'loading' || this.searching)) void this.search();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.#debounce);
-    this.#abort?.abort();
-    this.#moreAbort?.abort();
-    if (this.more === 'loading') this.more = 'idle';
+    if (this.hasUpdated && (this.pages.results.state === 'loading' || this.pages.searching)) void this.pages.search();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated || changed.has('api') || changed.has('opd')) {
       if (changed.has('api') && this.#opdsFor !== this.apiBaseUrl) this.opdChoices = [];
       if (!this.opd && this.#opdsFor !== this.apiBaseUrl) void this.loadOpds();
-      void this.search();
+      void this.pages.search();
     } else if (changed.has('q') && this.q !== this.#typed) {
       // Set by the page (the attribute or the property), not typed: search at once.
-      void this.search();
+      void this.pages.search();
     }
   }
 
@@ -252,63 +244,6 @@ export class OpdInnovationList extends OpdElement {
     }
   }
 
-  /** Searches with the current words and filters: the first page, replacing what is shown. */
-  private async search(): Promise<void> {
-    clearTimeout(this.#debounce);
-    this.#abort?.abort();
-    this.#moreAbort?.abort();
-    const abort = new AbortController();
-    this.#abort = abort;
-    const t = this.localize;
-    const query = this.query;
-    this.more = 'idle';
-    if (this.results.state === 'ready') this.searching = true;
-    else this.results = { state: 'loading' };
-    try {
-      const page = await this.clients.client.innovations.search(query, { signal: abort.signal });
-      if (abort.signal.aborted) return;
-      this.results = { state: 'ready', items: page.data, nextCursor: page.nextCursor, total: page.total };
-      this.searching = false;
-      this.count = `${t.t('count.found', page.total)}.`;
-      this.announcement = '';
-      this.emitLoaded(query, page.total, page.data.length);
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this.searching = false;
-      this.results = { state: 'failed', reading: readError(error) };
-      this.count = '';
-      this.emit('opd-error', opdErrorDetail(error, 'load-innovations'));
-    }
-  }
-
-  /** Loads the next page after the results shown, and moves the focus to the first one added. */
-  private readonly loadMore = async (): Promise<void> => {
-    const shown = this.results;
-    if (shown.state !== 'ready' || !shown.nextCursor || this.more === 'loading') return;
-    this.#moreAbort?.abort();
-    const abort = new AbortController();
-    this.#moreAbort = abort;
-    const t = this.localize;
-    const query = this.query;
-    this.more = 'loading';
-    try {
-      const page = await this.clients.client.innovations.search({ ...query, cursor: shown.nextCursor }, { signal: abort.signal });
-      if (abort.signal.aborted || this.results !== shown) return;
-      const seen = new Set(shown.items.map((item) => item.id));
-      const added = page.data.filter((item) => !seen.has(item.id));
-      const items = [...shown.items, ...added];
-      this.results = { state: 'ready', items, nextCursor: page.nextCursor, total: page.total };
-      this.more = 'idle';
-      this.announcement = t.t('count.more', added.length, items.length, page.total);
-      if (added[0]) this.#focusResult = added[0].id;
-      this.emitLoaded(query, page.total, items.length);
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this.more = 'failed';
-      this.emit('opd-error', opdErrorDetail(error, 'load-more'));
-    }
-  };
-
   private emitLoaded(query: InnovationSearch, total: number, shown: number): void {
     this.emit('opd-innovations-loaded', {
       q: query.q ?? '',
@@ -326,16 +261,12 @@ export class OpdInnovationList extends OpdElement {
   private readonly onInput = (event: Event): void => {
     this.q = this.#typed = (event.target as HTMLInputElement).value;
     // The words changed: what is on its way is for other words.
-    this.#abort?.abort();
-    this.#moreAbort?.abort();
-    if (this.results.state === 'ready') this.searching = true;
-    clearTimeout(this.#debounce);
-    this.#debounce = setTimeout(() => void this.search(), DEBOUNCE_MS);
+    this.pages.searchSoon();
   };
 
   private readonly onSubmit = (event: Event): void => {
     event.preventDefault();
-    void this.search();
+    void this.pages.search();
   };
 
   private readonly onFilter = (event: Event): void => {
@@ -345,7 +276,7 @@ export class OpdInnovationList extends OpdElement {
     else if (select.name === 'type') this.type = value;
     else if (select.name === 'stage') this.stage = value;
     else if (select.name === 'digital') this.digital = value;
-    void this.search();
+    void this.pages.search();
   };
 
   private readonly clear = (): void => {
@@ -354,12 +285,12 @@ export class OpdInnovationList extends OpdElement {
     this.type = '';
     this.stage = '';
     this.digital = '';
-    void this.search();
+    void this.pages.search();
     this.shadowRoot?.querySelector<HTMLElement>('#q')?.focus();
   };
 
   private readonly retry = (): void => {
-    void this.search();
+    void this.pages.search();
   };
 
   // ---- the details dialog ----
@@ -424,7 +355,8 @@ export class OpdInnovationList extends OpdElement {
 
   protected override render(): TemplateResult {
     const t = this.localize;
-    const busy = this.results.state === 'loading' || this.searching || this.more === 'loading';
+    const { results, searching, more } = this.pages;
+    const busy = results.state === 'loading' || searching || more === 'loading';
     return html`
       <div part="base" class="base" lang=${t.lang} aria-busy=${busy ? 'true' : 'false'}>
         <div part="header" class="header">
@@ -499,7 +431,7 @@ export class OpdInnovationList extends OpdElement {
 
   private renderResults(): TemplateResult {
     const t = this.localize;
-    const results = this.results;
+    const { results, searching, more } = this.pages;
     switch (results.state) {
       case 'loading':
         return html`<div class="results results--loading">
@@ -517,7 +449,7 @@ export class OpdInnovationList extends OpdElement {
     }
     const synthetic = results.items.some((item) => item.synthetic);
     return html`
-      <div class=${`results${this.searching ? ' results--stale' : ''}`}>
+      <div class=${`results${searching ? ' results--stale' : ''}`}>
         ${synthetic ? html`<p class="muted note synthetic">${t.t('list.synthetic')}</p>` : nothing}
         <ul part="list" class="list" role="list">
           ${results.items.map((item) => html`<li>${this.renderResult(item)}</li>`)}
@@ -525,11 +457,11 @@ export class OpdInnovationList extends OpdElement {
         ${results.nextCursor
           ? html`<div class="more-row">
               <p class="muted shown">${t.t('count.shown', results.items.length, results.total)}</p>
-              ${this.more === 'failed'
+              ${more === 'failed'
                 ? renderNotice({ message: t.t('more.failed'), tone: 'error', alert: true, className: 'more-notice' })
                 : nothing}
-              <button part="more button" type="button" class="button button--secondary more" ?disabled=${this.more === 'loading'} @click=${this.loadMore}>
-                ${this.more === 'loading' ? t.t('more.loading') : this.more === 'failed' ? t.t('retry') : t.t('more.button')}
+              <button part="more button" type="button" class="button button--secondary more" ?disabled=${more === 'loading'} @click=${this.pages.loadMore}>
+                ${more === 'loading' ? t.t('more.loading') : more === 'failed' ? t.t('retry') : t.t('more.button')}
               </button>
             </div>`
           : nothing}

@@ -11,10 +11,11 @@ import type { OpdServicePrintedDetail } from '../service-standard/events.js';
 import { channelText, costText, printRequirements, renderServiceStandard } from '../service-standard/standard-view.js';
 import { standardViewStyles } from '../service-standard/standard-view.styles.js';
 import { ClientController } from '../shared/client-controller.js';
-import { opdErrorDetail, readError, type ErrorReading } from '../shared/error-detail.js';
+import { opdErrorDetail, type ErrorReading } from '../shared/error-detail.js';
 import { LocalizeController } from '../shared/localize.js';
 import { renderNotice } from '../shared/notice.js';
 import { OpdElement } from '../shared/opd-element.js';
+import { SearchPagesController } from '../shared/search-pages.js';
 import { controlStyles, themeStyles } from '../shared/theme.js';
 import type { OpdServiceOpenedDetail, OpdServicesLoadedDetail } from './events.js';
 import { id } from './i18n/id.js';
@@ -24,16 +25,6 @@ export type { OpdServiceOpenedDetail, OpdServicePrintedDetail, OpdServicesLoaded
 
 /** Results per page. */
 const PAGE_SIZE = 10;
-
-/** How long typing must pause before the words are searched (ms). */
-const DEBOUNCE_MS = 350;
-
-type Results =
-  | { state: 'loading' }
-  | { state: 'ready'; items: Service[]; nextCursor: string | null; total: number }
-  | { state: 'failed'; reading: ErrorReading };
-
-type More = 'idle' | 'loading' | 'failed';
 
 /** An OPD in the filter: its slug and its names. */
 interface OpdChoice {
@@ -136,9 +127,6 @@ export class OpdServiceDirectory extends OpdElement {
     category: { state: true, attribute: false },
     online: { state: true, attribute: false },
     free: { state: true, attribute: false },
-    results: { state: true, attribute: false },
-    searching: { state: true, attribute: false },
-    more: { state: true, attribute: false },
     opdChoices: { state: true, attribute: false },
     detail: { state: true, attribute: false },
     count: { state: true, attribute: false },
@@ -161,10 +149,6 @@ export class OpdServiceDirectory extends OpdElement {
   private online = '';
   /** `'true'`, `'false'` or `''` for both. */
   private free = '';
-  private results: Results = { state: 'loading' };
-  /** A new search is on its way while the last results stay on screen. */
-  private searching = false;
-  private more: More = 'idle';
   /** The OPDs of the filter (`[]` until they arrive); `null` when they could not be read. */
   private opdChoices: OpdChoice[] | null = [];
   /** The service whose standard is shown in place of the list. */
@@ -178,9 +162,26 @@ export class OpdServiceDirectory extends OpdElement {
 
   private readonly localize = new LocalizeController(this, { id, en: () => import('./i18n/en.js').then((m) => m.en) });
   private readonly clients = new ClientController(this, { services: citizenServices });
-  #abort: AbortController | undefined;
-  #moreAbort: AbortController | undefined;
-  #debounce: ReturnType<typeof setTimeout> | undefined;
+  /** The results shown, the search on its way and "Muat lebih banyak". */
+  private readonly pages = new SearchPagesController<Service, ServiceSearch>(this, {
+    query: () => this.query,
+    fetchPage: (query, signal) => this.clients.client.services.search(query, { signal }),
+    key: keyOf,
+    loaded: (page, query) => {
+      this.count = `${this.localize.t('count.found', page.total)}.`;
+      this.announcement = '';
+      this.emitLoaded(query, page.total, page.data.length);
+    },
+    failed: (error, more) => {
+      if (!more) this.count = '';
+      this.emit('opd-error', opdErrorDetail(error, more ? 'load-more' : 'load-services'));
+    },
+    moreAdded: (added, items, total, query) => {
+      this.announcement = this.localize.t('count.more', added.length, items.length, total);
+      if (added[0]) this.#focus = keyOf(added[0]);
+      this.emitLoaded(query, total, items.length);
+    },
+  });
   #opdsFor = '';
   #typed = '';
   /** Focus this after the next render: a card's title by its key, or the standard's title. */
@@ -194,24 +195,16 @@ export class OpdServiceDirectory extends OpdElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.hasUpdated && (this.results.state === 'loading' || this.searching)) void this.search();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.#debounce);
-    this.#abort?.abort();
-    this.#moreAbort?.abort();
-    if (this.more === 'loading') this.more = 'idle';
+    if (this.hasUpdated && (this.pages.results.state === 'loading' || this.pages.searching)) void this.pages.search();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated || changed.has('api') || changed.has('opd')) {
       if (changed.has('api') && this.#opdsFor !== this.apiBaseUrl) this.opdChoices = [];
       if (!this.opd && this.#opdsFor !== this.apiBaseUrl) void this.loadOpds();
-      void this.search();
+      void this.pages.search();
     } else if (changed.has('q') && this.q !== this.#typed) {
-      void this.search();
+      void this.pages.search();
     }
   }
 
@@ -262,62 +255,6 @@ export class OpdServiceDirectory extends OpdElement {
     }
   }
 
-  /** Searches with the current words and filters: the first page, replacing what is shown. */
-  private async search(): Promise<void> {
-    clearTimeout(this.#debounce);
-    this.#abort?.abort();
-    this.#moreAbort?.abort();
-    const abort = new AbortController();
-    this.#abort = abort;
-    const t = this.localize;
-    const query = this.query;
-    this.more = 'idle';
-    if (this.results.state === 'ready') this.searching = true;
-    else this.results = { state: 'loading' };
-    try {
-      const page = await this.clients.client.services.search(query, { signal: abort.signal });
-      if (abort.signal.aborted) return;
-      this.results = { state: 'ready', items: page.data, nextCursor: page.nextCursor, total: page.total };
-      this.searching = false;
-      this.count = `${t.t('count.found', page.total)}.`;
-      this.announcement = '';
-      this.emitLoaded(query, page.total, page.data.length);
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this.searching = false;
-      this.results = { state: 'failed', reading: readError(error) };
-      this.count = '';
-      this.emit('opd-error', opdErrorDetail(error, 'load-services'));
-    }
-  }
-
-  private readonly loadMore = async (): Promise<void> => {
-    const shown = this.results;
-    if (shown.state !== 'ready' || !shown.nextCursor || this.more === 'loading') return;
-    this.#moreAbort?.abort();
-    const abort = new AbortController();
-    this.#moreAbort = abort;
-    const t = this.localize;
-    const query = this.query;
-    this.more = 'loading';
-    try {
-      const page = await this.clients.client.services.search({ ...query, cursor: shown.nextCursor }, { signal: abort.signal });
-      if (abort.signal.aborted || this.results !== shown) return;
-      const seen = new Set(shown.items.map(keyOf));
-      const added = page.data.filter((item) => !seen.has(keyOf(item)));
-      const items = [...shown.items, ...added];
-      this.results = { state: 'ready', items, nextCursor: page.nextCursor, total: page.total };
-      this.more = 'idle';
-      this.announcement = t.t('count.more', added.length, items.length, page.total);
-      if (added[0]) this.#focus = keyOf(added[0]);
-      this.emitLoaded(query, page.total, items.length);
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this.more = 'failed';
-      this.emit('opd-error', opdErrorDetail(error, 'load-more'));
-    }
-  };
-
   private emitLoaded(query: ServiceSearch, total: number, shown: number): void {
     this.emit('opd-services-loaded', {
       q: query.q ?? '',
@@ -334,16 +271,13 @@ export class OpdServiceDirectory extends OpdElement {
 
   private readonly onInput = (event: Event): void => {
     this.q = this.#typed = (event.target as HTMLInputElement).value;
-    this.#abort?.abort();
-    this.#moreAbort?.abort();
-    if (this.results.state === 'ready') this.searching = true;
-    clearTimeout(this.#debounce);
-    this.#debounce = setTimeout(() => void this.search(), DEBOUNCE_MS);
+    // The words changed: what is on its way is for other words.
+    this.pages.searchSoon();
   };
 
   private readonly onSubmit = (event: Event): void => {
     event.preventDefault();
-    void this.search();
+    void this.pages.search();
   };
 
   private readonly onFilter = (event: Event): void => {
@@ -353,7 +287,7 @@ export class OpdServiceDirectory extends OpdElement {
     else if (select.name === 'category') this.category = value;
     else if (select.name === 'online') this.online = value;
     else if (select.name === 'free') this.free = value;
-    void this.search();
+    void this.pages.search();
   };
 
   private readonly clear = (): void => {
@@ -362,12 +296,12 @@ export class OpdServiceDirectory extends OpdElement {
     this.category = '';
     this.online = '';
     this.free = '';
-    void this.search();
+    void this.pages.search();
     this.shadowRoot?.querySelector<HTMLElement>('#q')?.focus();
   };
 
   private readonly retry = (): void => {
-    void this.search();
+    void this.pages.search();
   };
 
   // ---- the standard in place of the list ----
@@ -410,7 +344,8 @@ export class OpdServiceDirectory extends OpdElement {
 
   protected override render(): TemplateResult {
     const t = this.localize;
-    const busy = this.results.state === 'loading' || this.searching || this.more === 'loading';
+    const { results, searching, more } = this.pages;
+    const busy = results.state === 'loading' || searching || more === 'loading';
     const classes = ['base', this.printing ? 'printing' : '', this.detail ? 'base--detail' : ''].filter(Boolean).join(' ');
     return html`
       <div part="base" class=${classes} lang=${t.lang} aria-busy=${busy ? 'true' : 'false'}>
@@ -506,7 +441,7 @@ export class OpdServiceDirectory extends OpdElement {
 
   private renderResults(): TemplateResult {
     const t = this.localize;
-    const results = this.results;
+    const { results, searching, more } = this.pages;
     switch (results.state) {
       case 'loading':
         return html`<div class="results results--loading">
@@ -523,18 +458,18 @@ export class OpdServiceDirectory extends OpdElement {
       </div>`;
     }
     return html`
-      <div class=${`results${this.searching ? ' results--stale' : ''}`}>
+      <div class=${`results${searching ? ' results--stale' : ''}`}>
         <ul part="list" class="list" role="list">
           ${results.items.map((item) => html`<li>${this.renderResult(item)}</li>`)}
         </ul>
         ${results.nextCursor
           ? html`<div class="more-row">
               <p class="muted shown">${t.t('count.shown', results.items.length, results.total)}</p>
-              ${this.more === 'failed'
+              ${more === 'failed'
                 ? renderNotice({ message: t.t('more.failed'), tone: 'error', alert: true, className: 'more-notice' })
                 : nothing}
-              <button part="more button" type="button" class="button button--secondary more" ?disabled=${this.more === 'loading'} @click=${this.loadMore}>
-                ${this.more === 'loading' ? t.t('more.loading') : this.more === 'failed' ? t.t('retry') : t.t('more.button')}
+              <button part="more button" type="button" class="button button--secondary more" ?disabled=${more === 'loading'} @click=${this.pages.loadMore}>
+                ${more === 'loading' ? t.t('more.loading') : more === 'failed' ? t.t('retry') : t.t('more.button')}
               </button>
             </div>`
           : nothing}
