@@ -22,6 +22,7 @@ import type * as z from 'zod/mini';
 import type { AnyEndpoint, DataSubject, Endpoint, IndonesianTimeZone, OutputOf, PersonalDataRecord } from '../../../src/schemas/index.js';
 import type { Actor } from '../auth/actor.js';
 import type { ModuleMigration } from '../db/migrate.js';
+import type { JobDefinition, OutboxEvent } from '../jobs/contract.js';
 import type { Database, OpdRow } from '../db/schema.js';
 import type { JsonObject, OpenApiPart, SchemaSource } from '../openapi/builder.js';
 import type { AppDeps, AppEnv } from './env.js';
@@ -210,6 +211,14 @@ export interface ServerModule {
   overview?(db: Kysely<Database>, window: OverviewWindow): Promise<Map<string, Record<string, unknown>>>;
   /** Its citizens' personal data: found and erased on request, and erased after the retention period. */
   privacy?: PrivacyHooks;
+  /** Its background jobs (`jobs/contract.ts`): each runs at most once at a time across all instances. */
+  jobs?: readonly JobDefinition[];
+  /**
+   * Called once for each outbox event, in the dispatcher's transaction (`jobs/contract.ts`):
+   * the module adds its own work rows for it (mails, webhook deliveries) and nothing else;
+   * a throw rolls the event back to be dispatched again.
+   */
+  onEvent?(trx: Transaction<Database>, event: OutboxEvent): Promise<void>;
   /** Its own problem codes (beyond the spine's). */
   problems?: Readonly<Record<string, ProblemDefinition>>;
   /** Its limits. */
