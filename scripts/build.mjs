@@ -136,6 +136,14 @@ function shippedPath(path) {
  * members have been inherited into the widgets, and so are private members.
  */
 export async function writeManifest() {
+  const manifest = await buildManifest();
+  mkdirSync(at('dist'), { recursive: true });
+  writeFileSync(at('dist/custom-elements.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  return manifest;
+}
+
+/** The manifest {@link writeManifest} writes, without writing it (`scripts/widget-docs.mjs`). */
+export async function buildManifest() {
   const { create, ts } = await import('@custom-elements-manifest/analyzer');
   const { litPlugin } = await import('@custom-elements-manifest/analyzer/src/features/framework-plugins/lit/lit.js');
   const names = widgetNames();
@@ -172,8 +180,6 @@ export async function writeManifest() {
     relink(module.declarations ?? []);
     relink(module.exports ?? []);
   }
-  mkdirSync(at('dist'), { recursive: true });
-  writeFileSync(at('dist/custom-elements.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }
 
