@@ -242,6 +242,10 @@ export const csrSummary = z.object({
   byKecamatan: z.array(z.object({ kecamatan: z.string(), ...csrTotals })),
   byCompany: z.array(z.object({ company: csrCompany, ...csrTotals })),
   byYear: z.array(z.object({ year: z.number(), ...csrTotals })),
+  /** Every kecamatan with a programme (of any status) or a need not yet funded, by name: how many of each (what a filter by kecamatan offers). */
+  places: z.array(z.object({ kecamatan: z.string(), programs: z.number(), needs: z.number() })),
+  /** Every year with a programme (of any status) or a need not yet funded, newest first: how many of each. */
+  years: z.array(z.object({ year: z.number(), programs: z.number(), needs: z.number() })),
   /** Counted programmes whose spending passed the commitment, most over first. */
   overspent: z.array(z.object({ id: z.number(), title: z.string(), committed: z.number(), spent: z.number(), overspentBy: z.number() })),
   /** The villages' needs not yet funded: how many, their estimated cost, and the newest 50. */

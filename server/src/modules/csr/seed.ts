@@ -13,10 +13,12 @@
  *
  * @module
  */
+import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { CsrProgramStatus, CsrSector } from '../../../../src/schemas/csr.js';
 import type { Database } from '../../db/schema.js';
 import type { SeedContext } from '../../http/module.js';
+import { readEvidence } from '../../media/evidence.js';
 import { csrDb } from './tables.js';
 
 /** The OPD whose board the demo fills. */
@@ -196,10 +198,42 @@ export const DEMO_PROPOSALS: ReadonlyArray<readonly [number, 0 | 1, string, stri
   [18, 1, 'kesehatan', 'Pustu dan rumah bidan desa', 390_000_000, 1500, 'funded'],
 ];
 
-/** Adds the demo companies, programmes, spending entries and proposals when Bappeda's board has none. */
+/** A PDF string literal's text: Latin-1 only (the standard font's encoding), `\`, `(` and `)` escaped. */
+const pdfText = (line: string) => line.replace(/[^\x20-\x7e]/g, '?').replace(/[\\()]/g, (c) => `\\${c}`);
+
+/**
+ * A one-page A4 PDF with `lines` of text (Helvetica, 11 pt), the demo's stand-in for a scanned
+ * receipt: a real PDF any reader opens, with its cross-reference table, that the server's
+ * evidence reader accepts as an upload.
+ */
+export function demoReceiptPdf(lines: readonly string[]): Uint8Array {
+  const stream = `BT /F1 11 Tf 56 780 Td 16 TL ${lines.map((line) => `(${pdfText(line)}) '`).join(' ')} ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets = objects.map((object, i) => {
+    const offset = body.length;
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+    return offset;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(body, 'latin1'));
+}
+
+/** An evidence file's id (20 lower-case letters and digits, as uploads get): random, prefixed `demo`. */
+const evidenceId = (spendingId: number) => `demo${String(spendingId).padStart(6, '0')}${randomBytes(8).toString('hex').slice(0, 10)}`;
+
+/** Adds the demo companies, programmes, spending entries (each with a receipt PDF) and proposals when Bappeda's board has none. */
 export async function seedCsr(spine: Kysely<Database>, { now }: SeedContext): Promise<Record<string, number>> {
   const db = csrDb(spine);
-  const counts = { companies: 0, programmes: 0, 'spending entries': 0, proposals: 0 };
+  const counts = { companies: 0, programmes: 0, 'spending entries': 0, 'evidence files': 0, proposals: 0 };
   const opd = await db.selectFrom('opds').select('slug').where('slug', '=', DEMO_CSR_OPD).where('is_demo', '=', true).executeTakeFirst();
   if (!opd) return counts;
   const already = await db.selectFrom('csr_companies').select('id').where('opd_slug', '=', DEMO_CSR_OPD).where('is_demo', '=', true).limit(1).executeTakeFirst();
@@ -261,13 +295,15 @@ export async function seedCsr(spine: Kysely<Database>, { now }: SeedContext): Pr
     if (!firstAt.has(key) && p.status !== 'cancelled') firstAt.set(key, { id: row.id, title: p.title, company: DEMO_COMPANIES[p.company]![0] });
     for (const [k, amount] of p.spending.entries()) {
       const last = k === p.spending.length - 1;
-      await db
+      const spentOn = `${programYear}-${String(3 + k * 4).padStart(2, '0')}-${String(5 + (n % 20)).padStart(2, '0')}`;
+      const description = k === 0 ? 'Termin pertama: bahan dan upah kerja (contoh)' : last && p.overBudgetReason ? 'Tambahan pekerjaan di luar kontrak awal (contoh)' : `Termin ${k + 1}: penyelesaian pekerjaan (contoh)`;
+      const spending = await db
         .insertInto('csr_spending')
         .values({
           program_id: row.id,
-          spent_on: `${programYear}-${String(3 + k * 4).padStart(2, '0')}-${String(5 + (n % 20)).padStart(2, '0')}`,
+          spent_on: spentOn,
           amount,
-          description: k === 0 ? 'Termin pertama: bahan dan upah kerja (contoh)' : last && p.overBudgetReason ? 'Tambahan pekerjaan di luar kontrak awal (contoh)' : `Termin ${k + 1}: penyelesaian pekerjaan (contoh)`,
+          description,
           over_budget_reason: last && p.overBudgetReason ? p.overBudgetReason : null,
           is_demo: true,
           created_at: at(300 - n),
@@ -275,8 +311,39 @@ export async function seedCsr(spine: Kysely<Database>, { now }: SeedContext): Pr
           created_by_name: 'Sekretariat Forum CSR (demo)',
           updated_at: at(300 - n),
         })
-        .execute();
+        .returning('id')
+        .executeTakeFirstOrThrow();
       counts['spending entries']++;
+      const receipt = readEvidence(
+        demoReceiptPdf([
+          'BUKTI REALISASI DANA CSR - CONTOH SINTETIS UNTUK DEMO',
+          'Bukan dokumen asli: perusahaan dan angka dibuat untuk demo.',
+          '',
+          `Program: ${p.title}`,
+          `Lokasi: Desa ${p.desa}, Kecamatan ${p.kecamatan}, Kabupaten Lahat`,
+          `Perusahaan: ${DEMO_COMPANIES[p.company]![0]}`,
+          `Tanggal: ${spentOn}`,
+          `Uraian: ${description}`,
+          `Jumlah: Rp ${amount.toLocaleString('id-ID')}`,
+          '',
+          'Diverifikasi: Sekretariat Forum CSR Kabupaten Lahat (demo)',
+        ]),
+      );
+      await db
+        .insertInto('csr_evidence')
+        .values({
+          id: evidenceId(spending.id),
+          spending_id: spending.id,
+          media_type: receipt.mediaType,
+          byte_size: receipt.bytes.length,
+          sha256: createHash('sha256').update(receipt.bytes).digest('hex'),
+          data: receipt.bytes,
+          is_demo: true,
+          created_at: at(300 - n),
+          created_by: null,
+        })
+        .execute();
+      counts['evidence files']++;
     }
   }
 

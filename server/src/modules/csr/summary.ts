@@ -95,6 +95,23 @@ export async function summaryOf(db: CsrDb, opd: string, year: number | null): Pr
     if (figures.spent > figures.committed) overspent.push({ id: row.id, title: row.title, committed: figures.committed, spent: figures.spent, overspentBy: figures.spent - figures.committed });
   }
 
+  // What the list's filters offer: every kecamatan and year with a programme or a need, counted.
+  const places = new Map<string, { programs: number; needs: number }>();
+  const years = new Map<number, { programs: number; needs: number }>();
+  const tally = <K>(map: Map<K, { programs: number; needs: number }>, key: K, what: 'programs' | 'needs') => {
+    const found = map.get(key) ?? { programs: 0, needs: 0 };
+    found[what]++;
+    map.set(key, found);
+  };
+  for (const row of rows) {
+    tally(places, row.kecamatan, 'programs');
+    tally(years, row.year, 'programs');
+  }
+  for (const need of needs) {
+    tally(places, need.kecamatan, 'needs');
+    tally(years, need.year, 'needs');
+  }
+
   const fields = await fieldsOf(db, opd);
   const fieldOrder = new Map(fields.map((f, i) => [f.id, i]));
   const most = (a: Totals, b: Totals) => b.committed - a.committed;
@@ -108,6 +125,8 @@ export async function summaryOf(db: CsrDb, opd: string, year: number | null): Pr
     byKecamatan: [...byKecamatan.entries()].sort(([a], [b]) => a.localeCompare(b, 'id')).map(([kecamatan, t]) => ({ kecamatan, ...t })),
     byCompany: [...byCompany.values()].sort((a, b) => most(a.totals, b.totals) || a.company.name.localeCompare(b.company.name, 'id')).map(({ company, totals }) => ({ company, ...totals })),
     byYear: [...byYear.entries()].sort(([a], [b]) => b - a).map(([y, t]) => ({ year: y, ...t })),
+    places: [...places.entries()].sort(([a], [b]) => a.localeCompare(b, 'id')).map(([kecamatan, n]) => ({ kecamatan, ...n })),
+    years: [...years.entries()].sort(([a], [b]) => b - a).map(([y, n]) => ({ year: y, ...n })),
     overspent: overspent.sort((a, b) => b.overspentBy - a.overspentBy || a.id - b.id),
     unfunded: {
       count: needs.length,
