@@ -23,6 +23,7 @@ import { nodeListener } from './http/node-listener.js';
 import type { RequestListener } from 'node:http';
 import { createServedFolder, FOREVER, REVALIDATE, serveFolder } from './http/static.js';
 import { OpdDirectory } from './tenancy/directory.js';
+import { staffHealthDetail } from './jobs/health.js';
 import { silentLogger } from './log.js';
 import { serverModules, type AppDatabase } from './modules/index.js';
 import { buildOpenApiDocument } from './openapi/document.js';
@@ -78,6 +79,8 @@ export interface StaticFolders {
   cdn: string;
   /** The demo site, served at `/` when `settings.serveDemo` (default `examples/` of the repository). */
   demo: string;
+  /** The SDK and widget reference `npm run docs` builds, served at `/docs/reference/` (default `docs/api` of the repository). */
+  reference: string;
 }
 
 /** What {@link createApp} needs; the rest has defaults. */
@@ -133,6 +136,7 @@ export function createApp(options: CreateAppOptions): OpdApp {
   const folders: StaticFolders = {
     cdn: options.folders?.cdn ?? `${REPO_ROOT}dist/cdn`,
     demo: options.folders?.demo ?? `${REPO_ROOT}examples`,
+    reference: options.folders?.reference ?? `${REPO_ROOT}docs/api`,
   };
   const app = new Hono<AppEnv>();
 
@@ -170,7 +174,8 @@ export function createApp(options: CreateAppOptions): OpdApp {
       deps.log.error('health check failed', { error: error instanceof Error ? error.message : String(error) });
       return problem(c, 'internal', { status: 503, title: 'The database cannot be reached' });
     }
-    return c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' });
+    // Signed-in staff also see the background jobs (`jobs/health.ts`); the public, the status only.
+    return c.json({ status: 'ok', ...(await staffHealthDetail(c)) }, 200, { 'Cache-Control': 'no-store' });
   });
 
   let document: Record<string, unknown> | undefined;
@@ -181,6 +186,8 @@ export function createApp(options: CreateAppOptions): OpdApp {
   let docsPage: string | undefined;
   app.get('/docs', (c) => c.html((docsPage ??= renderDocsPage(openApi()))));
   app.get('/docs/docs.css', (c) => c.body(DOCS_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
+  // The SDK reference and the widget reference (typedoc renders docs/widgets/ with the guides), once `npm run docs` ran.
+  app.use('/docs/reference/*', serveFolder(folders.reference, '/docs/reference/'));
 
   mountRoutes(app, modules, deps.problems);
   for (const module of modules) {
