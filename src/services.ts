@@ -33,6 +33,7 @@ export {
   type ServicePledgeView,
   type ServiceSearch,
   type ServicesNamespace,
+  type SurveyAnswerOptions,
   type SurveyReceipt,
   type SurveySuggestions,
   type SurveyTokenBatchInput,

@@ -43,6 +43,16 @@ export interface SatisfactionOptions extends CallOptions {
   year?: number;
 }
 
+/** Options of {@link CitizenServicesNamespace.answerSurvey}. */
+export interface SurveyAnswerOptions extends CallOptions {
+  /**
+   * Reuse a key to make a retry of the same answers safe (the citizen presses "Kirim" again
+   * after a lost answer): the server answers the first receipt again instead of a 409
+   * `survey-token-used`. Default: a new key per call, reused across this call's own retries.
+   */
+  idempotencyKey?: string;
+}
+
 /** Layanan's public calls. */
 export interface CitizenServicesNamespace {
   /** The directory across every OPD running Layanan: words (best match first) and filters; pages itself. */
@@ -65,9 +75,11 @@ export interface CitizenServicesNamespace {
    * against the survey model first (read once per client, or taken from an earlier
    * {@link surveyModel}): a missing, unknown or off-scale score is a `ValidationError` naming
    * `scores.<element>`, and nothing is sent, so the code stays unused. A code used before is an
-   * `ApiError` 409 `survey-token-used`; an expired one 410 `survey-token-expired`.
+   * `ApiError` 409 `survey-token-used`; an expired one 410 `survey-token-expired`. Sent with
+   * an `Idempotency-Key` (`options.idempotencyKey`, else a new one), so it is retried after a
+   * network failure and counts once.
    */
-  answerSurvey(opd: string, service: string, answers: SurveyInput, options?: CallOptions): Promise<SurveyReceipt>;
+  answerSurvey(opd: string, service: string, answers: SurveyInput, options?: SurveyAnswerOptions): Promise<SurveyReceipt>;
   /** The OPD's satisfaction index (IKM) of a year: overall, per element, semester, quarter and service, with respondent counts. */
   satisfaction(opd: string, options?: SatisfactionOptions): Promise<SatisfactionReport>;
 }
@@ -128,7 +140,7 @@ export const citizenServices: NamespaceFactory<CitizenServicesNamespace> = (send
         if (errors.length > 0) throw new ValidationError(errors);
       }
       // Anything else wrong (no scores, no code) the schema names as the sender checks the body.
-      return sender.call(endpoints.survey, { params: { opd, service }, body: answers, what: `the survey of ${service}`, signal: options?.signal });
+      return sender.call(endpoints.survey, { params: { opd, service }, body: answers, what: `the survey of ${service}`, signal: options?.signal, idempotencyKey: options?.idempotencyKey });
     },
     async satisfaction(opd, options) {
       const year = options?.year;

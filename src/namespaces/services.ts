@@ -40,6 +40,7 @@ export {
   type OpdServiceSearch,
   type SatisfactionOptions,
   type ServiceSearch,
+  type SurveyAnswerOptions,
   type SurveyReceipt,
 } from './citizen-services.js';
 

@@ -467,6 +467,7 @@ export const serviceEndpoints = {
     response: surveyReceipt,
     status: 201,
     access: 'public',
+    idempotent: true,
     errors: ['survey-token-used', 'survey-token-expired'],
   }),
   satisfaction: endpoint({

@@ -221,7 +221,9 @@ export class OpdSatisfactionSurvey extends OpdElement {
       fields: ['token', ...scores, 'suggestion'],
       initial: { token: this.#givenToken, ...Object.fromEntries(scores.map((field) => [field, ''])), suggestion: '' },
       schema,
-      submit: (input) => this.#submit(input),
+      // The draft's key goes with every send of these answers: a send again after a lost answer gets the first receipt back.
+      submit: (input, idempotencyKey) => this.#submit(input, idempotencyKey),
+      storedResult: (stored) => (typeof stored === 'object' && stored !== null && 'year' in stored ? { receipt: stored as SurveyReceipt } : null),
       localize: this.#localize,
       label: (field) => this.#label(field),
       errorMessage: (field, error) => this.#errorMessage(field, error),
@@ -238,7 +240,7 @@ export class OpdSatisfactionSurvey extends OpdElement {
   }
 
   /** Sends the answers; refusals of the code become the code field's errors, so nothing chosen is lost. */
-  async #submit(values: SurveyFormValues): Promise<SurveyResult> {
+  async #submit(values: SurveyFormValues, idempotencyKey: string): Promise<SurveyResult> {
     const survey = this.survey;
     if (survey.state !== 'ready') throw new Error('the survey is not loaded');
     const code = values.token ?? '';
@@ -246,7 +248,7 @@ export class OpdSatisfactionSurvey extends OpdElement {
     const scores = Object.fromEntries(survey.model.elements.map((element) => [element.id, Number(values[scoreField(element.id)])]));
     const storage = deviceStorage();
     try {
-      const receipt = await this.#clients.client.services.answerSurvey(this.opd, this.service, { token: code, scores, ...(suggestion ? { suggestion } : {}) });
+      const receipt = await this.#clients.client.services.answerSurvey(this.opd, this.service, { token: code, scores, ...(suggestion ? { suggestion } : {}) }, { idempotencyKey });
       storage?.removeItem(this.#attemptKey);
       return { receipt };
     } catch (error) {

@@ -171,6 +171,32 @@ describeApi('Layanan: satisfaction survey', { publicResponses: 12 }, (api) => {
     assert.equal(respondents, 2);
   });
 
+  it('counts answers sent again with their Idempotency-Key once: the first receipt again, not a 409', async () => {
+    const [token] = await issue('uji-token', 1);
+    const body = { token, scores: scores([2, 3, 3, 3, 3, 3, 3, 3, 3]), suggestion: 'Antrean terlalu lama' };
+    const withKey = (key: string, answers: unknown) =>
+      api.publicRequest('/api/v1/opds/dpmptsp/services/uji-token/survey', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key }, body: JSON.stringify(answers) });
+    const respondents = async () => (await report('dpmptsp', 2025)).services.find((s) => s.slug === 'uji-token')!.respondents;
+    const before = await respondents();
+    const key = '0b6c4e0e-3f7a-4c1e-9d59-2f1f3f6a9a01';
+    // Two at once with one key (a double tap), then once more after a lost answer.
+    const both = await Promise.all([withKey(key, body), withKey(key, body)]);
+    assert.deepEqual(both.map((r) => r.status), [201, 201]);
+    const again = await withKey(key, body);
+    assert.equal(again.status, 201, await again.clone().text());
+    assert.equal(again.headers.get('Idempotent-Replayed'), 'true');
+    const receipts = await Promise.all([...both, again].map(async (r) => assertShape(surveyReceipt, await r.json(), 'receipt')));
+    assert.ok(receipts.every((r) => r.service === 'uji-token' && r.year === 2025 && r.quarter === 1));
+    assert.equal(await respondents(), before + 1, 'counted once');
+    // The same key with other scores is a conflict carrying the first receipt; without the key the code is used.
+    const changed = await assertProblem(await withKey(key, { ...body, scores: scores([4, 4, 4, 4, 4, 4, 4, 4, 4]) }), 422, 'idempotency-conflict');
+    assert.equal((changed as { stored?: { service?: string } }).stored?.service, 'uji-token');
+    await assertProblem(await answer('uji-token', body), 409, 'survey-token-used');
+    await assertProblem(await withKey('another-key-for-the-same-code-0000000000', body), 409, 'survey-token-used');
+    assert.equal(await respondents(), before + 1);
+    await assertProblem(await withKey('', body), 400, 'validation', 'Idempotency-Key');
+  });
+
   it('refuses an expired token (410) and answers that leave out or overrun an element (422 naming it)', async () => {
     const [token] = await issue('uji-token', 1, 1);
     const body = { token, scores: scores([4, 4, 4, 4, 4, 4, 4, 4, 4]) };

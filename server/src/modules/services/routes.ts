@@ -25,6 +25,7 @@ import { dayIn } from '../../calendar/working-days.js';
 import { audit } from '../../db/audit.js';
 import type { OpdRow } from '../../db/schema.js';
 import { pageDocs } from '../../http/cursor.js';
+import { claimedInTransaction, replayHeaders } from '../../http/idempotency.js';
 import { route } from '../../http/module.js';
 import { ProblemError, validationProblem } from '../../http/problem.js';
 import { checklistOf, complianceOf } from './compliance.js';
@@ -171,11 +172,11 @@ const survey = route({
   endpoint: endpoints.survey,
   summary: 'Answer the satisfaction survey (SKM) for a service',
   description:
-    'One response per token: the code on the slip the counter hands out (or sent with a SIAP answer), bound to this service. Every element of the survey in force scored on its scale (422 naming each missing or out of range), an optional suggestion. A code used once answers 409 `survey-token-used`; an expired one 410 `survey-token-expired`; another service’s, or one we do not know, 422 naming `token`. Stored without the code, the time of day or the address: the service, the day, the scores.',
+    'One response per token: the code on the slip the counter hands out (or sent with a SIAP answer), bound to this service. Every element of the survey in force scored on its scale (422 naming each missing or out of range), an optional suggestion. A code used once answers 409 `survey-token-used`; an expired one 410 `survey-token-expired`; another service’s, or one we do not know, 422 naming `token`. Honours `Idempotency-Key`: the same key and answers sent again (a retry after a lost answer) get the first receipt again with `Idempotent-Replayed: true` and count once, instead of a 409; the key with other answers is a 422 `idempotency-conflict`. Stored without the code, the time of day or the address: the service, the day, the scores (the key and the receipt are kept 7 days, apart from the response).',
   returns: 'Recorded; the period it counts in.',
   rateLimit: PUBLIC_WRITE_BUCKET,
   ...serviceDocs,
-  async handler({ deps, opd, params, body, now }) {
+  async handler({ deps, opd, params, body, now, onceInStatement }) {
     const db = servicesDb(deps.db);
     const day = dayIn(now, deps.settings.timeZone);
     const inForce = await inForceVersions(db, day).where('s.opd_slug', '=', opd.slug).where('s.slug', '=', params.service).executeTakeFirst();
@@ -186,20 +187,25 @@ const survey = route({
     if (!normalizeToken(body.token)) {
       throw validationProblem([{ path: 'token', message: 'A survey code has 12 letters and digits, e.g. 7KQ2-M9XD-4TRA: type it as your slip shows it', code: 'format' }]);
     }
-    await db.transaction().execute(async (trx) => {
-      await spendToken(trx, body.token, inForce.service_id, now);
-      const response = await trx
-        .insertInto('survey_responses')
-        .values({ service_id: inForce.service_id, model_id: model.id, answered_on: day, suggestion: body.suggestion || null })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('survey_scores')
-        .values(model.elements.map((e) => ({ response_id: response.id, element_id: e.id, score: body.scores[e.id]! })))
-        .execute();
-    });
     const month = Number(day.slice(5, 7));
-    return { body: { service: params.service, year: Number(day.slice(0, 4)), semester: month <= 6 ? 1 : 2, quarter: Math.ceil(month / 3) } };
+    const receipt = { service: params.service, year: Number(day.slice(0, 4)), semester: month <= 6 ? 1 : 2, quarter: Math.ceil(month / 3) };
+    // The token, the response and the key commit together: sent again with its key after a lost answer, the first receipt comes back.
+    const result = await onceInStatement((base, claim) =>
+      claimedInTransaction(servicesDb(base), claim, async (trx) => {
+        await spendToken(trx, body.token, inForce.service_id, now);
+        const response = await trx
+          .insertInto('survey_responses')
+          .values({ service_id: inForce.service_id, model_id: model.id, answered_on: day, suggestion: body.suggestion || null })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await trx
+          .insertInto('survey_scores')
+          .values(model.elements.map((e) => ({ response_id: response.id, element_id: e.id, score: body.scores[e.id]! })))
+          .execute();
+        return receipt;
+      }),
+    );
+    return { body: result.body, headers: replayHeaders(result) };
   },
 });
 
