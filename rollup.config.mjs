@@ -13,12 +13,14 @@
  *    widget chunk is imported, the chunks it needs are imported alongside it rather than
  *    after it has arrived (one round trip fewer). Each file gets a brotli and a gzip copy
  *    beside it (`<file>.br`, `<file>.gz`) and each folder an `entries.json` naming its entries,
- *    for the server (see `precompressed()`).
+ *    for the server (see `precompressed()`). `opd-kit.js` is also written under a name with
+ *    its hash, for a snippet with Subresource Integrity, and `integrity.json` says which (`pin()`).
  *
  * Entries that do not exist (yet) are skipped with a warning, so the config works while the
  * tree is being filled in.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -257,6 +259,8 @@ function precompressed() {
       this.emitFile({ type: 'asset', fileName: 'entries.json', source: `${JSON.stringify(entries)}\n` });
     },
     writeBundle(options, bundle) {
+      /** @type {Record<string, { file: string; integrity: string }>} */
+      const pinned = {};
       for (const name of Object.keys(bundle)) {
         if (name.endsWith('.map') || name === 'entries.json' || !options.dir) continue;
         const path = join(options.dir, name);
@@ -267,9 +271,30 @@ function precompressed() {
         });
         writeFileSync(`${path}.br`, br);
         writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }));
+        if (name === CDN_ENTRY) pinned[name] = pin(options.dir, name, bytes, br);
       }
+      if (Object.keys(pinned).length > 0) writeFileSync(join(options.dir, 'integrity.json'), `${JSON.stringify(pinned, null, 2)}\n`);
     },
   });
+}
+
+/** The file every OPD's script tag loads. */
+const CDN_ENTRY = 'opd-kit.js';
+
+/**
+ * Pins a release of the entry for a snippet with Subresource Integrity: the same bytes under
+ * a name with their hash (`opd-kit.<hash>.js`, cached for good like every chunk, so a snippet
+ * that names it keeps matching its `integrity` after the next release), and what
+ * `integrity.json` says of it, which the console's embed page reads. The chunks it imports are
+ * named by their content's hash, so the pinned entry always loads the chunks it was built with.
+ */
+function pin(/** @type {string} */ dir, /** @type {string} */ name, /** @type {Buffer} */ bytes, /** @type {Buffer} */ br) {
+  const hex = createHash('sha256').update(bytes).digest('hex').slice(0, 10);
+  const file = name.replace(/\.js$/, `.${hex}.js`);
+  writeFileSync(join(dir, file), bytes);
+  writeFileSync(join(dir, `${file}.br`), br);
+  writeFileSync(join(dir, `${file}.gz`), gzipSync(bytes, { level: 9 }));
+  return { file, integrity: `sha384-${createHash('sha384').update(bytes).digest('base64')}` };
 }
 
 /** The CDN build's plugins. */

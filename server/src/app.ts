@@ -37,6 +37,9 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** A CDN chunk named by its content's hash, e.g. `shared-1VKu5038.js`. */
 const HASHED_CHUNK = /-[A-Za-z0-9_-]{8}\.js(\.map)?$/;
 
+/** The build's lists, which change with every release: the entries, the pinned entry's integrity. */
+const LISTS = new Set(['entries.json', 'integrity.json']);
+
 /**
  * The CDN build's `Cache-Control` by file: a chunk named by its content's hash is kept for
  * good; an entry (`opd-kit.js`, `staff/console.js`: the names the build lists in each folder's
@@ -62,7 +65,7 @@ function cdnCacheControl(folder: string): (relative: string) => string {
     const name = relative.slice(slash + 1).replace(/\.map$/, '');
     const listed = entriesOf(relative.slice(0, slash + 1));
     // A build without the list (older, or a test's folder): the name tells.
-    const isEntry = listed ? listed.has(name) || name === 'entries.json' : !HASHED_CHUNK.test(relative);
+    const isEntry = listed ? listed.has(name) || LISTS.has(name) : !HASHED_CHUNK.test(relative);
     return isEntry ? REVALIDATE : FOREVER;
   };
 }

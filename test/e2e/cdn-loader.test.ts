@@ -5,6 +5,7 @@
  * later is upgraded when it appears. Runs on the built `dist/cdn/` (npm test builds first).
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
@@ -25,9 +26,9 @@ const pages = new Map<string, { html: string; scriptSrc: string }>();
  * default its policy allows scripts only from the backend's /cdn/ folder; with `nonce`, only
  * scripts carrying that nonce and what they load (`'strict-dynamic'`).
  */
-function sitePage(path: string, body: string, options: { scripts?: string[]; nonce?: string } = {}): string {
-  const { scripts = ['opd-kit.js'], nonce } = options;
-  const attribute = nonce ? ` nonce="${nonce}"` : '';
+function sitePage(path: string, body: string, options: { scripts?: string[]; nonce?: string; integrity?: string } = {}): string {
+  const { scripts = ['opd-kit.js'], nonce, integrity } = options;
+  const attribute = (nonce ? ` nonce="${nonce}"` : '') + (integrity ? ` integrity="${integrity}" crossorigin="anonymous"` : '');
   const tags = scripts.map((script) => `<script type="module"${attribute} src="${backend.url}/cdn/${script}"></script>`).join('\n');
   pages.set(path, {
     html: `<!doctype html>\n<html lang="id"><head><meta charset="utf-8"><title>OPD</title><link rel="icon" href="data:,">\n${tags}</head>\n<body>${body}</body></html>`,
@@ -169,5 +170,29 @@ describe('the CDN file, on an OPD site of another origin under a strict CSP', ()
     assert.ok(cdn.some(isChunk('consultation-status')), `the status chunk is fetched: ${cdn.join(', ')}`);
     assert.deepEqual(problems, []);
     await page.context().close();
+  });
+
+  it('pins a release with Subresource Integrity: the hash matches the served file, the browser loads it, and refuses a wrong one', async () => {
+    const listed = (await (await fetch(`${backend.url}/cdn/integrity.json`)).json()) as Record<string, { file: string; integrity: string }>;
+    const release = listed['opd-kit.js']!;
+    assert.match(release.file, /^opd-kit\.[0-9a-f]{10}\.js$/, 'a name with its hash');
+    const served = await fetch(`${backend.url}/cdn/${release.file}`);
+    assert.match(served.headers.get('cache-control') ?? '', /immutable/, 'cached for good, like the chunks');
+    const bytes = Buffer.from(await served.arrayBuffer());
+    assert.equal(release.integrity, `sha384-${createHash('sha384').update(bytes).digest('base64')}`, 'integrity is the served bytes\' hash');
+    assert.deepEqual(bytes, Buffer.from(await (await fetch(`${backend.url}/cdn/opd-kit.js`)).arrayBuffer()), 'the same bytes as the entry of this release');
+
+    const body = `<opd-consultation-status api="${backend.url}"></opd-consultation-status>`;
+    const pinned = await visit(sitePage('/pinned', body, { scripts: [release.file], integrity: release.integrity }));
+    await upgraded(pinned.page, 'opd-consultation-status');
+    assert.deepEqual(pinned.problems, []);
+    await pinned.page.context().close();
+
+    const wrong = `sha384-${createHash('sha384').update('another release').digest('base64')}`;
+    const refused = await visit(sitePage('/tampered', body, { scripts: [release.file], integrity: wrong }));
+    await settled(refused.page);
+    assert.equal(await refused.page.evaluate(() => customElements.get('opd-consultation-status')), undefined, 'a file that does not match is not run');
+    assert.ok(refused.problems.some((problem) => /integrity/i.test(problem)), `the browser says why: ${refused.problems.join(' | ')}`);
+    await refused.page.context().close();
   });
 });

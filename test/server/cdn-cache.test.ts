@@ -36,6 +36,8 @@ describe('caching of the CDN files', () => {
     await writeFile(join(cdn, 'staff', 'calendar-timeline.js'), 'export {};\n');
     await writeFile(join(cdn, 'staff', 'console-audit-pHYf9TZK.js'), 'export {};\n');
     await writeFile(join(cdn, 'staff', 'entries.json'), JSON.stringify(['calendar-timeline.js']));
+    await writeFile(join(cdn, 'staff', 'integrity.json'), JSON.stringify({ 'calendar-timeline.js': { file: 'calendar-timeline.0123456789.js', integrity: 'sha384-x' } }));
+    await writeFile(join(cdn, 'staff', 'calendar-timeline.0123456789.js'), 'export {};\n');
     // Static files never touch the database: a pool that is never connected is enough.
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ max: 1 }) }) });
     app = createApp({ db, settings: { ...loadSettings({}), serveDemo: false }, folders: { cdn } });
@@ -65,6 +67,16 @@ describe('caching of the CDN files', () => {
     assert.equal(entry.headers.get('cache-control'), 'no-cache');
     const chunk = await app.request('/cdn/staff/console-audit-pHYf9TZK.js');
     assert.equal(chunk.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+  });
+
+  it('keeps a pinned release for good, and has the lists (entries, integrity) revalidated', async () => {
+    const pinned = await app.request('/cdn/staff/calendar-timeline.0123456789.js');
+    assert.equal(pinned.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+    for (const list of ['entries.json', 'integrity.json']) {
+      const response = await app.request(`/cdn/staff/${list}`);
+      assert.equal(response.status, 200, list);
+      assert.equal(response.headers.get('cache-control'), 'no-cache', `${list} changes with every release`);
+    }
   });
 
   it('sends the build’s brotli copy to a browser that takes it, gzip to one that takes only that, else the file', async () => {

@@ -246,6 +246,30 @@ describe('the embed snippet generator', () => {
     await until(() => /Tersalin|Ctrl\+C/.test(text(page.shadowRoot?.querySelector('.copy-row [role=status]'))), 'copied (or selected)');
     equal((await axeViolations(page)).join('\n'), '', 'no axe violations');
   });
+
+  it('pins the release with Subresource Integrity when asked, and says so when it cannot', async () => {
+    const pin = { file: 'opd-kit.0123abcd45.js', integrity: 'sha384-abc+/=' };
+    equal(
+      embedSnippet({ api: 'https://layanan.example-kab.go.id', widget: 'status', opd: '', lang: 'id', statusHref: '', pin }),
+      '<script type="module" src="https://layanan.example-kab.go.id/cdn/opd-kit.0123abcd45.js" integrity="sha384-abc+/=" crossorigin="anonymous"></script>\n\n<opd-consultation-status api="https://layanan.example-kab.go.id"></opd-consultation-status>',
+      'the hashed file, its integrity and crossorigin',
+    );
+    const shell = await mountConsole('', 'embed');
+    await signInAs(shell, 'bpkad@lahat.demo');
+    const page = await consolePage<Page>(shell, 'opd-console-embed');
+    $<HTMLInputElement>(page, '#pinned').click();
+    // The test server serves dist/cdn when a build is there (then integrity.json is), else it cannot pin.
+    const listed = await fetch(`${testConfig().api}/cdn/integrity.json`).then((response) => (response.ok ? response.json() : undefined), () => undefined);
+    const release = (listed as Record<string, { file: string; integrity: string }> | undefined)?.['opd-kit.js'];
+    if (release) {
+      const code = await until(() => (text($(page, '#snippet')).includes(release.integrity) ? text($(page, '#snippet')) : null), 'the pinned snippet');
+      includes(code, `/cdn/${release.file}" integrity="${release.integrity}" crossorigin="anonymous"`, 'this release');
+    } else {
+      await until(() => page.shadowRoot?.querySelector('.notice'), 'the notice');
+      includes(text($(page, '.notice')), 'tidak dapat dikunci', 'the person is told');
+      includes(text($(page, '#snippet')), '/cdn/opd-kit.js"', 'and the snippet loads the latest release');
+    }
+  });
 });
 
 describe('the audit log', () => {

@@ -34,6 +34,16 @@ export interface EmbedOptions {
   lang: Lang;
   /** Where the status widget is (the form only), e.g. `/layanan/status`; `''` for none. */
   statusHref: string;
+  /** This release of the widgets file, pinned: its hashed name and Subresource Integrity (`/cdn/integrity.json`). */
+  pin?: PinnedRelease | undefined;
+}
+
+/** A release of `opd-kit.js` under its hashed name, as the build writes it to `/cdn/integrity.json`. */
+export interface PinnedRelease {
+  /** The file, e.g. `opd-kit.6acd3f21af.js`, cached for good. */
+  file: string;
+  /** Its `integrity` value, `sha384-…`. */
+  integrity: string;
 }
 
 const escapeAttribute = (value: string): string =>
@@ -51,7 +61,9 @@ function attributesOf(options: EmbedOptions): [string, string][] {
 
 /**
  * The snippet to paste, the one `docs/embedding.md` and `examples/snippets/` show: the loader's
- * script tag, an empty line, the element with its attributes.
+ * script tag, an empty line, the element with its attributes. Pinned, the script tag names this
+ * release's file with its `integrity` (the browser refuses a file that changed) and
+ * `crossorigin="anonymous"` (which Subresource Integrity needs across origins).
  */
 export function embedSnippet(options: EmbedOptions): string {
   const api = options.api.replace(/\/+$/, '');
@@ -59,7 +71,10 @@ export function embedSnippet(options: EmbedOptions): string {
   const attributes = attributesOf({ ...options, api })
     .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
     .join('');
-  return `<script type="module" src="${escapeAttribute(api)}/cdn/opd-kit.js"></script>\n\n<${tag}${attributes}></${tag}>`;
+  const script = options.pin
+    ? `<script type="module" src="${escapeAttribute(api)}/cdn/${escapeAttribute(options.pin.file)}" integrity="${escapeAttribute(options.pin.integrity)}" crossorigin="anonymous"></script>`
+    : `<script type="module" src="${escapeAttribute(api)}/cdn/opd-kit.js"></script>`;
+  return `${script}\n\n<${tag}${attributes}></${tag}>`;
 }
 
 /**
@@ -78,6 +93,8 @@ export class OpdConsoleEmbed extends ConsolePageElement {
     statusHref: { state: true, attribute: false },
     copied: { state: true, attribute: false },
     previewFailed: { state: true, attribute: false },
+    pinned: { state: true, attribute: false },
+    pin: { state: true, attribute: false },
   };
 
   private widget: EmbedWidget = 'form';
@@ -85,6 +102,10 @@ export class OpdConsoleEmbed extends ConsolePageElement {
   private statusHref = '';
   private copied: '' | 'yes' | 'no' = '';
   private previewFailed = false;
+  /** The person asked for the pinned snippet. */
+  private pinned = false;
+  /** The release read from `/cdn/integrity.json` (`'failed'`: it could not be read). */
+  private pin: PinnedRelease | 'failed' | undefined;
 
   private readonly localize = new LocalizeController(this, { id, en });
   #preview: HTMLElement | undefined;
@@ -101,7 +122,21 @@ export class OpdConsoleEmbed extends ConsolePageElement {
       opd: this.context?.opd?.slug ?? '',
       lang: this.widgetLang,
       statusHref: this.statusHref,
+      pin: this.pinned && typeof this.pin === 'object' ? this.pin : undefined,
     };
+  }
+
+  /** Reads this release's pinned file and integrity from the backend the console talks to. */
+  private async loadPin(): Promise<void> {
+    if (typeof this.pin === 'object') return;
+    const api = (this.context?.session.apiBaseUrl ?? this.apiBaseUrl).replace(/\/+$/, '');
+    try {
+      const response = await fetch(`${api}/cdn/integrity.json`, { cache: 'no-cache' });
+      const release = response.ok ? ((await response.json()) as Record<string, PinnedRelease | undefined>)['opd-kit.js'] : undefined;
+      this.pin = release && typeof release.file === 'string' && release.integrity?.startsWith('sha384-') ? release : 'failed';
+    } catch {
+      this.pin = 'failed';
+    }
   }
 
   /** Makes the preview element again when an option changed (the widget's code loaded first). */
@@ -141,6 +176,10 @@ export class OpdConsoleEmbed extends ConsolePageElement {
         return;
       case 'statusHref':
         this.statusHref = target.value;
+        return;
+      case 'pinned':
+        this.pinned = (target as HTMLInputElement).checked;
+        if (this.pinned) void this.loadPin();
         return;
     }
   };
@@ -183,10 +222,18 @@ export class OpdConsoleEmbed extends ConsolePageElement {
             ${takesOpd
               ? textField({ name: 'statusHref', label: t.t('embed.statusHref'), hint: t.t('embed.statusHrefHint'), value: this.statusHref, autocomplete: 'off', spellcheck: false, errorPrefix: t.t('error.prefix') })
               : nothing}
+            <div part="field" class="field">
+              <div class="choice">
+                <input part="input" class="checkbox" type="checkbox" id="pinned" name="pinned" aria-describedby="pinned-hint" .checked=${this.pinned} />
+                <label part="label" class="label" for="pinned">${t.t('embed.pin')}</label>
+              </div>
+              <p class="hint" id="pinned-hint">${t.t('embed.pinHint')}</p>
+            </div>
           </form>
         </section>
         <section class="section" aria-labelledby="code-title">
           <div role="heading" aria-level=${this.level} class="heading" id="code-title">${t.t('embed.code')}</div>
+          ${this.pinned && this.pin === 'failed' ? renderNotice({ message: t.t('embed.pinFailed'), tone: 'warning' }) : nothing}
           <pre id="snippet" tabindex="0" aria-labelledby="code-title"><code>${embedSnippet(this.options)}</code></pre>
           <div class="actions copy-row">
             <button part="button" type="button" class="button" @click=${this.onCopy}>${t.t('embed.copy')}</button>
