@@ -25,3 +25,4 @@ export * from './services-staff.js';
 export * from './agenda-staff.js';
 export * from './open311.js';
 export * from './open311-staff.js';
+export * from './webhooks.js';

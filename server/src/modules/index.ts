@@ -16,10 +16,11 @@ import { agendaModule } from './agenda/index.js';
 import { innovationModule } from './innovations/index.js';
 import { csrModule } from './csr/index.js';
 import { layananModule } from './services/index.js';
+import { webhooksModule } from '../webhooks/index.js';
 import type { Database } from '../db/schema.js';
 
 /** Every module of the server: the spine's parts (tenancy, accounts, calendar, privacy) first. */
-export const serverModules: readonly ServerModule[] = [tenancyModule, accountsModule, calendarModule, privacyModule, siapModule, perjakaModule, agendaModule, innovationModule, csrModule, layananModule];
+export const serverModules: readonly ServerModule[] = [tenancyModule, accountsModule, calendarModule, privacyModule, siapModule, perjakaModule, agendaModule, innovationModule, csrModule, layananModule, webhooksModule];
 
 /** Every module's tables (for tests and tools): `db.withTables<ModuleTables>()`. */
 export type ModuleTables = ConsultationTables;
