@@ -1,9 +1,9 @@
 /**
  * Starts the opd-kit server: read settings, open (and migrate) the database, seed the demo
- * data into an empty one when asked, serve the app, run the retention period of contact data
- * at start and every hour (`privacy/retention.ts`; once across instances), and shut down
- * cleanly on SIGTERM/SIGINT (stop accepting, finish requests and a retention run in flight,
- * close the database, exit 0).
+ * data into an empty one when asked, serve the app, run every module's background jobs
+ * (`jobs/scheduler.ts`: the outbox dispatcher, mail, the retention period, …; each once at a
+ * time across instances), and shut down cleanly on SIGTERM/SIGINT (stop accepting, finish
+ * requests, abort and wait for the job runs in flight, close the database, exit 0).
  *
  * Run: `node --import tsx server/src/main.ts` (or `npm start -w server`).
  *
@@ -16,7 +16,7 @@ import { createLogger, type Logger } from './log.js';
 import { loadSettings, SettingsError, type Settings } from './settings.js';
 import { listenStartError, startFailureLine } from './start-errors.js';
 import { serverModules } from './modules/index.js';
-import { startRetention, type RetentionJob } from './privacy/retention.js';
+import { startScheduler, type Scheduler } from './jobs/scheduler.js';
 import { describeSeed, mayHoldDemoData, seedDemo } from './seed.js';
 
 /** How long a shutdown may wait for requests in flight before giving up. */
@@ -58,10 +58,10 @@ async function main(): Promise<void> {
       `opd-kit listening on http://${shown}:${settings.port} (${database.label}), ready in ${Math.round(performance.now())} ms`,
     );
   });
-  const retention = startRetention({ db: database.db, now: () => new Date(), log, modules: serverModules });
+  const scheduler = startScheduler({ db: database.db, settings, now: () => new Date(), log, modules: serverModules });
   server.on('error', (error) => {
     process.stderr.write(`opd-kit cannot start: ${listenStartError(error, settings.port, settings.host).message}\n`);
-    void retention
+    void scheduler
       .stop()
       .then(() => database.close())
       .finally(() => process.exit(1));
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info(`${signal}: shutting down`);
-    void stop(server, retention, database, log).then(
+    void stop(server, scheduler, database, log).then(
       () => process.exit(0),
       (error: unknown) => {
         log.error(`shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
-async function stop(server: Server, retention: RetentionJob, database: OpenDatabase, log: Logger): Promise<void> {
+async function stop(server: Server, scheduler: Scheduler, database: OpenDatabase, log: Logger): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       reject(new Error(`requests still running after ${SHUTDOWN_GRACE_MS / 1000} s`));
@@ -98,7 +98,7 @@ async function stop(server: Server, retention: RetentionJob, database: OpenDatab
     });
     if ('closeIdleConnections' in server) server.closeIdleConnections();
   });
-  await retention.stop();
+  await scheduler.stop();
   await database.close();
   log.info('stopped');
 }

@@ -7,13 +7,17 @@
  * folder is one server's (the data-dir lock refuses a second), so memory holds the same counts
  * without a write — a query of its own on every public write, PGlite's dearest part of it.
  *
+ * Old windows are deleted by the `rate-limit-sweep` job ({@link sweepRateLimits}, every
+ * minute, once across instances), not inside a request.
+ *
  * @module
  */
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './env.js';
 import { ProblemError } from './problem.js';
 import { preparedAs } from '../db/prepared-statements.js';
+import type { Database } from '../db/schema.js';
 
 const WINDOW_MS = 60_000;
 const KEEP_WINDOWS_MS = 10 * WINDOW_MS;
@@ -37,7 +41,6 @@ function countInMemory(db: object, key: string, windowStart: number): number {
 
 /** Limits a route to `settings.rateLimitPerMinute` requests per client per minute, counted in `bucket`. */
 export function rateLimit(bucket: string): MiddlewareHandler<AppEnv> {
-  let lastSweep = 0;
   return async (c, next) => {
     const { db, settings, now } = c.get('deps');
     const at = now().getTime();
@@ -58,11 +61,6 @@ export function rateLimit(bucket: string): MiddlewareHandler<AppEnv> {
         .modifyEnd(preparedAs('rate-limit'))
         .executeTakeFirstOrThrow();
       count = row.count;
-      if (at - lastSweep > WINDOW_MS) {
-        // Housekeeping: old windows are of no use to any instance.
-        lastSweep = at;
-        await db.deleteFrom('rate_limits').where('window_start', '<', new Date(at - KEEP_WINDOWS_MS)).execute();
-      }
     }
 
     const limit = settings.rateLimitPerMinute;
@@ -79,4 +77,10 @@ export function rateLimit(bucket: string): MiddlewareHandler<AppEnv> {
     c.header('RateLimit', `limit=${limit}, remaining=${remaining}, reset=${reset}`);
     await next();
   };
+}
+
+/** Deletes the counts of windows older than ten minutes (of no use to any instance); returns how many rows. */
+export async function sweepRateLimits(db: Kysely<Database>, now: Date): Promise<number> {
+  const result = await db.deleteFrom('rate_limits').where('window_start', '<', new Date(now.getTime() - KEEP_WINDOWS_MS)).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -15,6 +15,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
+import type { ServerModule } from '../http/module.js';
 import type { Logger } from '../log.js';
 import type { Settings } from '../settings.js';
 
@@ -50,8 +51,10 @@ export interface JobContext {
   now: () => Date;
   /** Where the job logs (ids and counts, never personal data). */
   log: Logger;
-  /** Aborted when the process shuts down: a long run stops between items. */
+  /** Aborted when the process shuts down (or the run lost its lease): a long run stops between items. */
   signal: AbortSignal;
+  /** Every module of the server (the dispatcher hands events to their `onEvent`). */
+  modules: readonly ServerModule[];
 }
 
 /** A module's periodic work. */

@@ -8,6 +8,7 @@ import type { ServerModule } from '../http/module.js';
 import { accountsModule } from '../auth/routes.js';
 import { calendarModule } from '../calendar/routes.js';
 import { privacyModule } from '../privacy/routes.js';
+import { jobsModule } from '../jobs/index.js';
 import { tenancyModule } from '../tenancy/routes.js';
 import { siapModule } from './consultations/index.js';
 import type { ConsultationTables } from './consultations/tables.js';
@@ -20,7 +21,7 @@ import { webhooksModule } from '../webhooks/index.js';
 import type { Database } from '../db/schema.js';
 
 /** Every module of the server: the spine's parts (tenancy, accounts, calendar, privacy) first. */
-export const serverModules: readonly ServerModule[] = [tenancyModule, accountsModule, calendarModule, privacyModule, siapModule, perjakaModule, agendaModule, innovationModule, csrModule, layananModule, webhooksModule];
+export const serverModules: readonly ServerModule[] = [tenancyModule, accountsModule, calendarModule, privacyModule, jobsModule, siapModule, perjakaModule, agendaModule, innovationModule, csrModule, layananModule, webhooksModule];
 
 /** Every module's tables (for tests and tools): `db.withTables<ModuleTables>()`. */
 export type ModuleTables = ConsultationTables;

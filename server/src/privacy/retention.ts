@@ -1,7 +1,7 @@
 /**
  * The retention period (UU 27/2022: keep personal data no longer than needed): every module's
  * `privacy.expire` erases the name and contact of cases closed more than
- * `contactRetentionDays` ago. `main.ts` runs it at start and every hour.
+ * `contactRetentionDays` ago. The scheduler runs it at start and every hour ({@link retentionJob}).
  *
  * The same run purges the spine's housekeeping rows that nothing else deletes
  * ({@link purgeHousekeeping}), whether or not a retention period is set: sign-in failures once
@@ -23,13 +23,14 @@ import { LOCK_MINUTES } from '../auth/lockout.js';
 import { audit } from '../db/audit.js';
 import type { Database } from '../db/schema.js';
 import type { AppDeps } from '../http/env.js';
+import type { JobDefinition } from '../jobs/contract.js';
 import { PERSONAL_DATA_SUBJECT } from './personal-data.js';
 import { readPrivacySettings } from './settings.js';
 
 /** Any 64-bit number no other part takes: the advisory lock of the retention job. */
 export const RETENTION_LOCK = 730_215_002;
 
-/** How often `main.ts` runs it. */
+/** How often the scheduler runs it. */
 export const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -145,37 +146,16 @@ export async function runRetention(deps: RetentionDeps): Promise<RetentionRun> {
   return run;
 }
 
-/** The running retention job of a server process. */
-export interface RetentionJob {
-  /** Stops the timer and waits for a run in progress. */
-  stop(): Promise<void>;
-}
-
 /**
- * Runs the retention period now and then every `intervalMs` (default hourly) on an unref'd
- * timer (it never keeps the process alive); a failed run is logged and the next one tries again.
+ * The `retention` job: {@link runRetention} at start and every hour, on the scheduler
+ * (`jobs/scheduler.ts`); a failed run is logged and the next one tries again.
  */
-export function startRetention(deps: RetentionDeps, intervalMs: number = RETENTION_INTERVAL_MS): RetentionJob {
-  let running: Promise<unknown> | undefined;
-  let stopped = false;
-  const tick = () => {
-    if (stopped || running) return;
-    running = runRetention(deps)
-      .catch((error: unknown) => {
-        deps.log.error('retention run failed', { error: error instanceof Error ? error.message : String(error) });
-      })
-      .finally(() => {
-        running = undefined;
-      });
-  };
-  tick();
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
-}
+export const retentionJob: JobDefinition = {
+  name: 'retention',
+  everyMs: RETENTION_INTERVAL_MS,
+  async run(context) {
+    const run = await runRetention(context);
+    const erased = Object.values(run.erased).reduce((sum, count) => sum + count, 0);
+    return { erased, ...run.purged };
+  },
+};
