@@ -7,8 +7,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import ICAL from 'ical.js';
+import * as z from 'zod/mini';
+import { regexes } from 'zod/v4/core';
 import { ApiError, buildClient, ValidationError } from '../../src/index.js';
 import { agenda, citizenAgenda, type AgendaEvent } from '../../src/agenda.js';
+import { agendaEventParams, agendaEventQuery, eventPeriod, INSTANT_PATTERN } from '../../src/schemas/agenda.js';
+import { timestamp, toFieldErrors } from '../../src/schemas/common.js';
 import { DEMO_AGENDA_OPD, DEMO_EVENTS } from '../../server/src/modules/agenda/seed.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -141,5 +145,34 @@ describe('errors a caller of the agenda can branch on', () => {
     const event = await client.agenda.events.create({ title: 'Rapat yang dibatalkan', body: 'bamus', kind: 'rapat-kerja', startsAt: '2026-12-18T09:00', endsAt: '2026-12-18T10:00' });
     await client.agenda.events.cancel(event.id, 'tidak kuorum');
     await assert.rejects(client.agenda.events.edit(event.id, { place: 'Aula' }), (error) => error instanceof ApiError && error.status === 409 && error.code === 'conflict');
+  });
+});
+
+describe("the agenda's own checks say what zod's would (they keep zod's larger classes out of the calendar's bundle)", () => {
+  const verdict = (schema: z.ZodMiniType, value: unknown) => {
+    const result = schema.safeParse(value, { reportInput: true } as never);
+    return result.success ? { ok: result.data } : toFieldErrors(result.error.issues).map(({ path, code }) => ({ path, code }));
+  };
+
+  it('reads an instant with zod\'s own ISO date-time pattern, accepting and refusing what z.iso.datetime({ offset: true }) does', () => {
+    assert.equal(INSTANT_PATTERN.source, regexes.datetime({ offset: true }).source);
+    const instants = ['2026-12-07T03:00:00.000Z', '2026-12-07T10:00:00+07:00', '2028-02-29T00:00:00Z', '2026-02-29T00:00:00Z', '2026-12-07T03:00Z', '2026-12-07', '2026-12-07T24:00:00Z', '2026-12-07T10:00:00+0700', 12, null];
+    for (const value of instants) {
+      const period = { startsAt: value, endsAt: '2026-12-07T05:00:00Z', startDate: null, endDate: null };
+      assert.deepEqual(verdict(eventPeriod, period), verdict(z.object({ ...eventPeriod.shape, startsAt: timestamp }), period), String(value));
+    }
+  });
+
+  it('reads an event id and a page size as z.int() with z.minimum and z.maximum would, and describes them alike', () => {
+    const zodsId = z.object({ ...agendaEventParams.shape, id: z.coerce.number().check(z.int(), z.minimum(1), z.maximum(2_147_483_647)) });
+    for (const id of ['1', '12', '2147483647', '2147483648', '0', '-1', '1.5', 'abc', '', '1e3', 7, 7.5]) {
+      assert.deepEqual(verdict(agendaEventParams, { opd: DEMO_AGENDA_OPD, id }), verdict(zodsId, { opd: DEMO_AGENDA_OPD, id }), `id ${id}`);
+    }
+    const zodsLimit = z.object({ limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100))) });
+    for (const limit of ['1', '100', '101', '0', '50.5', 'abc', undefined]) {
+      assert.deepEqual(verdict(agendaEventQuery, { limit }), verdict(zodsLimit, { limit }), `limit ${limit}`);
+    }
+    assert.deepEqual(z.toJSONSchema(agendaEventParams.shape.id, { io: 'input' }), z.toJSONSchema(zodsId.shape.id, { io: 'input' }));
+    assert.deepEqual(z.toJSONSchema(eventPeriod.shape.startsAt), z.toJSONSchema(timestamp));
   });
 });
