@@ -15,6 +15,9 @@ import { innovationRegistryPage } from '../innovation-console/registry/console-p
 import { innovationReviewPage } from '../innovation-console/review/console-page.js';
 import { roadDataPage } from '../road-console/network/console-page.js';
 import { roadReportsPage } from '../road-console/reports/console-page.js';
+import { serviceCompliancePage } from '../services-console/compliance/console-page.js';
+import { serviceSatisfactionPage } from '../services-console/satisfaction/console-page.js';
+import { serviceStandardsPage } from '../services-console/standards/console-page.js';
 import type { ConsolePage } from './page.js';
 import { auditPage } from './pages/audit/console-page.js';
 import { embedPage } from './pages/embed/console-page.js';
@@ -35,6 +38,9 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
   innovationReviewPage,
   csrProgramsPage,
   csrProposalsPage,
+  serviceStandardsPage,
+  serviceSatisfactionPage,
+  serviceCompliancePage,
   opdSettingsPage,
   embedPage,
   auditPage,

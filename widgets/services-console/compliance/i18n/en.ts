@@ -1,0 +1,33 @@
+/**
+ * The English copy of Layanan's regency-wide compliance page.
+ *
+ * @module
+ */
+import type { ServiceComplianceMessages } from './id.js';
+
+const num = (value: number): string => value.toLocaleString('en-GB');
+
+/** The compliance page's English copy. */
+export const en: ServiceComplianceMessages = {
+  'page.title': 'Service standard compliance across the regency',
+  'page.intro': 'Every standard in force today is checked against the regency’s checklist. Click a missing component to open that service’s standard right at it.',
+  'page.loading': 'Checking the standards…',
+  'page.summary': (complete, services, percent, day) => `${num(complete)} of ${num(services)} services have every component (${percent} %), on ${day}.`,
+  'page.checklist': (name, source) => `Checklist: ${name} (${source}).`,
+  'opds.caption': 'Compliance per OPD',
+  'opds.opd': 'OPD',
+  'opds.services': 'Services in force',
+  'opds.complete': 'Complete',
+  'opds.percent': 'Percent',
+  'opds.missing': 'Components most often missing',
+  'opds.none': 'No services yet',
+  'items.title': 'Services not yet complete',
+  'items.caption': 'Services not yet complete and the components they lack',
+  'items.service': 'Service',
+  'items.opd': 'OPD',
+  'items.missing': 'Missing components',
+  'items.allComplete': 'Every service in force is complete.',
+  'items.ownOnly': 'The missing components of your OPD’s services can be clicked to fill them in.',
+  'items.gapLink': (component, service) => `Fill in ${component} for ${service}`,
+  'items.missingCount': (component, count) => `${component} (${num(count)})`,
+};
