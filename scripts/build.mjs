@@ -139,6 +139,8 @@ export async function writeManifest() {
   const manifest = await buildManifest();
   mkdirSync(at('dist'), { recursive: true });
   writeFileSync(at('dist/custom-elements.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  // Beside the CDN files too, for tools and pages that read it over HTTP (the demo site's gallery).
+  if (existsSync(at('dist/cdn'))) writeFileSync(at('dist/cdn/custom-elements.json'), JSON.stringify(manifest));
   return manifest;
 }
 

@@ -37,8 +37,8 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** A CDN chunk named by its content's hash, e.g. `shared-1VKu5038.js`. */
 const HASHED_CHUNK = /-[A-Za-z0-9_-]{8}\.js(\.map)?$/;
 
-/** The build's lists, which change with every release: the entries, the pinned entry's integrity. */
-const LISTS = new Set(['entries.json', 'integrity.json']);
+/** The build's lists, which change with every release: the entries, the pinned entry's integrity, the widgets' manifest. */
+const LISTS = new Set(['entries.json', 'integrity.json', 'custom-elements.json']);
 
 /**
  * The CDN build's `Cache-Control` by file: a chunk named by its content's hash is kept for
