@@ -8,9 +8,9 @@
  */
 import { agendaEventsPage } from '../agenda-console/events/console-page.js';
 import { consultationInboxPage } from '../consultation-inbox/console-page.js';
+import { siapSettingsPage } from '../consultation-inbox/settings/console-page.js';
 import { csrProgramsPage } from '../csr-console/programs/console-page.js';
 import { csrProposalsPage } from '../csr-console/proposals/console-page.js';
-import { siapSettingsPage } from '../consultation-inbox/settings/console-page.js';
 import { innovationRegistryPage } from '../innovation-console/registry/console-page.js';
 import { innovationReviewPage } from '../innovation-console/review/console-page.js';
 import { roadDataPage } from '../road-console/network/console-page.js';

@@ -855,7 +855,7 @@ export class OpdCsrPrograms extends ConsolePageElement {
     else if (proposal?.data) note = html`<p class="intro" id="from-proposal">${t.t('new.fromProposal', proposal.data.title, proposal.data.proposer, proposal.data.decision?.company?.name ?? '')}</p>`;
     return html`<section class="section" aria-labelledby="view-title">
       ${this.heading(t.t('new.title'))} <p class="intro">${t.t('new.intro')}</p> ${note}
-      ${this.companies?.length ? this.renderProgramForm(null) : renderNotice({ message: t.t('new.noCompanies'), action: { label: t.t('views.companies'), onClick: () => this.context?.navigate(`${csrProgramsPage.id}/perusahaan`) } })}
+      ${this.companies?.length ? this.renderProgramForm(null, this.level + 1) : renderNotice({ message: t.t('new.noCompanies'), action: { label: t.t('views.companies'), onClick: () => this.context?.navigate(`${csrProgramsPage.id}/perusahaan`) } })}
     </section>`;
   }
 
@@ -886,11 +886,11 @@ export class OpdCsrPrograms extends ConsolePageElement {
         ${this.outcome.done?.form === 'program' ? html`<p class="done" id="program-done">${this.outcome.done.message}</p>` : nothing}
       </section>
       ${this.renderSpending(program)}
-      <section class="section" aria-labelledby="edit-title">${this.heading(t.t('one.edit'), 'edit-title', this.level + 1)} ${this.renderProgramForm(program)}</section>`;
+      <section class="section" aria-labelledby="edit-title">${this.heading(t.t('one.edit'), 'edit-title', this.level + 1)} ${this.renderProgramForm(program, this.level + 2)}</section>`;
   }
 
   /** The programme form: a new one (`null`) or the edit of `program`. */
-  private renderProgramForm(program: CsrProgramStaff | null): TemplateResult {
+  private renderProgramForm(program: CsrProgramStaff | null, headingLevel: number): TemplateResult {
     const t = this.localize;
     const key = this.draftKey;
     const draft = this.currentDraft;
@@ -903,7 +903,7 @@ export class OpdCsrPrograms extends ConsolePageElement {
     const double = this.doubleFunding?.key === key ? this.doubleFunding : null;
     const askReason = !!double || !!draft.doubleFundingReason;
     const restored = this.restored.has(key) && !!this.drafts[key];
-    return html`${renderFormOutcome({ ...this.outcome, done: null }, 'program', { title: t.t('common.summaryTitle'), headingLevel: this.level + 2, root: () => this.shadowRoot })}
+    return html`${renderFormOutcome({ ...this.outcome, done: null }, 'program', { title: t.t('common.summaryTitle'), headingLevel, root: () => this.shadowRoot })}
       ${restored ? renderNotice({ message: t.t('form.restored'), id: 'restored', action: { label: t.t('form.discard'), onClick: () => this.discardDraft(), look: 'secondary' } }) : nothing}
       <form class="form-grid" novalidate @submit=${this.onSaveProgram} @input=${this.onProgramInput} @change=${this.onProgramInput}>
         ${text('title')}
@@ -974,7 +974,9 @@ export class OpdCsrPrograms extends ConsolePageElement {
             ${repeat(entries, (entry) => entry.id, (entry) => this.renderEntry(entry))}
           </ol>
           <p class="entries-total" id="entries-total">${t.t('spending.total', this.money(program.spent), this.money(program.committed))}</p>`}
-      ${this.renderSpendingForm(program)}
+      ${program.status === 'proposed' || program.status === 'cancelled'
+        ? renderNotice({ message: t.t('spending.notYet', t.t(`status.${program.status}`)), id: 'spending-not-yet' })
+        : this.renderSpendingForm(program)}
     </section>`;
   }
 

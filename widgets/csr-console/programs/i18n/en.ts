@@ -121,6 +121,7 @@ export const en: CsrProgramsMessages = {
   'spending.reasonHint': 'This spending passes the commitment. At least 10 characters; the programme is flagged on the public board.',
   'spending.willPass': (over) => `With this amount spending passes the commitment by ${over}.`,
   'spending.file': 'Evidence (optional)',
+  'spending.notYet': (status) => `This programme is ${status.toLowerCase()}: spending is recorded once it is approved. Change its status below first.`,
   'spending.submit': 'Record spending',
 
   'company.title': 'Companies giving CSR',

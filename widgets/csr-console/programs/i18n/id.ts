@@ -121,6 +121,7 @@ export const id = {
   'spending.reasonHint': 'Realisasi ini melampaui komitmen. Paling sedikit 10 karakter; program akan ditandai di papan publik.',
   'spending.willPass': (over: string) => `Dengan jumlah ini realisasi melebihi komitmen sebesar ${over}.`,
   'spending.file': 'Bukti (tidak wajib)',
+  'spending.notYet': (status: string) => `Program ini berstatus ${status.toLowerCase()}: realisasi dicatat setelah program disetujui. Ubah statusnya di bawah dahulu.`,
   'spending.submit': 'Catat realisasi',
 
   'company.title': 'Perusahaan pemberi CSR',
