@@ -28,7 +28,8 @@ export async function readJsonBody<S extends z.core.$ZodType>(c: Context<AppEnv>
   try {
     value = JSON.parse(text);
   } catch {
-    throw validationProblem([], 'The request body is not valid JSON', 400);
+    // The body as a whole is the field at fault (path ''), so a client has an error to show.
+    throw validationProblem([{ path: '', message: 'Send the body as valid JSON', code: 'format' }], 'The request body is not valid JSON', 400);
   }
   const result = z.safeParse(schema, value, { reportInput: true });
   if (!result.success) throw validationProblem(toFieldErrors(result.error.issues));

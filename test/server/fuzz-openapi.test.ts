@@ -1,0 +1,99 @@
+/**
+ * Property fuzzing of every operation in the OpenAPI document the server answers, driven by
+ * the document itself (fast-check): path values, query strings, headers and bodies built from
+ * each operation's schemas, mostly well-formed (so the write paths run, signed in as the
+ * regency admin, an OPD admin or an officer of the OPD) and broken every way in `fuzz/hostile.ts`.
+ * No answer may be a 5xx; every 4xx is a problem document; every validation problem names its
+ * fields. About 10,000 requests a run; `FUZZ_RUNS=<runs per operation>` for more,
+ * `FUZZ_SEED=<seed>` to replay a run (a failure prints its seed and path too).
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import fc from 'fast-check';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { addCallers, closeConnections, enableEveryModule, fault, harvest, inParallel, send, unnamedFields, type Callers } from './fuzz/harness.js';
+import { operationsOf, requestsFor, type FuzzRequest, type KnownValues, type OpenApiDocument, type Operation } from './fuzz/requests.js';
+
+/** The fewest requests one run sends, over all operations. */
+const MIN_REQUESTS = 10_000;
+
+const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Date.now() ^ (Math.random() * 0x100000000);
+
+describe('fuzzing every operation of the OpenAPI document', () => {
+  let server: TestServer;
+  let doc: OpenApiDocument;
+  let operations: Operation[];
+  let callers: Callers;
+  let known: KnownValues;
+  let runs: number;
+  let sent = 0;
+  const unnamed = new Map<string, string>();
+  const started = Date.now();
+  let setupSeconds = 0;
+
+  before(async () => {
+    server = await startTestServer({ settings: { rateLimitPerMinute: 100_000 } });
+    await enableEveryModule(server);
+    callers = await addCallers(server);
+    const answer = await fetch(`${server.url}/openapi.json`);
+    doc = (await answer.json()) as OpenApiDocument;
+    operations = operationsOf(doc);
+    runs = Number(process.env.FUZZ_RUNS ?? Math.ceil(MIN_REQUESTS / operations.length));
+    const probe: FuzzRequest = { operation: 'harvest', method: 'GET', target: '', caller: 'admin', garbage: '', headers: {}, bodyKind: 'none' };
+    known = await harvest(server.url, doc, callers, probe);
+    setupSeconds = (Date.now() - started) / 1000;
+  });
+
+  after(async () => {
+    closeConnections();
+    await server?.close();
+  });
+
+  /** Sends one generated request and answers what is wrong with its answer, if anything. */
+  async function check(request: FuzzRequest): Promise<string | undefined> {
+    const answer = await send(server.url, request, await callers.authorization(request));
+    sent++;
+    for (const message of unnamedFields(answer, request)) unnamed.set(`${request.operation}: ${message}`, request.body as string);
+    const wrong = fault(request, answer);
+    if (answer.status === 401 && (request.caller === 'admin' || request.caller.endsWith('officer'))) await callers.renew();
+    if (request.operation === 'setOpdModules' && answer.status < 300) await enableEveryModule(server);
+    return wrong;
+  }
+
+  it('covers every operation the document describes', () => {
+    assert.ok(operations.length >= 100, `${operations.length} operations`);
+    const described = new Set(operations.map((op) => `${op.method} ${op.path}`));
+    for (const expected of ['POST /api/v1/opds/{opd}/consultations', 'POST /api/v1/auth/login', 'PATCH /api/v1/opds/{opd}/csr/programs/{id}', 'PUT /api/v1/opds/{opd}/modules']) {
+      assert.ok(described.has(expected), expected);
+    }
+  });
+
+  it('answers no request with a 5xx, every 4xx with a problem document naming the fields', async (t) => {
+    const failures: string[] = [];
+    const times: [string, number][] = [];
+    // Three operations at a time: the database works while the generator makes the next request.
+    await inParallel([...operations.entries()], 3, async ([index, operation]) => {
+      const began = Date.now();
+      const result = await fc.check(
+        fc.asyncProperty(requestsFor(operation, doc.components.schemas, known), async (request) => {
+          const wrong = await check(request);
+          if (wrong) throw new Error(wrong);
+        }),
+        { numRuns: runs, seed: seed + index, endOnFailure: true },
+      );
+      times.push([operation.id, Date.now() - began]);
+      if (result.failed) {
+        const example = result.counterexample?.[0];
+        failures.push(
+          `${operation.method} ${operation.path} (${operation.id}), FUZZ_SEED=${seed} (operation seed ${seed + index}, path ${result.counterexamplePath}): ${result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance)}\n  request: ${JSON.stringify(example).slice(0, 1500)}`,
+        );
+      }
+    });
+    const seconds = (Date.now() - started) / 1000 - setupSeconds;
+    t.diagnostic(`${operations.length} operations × ${runs} runs: ${sent} requests in ${seconds.toFixed(1)} s after ${setupSeconds.toFixed(1)} s of start-up (seed ${seed}); ${(process.cpuUsage().user / 1e6).toFixed(1)} s CPU`);
+    for (const [id, ms] of times.sort((a, b) => b[1] - a[1]).slice(0, 8)) t.diagnostic(`slowest: ${id} ${ms} ms`);
+    for (const [where, body] of unnamed) t.diagnostic(`field not named: ${where} — body ${body.slice(0, 200)}`);
+    assert.deepEqual(failures, []);
+    assert.ok(sent >= Math.min(MIN_REQUESTS, runs * operations.length), `${sent} requests sent`);
+  });
+});
