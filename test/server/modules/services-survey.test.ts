@@ -230,7 +230,7 @@ describeApi('Layanan: satisfaction survey', { publicResponses: 12 }, (api) => {
 
   it('keeps nothing that leads back to a respondent, and shows no suggestion publicly', async () => {
     const columns = Object.keys((await db().selectFrom('survey_responses').selectAll().limit(1).executeTakeFirstOrThrow()) as object).sort();
-    assert.deepEqual(columns, ['answered_on', 'id', 'is_demo', 'model_id', 'service_id', 'suggestion'], 'the service, the model, the day, the suggestion — no time, address or token');
+    assert.deepEqual(columns, ['answered_on', 'id', 'is_demo', 'model_id', 'service_id', 'suggestion', 'suggestion_screened'], 'the service, the model, the day, the suggestion (and whether the retention period screened it) — no time, address or token');
     const tokenColumns = Object.keys((await db().selectFrom('survey_tokens').selectAll().limit(1).executeTakeFirstOrThrow()) as object).sort();
     assert.deepEqual(tokenColumns, ['created_at', 'expires_at', 'hash', 'is_demo', 'service_id', 'used'], 'a used token says only “used”');
     const text = JSON.stringify(await report('dpmptsp', 2025));

@@ -19,6 +19,8 @@ import {
 } from '../../../../src/schemas/services-staff.js';
 import { serviceStandardTables } from './migrations/0001-service-standards.js';
 import { satisfactionSurveyTables } from './migrations/0002-satisfaction-survey.js';
+import { suggestionScreening } from './migrations/0003-suggestion-screening.js';
+import { layananPrivacy } from './privacy.js';
 import { serviceRoutes } from './routes.js';
 import { seedServices } from './seed.js';
 
@@ -26,8 +28,10 @@ import { seedServices } from './seed.js';
 export const layananModule = defineModule({
   id: 'layanan',
   routes: serviceRoutes,
-  migrations: { '0001-service-standards': serviceStandardTables, '0002-satisfaction-survey': satisfactionSurveyTables },
+  migrations: { '0001-service-standards': serviceStandardTables, '0002-satisfaction-survey': satisfactionSurveyTables, '0003-suggestion-screening': suggestionScreening },
   seed: seedServices,
+  // Survey suggestions are free text that may name a citizen: found and erased on request, screened after the retention period.
+  privacy: layananPrivacy,
   problems: {
     'survey-token-used': { status: 409, title: 'This survey code has already been used' },
     'survey-token-expired': { status: 410, title: 'This survey code has expired' },

@@ -131,6 +131,8 @@ export interface SurveyResponsesTable {
   model_id: string;
   answered_on: DateColumn;
   suggestion: string | null;
+  /** The suggestion was screened for contact details after the retention period (see `privacy.ts`). */
+  suggestion_screened: ColumnType<boolean, boolean | undefined, boolean>;
   is_demo: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
