@@ -16,7 +16,7 @@
  * ```
  *
  * `services` adds the staff calls (standards, new services and versions, survey codes,
- * suggestions, the pledge; the regency's checklist).
+ * suggestions, the pledge, the export for SIPPN; the regency's checklist and export).
  *
  * @module
  */
@@ -55,4 +55,4 @@ export type {
   SurveyInput,
   SurveyModel,
 } from './schemas/services.js';
-export type { ServiceCreateInput, ServiceHistory, ServiceInternal, ServiceStaff, ServiceStandard, ServiceStandardInput, ServiceVersionInfo, SurveyTokenBatch } from './schemas/services-staff.js';
+export type { ServiceCreateInput, ServiceHistory, ServiceInternal, ServiceStaff, ServiceStandard, ServiceStandardInput, ServiceVersionInfo, SippnExport, SippnService, SurveyTokenBatch } from './schemas/services-staff.js';

@@ -5,8 +5,9 @@
  * satisfaction survey's model (`surveyModel`), answers the survey with a code from the
  * counter (`answerSurvey`) and reads the index (`satisfaction`). OPD staff list their
  * standards, create a service, read its history, add a version with its effective day, issue
- * survey codes, read the suggestions and set the service pledge (`opd.*`); a regency admin
- * sets the compliance checklist (`setChecklist`). Each method is a thin call of one endpoint of
+ * survey codes, read the suggestions, set the service pledge and export the standards for SIPPN
+ * (`opd.*`); a regency admin sets the compliance checklist (`setChecklist`) and exports every
+ * OPD's for SIPPN (`exportSippn`, `exportSippnCsv`). Each method is a thin call of one endpoint of
  * `serviceStaffEndpoints`.
  *
  * `citizenServices` (in `citizen-services.ts`, re-exported here) is the public half alone, for
@@ -27,6 +28,7 @@ import {
   type servicePledgeView,
   type ServiceStaff,
   type ServiceStandardInput,
+  type SippnExport,
   type surveySuggestions,
   type SurveyTokenBatch,
   type surveyTokenBatchInput,
@@ -80,6 +82,10 @@ export interface OpdServicesCalls {
   suggestions(options?: ServiceCallOptions & { year?: number }): Promise<SurveySuggestions>;
   /** Sets the OPD's service pledge (*maklumat pelayanan*). */
   setPledge(pledge: ServicePledgeInput, options?: ServiceCallOptions): Promise<ServicePledgeView>;
+  /** The OPD's standards in force in the shape SIPPN (sippn.menpan.go.id) takes a *jenis layanan*: the fourteen components of PermenPAN-RB 15/2014 in order, with SIPPN's labels; audited. */
+  exportSippn(options?: ServiceCallOptions): Promise<SippnExport>;
+  /** The same as CSV text (SIPPN's labels as the header, one row per service), for a spreadsheet or SIPPN's Excel import. */
+  exportSippnCsv(options?: ServiceCallOptions): Promise<string>;
 }
 
 /** Layanan's calls: the public ones and the staff's. */
@@ -87,6 +93,10 @@ export interface ServicesNamespace extends CitizenServicesNamespace {
   readonly opd: OpdServicesCalls;
   /** Sets the compliance checklist every OPD's standards are checked against (regency admins). */
   setChecklist(checklist: ComplianceChecklistInput, options?: CallOptions): Promise<ComplianceChecklist>;
+  /** Every OPD's standards in force for SIPPN, as {@link OpdServicesCalls.exportSippn} (regency admins). */
+  exportSippn(options?: CallOptions): Promise<SippnExport>;
+  /** The same as CSV text (regency admins). */
+  exportSippnCsv(options?: CallOptions): Promise<string>;
 }
 
 /** Builds `client.services` with the staff calls: `buildClient(options, { services })`. */
@@ -125,9 +135,23 @@ export const services: NamespaceFactory<ServicesNamespace> = (sender, defaults) 
         const opd = opdOf(options);
         return sender.call(staffEndpoints.putPledge, { params: { opd }, body: pledge, what: `the service pledge of ${opd}`, signal: options?.signal });
       },
+      async exportSippn(options) {
+        const opd = opdOf(options);
+        return sender.call(staffEndpoints.exportSippn, { params: { opd }, what: `the SIPPN export of ${opd}`, signal: options?.signal });
+      },
+      async exportSippnCsv(options) {
+        const opd = opdOf(options);
+        return sender.call(staffEndpoints.exportSippnCsv, { params: { opd }, what: `the SIPPN export of ${opd}`, signal: options?.signal });
+      },
     },
     async setChecklist(checklist, options) {
       return sender.call(staffEndpoints.putChecklist, { body: checklist, what: 'the compliance checklist', signal: options?.signal });
+    },
+    async exportSippn(options) {
+      return sender.call(staffEndpoints.regencyExportSippn, { what: 'the regency’s SIPPN export', signal: options?.signal });
+    },
+    async exportSippnCsv(options) {
+      return sender.call(staffEndpoints.regencyExportSippnCsv, { what: 'the regency’s SIPPN export', signal: options?.signal });
     },
   };
 };

@@ -225,6 +225,68 @@ export const surveySuggestions = z.object({
   data: z.array(z.object({ service: serviceSlug, quarter: z.number(), text: z.string() })),
 });
 
+/**
+ * One service in force as SIPPN (the national public-service information system of KemenPAN-RB,
+ * sippn.menpan.go.id; PermenPAN-RB 13/2017) takes a *jenis layanan*: its identity, the
+ * fourteen components of PermenPAN-RB 15/2014 in the regulation's order — the six of service
+ * delivery, then the eight of the unit's own management — and where and when it is given.
+ * Keys are SIPPN's Indonesian labels written in camelCase; the export's `label` gives each
+ * label as SIPPN writes it, in this order (the CSV's header).
+ */
+export const sippnService = z.object({
+  unitPelayanan: z.string(),
+  kodeUnit: opdSlug,
+  namaLayanan: z.string(),
+  kodeLayanan: serviceSlug,
+  deskripsiLayanan: z.nullable(z.string()),
+  kategoriLayanan: z.string(),
+  berlakuSejak: z.string(),
+  versiStandar: z.number(),
+  persyaratan: z.array(z.string()),
+  sistemMekanismeProsedur: z.array(z.string()),
+  jangkaWaktuPenyelesaian: z.string(),
+  jangkaWaktuHariKerja: z.nullable(z.number()),
+  biayaTarif: z.string(),
+  biayaRupiah: z.nullable(z.number()),
+  dasarHukumBiaya: z.nullable(z.string()),
+  produkPelayanan: z.string(),
+  penangananPengaduanSaranMasukan: z.array(z.string()),
+  dasarHukum: z.array(z.string()),
+  saranaPrasaranaFasilitas: z.nullable(z.string()),
+  kompetensiPelaksana: z.nullable(z.string()),
+  pengawasanInternal: z.nullable(z.string()),
+  jumlahPelaksana: z.nullable(z.number()),
+  jaminanPelayanan: z.nullable(z.string()),
+  jaminanKeamananKeselamatan: z.nullable(z.string()),
+  evaluasiKinerjaPelaksana: z.nullable(z.string()),
+  waktuPelayanan: z.string(),
+  lokasiPelayanan: z.string(),
+  alamatPelayanan: z.nullable(z.string()),
+  caraPelayanan: z.string(),
+  tautanLayananDaring: z.nullable(z.string()),
+  maklumatPelayanan: z.nullable(z.string()),
+});
+
+/** A SIPPN record, see {@link sippnService}. */
+export type SippnService = z.infer<typeof sippnService>;
+
+/** `GET …/services/export/sippn.json`: one record per service in force today, with the labels, the day and what the shape follows. */
+export const sippnExport = z.object({
+  /** `sippn-jenis-layanan`, version 1 of this shape. */
+  format: z.literal('sippn-jenis-layanan/1'),
+  /** What the shape follows, and what is our assumption. */
+  sumber: z.string(),
+  /** The day the standards in force were read for, `YYYY-MM-DD` in the regency's time zone. */
+  tanggal: z.string(),
+  dibuatPada: timestamp,
+  /** Each key's label as SIPPN writes it, in SIPPN's order. */
+  label: z.record(z.string(), z.string()),
+  layanan: z.array(sippnService),
+});
+
+/** The SIPPN export, see {@link sippnExport}. */
+export type SippnExport = z.infer<typeof sippnExport>;
+
 const opdOnly = z.object({ opd: opdSlug });
 
 /** Every endpoint of Layanan: the public ones and the staff's. */
@@ -294,6 +356,38 @@ export const serviceStaffEndpoints = {
     body: servicePledgeInput,
     response: servicePledgeView,
     access: 'staff',
+  }),
+  exportSippn: endpoint({
+    id: 'exportServicesSippn',
+    method: 'GET',
+    path: '/api/v1/opds/{opd}/services/export/sippn.json',
+    params: opdOnly,
+    response: sippnExport,
+    access: 'staff',
+  }),
+  exportSippnCsv: endpoint({
+    id: 'exportServicesSippnCsv',
+    method: 'GET',
+    path: '/api/v1/opds/{opd}/services/export/sippn.csv',
+    params: opdOnly,
+    response: z.string(),
+    produces: 'text/csv; charset=utf-8',
+    access: 'staff',
+  }),
+  regencyExportSippn: endpoint({
+    id: 'exportRegencyServicesSippn',
+    method: 'GET',
+    path: '/api/v1/services/export/sippn.json',
+    response: sippnExport,
+    access: 'regency-admin',
+  }),
+  regencyExportSippnCsv: endpoint({
+    id: 'exportRegencyServicesSippnCsv',
+    method: 'GET',
+    path: '/api/v1/services/export/sippn.csv',
+    response: z.string(),
+    produces: 'text/csv; charset=utf-8',
+    access: 'regency-admin',
   }),
   putChecklist: endpoint({
     id: 'putComplianceChecklist',

@@ -19,10 +19,11 @@
 import { sql } from 'kysely';
 import { serviceStaffEndpoints as endpoints } from '../../../../src/schemas/services-staff.js';
 import type { ServiceStaff, ServiceVersionInfo } from '../../../../src/schemas/services-staff.js';
-import type { FieldError } from '../../../../src/schemas/index.js';
+import type { FieldError, IndonesianTimeZone } from '../../../../src/schemas/index.js';
 import type { ServiceComponent } from '../../../../src/schemas/services.js';
 import { dayIn } from '../../calendar/working-days.js';
 import { audit } from '../../db/audit.js';
+import { toCsv } from '../../http/csv.js';
 import type { OpdRow } from '../../db/schema.js';
 import { pageDocs } from '../../http/cursor.js';
 import { claimedInTransaction, replayHeaders } from '../../http/idempotency.js';
@@ -31,6 +32,7 @@ import { ProblemError, validationProblem } from '../../http/problem.js';
 import { checklistOf, complianceOf } from './compliance.js';
 import { modelOn, satisfactionOf } from './satisfaction.js';
 import { searchDirectory } from './search.js';
+import { sippnExportOf, sippnTable, toSippn } from './sippn.js';
 import { checkStandard, inForceVersions, pledgesOf, toService, toStandard, versionColumns, versionQuery, type VersionRow } from './standards.js';
 import { checkScores, newToken, normalizeToken, spendToken, tokenHash } from './survey.js';
 import { servicesDb, type ServicesDb } from './tables.js';
@@ -423,9 +425,54 @@ const putChecklist = route({
   },
 });
 
+/** The records of the standards in force on `day` of `opds`, by OPD name then service name. */
+async function sippnRecords(db: ServicesDb, opds: Array<{ slug: string; name: string }>, day: string, timeZone: IndonesianTimeZone) {
+  const slugs = opds.map((o) => o.slug);
+  if (slugs.length === 0) return [];
+  const rows = (await inForceVersions(db, day).where('s.opd_slug', 'in', slugs).execute()) as VersionRow[];
+  const pledges = await pledgesOf(db, slugs);
+  const order = new Map(opds.map((o, i) => [o.slug, i]));
+  rows.sort((a, b) => order.get(a.opd_slug)! - order.get(b.opd_slug)! || a.name.localeCompare(b.name, 'id'));
+  return rows.map((r) => toSippn(r, pledges.get(r.opd_slug) ?? null, timeZone));
+}
+
+const sippnDescription = (scope: string, csv: boolean) =>
+  `${scope} standards in force today (in the regency’s time zone) in the shape SIPPN — KemenPAN-RB’s Sistem Informasi Pelayanan Publik Nasional, sippn.menpan.go.id (PermenPAN-RB 13/2017) — takes a *jenis layanan*, so a unit need not type them twice: one record per service with its identity, the fourteen components of PermenPAN-RB 15/2014 in the order of its Lampiran (six of service delivery: persyaratan; sistem, mekanisme, dan prosedur; jangka waktu penyelesaian; biaya/tarif with its legal basis; produk pelayanan; penanganan pengaduan, saran, dan masukan — then eight of the unit’s management: dasar hukum; sarana dan prasarana, dan/atau fasilitas, those for persons with disabilities included; kompetensi pelaksana; pengawasan internal; jumlah pelaksana; jaminan pelayanan; jaminan keamanan dan keselamatan pelayanan; evaluasi kinerja pelaksana), then the hours, place, channels and the unit’s pledge. Sources: SIPPN’s admin form (description, requirements, procedure, provider and location) and its Excel import of many services at once (KemenPAN-RB’s SIPP guide “Panduan Import Jenis Layanan”), SIPPN’s public service pages (requirements, procedure, time, cost, product, complaints, in that order) and PermenPAN-RB 15/2014. Our assumption: the import template’s exact column names were not available, so each field is named as the regulation and SIPPN’s pages name the component (the export’s \`label\` lists them in order); the standard’s decree number (SIPPN’s “No. SK”) is not kept here and is filled in SIPPN. ${
+    csv
+      ? 'CSV: one row per service, the labels as the header, lists as numbered lines in one cell; UTF-8 with a BOM, CRLF, every field quoted, a cell starting with =, +, -, @, a tab or CR written with a leading apostrophe.'
+      : 'JSON: lists as arrays, amounts in whole rupiah (0 when free), days `YYYY-MM-DD`.'
+  } The export is audited.`;
+
+function sippnRoute(endpoint: typeof endpoints.exportSippn | typeof endpoints.exportSippnCsv | typeof endpoints.regencyExportSippn | typeof endpoints.regencyExportSippnCsv) {
+  const csv = endpoint.produces !== undefined;
+  const regency = !endpoint.path.includes('{opd}');
+  return route({
+    endpoint,
+    summary: `Export ${regency ? 'every OPD’s' : 'the OPD’s'} standards for SIPPN as ${csv ? 'CSV' : 'JSON'} (${regency ? 'regency admin' : 'staff'})`,
+    description: sippnDescription(regency ? 'Every OPD’s (running Layanan)' : 'The OPD’s', csv),
+    async handler(ctx) {
+      const { deps, actor, now } = ctx;
+      const db = servicesDb(deps.db);
+      const day = dayIn(now, deps.settings.timeZone);
+      // `ctx.opd` only on the OPD's path (it is loaded and checked to run Layanan there).
+      const opd = regency ? undefined : ctx.opd;
+      const opds = opd ? [{ slug: opd.slug, name: opd.name }] : await layananOpds(db);
+      const records = await sippnRecords(db, opds, day, deps.settings.timeZone);
+      await audit(db, { actor, action: `service.export.sippn${csv ? '.csv' : ''}`, subject: `service-export:${opd?.slug ?? 'regency'}`, ...(opd ? { opd: opd.slug } : {}), detail: { services: records.length, day } }, now);
+      const name = `sippn-jenis-layanan-${opd?.slug ?? 'kabupaten'}-${day}.${csv ? 'csv' : 'json'}`;
+      const headers = { 'Content-Disposition': `attachment; filename="${name}"`, ...noStore };
+      return csv ? { body: toCsv(sippnTable(records)), headers } : { body: sippnExportOf(records, day, now), headers };
+    },
+  });
+}
+
 /** Every route, static paths before `{service}` so `compliance` is not read as a slug. */
 export const serviceRoutes = [
   regencyCompliance,
+  sippnRoute(endpoints.regencyExportSippn),
+  sippnRoute(endpoints.regencyExportSippnCsv),
+  sippnRoute(endpoints.exportSippn),
+  sippnRoute(endpoints.exportSippnCsv),
   surveyModel,
   directory,
   opdCompliance,
