@@ -5,12 +5,13 @@
  * API's answer read in the same run, to the rupiah; an evidence file is uploaded as Bappeda's
  * staff so a spending entry has a link to follow.
  */
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../widgets/csr-board/define.js';
 import { CHART_ROWS, PAGE_SIZE, type OpdCsrBoard } from '../../widgets/csr-board/csr-board.js';
 import { buildClient } from '../../src/build-client.js';
 import { citizenCsr } from '../../src/namespaces/citizen-csr.js';
-import type { CsrProgramDetail, CsrSummary } from '../../src/schemas/csr.js';
+import type { CsrProgram, CsrProgramDetail, CsrSummary } from '../../src/schemas/csr.js';
+import { FIELD_COLOURS } from '../../widgets/csr-board/map-types.js';
 import { tokenOf } from './console-helpers.js';
 import { $, $$, axeViolations, cleanup, deepActiveElement, equal, includes, mount, ok, testConfig, text, until } from './helpers.js';
 
@@ -54,6 +55,40 @@ async function uploadEvidence(spendingId: number): Promise<string> {
   if (response.status !== 201) throw new Error(`uploading evidence answered ${response.status} ${await response.text()}`);
   const program = (await response.json()) as { spending: { id: number; evidence: { url: string }[] }[] };
   return program.spending.find((entry) => entry.id === spendingId)!.evidence.at(-1)!.url;
+}
+
+/** Every programme (of any status) the public list gives, page after page. */
+async function everyProgram(): Promise<CsrProgram[]> {
+  const all: CsrProgram[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await client().csr.programs.search({ limit: 100, ...(cursor ? { cursor } : {}) });
+    all.push(...page.data);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
+}
+
+/** Where on the page a dot of the map is drawn, and its fill as `#rrggbb`: the first pixel of a field colour on the canvas. */
+function findDot(element: OpdCsrBoard): { x: number; y: number; colour: string } | null {
+  const canvas = element.shadowRoot?.querySelector<HTMLCanvasElement>('#map canvas');
+  if (!canvas || canvas.width === 0) return null;
+  const box = canvas.getBoundingClientRect();
+  const mapBox = $(element, '#map').getBoundingClientRect();
+  const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+  const hex = (i: number) => `#${[pixels[i]!, pixels[i + 1]!, pixels[i + 2]!].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+  const scale = canvas.width / box.width;
+  for (let y = 0; y < canvas.height; y += 2) {
+    for (let x = 0; x < canvas.width; x += 2) {
+      const colour = hex((y * canvas.width + x) * 4);
+      if (!FIELD_COLOURS.includes(colour)) continue;
+      // Away from the zoom buttons (top left) and inside the map's box.
+      const at = { x: box.left + x / scale, y: box.top + y / scale };
+      if (at.x < mapBox.left + 60 && at.y < mapBox.top + 90) continue;
+      if (at.x > mapBox.left + 2 && at.x < mapBox.right - 2 && at.y > mapBox.top + 2 && at.y < mapBox.bottom - 2) return { ...at, colour };
+    }
+  }
+  return null;
 }
 
 describe('<opd-csr-board>', () => {
@@ -218,9 +253,14 @@ describe('<opd-csr-board>', () => {
     equal(amounts.reduce((a, b) => a + b, 0), program.spent, 'the entries add up to what was spent');
     equal(plain(text(dialog.querySelector('.spending .total'))), idNumber(program.spent), 'and their total says so');
     program.spending.forEach((entry, i) => equal(rows[i]!.querySelector('time')!.getAttribute('datetime'), entry.date, `entry ${i + 1}: its date`));
-    const link = rows[0]!.querySelector<HTMLAnchorElement>('.evidence a')!;
-    equal(link.href, evidenceUrl, 'the evidence links to the file');
-    equal((await fetch(link.href)).headers.get('content-type'), 'application/pdf', 'which is served');
+    program.spending.forEach((entry, i) => equal(rows[i]!.querySelectorAll('.evidence a').length, entry.evidence.length, `entry ${i + 1}: a link per evidence file`));
+    const links = [...rows[0]!.querySelectorAll<HTMLAnchorElement>('.evidence a')];
+    equal(links.at(-1)!.href, evidenceUrl, 'the evidence uploaded links to the file');
+    equal((await fetch(links.at(-1)!.href)).headers.get('content-type'), 'application/pdf', 'which is served');
+    ok(links.length >= 2, 'the demo’s own receipt besides');
+    const receipt = await fetch(links[0]!.href);
+    equal(receipt.headers.get('content-type'), 'application/pdf', 'the demo receipt is a PDF');
+    includes(await receipt.text(), 'CONTOH SINTETIS', 'saying it is synthetic');
     if (program.rpjmdPriority) includes(text(dialog), program.rpjmdPriority, 'the RPJMD priority');
     if (program.sdg) includes(text(dialog), `Tujuan ${program.sdg}`, 'the SDG');
     ok(program.rpjmdPriority || program.sdg, 'the demo programme names its plan or goal');
@@ -313,6 +353,79 @@ describe('<opd-csr-board>', () => {
     } finally {
       window.fetch = realFetch;
     }
+  });
+
+  it('offers every kecamatan and year with a programme or a need not yet funded, each with how many', async () => {
+    const programs = await everyProgram();
+    const element = await board();
+    await shown(element);
+    const collator = new Intl.Collator('id');
+    const kecamatan = [...new Set([...programs.map((p) => p.location.kecamatan), ...summary.unfunded.needs.map((n) => n.kecamatan)])].sort(collator.compare);
+    const options = (id: string) => $$<HTMLOptionElement>(element, `#${id} option`).slice(1);
+    equal(options('filter-kecamatan').map((o) => o.value).join('|'), kecamatan.join('|'), 'every kecamatan with a programme or a need, in Indonesian order');
+    const withNeed = summary.unfunded.needs.find((n) => programs.filter((p) => p.location.kecamatan === n.kecamatan).length > 0)!;
+    const count = programs.filter((p) => p.location.kecamatan === withNeed.kecamatan).length;
+    const needs = summary.unfunded.needs.filter((n) => n.kecamatan === withNeed.kecamatan).length;
+    equal(text(options('filter-kecamatan').find((o) => o.value === withNeed.kecamatan)), `${withNeed.kecamatan} (${count} program, ${needs} usulan)`, 'a kecamatan with its programmes and needs');
+    const notCounted = programs.find((p) => p.status === 'proposed' || p.status === 'cancelled');
+    if (notCounted) ok(options('filter-kecamatan').some((o) => o.value === notCounted.location.kecamatan), 'a proposed or cancelled programme’s kecamatan too');
+    const years = [...new Set([...programs.map((p) => p.year), ...summary.unfunded.needs.map((n) => n.year)])].sort((a, b) => b - a);
+    equal(options('filter-year').map((o) => o.value).join('|'), years.join('|'), 'every year with data, newest first');
+    const year = years.at(-1)!;
+    includes(text(options('filter-year').find((o) => o.value === String(year))), `${year} (${programs.filter((p) => p.year === year).length} program`, 'a year with its programmes');
+  });
+
+  it('draws the programmes with a location on a map, fetching Leaflet only then, and a dot opens its programme', async () => {
+    const programs = await everyProgram();
+    const located = programs.filter((p) => p.location.point);
+    const element = await board();
+    await shown(element);
+    const leaflet = () => performance.getEntriesByType('resource').some((entry) => /leaflet/.test(entry.name));
+    ok(!leaflet(), 'no Leaflet before the map is opened');
+    ok(!element.shadowRoot!.querySelector('#map'), 'no map box in the list view');
+    const mapButton = $<HTMLButtonElement>(element, '[part~=views] [data-view=map]');
+    equal(mapButton.getAttribute('aria-pressed'), 'false', 'the list first');
+    mapButton.click();
+    await until(() => text(element.shadowRoot!.querySelector('.map-status')).startsWith(`${idNumber(located.length)} program di peta`), `${located.length} programmes on the map`, 15_000);
+    ok(leaflet(), 'Leaflet fetched once the map is opened');
+    ok(!element.shadowRoot!.querySelector('[part~=list]'), 'the map in place of the list');
+    const legend = $$(element, '[part~=map-legend] li').map((li) => text(li));
+    const fields = summary.fields.filter((f) => located.some((p) => p.field === f.id)).map((f) => f.name);
+    equal(legend.join('|'), fields.join('|'), 'a colour for each field on the map, named');
+    $(element, '#map').scrollIntoView({ block: 'center' });
+    const dot = await until(() => findDot(element), 'a dot drawn on the canvas');
+    const opened: number[] = [];
+    element.addEventListener('opd-csr-program-opened', (event) => opened.push((event as CustomEvent<{ id: number }>).detail.id));
+    await sendMouse({ type: 'click', position: [Math.round(dot.x), Math.round(dot.y)] });
+    const dialog = $<HTMLDialogElement>(element, 'dialog');
+    await until(() => dialog.open && (dialog.querySelector('.details') || dialog.querySelector('.choose')), 'the details, or the programmes at that spot');
+    const choose = dialog.querySelector<HTMLButtonElement>('.choose');
+    if (choose) {
+      const here = $$<HTMLButtonElement>(element, '.choose').map((b) => Number(b.dataset.choose));
+      ok(here.length > 1, 'a choice only where several programmes share the spot');
+      choose.click();
+    }
+    await until(() => opened.length === 1 && dialog.querySelector('.details'), 'the programme’s details');
+    const program = located.find((p) => p.id === opened[0])!;
+    ok(program, 'a programme with a location');
+    equal(text(dialog.querySelector('.dialog-title')), program.title, 'its title');
+    const fieldIndex = summary.fields.findIndex((f) => f.id === program.field);
+    equal(FIELD_COLOURS[fieldIndex % FIELD_COLOURS.length], dot.colour, 'the dot has its field’s colour');
+    dialog.close();
+    await until(() => deepActiveElement() === $(element, '#map'), 'focus back on the map');
+
+    // A filter narrows the map as it narrows the list.
+    const field = located[0]!.field;
+    const select = $<HTMLSelectElement>(element, '#filter-field');
+    select.value = field;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    const inField = located.filter((p) => p.field === field).length;
+    await until(() => text(element.shadowRoot!.querySelector('.map-status')).startsWith(`${idNumber(inField)} program di peta`), `${inField} programmes of ${field}`);
+    equal($$(element, '[part~=map-legend] li').length, 1, 'one field in the legend');
+    $<HTMLButtonElement>(element, '[part~=views] [data-view=list]').click();
+    await until(() => element.shadowRoot!.querySelector('[part~=list]'), 'the list again');
+    ok($(element, '#map').hidden, 'the map hidden, kept for next time');
+    equal((await axeViolations(element)).join('\n'), '', 'axe with the map made');
   });
 
   it('says the page is set up wrong without an opd attribute', async () => {

@@ -19,6 +19,7 @@ import { css } from 'lit';
  * - Bars are SVG rects drawn in percent (no inline style: the widget works under a strict
  *   Content-Security-Policy). Committed is the upper, outlined bar; spent the lower, solid one;
  *   "Melebihi anggaran" is written, with a border, never colour alone.
+ * - The map view's rules (its box, legend, Leaflet's) come with its lazy chunk (`map-view.ts`).
  * - Everything is in `em` of the host's size, so a page's 10 px root font changes nothing.
  */
 export const csrBoardStyles = css`
@@ -124,6 +125,15 @@ export const csrBoardStyles = css`
   .spending .date { white-space: nowrap }
   .spending .evidence a { display: inline-block; margin: 0 0.5em 0 0 }
   .detail-loading { min-height: 8em }
+  .views { display: flex; flex-wrap: wrap; margin: 0 0 0.75em }
+  .views .button { margin: 0; border-radius: 0; box-shadow: none }
+  .views .button:first-child { border-start-start-radius: var(--_radius); border-end-start-radius: var(--_radius) }
+  .views .button:last-child { border-start-end-radius: var(--_radius); border-end-end-radius: var(--_radius) }
+  .views .button[aria-pressed='false'] { color: var(--_on-secondary); background: var(--_secondary) }
+  .views .button:focus-visible { color: var(--_focus-text); background: var(--_focus) }
+  .map-status { display: block; margin: 0.5em 0 }
+  .choose-list { list-style: none; margin: var(--_space) 0 0; padding: 0 }
+  .choose-list li { margin: 0 0 0.5em }
   @media (max-width: 40em) {
     .spending thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%) }
     .spending tr { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 0.125em 0.75em; padding: 0.5em 0; border-bottom: 0.0625em solid var(--_secondary) }

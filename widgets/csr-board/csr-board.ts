@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type CSSResultOrNative, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { citizenCsr, type CsrProgramSearch } from '../../src/namespaces/citizen-csr.js';
 import { csrProgramStatuses, type CsrCompany, type CsrProgram, type CsrProgramDetail, type CsrSummary } from '../../src/schemas/csr.js';
 import { ClientController } from '../shared/client-controller.js';
@@ -15,6 +15,8 @@ import { controlStyles, themeStyles } from '../shared/theme.js';
 import { csrBoardStyles } from './csr-board.styles.js';
 import type { OpdCsrLoadedDetail, OpdCsrProgramOpenedDetail } from './events.js';
 import { id } from './i18n/id.js';
+import type { MapProgram } from './map-types.js';
+import type { MapView } from './map-view.js';
 
 export type { OpdCsrLoadedDetail, OpdCsrProgramOpenedDetail };
 
@@ -50,6 +52,7 @@ type Board =
 type Results = { state: 'loading' } | { state: 'ready'; items: CsrProgram[]; nextCursor: string | null; total: number } | { state: 'failed'; reading: ErrorReading };
 
 type Detail =
+  | { state: 'choose'; id: 0; title: string; programs: MapProgram[] }
   | { state: 'loading'; id: number; title: string }
   | { state: 'ready'; id: number; title: string; program: CsrProgramDetail }
   | { state: 'failed'; id: number; title: string; reading: ErrorReading };
@@ -72,8 +75,10 @@ const NO_FILTERS: Filters = { field: '', kecamatan: '', company: '', status: '',
  * many programmes and beneficiaries, the villages' needs not yet funded, the programmes whose
  * spending passed the commitment (said in words, not by colour), bar charts drawn as SVG by
  * field, kecamatan and company — each with its figures as a table ("Lihat sebagai tabel") —,
- * and the programmes, filtered by field, kecamatan, company, status and year, ten at a time,
- * each with its details in a dialog: company, place, budget, the spending entries with their
+ * and the programmes, filtered by field, kecamatan, company, status and year (every kecamatan and
+ * year with a programme or a village need, counted), ten at a time or — "Peta" — as dots on a
+ * map coloured by field (Leaflet, fetched only when the map is opened; a plain background
+ * unless `tiles` is set; the list is its alternative), each with its details in a dialog: company, place, budget, the spending entries with their
  * dates and evidence, beneficiaries, the RPJMD priority and the SDG. Every figure is the API's;
  * the public API sends no contact person, and neither does the board show one.
  *
@@ -89,10 +94,12 @@ const NO_FILTERS: Filters = { field: '', kecamatan: '', company: '', status: '',
  * @attr year - One budget year (e.g. `2026`); default: every year. The list's year filter starts at it.
  * @attr lang - `id` (default) or `en`.
  * @attr heading-level - The level of the board's heading (default 2); its sections' are one deeper.
+ * @attr tiles - A tile URL template for the map (`https://tile.openstreetmap.org/{z}/{x}/{y}.png`); default: none, a plain background.
+ * @attr attribution - The tiles' attribution (HTML), shown on the map with them.
  *
  * @event opd-csr-loaded - The summary is shown. `detail: { opd, year, programs, committed, spent, overspent }`.
  * @event opd-csr-program-opened - The citizen opened a programme's details. `detail: { id, title }`.
- * @event opd-error - Loading failed and the citizen was told. `detail: { code, action: 'load-csr-summary' | 'load-csr-programs' | 'load-more' | 'load-csr-program', requestId?, error }`.
+ * @event opd-error - Loading failed and the citizen was told. `detail: { code, action: 'load-csr-summary' | 'load-csr-programs' | 'load-more' | 'load-csr-program' | 'load-csr-map' | 'load-map' (Leaflet's chunk), requestId?, error }`.
  *
  * @csspart base - The wrapper of everything.
  * @csspart figures - The summary figures (a description list).
@@ -110,6 +117,9 @@ const NO_FILTERS: Filters = { field: '', kecamatan: '', company: '', status: '',
  * @csspart program-title - Its title, a button that opens its details.
  * @csspart badge - A programme's status, and `badge over` for "Melebihi anggaran".
  * @csspart more - The "Muat lebih banyak" button.
+ * @csspart views - The list / map switch (two buttons with `aria-pressed`).
+ * @csspart map - The map's box.
+ * @csspart map-legend - The field colours of the map's dots.
  * @csspart dialog - The details dialog (`<dialog>`).
  * @csspart spending - The spending entries' table in the details.
  * @csspart notice - Loading, errors, nothing found.
@@ -117,6 +127,8 @@ const NO_FILTERS: Filters = { field: '', kecamatan: '', company: '', status: '',
  *
  * @cssproperty --opd-csr-committed - The committed bars' fill. Default `#dbe7f3`.
  * @cssproperty --opd-csr-spent - The spent bars' fill. Default: the primary colour.
+ * @cssproperty --opd-csr-map-height - The map's height. Default `26em`.
+ * @cssproperty --opd-csr-map-background - The map's background (without tiles). Default `#f4f1ea`.
  * @cssproperty --opd-font-size - The widget's base size; everything scales from it. Default `16px`.
  * @cssproperty --opd-font-family - Default: the page's font (`inherit`).
  * @cssproperty --opd-line-height - Default `1.5`.
@@ -140,6 +152,10 @@ export class OpdCsrBoard extends OpdElement {
   static override properties: PropertyDeclarations = {
     year: { type: Number },
     headingLevel: { attribute: 'heading-level', type: Number },
+    tiles: { type: String },
+    attribution: { type: String },
+    view: { state: true, attribute: false },
+    mapState: { state: true, attribute: false },
     board: { state: true, attribute: false },
     results: { state: true, attribute: false },
     filters: { state: true, attribute: false },
@@ -155,6 +171,16 @@ export class OpdCsrBoard extends OpdElement {
 
   /** The level of the board's heading (2 by default), so it fits the page's outline. */
   headingLevel = 2;
+
+  /** A tile URL template for the map; none (a plain background) by default. */
+  tiles = '';
+
+  /** The tiles' attribution (HTML). */
+  attribution = '';
+
+  private view: 'list' | 'map' = 'list';
+  /** The map view's chunk (with Leaflet): not asked for, on its way, there, or failed to load. */
+  private mapState: 'idle' | 'loading' | 'ready' | 'failed' = 'idle';
 
   private board: Board = { state: 'loading' };
   private results: Results = { state: 'loading' };
@@ -179,6 +205,7 @@ export class OpdCsrBoard extends OpdElement {
   #opener: HTMLElement | undefined;
   /** Focus this programme (by id) after the next render: the first one "Muat lebih banyak" added. */
   #focusProgram: number | undefined;
+  #map: MapView | undefined;
 
   /** {@link headingLevel} kept within 1–5 (sections are one deeper). */
   private get level(): number {
@@ -205,6 +232,7 @@ export class OpdCsrBoard extends OpdElement {
     this.#moreAbort?.abort();
     this.#detailAbort?.abort();
     if (this.more === 'loading') this.more = 'idle';
+    this.#map?.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -213,9 +241,12 @@ export class OpdCsrBoard extends OpdElement {
       this.filters = { ...NO_FILTERS, year: typeof year === 'number' ? String(year) : '' };
       this.reload();
     }
+    // A tile layer is set when the map is made: make it again.
+    if (changed.has('tiles')) this.#map?.disconnect();
   }
 
   protected override updated(): void {
+    if (this.view === 'map') this.#map?.updated();
     const focus = this.#focusProgram;
     if (focus === undefined) return;
     this.#focusProgram = undefined;
@@ -316,6 +347,7 @@ export class OpdCsrBoard extends OpdElement {
     this.#listAbort = abort;
     this.more = 'idle';
     if (!this.opd || typeof this.askedYear === 'string') return;
+    if (this.view === 'map') this.#map?.filtersChanged();
     const t = this.localize;
     if (this.results.state !== 'ready') this.results = { state: 'loading' };
     try {
@@ -358,6 +390,51 @@ export class OpdCsrBoard extends OpdElement {
     }
   };
 
+  // ---- the map (its view, with Leaflet, fetched when first opened) ----
+
+  private readonly setView = (view: 'list' | 'map'): void => {
+    this.view = view;
+    if (view === 'list') return;
+    if (this.#map) this.#map.shown();
+    else if (this.mapState !== 'loading') void this.loadMapView();
+  };
+
+  private async loadMapView(): Promise<void> {
+    this.mapState = 'loading';
+    const t = this.localize;
+    try {
+      const { MapView } = await import('./map-view.js');
+      this.#map = new MapView({
+        element: this,
+        styles: (this.constructor as typeof OpdElement).elementStyles as CSSResultOrNative[],
+        lang: () => t.lang,
+        retry: () => t.t('retry'),
+        offline: () => t.t('board.offline'),
+        tiles: () => (this.tiles ? { tiles: this.tiles, attribution: this.attribution } : undefined),
+        query: () => this.query,
+        key: () => JSON.stringify(this.filters),
+        search: (query, signal) => this.clients.client.csr.programs.search(query, { signal }),
+        fields: () => (this.board.state === 'ready' ? this.board.summary.fields : []),
+        fieldName: (field) => this.fieldName(field),
+        pick: (programs, opener) => {
+          if (programs.length === 1) void this.open(programs[0]!.id, programs[0]!.title, opener);
+          else {
+            this.#opener = opener;
+            this.#detailAbort?.abort();
+            this.detail = { state: 'choose', id: 0, title: t.t('map.here', programs.length), programs };
+            void this.showDialog();
+          }
+        },
+        showList: () => this.setView('list'),
+      });
+      this.mapState = 'ready';
+      if (this.view === 'map') this.#map.shown();
+    } catch (error) {
+      this.mapState = 'failed';
+      this.emit('opd-error', opdErrorDetail(error, 'load-map', 'network'));
+    }
+  }
+
   private readonly onFilter = (event: Event): void => {
     const select = event.target as HTMLSelectElement;
     this.filters = { ...this.filters, [select.name]: select.value };
@@ -376,6 +453,11 @@ export class OpdCsrBoard extends OpdElement {
     this.#opener = opener;
     this.emit('opd-csr-program-opened', { id: programId, title });
     void this.loadDetail(programId, title);
+    await this.showDialog();
+  }
+
+  /** Opens the dialog (when it is not open yet) and moves the focus to its title. */
+  private async showDialog(): Promise<void> {
     await this.updateComplete;
     const dialog = this.shadowRoot?.querySelector<HTMLDialogElement>('dialog');
     if (!dialog) return;
@@ -674,9 +756,12 @@ export class OpdCsrBoard extends OpdElement {
   private renderProgrammes(s: CsrSummary, companies: CsrCompany[]): TemplateResult {
     const t = this.localize;
     const f = this.filters;
-    const collator = new Intl.Collator('id');
-    const kecamatan = [...new Set([...s.byKecamatan.map((k) => k.kecamatan), ...(f.kecamatan ? [f.kecamatan] : [])])].sort(collator.compare);
-    const years = [...new Set([...s.byYear.map((y) => y.year), ...(f.year ? [Number(f.year)] : [])])].sort((a, b) => b - a);
+    // Every kecamatan and year with a programme or a need (and the one chosen, even without).
+    const option = (value: string, counted?: { programs: number; needs: number }): [string, string] => [value, counted ? t.t('filter.option', value, counted.programs, counted.needs) : value];
+    const kecamatan = s.places.map((k) => option(k.kecamatan, k));
+    if (f.kecamatan && !s.places.some((k) => k.kecamatan === f.kecamatan)) kecamatan.push(option(f.kecamatan));
+    const years = s.years.map((y) => option(String(y.year), y));
+    if (f.year && !s.years.some((y) => String(y.year) === f.year)) years.push(option(f.year));
     const select = (name: keyof Filters, label: string, options: [string, string][]) => html`<div class="filter">
       <label class="label" for=${`filter-${name}`}>${label}</label>
       <select part="select" class="input" id=${`filter-${name}`} name=${name} @change=${this.onFilter}>
@@ -687,18 +772,37 @@ export class OpdCsrBoard extends OpdElement {
       <div role="heading" aria-level=${this.level + 1} class="heading heading--small" id="programs-title">${t.t('list.title')}</div>
       <form part="filters" class="filters" role="search" aria-label=${t.t('list.landmark')} @submit=${(event: Event) => event.preventDefault()}>
         ${select('field', t.t('filter.field'), [['', t.t('filter.allFields')], ...s.fields.map((field): [string, string] => [field.id, this.fieldName(field.id)])])}
-        ${select('kecamatan', t.t('filter.kecamatan'), [['', t.t('filter.allKecamatan')], ...kecamatan.map((k): [string, string] => [k, k])])}
+        ${select('kecamatan', t.t('filter.kecamatan'), [['', t.t('filter.allKecamatan')], ...kecamatan])}
         ${select('company', t.t('filter.company'), [['', t.t('filter.allCompanies')], ...companies.map((c): [string, string] => [String(c.id), c.name])])}
         ${select('status', t.t('filter.status'), [['', t.t('filter.allStatuses')], ...csrProgramStatuses.map((status): [string, string] => [status, t.t(`status.${status}`)])])}
-        ${select('year', t.t('filter.year'), [['', t.t('filter.allYears')], ...years.map((y): [string, string] => [String(y), String(y)])])}
+        ${select('year', t.t('filter.year'), [['', t.t('filter.allYears')], ...years])}
       </form>
       <div class="count-row">
         <p part="count" class="count-line" role="status">${this.count}</p>
         <button part="button" type="button" class=${this.narrowed ? 'link-button clear' : 'link-button clear clear--hidden'} @click=${this.clear}>${t.t('filter.clear')}</button>
       </div>
-      ${this.renderResults()}
+      ${this.renderViews()} ${this.renderMap()}
+      ${this.view === 'list' ? this.renderResults() : nothing}
       <div class="visually-hidden" role="status">${this.announcement}</div>
     </section>`;
+  }
+
+  /** The list / map switch. */
+  private renderViews(): TemplateResult {
+    const t = this.localize;
+    const button = (view: 'list' | 'map') =>
+      html`<button part="button" type="button" class="button" data-view=${view} aria-pressed=${this.view === view ? 'true' : 'false'} @click=${() => this.setView(view)}>${t.t(`view.${view}`)}</button>`;
+    return html`<div part="views" class="views" role="group" aria-label=${t.t('view.label')}>${button('list')}${button('map')}</div>`;
+  }
+
+  /** The map view, once its chunk is here (kept while the list is shown); meanwhile what happens, in words. */
+  private renderMap(): TemplateResult | typeof nothing {
+    const t = this.localize;
+    if (this.#map) return this.#map.render(this.view === 'list');
+    if (this.view === 'list') return nothing;
+    return this.mapState === 'failed'
+      ? renderNotice({ message: t.t('map.failed'), tone: 'warning', className: 'map-notice', action: { label: t.t('retry'), onClick: () => void this.loadMapView(), look: 'secondary' } })
+      : html`<p class="muted map-status" role="status">${t.t('map.loading')}</p>`;
   }
 
   private renderResults(): TemplateResult {
@@ -791,7 +895,13 @@ export class OpdCsrBoard extends OpdElement {
                     className: 'detail-notice',
                     action: { label: t.t('retry'), onClick: () => void this.loadDetail(d.id, d.title) },
                   })
-                : this.renderDetail(d.program)}
+                : d.state === 'choose'
+                  ? html`<ul class="choose-list" role="list">
+                      ${d.programs.map(
+                        (p) => html`<li><button part="button" type="button" class="link-button choose" lang="id" data-choose=${p.id} @click=${() => void this.open(p.id, p.title, this.#opener!)}>${p.title}</button></li>`,
+                      )}
+                    </ul>`
+                  : this.renderDetail(d.program)}
           </div>`
         : nothing}
     </dialog>`;

@@ -88,6 +88,14 @@ export const en: CsrBoardMessages = {
   'filter.year': 'Budget year',
   'filter.allYears': 'All years',
   'filter.clear': 'Clear the filters',
+  'filter.option': (name, programs, needs) => `${name} (${programs === 1 ? '1 programme' : `${num(programs)} programmes`}${needs > 0 ? `, ${needs === 1 ? '1 proposal' : `${num(needs)} proposals`}` : ''})`,
+
+  'view.label': 'Show as',
+  'view.list': 'List',
+  'view.map': 'Map',
+  'map.loading': 'Loading the map…',
+  'map.failed': 'The map could not be loaded. The same programmes are in the list.',
+  'map.here': (n) => `${num(n)} programmes at this spot`,
 
   'status.proposed': 'Proposed',
   'status.approved': 'Approved',

@@ -92,6 +92,14 @@ export const id = {
   'filter.year': 'Tahun anggaran',
   'filter.allYears': 'Semua tahun',
   'filter.clear': 'Hapus saringan',
+  'filter.option': (name: string, programs: number, needs: number) => `${name} (${num(programs)} program${needs > 0 ? `, ${num(needs)} usulan` : ''})`,
+
+  'view.label': 'Tampilkan sebagai',
+  'view.list': 'Daftar',
+  'view.map': 'Peta',
+  'map.loading': 'Memuat peta…',
+  'map.failed': 'Peta tidak dapat dimuat. Program yang sama ada di daftar.',
+  'map.here': (n: number) => `${num(n)} program di titik ini`,
 
   'status.proposed': 'Diusulkan',
   'status.approved': 'Disetujui',
