@@ -57,7 +57,7 @@ export const webhookTopics = {
     status: z.string(),
     startsAt: timestamp,
     sequence: z.number(),
-    /** What changed: field names (`place`, `time`, …), or `postponed` / `advanced` for a move. */
+    /** What changed: field names (`place`, `time`, …), or `postponed` / `brought-forward` for a move. */
     changes: z.array(z.string()),
   }),
   /** An event was cancelled (final); it stays on the agenda as cancelled. */

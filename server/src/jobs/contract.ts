@@ -31,14 +31,15 @@ export interface OutboxEvent {
   createdAt: Date;
 }
 
-/** Writes an event into the outbox, in the caller's transaction. */
-export async function emitEvent(
-  trx: Kysely<Database> | Transaction<Database>,
+/** Writes an event into the outbox, in the caller's transaction (a module's view of the database included). */
+export async function emitEvent<DB extends Database>(
+  trx: Kysely<DB> | Transaction<DB>,
   topic: string,
   payload: Record<string, unknown>,
   now: Date,
 ): Promise<void> {
-  await trx.insertInto('outbox').values({ topic, payload: JSON.stringify(payload), created_at: now }).execute();
+  // Every module's database holds the spine's tables: view it as the spine's.
+  await (trx as unknown as Kysely<Database>).insertInto('outbox').values({ topic, payload: JSON.stringify(payload), created_at: now }).execute();
 }
 
 /** What a job's run gets. */

@@ -13,6 +13,7 @@ import type { Context } from 'hono';
 import { agendaEndpoints as endpoints, MAX_RANGE_DAYS, type IndonesianTimeZone } from '../../../../src/schemas/index.js';
 import { addDays, dayIn, startOfDayIn } from '../../calendar/working-days.js';
 import { audit } from '../../db/audit.js';
+import { emitEvent } from '../../jobs/contract.js';
 import { decodeCursor, pageDocs, pageOf } from '../../http/cursor.js';
 import type { AppEnv } from '../../http/env.js';
 import { route } from '../../http/module.js';
@@ -256,6 +257,14 @@ async function staffView(db: AgendaDb, row: EventFacts, context: { council: Coun
   return toEvent(row, { bodies: context.byId, changes, council: context.council, base: linkBase(c), now, staff: true });
 }
 
+/** Tells the outbox (webhooks) of an event's publication, change or cancellation: ids, status, start and `SEQUENCE` only. */
+function emitAgendaEvent(trx: AgendaDb, topic: 'published' | 'changed' | 'cancelled', row: EventFacts, now: Date, changes?: string[]): Promise<void> {
+  const payload: Record<string, unknown> = { opd: row.opd_slug, eventId: row.id, startsAt: row.starts_at.toISOString(), sequence: row.sequence };
+  if (topic !== 'cancelled') payload.status = row.status;
+  if (changes) payload.changes = changes;
+  return emitEvent(trx, `agenda-event.${topic}`, payload, now);
+}
+
 const createEvent = route({
   endpoint: endpoints.createEvent,
   summary: 'Schedule an event (staff)',
@@ -268,6 +277,7 @@ const createEvent = route({
       claimedInTransaction(agendaDb(base), claim, async (trx) => {
         const context = await writeContext(trx, opd, deps.settings.timeZone, actor.id, now);
         const row = await scheduleEvent(trx, body, context);
+        await emitAgendaEvent(trx, 'published', row, now);
         await audit(trx, { actor, action: 'agenda.schedule', subject: `agenda-event:${row.id}`, opd: opd.slug, detail: { body: row.body_id, kind: row.kind } }, now);
         return staffView(trx, row, context, c, now);
       }),
@@ -291,6 +301,7 @@ const editEventRoute = route({
       .execute(async (trx) => {
         const context = await writeContext(trx, opd, deps.settings.timeZone, actor.id, now);
         const { row, changed } = await editEvent(trx, params.id, body, context);
+        if (changed.length > 0) await emitAgendaEvent(trx, 'changed', row, now, changed);
         if (changed.length > 0) await audit(trx, { actor, action: 'agenda.edit', subject: `agenda-event:${row.id}`, opd: opd.slug, detail: { fields: changed, sequence: row.sequence } }, now);
         return { body: await staffView(trx, row, context, c, now) };
       });
@@ -310,6 +321,7 @@ const postpone = route({
       .execute(async (trx) => {
         const context = await writeContext(trx, opd, deps.settings.timeZone, actor.id, now);
         const { row, kind, from, to } = await postponeEvent(trx, params.id, body, context);
+        await emitAgendaEvent(trx, 'changed', row, now, [kind]);
         await audit(trx, { actor, action: 'agenda.postpone', subject: `agenda-event:${row.id}`, opd: opd.slug, detail: { kind, from: from.startsAt, to: to.startsAt, sequence: row.sequence } }, now);
         return { body: await staffView(trx, row, context, c, now) };
       });
@@ -329,6 +341,7 @@ const cancel = route({
       .execute(async (trx) => {
         const context = await writeContext(trx, opd, deps.settings.timeZone, actor.id, now);
         const row = await cancelEvent(trx, params.id, body.reason, context);
+        await emitAgendaEvent(trx, 'cancelled', row, now);
         await audit(trx, { actor, action: 'agenda.cancel', subject: `agenda-event:${row.id}`, opd: opd.slug, detail: { sequence: row.sequence } }, now);
         return { body: await staffView(trx, row, context, c, now) };
       });

@@ -18,6 +18,7 @@ import type { Context } from 'hono';
 import { EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES, innovationStaffEndpoints as endpoints } from '../../../../src/schemas/innovations-staff.js';
 import type { Actor } from '../../auth/actor.js';
 import { audit } from '../../db/audit.js';
+import { emitEvent } from '../../jobs/contract.js';
 import type { OpdRow } from '../../db/schema.js';
 import { bodyBytes } from '../../http/body.js';
 import { decodeKey, pageBy, pageDocs } from '../../http/cursor.js';
@@ -267,6 +268,7 @@ const submit = route({
         await trx.updateTable('innovations').set({ status: 'submitted', submitted_at: now, updated_at: now, updated_by: actor.id }).where('id', '=', row.id).execute();
         await trx.insertInto('innovation_reviews').values({ innovation_id: row.id, at: now, action: 'submitted', comment: null, actor_id: actor.id, actor_name: actor.name }).execute();
         await audit(trx, { actor, action: 'innovation.submit', subject: `innovation:${row.id}`, opd: opd.slug }, now);
+        await emitEvent(trx, 'innovation.submitted', { opd: opd.slug, innovationId: row.id }, now);
         return { body: await staffOne(trx, c, row.id) };
       });
   },
@@ -385,6 +387,7 @@ function reviewRoute(kind: 'verify' | 'return') {
             .execute();
           await trx.insertInto('innovation_reviews').values({ innovation_id: row.id, at: now, action: kind === 'verify' ? 'verified' : 'returned', comment, actor_id: actor.id, actor_name: actor.name }).execute();
           await audit(trx, { actor, action: `innovation.${kind}`, subject: `innovation:${row.id}`, opd: row.opd_slug, detail: { reviewer: opd.slug } }, now);
+          await emitEvent(trx, kind === 'verify' ? 'innovation.verified' : 'innovation.returned', { opd: row.opd_slug, innovationId: row.id, reviewer: opd.slug }, now);
           return { body: await staffOne(trx, c, row.id) };
         });
     },

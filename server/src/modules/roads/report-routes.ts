@@ -14,6 +14,7 @@ import { sql, type Kysely } from 'kysely';
 import { PHOTO_MAX_BYTES, type ReportResolution } from '../../../../src/schemas/open311.js';
 import { roadReportEndpoints as endpoints, type ApiKeyRole, type Open311ApiKey } from '../../../../src/schemas/open311-staff.js';
 import { audit } from '../../db/audit.js';
+import { emitEvent } from '../../jobs/contract.js';
 import type { Database, OpdRow } from '../../db/schema.js';
 import { bodyBytes } from '../../http/body.js';
 import { decodeKey, pageBy, pageDocs } from '../../http/cursor.js';
@@ -116,6 +117,7 @@ export async function fileReport(
 ) {
   return claimedInTransaction(roadsDb(base), claim, async (trx) => {
     const { row, duplicates } = await insertReport(trx, opd, body, checked, now, { apiKeyId, consent: body.consent === true });
+    await emitEvent(trx, 'road-report.received', { opd: opd.slug, reportId: String(row.id), serviceCode: row.service_code, status: row.status, segmentId: row.segment_id }, now);
     const ctx = await reportContext(trx, opd, [row], timeZone, origin);
     return toReceipt(row, ctx, duplicates);
   });
@@ -393,6 +395,7 @@ async function recordStatusChange(
   change: { status: string; resolution: string | null; note: string | null; staffId: string },
   now: Date,
 ): Promise<void> {
+  await emitStatusChange(trx, opd, row, change.status, change.resolution, now);
   await trx
     .insertInto('road_report_updates')
     .values({
@@ -409,6 +412,12 @@ async function recordStatusChange(
       created_at: now,
     })
     .execute();
+}
+
+/** Tells the outbox (webhooks) that a report's status or resolution moved, when it did. */
+async function emitStatusChange(trx: RoadsDb, opd: OpdRow, row: ReportRow, status: string, resolution: string | null, now: Date): Promise<void> {
+  if (status === row.status && resolution === row.resolution) return;
+  await emitEvent(trx, 'road-report.status-changed', { opd: opd.slug, reportId: String(row.id), status, resolution, previousStatus: row.status, previousResolution: row.resolution }, now);
 }
 
 /** Stores an update and moves the report's status and resolution with it. */
@@ -428,6 +437,7 @@ export async function storeUpdate(
       .returningAll()
       .executeTakeFirstOrThrow();
     await trx.updateTable('road_reports').set({ status, resolution, updated_at: now }).where('id', '=', String(row.id)).execute();
+    await emitStatusChange(trx, opd, row, status, resolution, now);
     return update;
   });
 }
