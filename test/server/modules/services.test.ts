@@ -111,6 +111,18 @@ describeApi('Layanan: service standards', { publicResponses: 25 }, (api) => {
     await assertProblem(await api.publicRequest('/api/v1/services?cursor=bm90LWEtY3Vyc29y'), 400, 'validation', 'cursor');
   });
 
+  it('links every demo service to a SIAP form its OPD can take a question on: one with categories to choose from', async () => {
+    const linked = (await directory('?limit=100')).data.filter((s) => s.consultation);
+    const opds = [...new Set(linked.map((s) => s.consultation!.opd))].sort();
+    assert.deepEqual(opds, ['dinas-kesehatan', 'disdukcapil', 'dpmptsp', 'rsud']);
+    for (const opd of opds) {
+      const view = (await (await api.publicRequest(`/api/v1/opds/${opd}`)).json()) as { consultationCategories?: Array<{ id: string; name: string }> };
+      assert.ok((view.consultationCategories ?? []).length >= 2, `${opd} offers categories on its SIAP form`);
+    }
+    const dukcapil = (await (await api.publicRequest('/api/v1/opds/disdukcapil')).json()) as { consultationCategories: Array<{ id: string }> };
+    assert.ok(dukcapil.consultationCategories.some((c) => c.id === 'ktp-kk'), 'a question about the KTP-el has its category');
+  });
+
   it('shows one service’s published standard with its cost, pledge and the OPD’s SIAP form, and keeps the internal components to staff', async () => {
     const birth = await publicService('disdukcapil', 'akta-kelahiran');
     assert.equal(birth.name, 'Penerbitan Akta Kelahiran');

@@ -54,6 +54,13 @@ export const DEMO_CATEGORIES: Readonly<Record<string, readonly ConsultationCateg
     { id: 'imunisasi-gizi', name: 'Imunisasi dan gizi', nameEn: 'Immunisation and nutrition' },
     other,
   ],
+  disdukcapil: [
+    { id: 'ktp-kk', name: 'KTP-el dan Kartu Keluarga', nameEn: 'Identity cards (KTP-el) and family cards' },
+    { id: 'akta-catatan-sipil', name: 'Akta kelahiran, kematian dan catatan sipil', nameEn: 'Birth, death and civil registry certificates' },
+    { id: 'pindah-datang', name: 'Pindah datang penduduk', nameEn: 'Moving in and out' },
+    { id: 'ikd', name: 'Identitas Kependudukan Digital (IKD)', nameEn: 'Digital population identity (IKD)' },
+    other,
+  ],
   rsud: [
     { id: 'rawat-jalan', name: 'Rawat jalan dan jadwal dokter', nameEn: 'Outpatient care and doctors’ schedules' },
     { id: 'rawat-inap', name: 'Rawat inap', nameEn: 'Inpatient care' },
