@@ -25,7 +25,9 @@ describe('demo site', () => {
 
   before(async () => {
     root = await mkdtemp(join(tmpdir(), 'opd-kit-demo-site-'));
-    folders = { demo: join(root, 'examples'), cdn: join(root, 'dist', 'cdn') };
+    folders = { demo: join(root, 'examples'), cdn: join(root, 'dist', 'cdn'), reference: join(root, 'docs', 'api') };
+    await mkdir(join(folders.reference, 'documents'), { recursive: true });
+    await writeFile(join(folders.reference, 'documents', 'widgets_opd-road-map.html'), '<!doctype html><title>&lt;opd-road-map&gt;</title>');
     await mkdir(join(folders.demo, 'probe'), { recursive: true });
     await mkdir(folders.cdn, { recursive: true });
     await writeFile(join(root, 'package.json'), '{ "name": "secret", "workspaces": [] }');
@@ -56,6 +58,14 @@ describe('demo site', () => {
     assert.equal((await production.request('/site.css')).status, 200, 'the stylesheet it links');
     assert.equal((await production.request('/probe/')).status, 404, 'the demo pages stay off');
     assert.equal((await production.request('/console.html/../package.json')).status, 404);
+  });
+
+  it('serves the SDK and widget reference npm run docs built at /docs/reference/, also in production', async () => {
+    const production = createApp({ db, settings: { ...loadSettings({}), serveDemo: false }, folders });
+    const page = await production.request('/docs/reference/documents/widgets_opd-road-map.html');
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /opd-road-map/);
+    assert.equal((await production.request('/docs/reference/../../package.json')).status, 404, 'nothing outside it');
   });
 
   it('lets any OPD website load the widgets file, also in production, and revalidates it with a 304', async () => {
