@@ -192,6 +192,54 @@ describe('OPD staff managing their standards through the SDK', () => {
     await assert.rejects(staff.services.opd.create({ ...standard, slug: 'izin-reklame-sdk' }), (error: unknown) => error instanceof ApiError && error.status === 409);
   });
 
+  it('sends the answers again after a lost reply with the same Idempotency-Key, and they count once', async () => {
+    const staff = await as('disdukcapil@lahat.demo', 'disdukcapil');
+    const [token] = (await staff.services.opd.issueTokens('kartu-keluarga', { count: 1 })).tokens;
+    const keys: Array<string | null> = [];
+    let lose = true;
+    // The first reply is lost on the way back: the server stored the answers, the page never heard.
+    const client = buildClient(
+      {
+        baseUrl: server.url,
+        fetch: async (input, init) => {
+          const request = new Request(input, init);
+          if (request.method === 'POST') keys.push(request.headers.get('Idempotency-Key'));
+          const response = await fetch(request);
+          if (request.method === 'POST' && lose) {
+            lose = false;
+            throw new TypeError('fetch failed');
+          }
+          return response;
+        },
+      },
+      { services: citizenServices },
+    );
+    const model = await client.services.surveyModel();
+    const before = (await client.services.satisfaction('disdukcapil', { year: 2025 })).overall.respondents;
+    const receipt = await client.services.answerSurvey('disdukcapil', 'kartu-keluarga', { token: token!, scores: allScored(model, 3) });
+    assert.deepEqual(receipt, { service: 'kartu-keluarga', year: 2025, semester: 1, quarter: 1 });
+    assert.equal(keys.length, 2, 'sent twice');
+    assert.ok(keys[0] && keys[0] === keys[1], 'with one key');
+    // The citizen presses "Kirim" again with the key the page kept: the same receipt, still once.
+    const again = await client.services.answerSurvey('disdukcapil', 'kartu-keluarga', { token: token!, scores: allScored(model, 3) }, { idempotencyKey: keys[0]! });
+    assert.deepEqual(again, receipt);
+    assert.equal((await client.services.satisfaction('disdukcapil', { year: 2025 })).overall.respondents, before + 1);
+  });
+
+  it('exports the OPD’s standards and the regency’s for SIPPN, as JSON and CSV', async () => {
+    const staff = await as('disdukcapil@lahat.demo', 'disdukcapil');
+    const exported = await staff.services.opd.exportSippn();
+    assert.ok(exported.layanan.some((r) => r.kodeLayanan === 'ktp-el' && r.persyaratan.length > 0));
+    assert.equal(exported.label.persyaratan, 'Persyaratan');
+    const csv = await staff.services.opd.exportSippnCsv();
+    assert.match(csv, /"Unit Pelayanan","Kode Unit","Nama Layanan"/);
+    const admin = await as('admin@lahat.demo', 'disdukcapil');
+    const all = await admin.services.exportSippn();
+    assert.ok(all.layanan.length > exported.layanan.length);
+    assert.ok((await admin.services.exportSippnCsv()).includes('"rsud"'));
+    await assert.rejects(staff.services.exportSippn(), (error: unknown) => error instanceof ApiError && error.status === 403);
+  });
+
   it('refuses another OPD’s staff calls (403), and a staff call with no OPD before sending', async () => {
     const staff = await as('dpmptsp@lahat.demo', 'dpmptsp');
     const forbidden = (error: unknown) => error instanceof ApiError && error.status === 403;
