@@ -630,7 +630,7 @@ export class OpdServiceStandards extends ConsolePageElement {
       <input part="input" class="checkbox" type="checkbox" id=${name} name=${name} .checked=${live(draft[name] === 'true')} aria-invalid=${error(name) ? 'true' : 'false'} />
       <label part="label" class="label" for=${name}>${t.t(`form.${name}`)}</label>
     </div>`;
-    return html`${renderFormOutcome(this.outcome, 'standard', { title: t.t('summary.title'), headingLevel: this.level + 2, root: () => this.shadowRoot })}
+    return html`${renderFormOutcome(this.outcome, 'standard', { title: t.t('summary.title'), headingLevel: this.level + (isNew ? 1 : 2), root: () => this.shadowRoot })}
       ${restored ? renderNotice({ message: t.t('form.restored'), id: 'restored', action: { label: t.t('form.discard'), onClick: () => this.discardDraft(), look: 'secondary' } }) : nothing}
       <form class="form-grid standard-form" novalidate @submit=${this.onSaveStandard} @input=${this.onFormInput} @change=${this.onFormInput}>
         ${isNew ? text('slug', { short: true }) : nothing} ${text('name')}
