@@ -9,6 +9,7 @@ import type { ServerModule } from '../http/module.js';
 import type { ProblemRegistry } from '../http/problem.js';
 import { publicAccess, toJsonSchema, type JsonObject, type SchemaSource } from './builder.js';
 import { operationOf } from './operation.js';
+import { webhookSignatureScheme, webhooksPart } from './webhooks.js';
 
 /** The API version in the document. */
 const API_VERSION = '0.1.0';
@@ -78,7 +79,8 @@ export function buildOpenApiDocument(modules: readonly ServerModule[], problems:
       tags.push(...(mount.openapi?.tags ?? []));
     }
   }
-  const schemas = Object.fromEntries(Object.entries(sources).map(([name, source]) => [name, toJsonSchema(source)]));
+  const events = webhooksPart();
+  const schemas = { ...Object.fromEntries(Object.entries(sources).map(([name, source]) => [name, toJsonSchema(source)])), ...events.schemas };
 
   return {
     openapi: '3.1.0',
@@ -93,9 +95,11 @@ export function buildOpenApiDocument(modules: readonly ServerModule[], problems:
     servers: [{ url: '/', description: 'This deployment' }],
     tags,
     paths,
+    webhooks: events.webhooks,
     components: {
       schemas,
       securitySchemes: {
+        webhookSignature: webhookSignatureScheme,
         staffBearer: {
           type: 'http',
           scheme: 'bearer',
