@@ -39,7 +39,7 @@ const EXTERNAL = /^(?:lit|lit-html|lit-element|@lit\/[^/]+|zod|leaflet)(?:\/.*)?
 /** Entry name (path in `dist/` without `.js`) → source file, for the npm build. */
 function npmEntries() {
   /** @type {Record<string, string>} */
-  const wanted = { index: 'src/index.ts', roads: 'src/roads.ts', agenda: 'src/agenda.ts', innovations: 'src/innovations.ts', services: 'src/services.ts', csr: 'src/csr.ts', schemas: 'src/schemas/index.ts' };
+  const wanted = { index: 'src/index.ts', roads: 'src/roads.ts', agenda: 'src/agenda.ts', innovations: 'src/innovations.ts', services: 'src/services.ts', csr: 'src/csr.ts', webhooks: 'src/webhooks.ts', schemas: 'src/schemas/index.ts' };
   for (const name of widgetNames()) {
     wanted[`widgets/${name}`] = `widgets/${name}/${name}.ts`;
     wanted[`widgets/${name}/define`] = `widgets/${name}/define.ts`;

@@ -30,6 +30,7 @@ function sourceOf(file) {
     'dist/innovations.js': 'src/innovations.ts',
     'dist/services.js': 'src/services.ts',
     'dist/csr.js': 'src/csr.ts',
+    'dist/webhooks.js': 'src/webhooks.ts',
     'dist/schemas.js': 'src/schemas/index.ts',
     'dist/cdn/opd-kit.js': LOADER,
     'dist/custom-elements.json': LOADER,

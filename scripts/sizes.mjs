@@ -179,7 +179,7 @@ export function consolePages(distDir = join(root, 'dist')) {
  * on it (and `consolePage` for the last kind).
  */
 export function measureSizes(distDir = join(root, 'dist')) {
-  const entries = ['index.js', 'roads.js', 'agenda.js', 'innovations.js', 'services.js', 'csr.js', 'schemas.js'];
+  const entries = ['index.js', 'roads.js', 'agenda.js', 'innovations.js', 'services.js', 'csr.js', 'webhooks.js', 'schemas.js'];
   const widgets = builtWidgets(distDir);
   for (const name of widgets) entries.push(`widgets/${name}.js`, `widgets/${name}/define.js`);
   const sizes = entries
