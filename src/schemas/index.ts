@@ -26,3 +26,4 @@ export * from './agenda-staff.js';
 export * from './open311.js';
 export * from './open311-staff.js';
 export * from './webhooks.js';
+export * from './opendata.js';

@@ -23,6 +23,7 @@ import type { AnyEndpoint, DataSubject, Endpoint, IndonesianTimeZone, OutputOf, 
 import type { Actor } from '../auth/actor.js';
 import type { ModuleMigration } from '../db/migrate.js';
 import type { JobDefinition, OutboxEvent } from '../jobs/contract.js';
+import type { OpenDataset } from '../opendata/contract.js';
 import type { Database, OpdRow } from '../db/schema.js';
 import type { JsonObject, OpenApiPart, SchemaSource } from '../openapi/builder.js';
 import type { AppDeps, AppEnv } from './env.js';
@@ -219,6 +220,11 @@ export interface ServerModule {
    * a throw rolls the event back to be dispatched again.
    */
   onEvent?(trx: Transaction<Database>, event: OutboxEvent): Promise<void>;
+  /**
+   * Its open data (`opendata/contract.ts`): datasets published per OPD that has it on, as CSV and
+   * JSON, listed in the DCAT catalogue at `/api/v1/datasets`.
+   */
+  datasets?: readonly OpenDataset[];
   /** Its own problem codes (beyond the spine's). */
   problems?: Readonly<Record<string, ProblemDefinition>>;
   /** Its limits. */

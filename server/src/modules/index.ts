@@ -18,10 +18,11 @@ import { innovationModule } from './innovations/index.js';
 import { csrModule } from './csr/index.js';
 import { layananModule } from './services/index.js';
 import { webhooksModule } from '../webhooks/index.js';
+import { openDataModule } from '../opendata/routes.js';
 import type { Database } from '../db/schema.js';
 
 /** Every module of the server: the spine's parts (tenancy, accounts, calendar, privacy) first. */
-export const serverModules: readonly ServerModule[] = [tenancyModule, accountsModule, calendarModule, privacyModule, jobsModule, siapModule, perjakaModule, agendaModule, innovationModule, csrModule, layananModule, webhooksModule];
+export const serverModules: readonly ServerModule[] = [tenancyModule, accountsModule, calendarModule, privacyModule, jobsModule, siapModule, perjakaModule, agendaModule, innovationModule, csrModule, layananModule, webhooksModule, openDataModule];
 
 /** Every module's tables (for tests and tools): `db.withTables<ModuleTables>()`. */
 export type ModuleTables = ConsultationTables;

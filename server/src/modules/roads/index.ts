@@ -30,6 +30,7 @@ import { mediaApp } from './media.js';
 import { perjakaPrivacy } from './privacy.js';
 import { PHOTO_MAX_BYTES, roadReport, roadReportInput, roadReportReceipt, roadReportUpdate, roadReportPhoto } from '../../../../src/schemas/open311.js';
 import { roadReportStaff } from '../../../../src/schemas/open311-staff.js';
+import { roadConditionDataset } from './datasets.js';
 
 /** Perjaka: the regency road network by decree, its condition per year against the target, works, and staff imports. */
 export const perjakaModule = defineModule({
@@ -43,6 +44,8 @@ export const perjakaModule = defineModule({
   seed: async (db, context) => ({ ...(await seedRoads(db, context)), ...(await seedRoadReports(db, context)) }),
   // Reporters' names, contact and device ids in the spine's personal-data export, erasure and retention.
   privacy: perjakaPrivacy,
+  // The network and its condition per survey year as open data (Satu Data Indonesia).
+  datasets: [roadConditionDataset],
   // The mounts' limit: Open311's form posts; the photo upload route reads its own 5 MB itself.
   limits: { bodyBytes: OPEN311_BODY_BYTES },
   openapi: {
