@@ -12,7 +12,7 @@ import { opdErrorDetail, readError } from '../shared/error-detail.js';
 import { LocalizeController } from '../shared/localize.js';
 import { renderNotice } from '../shared/notice.js';
 import { OpdElement } from '../shared/opd-element.js';
-import { controlStyles, themeStyles } from '../shared/theme.js';
+import { baseControlStyles, themeStyles } from '../shared/theme.js';
 import { agendaCalendarStyles } from './agenda-calendar.styles.js';
 import {
   addDays,
@@ -28,7 +28,7 @@ import {
 } from './dates.js';
 import type { DialogHost, Dialog } from './event-dialog.js';
 import type { OpdAgendaLoadedDetail, OpdEventOpenedDetail } from './events.js';
-import { id } from './i18n/id.js';
+import { id, type AgendaCalendarMessages } from './i18n/id.js';
 
 export type { OpdAgendaLoadedDetail, OpdEventOpenedDetail };
 
@@ -167,7 +167,7 @@ function zoneLabel(zone: string): string {
  * @cssproperty --opd-space - The spacing unit.
  */
 export class OpdAgendaCalendar extends OpdElement {
-  static override styles = [themeStyles, controlStyles, agendaCalendarStyles];
+  static override styles = [themeStyles, baseControlStyles, agendaCalendarStyles];
 
   static override properties: PropertyDeclarations = {
     view: { reflect: true },
@@ -208,7 +208,7 @@ export class OpdAgendaCalendar extends OpdElement {
   private rangeBusy = false;
   private announcement = '';
 
-  private readonly localize = new LocalizeController(this, { id, en: () => import('./i18n/en.js').then((m) => m.en) });
+  private readonly localize = new LocalizeController<AgendaCalendarMessages>(this, { id, en: () => import('./i18n/en.js').then((m) => m.en) });
   private readonly clients = new ClientController(this, { agenda: citizenAgenda });
   #firstDay: number | undefined;
   /** Fetched ranges, newest last (a few are kept, so going back a month needs no request). */

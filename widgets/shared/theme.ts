@@ -63,44 +63,21 @@ export const themeStyles = css`
   a:focus-visible { outline: 0.1875em solid transparent; color: var(--_focus-text); background: var(--_focus); box-shadow: 0 -2px var(--_focus), 0 0.25em var(--_focus-text); text-decoration: none }
 `;
 
-/** Fields, buttons, the error summary and notices, shared by every form widget. */
-export const controlStyles = css`
-  .field { display: block; margin: 0 0 calc(var(--_space) * 1.5); padding: 0; border: 0; min-inline-size: 0 }
-  .field--error { border-inline-start: 0.3125em solid var(--_error); padding-inline-start: calc(var(--_space) * 0.75) }
-  .legend { display: table; float: none; max-width: 100%; margin: 0 0 calc(var(--_space) * 0.25); padding: 0; font-weight: 700; font-size: 1.0625em; color: var(--_text) }
+/**
+ * Labels, inputs and selects, buttons, notices and link buttons: what a widget with a few controls
+ * and its notices needs (`<opd-agenda-calendar>` has two selects, buttons and notices). The
+ * rules only forms use are {@link formStyles}; {@link controlStyles} is both.
+ */
+export const baseControlStyles = css`
   .label { display: block !important; visibility: visible !important; margin: 0 0 calc(var(--_space) * 0.25); padding: 0; font-weight: 700; color: var(--_text) }
-  .hint { display: block; margin: 0 0 calc(var(--_space) * 0.5); color: var(--_muted) }
-  .error { display: block; margin: 0 0 calc(var(--_space) * 0.5); color: var(--_error); font-weight: 700 }
   .input { display: block; width: 100%; min-height: 2.5em; margin: 0; padding: 0.3125em 0.5em; font: inherit; color: var(--_text); background: var(--_surface); border: 0.125em solid var(--_border); border-radius: 0; appearance: none }
-  .input--short { max-width: 20em }
-  textarea.input { min-height: 8em; resize: vertical }
   select.input { appearance: auto; max-width: 100% }
-  .input[aria-invalid='true'] { border-color: var(--_error) }
   .input:focus, .checkbox:focus { outline: 0.1875em solid var(--_focus); outline-offset: 0; box-shadow: inset 0 0 0 0.125em var(--_focus-text) }
-  .input:disabled { opacity: 0.6; cursor: not-allowed }
-  .choice { display: flex; align-items: flex-start; gap: 0.625em; margin: 0 }
-  .checkbox { flex: none; width: 1.5em; height: 1.5em; margin: 0.125em 0 0; accent-color: var(--_primary) }
-  .choice .label { font-weight: 400; margin: 0 }
-  .choice-hint { margin: 0.5em 0 0; padding-inline-start: 2.125em; font-size: 0.9375em }
-  .count { display: block; margin: 0.375em 0 0; color: var(--_muted) }
-  .count--over { color: var(--_error); font-weight: 700 }
-  .group .field { margin-bottom: var(--_space) }
-  .group .field:last-child { margin-bottom: 0 }
-  .field-row { display: flex; flex-wrap: wrap; align-items: flex-start; gap: calc(var(--_space) * 0.5) calc(var(--_space) * 0.75) }
-  .field-row .button { flex: none; margin: 0 }
   .button { display: inline-block; min-height: 2.5em; margin: 0 calc(var(--_space) * 0.75) calc(var(--_space) * 0.75) 0; padding: 0.5em 1em; font: inherit; font-weight: 700; line-height: 1.25; color: var(--_on-primary); background: var(--_primary); border: 0.125em solid transparent; border-radius: var(--_radius); box-shadow: 0 0.125em 0 var(--_focus-text); cursor: pointer; text-align: center; vertical-align: top }
   .button:hover { background: var(--_primary-hover) }
   .button--secondary { color: var(--_on-secondary); background: var(--_secondary) }
   .button--secondary:hover { background: var(--_secondary); text-decoration: underline }
   .button:focus-visible { outline: 0.1875em solid var(--_focus); outline-offset: 0; color: var(--_focus-text); background: var(--_focus); box-shadow: 0 0.125em 0 var(--_focus-text) }
-  .button:disabled { opacity: 0.65; cursor: progress }
-  .error-summary { display: block; margin: 0 0 calc(var(--_space) * 1.5); padding: var(--_space); border: 0.3125em solid var(--_error); background: var(--_surface) }
-  .error-summary:focus { outline: 0.1875em solid var(--_focus); outline-offset: 0 }
-  .error-summary .heading { font-size: 1.25em }
-  .error-summary ul { display: block; list-style: none; margin: 0; padding: 0 }
-  .error-summary li { display: list-item; margin: 0 0 0.25em }
-  .error-summary a { color: var(--_error); font-weight: 700 }
-  .error-summary a:focus-visible { color: var(--_focus-text) }
   .notice { display: block; margin: 0 0 calc(var(--_space) * 1.25); padding: calc(var(--_space) * 0.75) var(--_space); border-inline-start: 0.3125em solid var(--_primary); background: var(--_info-surface); color: var(--_text) }
   .notice:focus { outline: 0.1875em solid var(--_focus) }
   .notice--warning { border-color: var(--_warning-border); background: var(--_warning-surface) }
@@ -113,6 +90,48 @@ export const controlStyles = css`
   .link-button { display: inline; margin: 0; padding: 0; font: inherit; color: var(--_primary); background: none; border: 0; text-decoration: underline; text-underline-offset: 0.15em; cursor: pointer }
   .link-button:focus-visible { outline: 0.1875em solid transparent; color: var(--_focus-text); background: var(--_focus); box-shadow: 0 -2px var(--_focus), 0 0.25em var(--_focus-text); text-decoration: none }
   @media (forced-colors: active) {
-    .button, .error-summary, .notice { border: 0.125em solid CanvasText }
+    .button, .notice { border: 0.125em solid CanvasText }
   }
 `;
+
+/**
+ * What forms add to {@link baseControlStyles}: fields and their errors, legends, hints,
+ * checkboxes, character counts, field rows, the error summary. Made in a pure call, so a bundle
+ * that does not use it (through {@link controlStyles}) leaves it out: a `css` template at the
+ * top of a module stays in every bundle importing the module.
+ */
+export const formStyles = /* @__PURE__ */ (() => css`
+  .field { display: block; margin: 0 0 calc(var(--_space) * 1.5); padding: 0; border: 0; min-inline-size: 0 }
+  .field--error { border-inline-start: 0.3125em solid var(--_error); padding-inline-start: calc(var(--_space) * 0.75) }
+  .legend { display: table; float: none; max-width: 100%; margin: 0 0 calc(var(--_space) * 0.25); padding: 0; font-weight: 700; font-size: 1.0625em; color: var(--_text) }
+  .hint { display: block; margin: 0 0 calc(var(--_space) * 0.5); color: var(--_muted) }
+  .error { display: block; margin: 0 0 calc(var(--_space) * 0.5); color: var(--_error); font-weight: 700 }
+  .input--short { max-width: 20em }
+  textarea.input { min-height: 8em; resize: vertical }
+  .input[aria-invalid='true'] { border-color: var(--_error) }
+  .input:disabled { opacity: 0.6; cursor: not-allowed }
+  .choice { display: flex; align-items: flex-start; gap: 0.625em; margin: 0 }
+  .checkbox { flex: none; width: 1.5em; height: 1.5em; margin: 0.125em 0 0; accent-color: var(--_primary) }
+  .choice .label { font-weight: 400; margin: 0 }
+  .choice-hint { margin: 0.5em 0 0; padding-inline-start: 2.125em; font-size: 0.9375em }
+  .count { display: block; margin: 0.375em 0 0; color: var(--_muted) }
+  .count--over { color: var(--_error); font-weight: 700 }
+  .group .field { margin-bottom: var(--_space) }
+  .group .field:last-child { margin-bottom: 0 }
+  .field-row { display: flex; flex-wrap: wrap; align-items: flex-start; gap: calc(var(--_space) * 0.5) calc(var(--_space) * 0.75) }
+  .field-row .button { flex: none; margin: 0 }
+  .button:disabled { opacity: 0.65; cursor: progress }
+  .error-summary { display: block; margin: 0 0 calc(var(--_space) * 1.5); padding: var(--_space); border: 0.3125em solid var(--_error); background: var(--_surface) }
+  .error-summary:focus { outline: 0.1875em solid var(--_focus); outline-offset: 0 }
+  .error-summary .heading { font-size: 1.25em }
+  .error-summary ul { display: block; list-style: none; margin: 0; padding: 0 }
+  .error-summary li { display: list-item; margin: 0 0 0.25em }
+  .error-summary a { color: var(--_error); font-weight: 700 }
+  .error-summary a:focus-visible { color: var(--_focus-text) }
+  @media (forced-colors: active) {
+    .error-summary { border: 0.125em solid CanvasText }
+  }
+`)();
+
+/** Fields, buttons, the error summary and notices, shared by every form widget: {@link baseControlStyles} then {@link formStyles}. */
+export const controlStyles = [baseControlStyles, formStyles];

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { EventKind } from '../../../src/schemas/agenda.js';
 import type { AgendaCalendarMessages } from './id.js';
 
 let numbers: Intl.NumberFormat | undefined;
@@ -11,8 +12,8 @@ let numbers: Intl.NumberFormat | undefined;
 // first making costs a month's render several milliseconds; a larger number gets one, kept.
 const num = (n: number): string => (Number.isInteger(n) && n >= 0 && n < 1000 ? String(n) : (numbers ??= new Intl.NumberFormat('en-GB')).format(n));
 
-/** The council calendar's English copy. */
-export const en: AgendaCalendarMessages = {
+/** The council calendar's English copy, with the kinds' English names (the council read gives them in Indonesian). */
+export const en: AgendaCalendarMessages & Readonly<Record<`kind.${EventKind}`, string>> = {
   'config.thisWidget': 'This agenda calendar',
 
   'cal.label': (council) => `Agenda of the ${council}`,

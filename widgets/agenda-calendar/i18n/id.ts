@@ -67,17 +67,6 @@ export const id = {
   'event.postponed': 'Diundur',
   'event.broughtForward': 'Dimajukan',
 
-  // The kinds' names (the council read gives the same in Indonesian).
-  'kind.rapat-paripurna': 'Rapat paripurna',
-  'kind.rapat-komisi': 'Rapat komisi',
-  'kind.rapat-kerja': 'Rapat kerja',
-  'kind.rapat-dengar-pendapat': 'Rapat dengar pendapat',
-  'kind.rapat-gabungan': 'Rapat gabungan',
-  'kind.kunjungan-kerja': 'Kunjungan kerja',
-  'kind.reses': 'Reses',
-  'kind.konsultasi': 'Konsultasi',
-  'kind.lainnya': 'Lainnya',
-
   'dialog.unavailable': 'Rincian agenda tidak dapat dibuka: tidak ada koneksi. Periksa koneksi internet Anda, lalu coba lagi.',
 
   'subscribe.title': 'Langganan di aplikasi kalender',
@@ -88,5 +77,9 @@ export const id = {
   'subscribe.hint': 'Kalender Anda akan ikut berubah bila agenda diundur atau dibatalkan.',
 } as const;
 
-/** The shape every language of the council calendar's copy must have. */
+/**
+ * The shape every language of the council calendar's copy must have. The kinds' names
+ * (`kind.rapat-paripurna`, …) are not in the Indonesian copy: the council read gives them in
+ * Indonesian (`kinds`), and the calendar shows those where its language has none.
+ */
 export type AgendaCalendarMessages = CatalogOf<typeof id>;
