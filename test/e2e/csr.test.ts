@@ -4,7 +4,8 @@
  * widget from the built CDN file, under the page's strict CSP) in headless Chromium: the
  * committed and spent totals, and the by-field and by-kecamatan tables, to the rupiah as the
  * summary API gives them; one programme opened from the list, its budget, spending and each
- * spending entry as the programme API gives them; no contact person anywhere on the page; and
+ * spending entry as the programme API gives them; the map, fetched only when opened, a dot
+ * opening its programme and its demo receipt (a PDF); no contact person anywhere on the page; and
  * the page at phone and desktop widths, and in a host page with a 10px root and a global reset,
  * without sideways scrolling.
  */
@@ -207,6 +208,72 @@ describe('the demo site’s SIP BENAR page, as a new user', () => {
     await page.keyboard.press('Escape');
     await board.locator('dialog[open]').waitFor({ state: 'detached' }).catch(() => undefined);
     assert.equal(await board.locator('dialog[open]').count(), 0, 'Escape closes the details');
+    assert.deepEqual(errors, [], 'no errors, console errors, CSP violations or 4xx/5xx responses on the page');
+    await context.close();
+  });
+
+  it('opens the map only when asked (Leaflet fetched then), draws a dot per programme with a location, and a dot opens its programme and its receipt', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, errors } = await openBoardPage(context);
+    const board = page.locator('opd-csr-board');
+    await board.locator('[part~="program"]').first().waitFor();
+    const leaflet: string[] = [];
+    page.on('request', (request) => {
+      if (/map-view|program-map|leaflet/i.test(request.url())) leaflet.push(request.url());
+    });
+    const located: CsrProgramList['data'] = [];
+    for (let cursor = ''; ; ) {
+      const list = await api<CsrProgramList>(`programs?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      located.push(...list.data.filter((p) => p.location.point));
+      if (!list.nextCursor) break;
+      cursor = list.nextCursor;
+    }
+    assert.ok(located.length > 20, `the demo's programmes have locations (${located.length})`);
+    assert.deepEqual(leaflet, [], 'no map chunk fetched for the list');
+    await board.locator('[part~="views"] [data-view="map"]').click();
+    await board.locator('.map-status', { hasText: `${located.length} program di peta` }).waitFor();
+    assert.ok(leaflet.length > 0, 'the map’s chunks fetched once it is opened');
+    const map = board.locator('#map');
+    await map.scrollIntoViewIfNeeded();
+    // The first dot painted on the canvas (its fill one of the field colours), away from the zoom buttons.
+    const dot = await map.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
+      const box = canvas.getBoundingClientRect();
+      const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      const scale = canvas.width / box.width;
+      const colours = new Set(['0,114,178', '230,159,0', '0,158,115', '204,121,167', '213,94,0', '86,180,233', '240,228,66', '110,110,110']);
+      for (let y = 100; y < canvas.height - 4; y += 2) {
+        for (let x = 4; x < canvas.width - 4; x += 2) {
+          const i = (y * canvas.width + x) * 4;
+          if (colours.has(`${pixels[i]},${pixels[i + 1]},${pixels[i + 2]}`)) return { x: box.left + x / scale, y: box.top + y / scale };
+        }
+      }
+      return null;
+    });
+    assert.ok(dot, 'a dot drawn');
+    await page.screenshot({ path: join(SCREENSHOTS, 'sip-benar-map-1280.png') });
+    await page.mouse.click(dot.x, dot.y);
+    const dialog = board.locator('dialog[open]');
+    await dialog.locator('.details, .choose').first().waitFor();
+    if ((await dialog.locator('.choose').count()) > 0) await dialog.locator('.choose').first().click();
+    await dialog.locator('.detail-committed').waitFor();
+    const title = (await dialog.locator('#dialog-title').innerText()).trim();
+    const program = located.find((p) => p.title === title);
+    assert.ok(program, `the dot opened a programme with a location (${title})`);
+    const detail = await api<CsrProgramDetail>(`programs/${program.id}`);
+    assert.equal((await dialog.locator('.detail-committed dd').innerText()).trim(), rupiah(detail.committed), 'its committed budget, to the rupiah');
+    const withEvidence = detail.spending.find((entry) => entry.evidence.length > 0);
+    if (withEvidence) {
+      const link = dialog.locator(`tr[data-spending="${withEvidence.id}"] .evidence a`).first();
+      assert.equal(await link.getAttribute('href'), withEvidence.evidence[0]!.url, 'the receipt’s link');
+      const receipt = await fetch(withEvidence.evidence[0]!.url);
+      assert.equal(receipt.headers.get('content-type'), 'application/pdf', 'a PDF');
+      assert.ok((await receipt.text()).includes('CONTOH SINTETIS'), 'saying it is synthetic');
+    } else {
+      assert.equal(detail.spending.length, 0, 'every demo spending entry has a receipt');
+    }
+    await page.keyboard.press('Escape');
+    await board.locator('[part~="views"] [data-view="list"]').click();
+    await board.locator('[part~="program"]').first().waitFor();
     assert.deepEqual(errors, [], 'no errors, console errors, CSP violations or 4xx/5xx responses on the page');
     await context.close();
   });
