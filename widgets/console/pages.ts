@@ -25,6 +25,7 @@ import { holidaysPage } from './pages/holidays/console-page.js';
 import { opdSettingsPage } from './pages/opd-settings/console-page.js';
 import { privacyPage } from './pages/privacy/console-page.js';
 import { rolloutPage } from './pages/rollout/console-page.js';
+import { webhooksPage } from './pages/webhooks/console-page.js';
 
 /** Every console page, in menu order. */
 export const CONSOLE_PAGES: readonly ConsolePage[] = [
@@ -43,6 +44,7 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
   serviceCompliancePage,
   opdSettingsPage,
   embedPage,
+  webhooksPage,
   auditPage,
   privacyPage,
   holidaysPage,

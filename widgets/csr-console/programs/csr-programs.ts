@@ -27,6 +27,7 @@ import { controlStyles, themeStyles } from '../../shared/theme.js';
 import { csrConsoleStyles } from '../shared/csr-console.styles.js';
 import { rupiahField } from '../shared/fields.js';
 import { formatRupiah, parseRupiah, regroupRupiah } from '../shared/money.js';
+import { normal, today } from '../shared/words.js';
 import { csrProgramsPage } from './console-page.js';
 import { id, type CsrProgramsMessages } from './i18n/id.js';
 import { emptyProgramDraft, PROGRAM_FIELDS, programDraftOf, programDraftOfProposal, programInputOf, programProblems, sameProgramDraft, type ProgramDraft } from './program-draft.js';
@@ -75,14 +76,9 @@ interface Filters {
   flag: '' | 'over' | 'double';
 }
 
-const today = (): string => {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-};
 
 const emptySpending = (): SpendingDraft => ({ date: today(), amount: '', what: '', spendingReason: '' });
 const emptyCompany = (): CompanyDraft => ({ companyName: '', sector: '', contactName: '', contactPhone: '', contactEmail: '' });
-const normal = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
 
 /**
  * SIP BENAR's programmes, companies and spending, as Bappeda's staff keep them:

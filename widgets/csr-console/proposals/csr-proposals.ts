@@ -24,6 +24,7 @@ import { csrProgramsPage } from '../programs/console-page.js';
 import { csrConsoleStyles } from '../shared/csr-console.styles.js';
 import { rupiahField } from '../shared/fields.js';
 import { formatRupiah, parseRupiah, regroupRupiah } from '../shared/money.js';
+import { normal, today } from '../shared/words.js';
 import { csrProposalsPage } from './console-page.js';
 import { id, type CsrProposalsMessages } from './i18n/id.js';
 
@@ -57,13 +58,8 @@ const PROPOSAL_FIELDS = ['title', 'field', 'kecamatan', 'desa', 'year', 'estimat
 const PROPOSAL_PATHS: Readonly<Record<string, string>> = { 'contact.name': 'contactName', 'contact.phone': 'contactPhone', contact: 'contactName' };
 const DECISION_FIELDS = ['decision', 'companyId', 'note'] as const;
 
-const today = (): string => {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-};
 const emptyProposal = (): ProposalDraft => ({ title: '', field: '', kecamatan: '', desa: '', year: String(new Date().getFullYear() + 1), estimatedCost: '', beneficiaries: '', proposer: '', contactName: '', contactPhone: '', submittedOn: today(), description: '' });
 const emptyDecision = (): DecisionDraft => ({ decision: '', companyId: '', note: '' });
-const normal = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
 
 /**
  * The villages' proposals (*usulan desa*) and the CSR forum's decisions, as Bappeda's staff

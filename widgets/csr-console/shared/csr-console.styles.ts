@@ -29,6 +29,7 @@ export const csrConsoleStyles = css`
   @container (min-width: 60em) {
     .panes { display: grid; grid-template-columns: minmax(18em, 2fr) minmax(0, 3fr); align-items: start }
     .panes--open .pane--detail { order: 0 }
+    .program-list { max-height: 70vh; overflow-y: auto; border-bottom: 0.0625em solid var(--_border) }
   }
   .filters { grid-template-columns: repeat(auto-fill, minmax(10em, 1fr)) }
   .filters .field:first-child { grid-column: 1 / -1 }
@@ -48,10 +49,10 @@ export const csrConsoleStyles = css`
   .others li { margin: 0 0 0.25em }
   .back { margin: 0 0 var(--_space) }
   .facts { display: flex; flex-wrap: wrap; align-items: center; gap: 0.375em var(--_space); margin: 0 0 var(--_space) }
-  .money { display: grid; grid-template-columns: repeat(auto-fit, minmax(9em, 1fr)); gap: 0.5em var(--_space); max-width: 48em; margin: 0 0 var(--_space); padding: 0.75em var(--_space); border: 0.0625em solid var(--_border); border-radius: var(--_radius) }
+  .money { display: grid; grid-template-columns: repeat(auto-fit, minmax(10.5em, 1fr)); gap: 0.5em var(--_space); max-width: 48em; margin: 0 0 var(--_space); padding: 0.75em var(--_space); border: 0.0625em solid var(--_border); border-radius: var(--_radius) }
   .money div { margin: 0 }
   .money dt { margin: 0; font-size: 0.875em; color: var(--_muted) }
-  .money dd { margin: 0; font-size: 1.25em; font-weight: 700; font-variant-numeric: tabular-nums; overflow-wrap: anywhere }
+  .money dd { margin: 0; font-size: 1.125em; font-weight: 700; font-variant-numeric: tabular-nums; white-space: nowrap }
   .money--over { border: 0.1875em solid var(--_error) }
   .money--over div:last-child dd { color: var(--_error) }
   .pair { display: grid; grid-template-columns: minmax(0, 1fr); align-items: start; gap: 0 var(--_space) }

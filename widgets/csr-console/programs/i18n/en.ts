@@ -16,7 +16,7 @@ export const en: CsrProgramsMessages = {
   'views.new': 'New programme',
   'views.companies': 'Companies',
 
-  'list.title': 'CSR programmes',
+  'list.title': 'All programmes',
   'list.filters': 'Search and filter programmes',
   'list.search': 'Search',
   'list.searchHint': 'Title, company, kecamatan, desa or programme number.',

@@ -16,7 +16,7 @@ export const id = {
   'views.new': 'Program baru',
   'views.companies': 'Perusahaan',
 
-  'list.title': 'Program CSR',
+  'list.title': 'Daftar program',
   'list.filters': 'Cari dan saring program',
   'list.search': 'Cari',
   'list.searchHint': 'Judul, perusahaan, kecamatan, desa atau nomor program.',
