@@ -139,17 +139,21 @@ describe('<opd-satisfaction-survey>', () => {
     }
   });
 
-  it('after a send whose answer was lost, a "used" from our own retry says the answers are recorded', async () => {
+  it('after sends whose answers were lost, sends again with the same key: the receipt, counted once', async () => {
     const [code] = await issue();
     const before = await respondents();
     const realFetch = window.fetch;
-    // The first POST reaches the server, its answer never reaches the page.
-    let lose = true;
+    // Every POST of the first send (the SDK's own retries too) reaches the server; no answer reaches the page.
+    let lost = 0;
+    const keys: string[] = [];
     window.fetch = async (input, init) => {
       const response = await realFetch(input, init);
-      if (lose && init?.method === 'POST') {
-        lose = false;
-        throw new TypeError('Failed to fetch');
+      if (init?.method === 'POST') {
+        keys.push(new Headers(init.headers).get('Idempotency-Key') ?? '');
+        if (lost < 3) {
+          lost++;
+          throw new TypeError('Failed to fetch');
+        }
       }
       return response;
     };
@@ -162,7 +166,9 @@ describe('<opd-satisfaction-survey>', () => {
       includes(text(notice), 'Tidak ada koneksi', 'says it is not sent');
       notice.querySelector<HTMLButtonElement>('button')!.click();
       const thanks = await until(() => element.shadowRoot?.querySelector('[part~=success]'), 'the thank-you');
-      includes(text(thanks), 'sudah tercatat', 'recorded by the earlier send');
+      includes(text(thanks), 'sudah tercatat', 'recorded');
+      includes(text(thanks), 'Indeks Kepuasan Masyarakat semester', 'with the period of the first send’s receipt');
+      ok(keys.length === 4 && keys.every((key) => key && key === keys[0]), `one key on every send: ${keys.join(' ')}`);
       equal(await respondents(), before + 1, 'counted once');
     } finally {
       window.fetch = realFetch;

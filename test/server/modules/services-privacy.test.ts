@@ -16,9 +16,10 @@ import { redactContacts } from '../../../server/src/modules/services/privacy.js'
 import { runRetention } from '../../../server/src/privacy/retention.js';
 import { personalDataErasure, personalDataExport } from '../../../src/schemas/privacy.js';
 import { satisfactionReport } from '../../../src/schemas/services.js';
-import { surveySuggestions, surveyTokenBatch, type ServiceCreateInput } from '../../../src/schemas/services-staff.js';
+import { surveySuggestions, surveyTokenBatch } from '../../../src/schemas/services-staff.js';
 import { assertShape, describeApi } from '../../helpers/api.js';
 import { registerPersonalData } from '../../helpers/personal-data.js';
+import { testService } from './services-fixtures.js';
 
 const DPMPTSP = 'dpmptsp@lahat.demo';
 const ADMIN = 'admin@lahat.demo';
@@ -30,23 +31,6 @@ const MENTIONS_PHONE = 'Petugas ramah sekali. Nomor saya 081355552468 kalau perl
 const SOMEONE_ELSE = 'Tolong hubungi tetangga saya di 0812 9999 1111 atau ibu.sari@example.com, NIK 1671014101900002.';
 const NO_CONTACT = 'Ruang tunggu panas, mohon tambah kipas angin. Biaya Rp 625.000 terlalu mahal.';
 registerPersonalData({ module: 'layanan', values: [citizen.email, '5555-2468', '81355552468', '0812 9999 1111', 'ibu.sari@example.com', '1671014101900002'] });
-
-const service: ServiceCreateInput = {
-  slug: 'uji-privasi',
-  name: 'Layanan uji privasi',
-  category: 'lainnya',
-  online: false,
-  offline: true,
-  requirements: ['KTP-el'],
-  procedure: ['Datang ke loket'],
-  duration: { text: '1 hari kerja', workingDays: 1 },
-  cost: { free: true, legalBasis: 'Uji' },
-  product: 'Surat uji',
-  complaints: ['Kotak saran'],
-  hours: [{ days: [1, 2, 3, 4, 5], opens: '08:00', closes: '15:00' }],
-  location: { name: 'Loket uji', address: null },
-  effectiveOn: '2025-01-02',
-};
 
 const scores = Object.fromEntries(SKM_2017_ELEMENTS.map(([id]) => [id, 3]));
 
@@ -68,7 +52,7 @@ describeApi('Layanan: personal data in survey suggestions', { publicResponses: 4
   };
 
   before(async () => {
-    assert.equal((await post(DPMPTSP, '/api/v1/opds/dpmptsp/services', service)).status, 201);
+    assert.equal((await post(DPMPTSP, '/api/v1/opds/dpmptsp/services', testService('uji-privasi'))).status, 201);
     const batch = assertShape(surveyTokenBatch, await (await post(DPMPTSP, '/api/v1/opds/dpmptsp/services/uji-privasi/survey-tokens', { count: 4 })).json(), 'tokens');
     for (const [i, suggestion] of [MENTIONS_BOTH, MENTIONS_PHONE, SOMEONE_ELSE, NO_CONTACT].entries()) {
       const answered = await api.publicRequest('/api/v1/opds/dpmptsp/services/uji-privasi/survey', {

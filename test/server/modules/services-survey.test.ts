@@ -14,9 +14,10 @@ import { SKM_2017_ELEMENTS } from '../../../server/src/modules/services/migratio
 import { demoSurveyTokens } from '../../../server/src/modules/services/seed.js';
 import { servicesDb } from '../../../server/src/modules/services/tables.js';
 import { satisfactionReport, surveyModel, surveyReceipt, type SatisfactionReport } from '../../../src/schemas/services.js';
-import { surveySuggestions, surveyTokenBatch, type ServiceCreateInput } from '../../../src/schemas/services-staff.js';
+import { surveySuggestions, surveyTokenBatch } from '../../../src/schemas/services-staff.js';
 import { assertProblem, assertShape, describeApi } from '../../helpers/api.js';
 import { registerPersonalData } from '../../helpers/personal-data.js';
+import { testService } from './services-fixtures.js';
 
 /** What a citizen wrote in a suggestion: never in a public answer. */
 const SUGGESTION = 'Petugas Bapak Sugiharto Wiryo sangat membantu, hubungi saya di 0813 5555 2468';
@@ -27,24 +28,6 @@ const ELEMENTS = SKM_2017_ELEMENTS.map(([id]) => id);
 
 /** Scores in the model's order as the API takes them. */
 const scores = (values: readonly number[]) => Object.fromEntries(ELEMENTS.map((id, i) => [id, values[i]!]));
-
-/** A DPMPTSP service these tests make, in force since January. */
-const testService = (slug: string): ServiceCreateInput => ({
-  slug,
-  name: `Layanan uji ${slug}`,
-  category: 'lainnya',
-  online: false,
-  offline: true,
-  requirements: ['KTP-el'],
-  procedure: ['Datang ke loket'],
-  duration: { text: '1 hari kerja', workingDays: 1 },
-  cost: { free: true, legalBasis: 'Uji' },
-  product: 'Surat uji',
-  complaints: ['Kotak saran'],
-  hours: [{ days: [1, 2, 3, 4, 5], opens: '08:00', closes: '15:00' }],
-  location: { name: 'Loket uji', address: null },
-  effectiveOn: '2025-01-02',
-});
 
 describeApi('Layanan: satisfaction survey', { publicResponses: 12 }, (api) => {
   const send = (email: string, path: string, body: unknown) => api.as(email, path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
