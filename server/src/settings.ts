@@ -50,9 +50,28 @@ export interface Settings {
    * are counted in it and the widgets show every date in it. One per deployment.
    */
   timeZone: IndonesianTimeZone;
+  /**
+   * The SMTP server mails go through (`SMTP_URL`): `smtp://user:pass@host:port` (STARTTLS when
+   * the server offers it; port 587 by default) or `smtps://user:pass@host:port` (TLS from the
+   * first byte; port 465 by default); user and password percent-encoded. Unset: mails are kept
+   * (`pending`, logged without the address) and sent once it is set (`notify/`).
+   */
+  smtpUrl: string | undefined;
+  /**
+   * Who mails come from (`MAIL_FROM`): an address, or a name and an address,
+   * `BPKAD Kabupaten Lahat <layanan@lahatkab.go.id>`. Required with `SMTP_URL`; its domain also
+   * names each mail's `Message-ID`.
+   */
+  mailFrom: string;
   /** Things worth a warning line at start. */
   warnings: string[];
 }
+
+/** The sender when `MAIL_FROM` is unset (mails are only kept then: `SMTP_URL` needs `MAIL_FROM`). */
+export const DEFAULT_MAIL_FROM = 'opd-kit <no-reply@opd-kit.invalid>';
+
+/** A mail address, alone or as `Name <address>`: what `MAIL_FROM` accepts. */
+const MAIL_FROM = /^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/;
 
 /** Thrown by {@link loadSettings}; the message lists every wrong variable. */
 export class SettingsError extends Error {
@@ -153,6 +172,23 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
 
   const timeZone = readTimeZone(value('TIME_ZONE'), problems);
 
+  const smtpUrl = value('SMTP_URL');
+  if (smtpUrl !== undefined) {
+    const url = URL.canParse(smtpUrl) ? new URL(smtpUrl) : undefined;
+    if (!url || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || !url.hostname || (url.pathname !== '' && url.pathname !== '/')) {
+      problems.push(
+        `SMTP_URL must be smtp://user:password@host:port (or smtps:// for TLS), got "${redactUrl(smtpUrl)}"`,
+      );
+    }
+  }
+  const mailFromRaw = value('MAIL_FROM');
+  if (mailFromRaw !== undefined && !MAIL_FROM.test(mailFromRaw)) {
+    problems.push(`MAIL_FROM must be an address like layanan@lahatkab.go.id or "BPKAD Lahat <layanan@lahatkab.go.id>", got "${mailFromRaw}"`);
+  } else if (smtpUrl !== undefined && mailFromRaw === undefined) {
+    problems.push('MAIL_FROM must be set with SMTP_URL: the address mails come from, like layanan@lahatkab.go.id');
+  }
+  const mailFrom = mailFromRaw ?? DEFAULT_MAIL_FROM;
+
   if (problems.length > 0) throw new SettingsError(problems);
 
   return {
@@ -169,6 +205,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     serveDemo,
     logLevel,
     timeZone,
+    smtpUrl,
+    mailFrom,
     warnings,
   };
 }

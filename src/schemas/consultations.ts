@@ -129,6 +129,8 @@ export const consultationCreate = z
         z.maxLength(CONSENT_TEXT_MAX_LENGTH, `The consent text must be ${CONSENT_TEXT_MAX_LENGTH} characters or fewer`),
       ),
     ),
+    /** The language the citizen used (`id` or `en`; default `id`): the mails about the question are written in it. */
+    language: z.optional(z.enum(['id', 'en'], 'Use one of: id, en')),
   })
   .check(
     z.refine(

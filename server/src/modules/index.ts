@@ -9,6 +9,7 @@ import { accountsModule } from '../auth/routes.js';
 import { calendarModule } from '../calendar/routes.js';
 import { privacyModule } from '../privacy/routes.js';
 import { jobsModule } from '../jobs/index.js';
+import { notifyModule } from '../notify/index.js';
 import { tenancyModule } from '../tenancy/routes.js';
 import { siapModule } from './consultations/index.js';
 import type { ConsultationTables } from './consultations/tables.js';
@@ -22,7 +23,7 @@ import { openDataModule } from '../opendata/routes.js';
 import type { Database } from '../db/schema.js';
 
 /** Every module of the server: the spine's parts (tenancy, accounts, calendar, privacy) first. */
-export const serverModules: readonly ServerModule[] = [tenancyModule, accountsModule, calendarModule, privacyModule, jobsModule, siapModule, perjakaModule, agendaModule, innovationModule, csrModule, layananModule, webhooksModule, openDataModule];
+export const serverModules: readonly ServerModule[] = [tenancyModule, accountsModule, calendarModule, privacyModule, jobsModule, notifyModule, siapModule, perjakaModule, agendaModule, innovationModule, csrModule, layananModule, webhooksModule, openDataModule];
 
 /** Every module's tables (for tests and tools): `db.withTables<ModuleTables>()`. */
 export type ModuleTables = ConsultationTables;

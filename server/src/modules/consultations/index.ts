@@ -35,7 +35,9 @@ import { retiredCategories } from './migrations/0008-retired-categories.js';
 import { contactErasure } from './migrations/0009-contact-erasure.js';
 import { auditSearchLength } from './migrations/0010-audit-search-length.js';
 import { directoryCategories } from './migrations/0011-directory-categories.js';
+import { languageAndReminders } from './migrations/0012-language-and-reminders.js';
 import { categoryRoutes } from './categories.js';
+import { mailCitizen, remindDueJob } from './mail.js';
 import { overviewOf } from './overview.js';
 import { siapPrivacy } from './privacy.js';
 import { categoriesOf } from './queries.js';
@@ -69,12 +71,17 @@ export const siapModule = defineModule({
     '0009-contact-erasure': contactErasure,
     '0010-audit-search-length': auditSearchLength,
     '0011-directory-categories': directoryCategories,
+    '0012-language-and-reminders': languageAndReminders,
   },
   seed: seedConsultations,
   // `GET /api/v1/opds/{opd}` carries the categories the form offers (retired ones left out).
   opdView: async (db, opd) => ({ consultationCategories: await categoriesOf(siapDb(db), opd.slug) }),
   // Export and erasure on request, and the retention period (the spine runs them and audits).
   privacy: siapPrivacy,
+  // The citizen's mails (received, answered), made from the outbox events (`./mail.ts`).
+  onEvent: mailCitizen,
+  // The staff's reminder of questions due today without a first response.
+  jobs: [remindDueJob],
   // This month's questions, the share answered within the service level, and overdue now, per OPD.
   overview: (db, window) => overviewOf(siapDb(db), window),
   openapi: {

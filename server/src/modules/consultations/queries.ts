@@ -1,5 +1,7 @@
 /**
- * SIAP's reads and writes: consultations, their timeline and the outbox messages they make.
+ * SIAP's reads and writes: consultations, their timeline and the outbox events they make
+ * (`consultation.received` in the statement that stores a question, `consultation.answered`
+ * and `consultation.status-changed` in the staff's transactions).
  * Every function takes the database (or the transaction) it works in.
  *
  * @module
@@ -18,6 +20,7 @@ import { dayIn, endOfDayIn, type CalendarDay } from '../../calendar/working-days
 import type { Cursor } from '../../http/cursor.js';
 import { claimKey, KEY_NOT_CLAIMED, keyStored, releaseKey, type KeyClaim } from '../../http/idempotency.js';
 import type { Database } from '../../db/schema.js';
+import { emitEvent } from '../../jobs/contract.js';
 import { firstResponseDue, firstResponseDueAt } from './service-level.js';
 import type { ConsultationRow, ConsultationsTable, Db } from './tables.js';
 import { preparedAs } from '../../db/prepared-statements.js';
@@ -49,7 +52,7 @@ const MAX_CODE_ATTEMPTS = 8;
 const CONSULTATION_COLUMNS = [
   'id', 'tracking_code', 'opd_slug', 'name', 'email', 'phone', 'category_id', 'subject', 'message',
   'consent_at', 'status', 'submitted_at', 'due_at', 'first_response_at', 'answer_text', 'answered_at',
-  'answered_by', 'consent_text', 'assigned_to', 'contact_erased_at',
+  'answered_by', 'consent_text', 'assigned_to', 'contact_erased_at', 'language', 'reminded_at',
 ] as const satisfies ReadonlyArray<keyof ConsultationsTable>;
 const everyColumnNamed: Exclude<keyof ConsultationsTable, (typeof CONSULTATION_COLUMNS)[number]> extends never ? true : never = true;
 void everyColumnNamed;
@@ -117,10 +120,11 @@ export async function insertConsultation(
       with claimed as (${claimed}), inserted as (
         insert into consultations
           (tracking_code, opd_slug, name, email, phone, category_id, subject, message,
-           consent_at, consent_text, status, submitted_at, due_at)
+           consent_at, consent_text, status, submitted_at, due_at, language)
         select ${code}::text, ${opdSlug}::text, ${input.name}::text, ${input.email || null}::text,
           ${input.phone || null}::text, ${input.category}::text, ${input.subject}::text, ${input.message}::text,
-          ${now}::timestamptz, ${input.consentText || null}::text, 'received', ${now}::timestamptz, ${dueAt}::timestamptz
+          ${now}::timestamptz, ${input.consentText || null}::text, 'received', ${now}::timestamptz, ${dueAt}::timestamptz,
+          ${input.language ?? 'id'}::text
         where exists (select 1 from claimed)
         -- A clash on the unique tracking code inserts nothing.
         on conflict (tracking_code) do nothing
@@ -128,6 +132,12 @@ export async function insertConsultation(
       ), first_step as (
         insert into consultation_events (consultation_id, status, note, at, actor)
         select id, 'received', null, ${now}::timestamptz, ${CITIZEN_ACTOR}::text from inserted
+      ), received as (
+        -- The outbox event, in the same statement: the mail with the tracking code cannot be lost.
+        insert into outbox (topic, payload, created_at)
+        select 'consultation.received',
+          jsonb_build_object('opd', opd_slug, 'consultationId', id, 'trackingCode', tracking_code), ${now}::timestamptz
+        from inserted
       )
       select (select count(*) from claimed)::integer as claimed, ${consultationColumns('inserted')}
       from (select 1) as one left join inserted on true`.execute(db);
@@ -401,15 +411,13 @@ export async function storeAnswer(
     .insertInto('consultation_events')
     .values({ consultation_id: row.id, status: 'answered', note: null, at: now, actor })
     .execute();
-  // The notification worker reads the contact from the consultation; the message carries none.
-  await trx
-    .insertInto('outbox')
-    .values({
-      topic: 'consultation.answered',
-      payload: JSON.stringify({ consultationId: row.id, trackingCode: row.tracking_code, opd: row.opd_slug }),
-      created_at: now,
-    })
-    .execute();
+  // The mail reads the contact from the consultation (`./mail.ts`); the event carries none.
+  await emitEvent(trx, 'consultation.answered', eventPayload(row), now);
+}
+
+/** What SIAP's events carry: ids and the code, never the citizen's name or contact. */
+function eventPayload(row: ConsultationRow): Record<string, unknown> {
+  return { opd: row.opd_slug, consultationId: row.id, trackingCode: row.tracking_code };
 }
 
 /** The notes of a status change: to the citizen (public) and for staff (internal). */
@@ -443,6 +451,7 @@ export async function storeStatus(
     .insertInto('consultation_events')
     .values({ consultation_id: row.id, status, note: note || null, internal_note: internalNote || null, at: now, actor })
     .execute();
+  if (status !== row.status) await emitEvent(trx, 'consultation.status-changed', { ...eventPayload(row), status, previousStatus: row.status }, now);
 }
 
 /** Gives the consultation to a colleague (a staff user id), or to nobody (`null`). */

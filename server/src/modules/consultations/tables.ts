@@ -33,6 +33,10 @@ export interface ConsultationsTable {
   assigned_to: ColumnType<string | null, string | null | undefined, string | null>;
   /** When the citizen's name and contact were erased (migration `0009-contact-erasure`). */
   contact_erased_at: NullableTimestamp;
+  /** The language the citizen asked in, that mails to them are written in (migration `0012-language-and-reminders`). */
+  language: ColumnType<'id' | 'en', 'id' | 'en' | undefined, 'id' | 'en'>;
+  /** When staff were reminded that it is due (migration `0012-language-and-reminders`). */
+  reminded_at: NullableTimestamp;
 }
 
 /** `consultation_events`: the timeline of a consultation. */
