@@ -93,6 +93,24 @@ for (const store of STORES) {
       }
     });
 
+    it("publishes the council's agenda as the public API shows it: a closed meeting without its online link", async () => {
+      const json = (await (await fetch(`${server.url}/api/v1/opds/sekretariat-dprd/datasets/agenda-events.json`)).json()) as {
+        rows: Record<string, string | number | boolean | null>[];
+      };
+      const page = (await (await fetch(`${server.url}/api/v1/opds/sekretariat-dprd/events?limit=100`)).json()) as {
+        data: { id: number; title: string; status: string; onlineUrl: string | null; openToPublic: boolean }[];
+      };
+      assert.ok(page.data.length > 0, 'the default range has events');
+      for (const event of page.data) {
+        const row = json.rows.find((candidate) => candidate.id === event.id);
+        assert.ok(row, `event ${event.id} is in the dataset`);
+        assert.equal(row.judul, event.title);
+        assert.equal(row.status, event.status);
+        assert.equal(row.tautan_daring, event.onlineUrl, 'the link as the public sees it');
+        if (!event.openToPublic) assert.equal(row.tautan_daring, null);
+      }
+    });
+
     it('neutralises a cell a spreadsheet would run as a formula', async () => {
       await server.db
         .withTables<{ road_segments: { opd_slug: string; number: string; name: string } }>()

@@ -7,6 +7,7 @@
  * @module
  */
 import type { Kysely } from 'kysely';
+import type { IndonesianTimeZone } from '../../../src/schemas/index.js';
 import type { Database, OpdRow } from '../db/schema.js';
 
 /** One cell of a dataset: text, a number, a yes/no, or empty. */
@@ -27,6 +28,8 @@ export interface DatasetContext {
   now: Date;
   /** The backend's public origin (`https://layanan.example-kab.go.id`), for links to files. */
   origin: string;
+  /** The regency's time zone (settings' `TIME_ZONE`). */
+  timeZone: IndonesianTimeZone;
 }
 
 /** A dataset a module publishes. */

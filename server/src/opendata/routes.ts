@@ -74,7 +74,7 @@ const catalogue = route({
     const datasets: OpenDataCatalogue['dcat:dataset'] = [];
     let latest: Date | null = null;
     for (const opd of opds) {
-      const context: DatasetContext = { opd, now, origin };
+      const context: DatasetContext = { opd, now, origin, timeZone: deps.settings.timeZone };
       for (const published of datasetsOf(modules)) {
         if (!(await publishes(deps.db, published, context))) continue;
         const { dataset } = published;
@@ -135,7 +135,7 @@ const csv = route({
     'One dataset of one OPD (see the catalogue at `/api/v1/datasets`), UTF-8 with a BOM, CRLF, every field quoted, a leading =, +, -, @, tab or CR neutralised with an apostrophe (formula injection); yes/no as `ya`/`tidak`.',
   async handler({ c, deps, params, now }) {
     const opd = c.get('opd');
-    const context: DatasetContext = { opd, now, origin: publicBaseOf(c) };
+    const context: DatasetContext = { opd, now, origin: publicBaseOf(c), timeZone: deps.settings.timeZone };
     const dataset = await findDataset(deps.db, deps.modules, opd, params.dataset, context);
     const rows = await dataset.rows(deps.db, context);
     const header = dataset.columns.map((column) => column.name);
@@ -154,7 +154,7 @@ const json = route({
   description: 'One dataset of one OPD (see the catalogue at `/api/v1/datasets`): its columns with their meaning and its rows, one object per row keyed by column.',
   async handler({ c, deps, params, now }) {
     const opd = c.get('opd');
-    const context: DatasetContext = { opd, now, origin: publicBaseOf(c) };
+    const context: DatasetContext = { opd, now, origin: publicBaseOf(c), timeZone: deps.settings.timeZone };
     const dataset = await findDataset(deps.db, deps.modules, opd, params.dataset, context);
     const [rows, modified] = await Promise.all([dataset.rows(deps.db, context), dataset.modified(deps.db, context)]);
     const names = dataset.columns.map((column) => column.name);

@@ -11,6 +11,7 @@ import { agendaRoutes } from './routes.js';
 import { seedAgenda } from './seed.js';
 import { agendaEvent, agendaEventList, council } from '../../../../src/schemas/agenda.js';
 import { agendaCancelInput, agendaEventInput, agendaEventPatch, agendaPostponeInput, councilBodyInput } from '../../../../src/schemas/agenda-staff.js';
+import { agendaEventsDataset } from './datasets.js';
 
 /** e-Agenda: the council's events in ranges, filtered by body and kind, and as iCalendar feeds; staff schedule, edit, postpone and cancel. */
 export const agendaModule = defineModule({
@@ -18,6 +19,8 @@ export const agendaModule = defineModule({
   routes: agendaRoutes,
   migrations: { '0001-council-agenda': councilAgendaTables },
   seed: seedAgenda,
+  // The council's events as open data (Satu Data Indonesia).
+  datasets: [agendaEventsDataset],
   openapi: {
     tag: {
       name: 'e-Agenda',
