@@ -14,7 +14,7 @@ import { css } from 'lit';
  */
 export const serviceSatisfactionStyles = css`
   .inline-form .field { flex: 0 1 12em }
-  .inline-form .field:first-child { flex: 1 1 16em }
+  .tokens-form .field:first-child { flex: 1 1 16em }
   .token-sheet { padding: var(--_space); border: 0.1875em solid var(--_success); border-radius: var(--_radius); background: var(--_success-surface) }
   .token-list { display: grid; grid-template-columns: repeat(auto-fill, minmax(15em, 1fr)); gap: 0.5em; margin: 0; padding: 0; list-style: none }
   .slip { display: block; margin: 0; padding: 0.5em 0.75em; border: 0.0625em dashed var(--_border); background: var(--_surface); break-inside: avoid }

@@ -255,7 +255,7 @@ export class OpdServiceSatisfaction extends ConsolePageElement {
     else if (!items) form = html`<p class="muted">${ck(t.lang)['ck.loading']}</p>`;
     else if (items.length === 0) form = html`<p class="muted">${t.t('tokens.noServices')}</p>`;
     else {
-      form = html`<form class="inline-form" novalidate aria-labelledby="tokens-title" @submit=${this.onMakeTokens} @input=${memory.onInput} @change=${memory.onInput}>
+      form = html`<form class="inline-form tokens-form" novalidate aria-labelledby="tokens-title" @submit=${this.onMakeTokens} @input=${memory.onInput} @change=${memory.onInput}>
         ${selectField({ name: 'service', label: t.t('tokens.service'), value: memory.value('service'), placeholder: t.t('tokens.pick'), options: items.map((item) => ({ value: item.slug, label: item.inForce?.name ?? item.slug })), error: error('service'), errorPrefix: prefix })}
         ${textField({ name: 'count', label: t.t('tokens.count'), hint: t.t('tokens.countHint'), value: memory.value('count', '20'), inputmode: 'numeric', short: true, autocomplete: 'off', error: error('count'), errorPrefix: prefix })}
         ${textField({ name: 'validDays', label: t.t('tokens.validDays'), hint: t.t('tokens.validDaysHint'), value: memory.value('validDays'), inputmode: 'numeric', short: true, autocomplete: 'off', error: error('validDays'), errorPrefix: prefix })}

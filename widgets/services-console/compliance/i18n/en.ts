@@ -13,7 +13,7 @@ export const en: ServiceComplianceMessages = {
   'page.intro': 'Every standard in force today is checked against the regency’s checklist. Click a missing component to open that service’s standard right at it.',
   'page.loading': 'Checking the standards…',
   'page.summary': (complete, services, percent, day) => `${num(complete)} of ${num(services)} services have every component (${percent} %), on ${day}.`,
-  'page.checklist': (name, source) => `Checklist: ${name} (${source}).`,
+  'page.checklist': (name, source) => `Checklist: ${name}. ${source}${/[.!?]$/.test(source) ? '' : '.'}`,
   'opds.caption': 'Compliance per OPD',
   'opds.opd': 'OPD',
   'opds.services': 'Services in force',

@@ -14,7 +14,7 @@ export const id = {
   'page.intro': 'Setiap standar yang berlaku hari ini diperiksa terhadap daftar periksa kabupaten. Klik komponen yang kurang untuk membuka standar layanan itu tepat di komponennya.',
   'page.loading': 'Memeriksa standar…',
   'page.summary': (complete: number, services: number, percent: string, day: string) => `${num(complete)} dari ${num(services)} layanan memuat semua komponen (${percent} %), per ${day}.`,
-  'page.checklist': (name: string, source: string) => `Daftar periksa: ${name} (${source}).`,
+  'page.checklist': (name: string, source: string) => `Daftar periksa: ${name}. ${source}${/[.!?]$/.test(source) ? '' : '.'}`,
   'opds.caption': 'Kepatuhan per OPD',
   'opds.opd': 'OPD',
   'opds.services': 'Layanan berlaku',
