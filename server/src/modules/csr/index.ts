@@ -26,6 +26,7 @@ import { csrEvidenceApp } from './media.js';
 import { csrBoardTables } from './migrations/0001-csr-board.js';
 import { csrRoutes } from './routes.js';
 import { seedCsr } from './seed.js';
+import { csrProgramsDataset, csrSpendingDataset } from './datasets.js';
 
 /** SIP BENAR: companies, CSR programmes with committed and spent rupiah, spending evidence, village proposals and the CSR forum's decisions. */
 export const csrModule = defineModule({
@@ -59,6 +60,8 @@ export const csrModule = defineModule({
   ],
   migrations: { '0001-csr-board': csrBoardTables },
   seed: seedCsr,
+  // The programmes and their spending as open data (Satu Data Indonesia).
+  datasets: [csrProgramsDataset, csrSpendingDataset],
   problems: { 'csr-double-funding': { status: 409, title: 'Another programme already funds this desa, field and year' } },
   openapi: {
     tag: {

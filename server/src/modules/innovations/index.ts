@@ -29,6 +29,7 @@ import { innovationSearchWords } from './migrations/0003-search-words.js';
 import { innovationInitiatorCovidGoal } from './migrations/0004-initiator-covid-goal.js';
 import { innovationRoutes } from './routes.js';
 import { seedInnovations } from './seed.js';
+import { innovationsDataset } from './datasets.js';
 
 /** One OPD One Innovation: the catalogue and its search, the progress board, the IID models, the export; OPDs register and submit, Bappeda verifies or returns. */
 export const innovationModule = defineModule({
@@ -86,6 +87,8 @@ export const innovationModule = defineModule({
   ],
   migrations: { '0001-innovation-registry': innovationRegistryTables, '0002-iid-2023-model': iid2023Model, '0003-search-words': innovationSearchWords, '0004-initiator-covid-goal': innovationInitiatorCovidGoal },
   seed: seedInnovations,
+  // The verified innovations as open data (Satu Data Indonesia).
+  datasets: [innovationsDataset],
   openapi: {
     tag: {
       name: 'One OPD One Innovation',

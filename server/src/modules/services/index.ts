@@ -23,6 +23,7 @@ import { suggestionScreening } from './migrations/0003-suggestion-screening.js';
 import { layananPrivacy } from './privacy.js';
 import { serviceRoutes } from './routes.js';
 import { seedServices } from './seed.js';
+import { satisfactionIndexDataset, serviceStandardsDataset } from './datasets.js';
 
 /** Layanan: the directory of every OPD's service standards, their versions, the compliance self-check, the satisfaction survey (SKM) and its index (IKM). */
 export const layananModule = defineModule({
@@ -30,6 +31,8 @@ export const layananModule = defineModule({
   routes: serviceRoutes,
   migrations: { '0001-service-standards': serviceStandardTables, '0002-satisfaction-survey': satisfactionSurveyTables, '0003-suggestion-screening': suggestionScreening },
   seed: seedServices,
+  // The standards in force and the satisfaction index as open data (Satu Data Indonesia).
+  datasets: [serviceStandardsDataset, satisfactionIndexDataset],
   // Survey suggestions are free text that may name a citizen: found and erased on request, screened after the retention period.
   privacy: layananPrivacy,
   problems: {
