@@ -13,7 +13,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from './env.js';
-import { ProblemError } from './problem.js';
+import { ProblemError, validationProblem } from './problem.js';
 
 /** A size for people: `64 KB`, `5 MB`. */
 export function formatBytes(bytes: number): string {
@@ -85,8 +85,11 @@ export async function bodyText(c: Context<AppEnv>, maxBytes: number): Promise<st
       chunks.push(chunk);
     };
     const onEnd = () => done(() => resolve(utf8.decode(Buffer.concat(chunks, size))));
-    const onError = (error: Error) => done(() => reject(error));
-    const onClose = () => done(() => reject(new Error('The client closed the connection before the body was sent')));
+    // A client that leaves before its body is all sent (fewer bytes than its Content-Length)
+    // sent a broken request: a 400 (answered to no one), not an error of ours to log.
+    const cutShort = () => done(() => reject(validationProblem([{ path: '', message: 'Send the whole body', code: 'invalid' }], 'The request body ended before all of it was sent', 400)));
+    const onError = cutShort;
+    const onClose = cutShort;
     incoming.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
   });
 }
