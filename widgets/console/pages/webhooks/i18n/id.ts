@@ -1,0 +1,73 @@
+/**
+ * The Indonesian copy of the webhooks page (`#/webhooks`). Every key must exist in `en.ts`.
+ *
+ * @module
+ */
+import type { CatalogOf } from '../../../../shared/i18n/catalog.js';
+
+/** The webhooks page's Indonesian copy. */
+export const id = {
+  'hooks.intro': 'Webhook memberi tahu sistem lain seketika saat sesuatu terjadi di OPD ini: laporan jalan masuk, agenda berubah, inovasi diverifikasi. Setiap kiriman ditandatangani dengan kunci rahasia dan dikirim ulang bila penerima gagal.',
+  'hooks.list': 'Webhook OPD',
+  'hooks.none': 'Belum ada webhook.',
+  'hooks.url': 'Alamat penerima',
+  'hooks.topics': 'Topik',
+  'hooks.allTopics': 'Semua topik',
+  'hooks.state': 'Status',
+  'hooks.active': 'Aktif',
+  'hooks.inactive': 'Nonaktif',
+  'hooks.last': 'Kiriman terakhir',
+  'hooks.lastNone': 'Belum pernah',
+  'hooks.actions': 'Tindakan',
+  'hooks.test': 'Kirim uji',
+  'hooks.log': 'Log pengiriman',
+  'hooks.disable': 'Nonaktifkan',
+  'hooks.enable': 'Aktifkan',
+  'hooks.rotate': 'Ganti kunci rahasia',
+  'hooks.remove': 'Hapus',
+  'hooks.removeConfirm': (url: string) => `Hapus webhook ke ${url} beserta log pengirimannya?`,
+  'hooks.removed': 'Webhook dihapus.',
+  'hooks.testOk': (status: number, ms: number) => `Uji terkirim: penerima menjawab ${status} dalam ${ms} ms.`,
+  'hooks.testFailed': (reason: string) => `Uji gagal: ${reason}.`,
+  'add.title': 'Tambah webhook',
+  'add.url': 'Alamat penerima (https)',
+  'add.urlHint': 'Misalnya https://sistem.lahatkab.go.id/webhooks/opd-kit. Penerima menjawab 2xx dalam 10 detik.',
+  'add.description': 'Keterangan (tidak wajib)',
+  'add.topics': 'Topik yang dikirim',
+  'add.topicsHint': 'Pilih topik, atau "Semua topik" untuk semua, termasuk topik yang ditambahkan kemudian.',
+  'add.submit': 'Tambah webhook',
+  'secret.title': 'Kunci rahasia webhook',
+  'secret.intro': 'Simpan kunci ini di sistem penerima untuk memeriksa tanda tangan OPD-Signature. Kunci hanya ditampilkan sekali ini.',
+  'secret.label': 'Kunci rahasia',
+  'secret.dismiss': 'Sudah saya simpan',
+  'log.title': (url: string) => `Log pengiriman ke ${url}`,
+  'log.event': 'Kejadian',
+  'log.state': 'Status',
+  'log.attempts': 'Percobaan',
+  'log.answer': 'Jawaban penerima',
+  'log.next': 'Dicoba lagi',
+  'log.retry': 'Kirim ulang',
+  'log.none': 'Belum ada pengiriman.',
+  'log.close': 'Tutup log',
+  'log.more': 'Muat lebih banyak',
+  'state.pending': 'Menunggu',
+  'state.failed': 'Gagal, akan dicoba lagi',
+  'state.delivered': 'Terkirim',
+  'state.dead': 'Gagal, berhenti dicoba',
+  'error.summary': 'Periksa isian berikut',
+  'error.url.invalid': 'Masukkan alamat penerima yang diawali https://, misalnya https://sistem.lahatkab.go.id/webhooks',
+  'error.topics.invalid': 'Pilih sedikitnya satu topik, atau "Semua topik"',
+  'topic.road-report.received': 'Laporan jalan masuk',
+  'topic.road-report.status-changed': 'Status laporan jalan berubah',
+  'topic.agenda-event.published': 'Agenda diterbitkan',
+  'topic.agenda-event.changed': 'Agenda diubah atau diundur',
+  'topic.agenda-event.cancelled': 'Agenda dibatalkan',
+  'topic.innovation.submitted': 'Inovasi diajukan',
+  'topic.innovation.verified': 'Inovasi diverifikasi',
+  'topic.innovation.returned': 'Inovasi dikembalikan',
+  'topic.consultation.received': 'Pertanyaan SIAP masuk',
+  'topic.consultation.answered': 'Pertanyaan SIAP dijawab',
+} as const;
+
+/** The shape every language of the webhooks page's copy must have. */
+export type WebhooksMessages = CatalogOf<typeof id>;
