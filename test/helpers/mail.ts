@@ -21,6 +21,10 @@ export interface MailCatcher {
   mails: ParsedMail[];
   /** What it does with the next mails. */
   mode: CatcherMode;
+  /** How many mails it held (never answered). */
+  held: number;
+  /** When each accepted mail arrived (`performance.now()`), by its `Message-ID`. */
+  arrivedAt: Map<string, number>;
   /** Waits until `count` mails matching `filter` arrived; answers them. */
   waitFor(count: number, filter?: (mail: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail[]>;
   /** Stops it (held mails are dropped). */
@@ -34,6 +38,8 @@ export async function startMailCatcher(mode: CatcherMode = 'accept'): Promise<Ma
     url: '',
     mails,
     mode,
+    held: 0,
+    arrivedAt: new Map(),
     async waitFor(count, filter = () => true, timeoutMs = 15_000) {
       const until = performance.now() + timeoutMs;
       for (;;) {
@@ -51,6 +57,7 @@ export async function startMailCatcher(mode: CatcherMode = 'accept'): Promise<Ma
     logger: false,
     onData(stream, _session, callback) {
       if (catcher.mode === 'hold') {
+        catcher.held += 1;
         stream.resume();
         return; // never answered: the sender waits
       }
@@ -61,6 +68,7 @@ export async function startMailCatcher(mode: CatcherMode = 'accept'): Promise<Ma
       }
       simpleParser(stream).then(
         (mail) => {
+          catcher.arrivedAt.set(mail.messageId ?? '', performance.now());
           mails.push(mail);
           callback();
         },

@@ -63,9 +63,10 @@ const EMPTY: ConsultationFormValues = {
 
 /**
  * The SDK input: trimmed-empty optional contacts are left out; `consentText` is the consent
- * sentence as the form shows it (in its language), recorded with the question.
+ * sentence as the form shows it (in its language), recorded with the question; `language`, the
+ * form's, is the one the mails about the question are written in.
  */
-function toInput(values: ConsultationFormValues, consentText: string): ConsultationCreateInput {
+function toInput(values: ConsultationFormValues, consentText: string, language: 'id' | 'en'): ConsultationCreateInput {
   const { name, email, phone, category, subject, message, consent } = values;
   return {
     name,
@@ -76,6 +77,7 @@ function toInput(values: ConsultationFormValues, consentText: string): Consultat
     message,
     consent: consent as true,
     consentText,
+    language,
   };
 }
 
@@ -301,7 +303,7 @@ export class OpdConsultationForm extends OpdElement {
 
   /** What is sent for `values`: with the consent sentence as the form shows it now. */
   #questionInput(values: ConsultationFormValues): ConsultationCreateInput {
-    return toInput(values, this.#localize.t('form.consent'));
+    return toInput(values, this.#localize.t('form.consent'), this.#localize.lang === 'en' ? 'en' : 'id');
   }
 
   /** The question form's own messages for a rejected field (the rest are looked up by code). */

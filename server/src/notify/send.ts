@@ -30,6 +30,9 @@ export const MAX_ATTEMPTS = RETRY_AFTER_MS.length + 1;
 /** Mails claimed per round. */
 const BATCH = 20;
 
+/** Mails sent at once (each over its own SMTP connection). */
+const PARALLEL_SENDS = 5;
+
 /** How long a claimed mail is held for its send (longer than nodemailer's timeouts together). */
 const SEND_LEASE_MS = 2 * 60_000;
 
@@ -145,13 +148,13 @@ export async function sendDueMail({ db: spine, settings, now, log, signal }: Job
       .returningAll()
       .execute();
     if (claimed.length === 0) break;
-    for (const row of claimed.sort((a, b) => a.id - b.id)) {
+    const settle = async (row: MailRow): Promise<void> => {
       const error = await sendOne(row, settings);
       const done = now();
       if (error === null) {
         counts.sent += 1;
         await db.updateTable('mail_messages').set({ state: 'sent', sent_at: done, lease_until: null, last_error: null }).where('id', '=', row.id).execute();
-        continue;
+        return;
       }
       const next = row.recipient ? nextAttemptAfter(row.attempts, done) : null;
       if (next) counts.failed += 1;
@@ -168,7 +171,10 @@ export async function sendDueMail({ db: spine, settings, now, log, signal }: Job
         attempt: row.attempts,
         error,
       });
-    }
+    };
+    // A few connections at once: one slow mail does not hold up the rest.
+    const rows = claimed.sort((a, b) => a.id - b.id);
+    for (let start = 0; start < rows.length; start += PARALLEL_SENDS) await Promise.all(rows.slice(start, start + PARALLEL_SENDS).map(settle));
     if (claimed.length < BATCH) break;
   }
   return counts;
