@@ -30,7 +30,7 @@ const ownOpd = () =>
   });
 
 function button(root: Element, name: string): HTMLButtonElement {
-  const all = $$<HTMLButtonElement>(root, 'button');
+  const all = root.shadowRoot ? $$<HTMLButtonElement>(root, 'button') : [...root.querySelectorAll<HTMLButtonElement>('button')];
   const found = all.find((candidate) => text(candidate) === name);
   ok(found, `a button “${name}” (there are: ${all.map(text).join(' | ')})`);
   return found;
@@ -89,23 +89,24 @@ describe('<opd-console-webhooks>', () => {
     equal(listed.length, 1, 'one webhook');
     equal(JSON.stringify(listed[0]!.topics), JSON.stringify(['road-report.received', 'road-report.status-changed']), 'the topics picked');
 
-    button(row, 'Kirim uji').click();
-    const note = await until(() => row.querySelector('.note'), 'the test result');
+    const rowOf = () => $$<HTMLTableRowElement>(page, 'tbody tr')[0]!;
+    button(rowOf(), 'Kirim uji').click();
+    const note = await until(() => rowOf().querySelector('.note'), 'the test result');
     includes(text(note), 'Uji gagal: connection refused', 'says the receiver is down');
 
-    button(row, 'Log pengiriman').click();
+    const ready = (name: string) => until(() => (button(rowOf(), name).disabled ? null : button(rowOf(), name)), `${name}, once the page is not busy`);
+    (await ready('Log pengiriman')).click();
     const log = await until(() => page.shadowRoot?.querySelector<HTMLElement>('#log-title'), 'the delivery log');
     includes(text(log), '127.0.0.1:9', 'of this webhook');
     includes(text(log.closest('section')), 'Belum ada pengiriman.', 'none yet');
 
-    button(row, 'Nonaktifkan').click();
+    (await ready('Nonaktifkan')).click();
     await until(() => $$(page, 'tbody tr').some((r) => text(r).includes('Nonaktif')), 'switched off');
 
-    const current = $$<HTMLTableRowElement>(page, 'tbody tr')[0]!;
-    button(current, 'Hapus').click();
+    (await ready('Hapus')).click();
     await page.updateComplete;
-    includes(text(current), 'Hapus webhook ke http://127.0.0.1:9/webhooks', 'asks first');
-    button(current, 'Hapus').click();
+    includes(text(rowOf()), 'Hapus webhook ke http://127.0.0.1:9/webhooks', 'asks first');
+    button(rowOf(), 'Hapus').click();
     await until(() => text($(page, '.section')).includes('Webhook dihapus.'), 'removed');
     equal((await sender.call(webhookEndpoints.list, { params: { opd: opd.slug }, what: 'webhooks' })).data.length, 0, 'gone on the server');
   });
