@@ -26,6 +26,30 @@ function parseCsv(text: string): string[][] {
     .map((line) => [...line.matchAll(/"((?:[^"]|"")*)"(?:,|$)/g)].map((match) => match[1]!.replace(/""/g, '"')));
 }
 
+/** A dataset's JSON download. */
+interface DatasetJson {
+  dataset: string;
+  opd: string;
+  modified: string | null;
+  columns: { name: string; description: string }[];
+  rows: Record<string, string | number | boolean | null>[];
+}
+
+/** A JSON cell as the CSV writes it (empty for null, ya/tidak for a yes/no). */
+const csvCell = (value: string | number | boolean | null | undefined): string =>
+  value === null || value === undefined ? '' : typeof value === 'boolean' ? (value ? 'ya' : 'tidak') : String(value);
+
+/** Every item of a public list, page after page. */
+async function allPages<T>(url: string): Promise<T[]> {
+  const items: T[] = [];
+  for (let cursor: string | null = ''; cursor !== null; ) {
+    const page = (await (await fetch(`${url}${url.includes('?') ? '&' : '?'}limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json()) as { data: T[]; nextCursor: string | null };
+    items.push(...page.data);
+    cursor = page.nextCursor;
+  }
+  return items;
+}
+
 for (const store of STORES) {
   describe(`open data on ${store}`, () => {
     let server: TestServer;
@@ -121,6 +145,181 @@ for (const store of STORES) {
         .execute();
       const csv = await csvText(await fetch(`${server.url}/api/v1/opds/dinas-pupr/datasets/road-conditions.csv`));
       assert.ok(csv.includes(`"'=HYPERLINK(""http://evil.example"",""klik"")"`), 'written with a leading apostrophe');
+    });
+
+    /** The dataset's JSON, checked against its CSV: same header, same rows cell for cell, every column described. */
+    async function download(opd: string, id: string): Promise<DatasetJson> {
+      const jsonResponse = await fetch(`${server.url}/api/v1/opds/${opd}/datasets/${id}.json`);
+      assert.equal(jsonResponse.status, 200, `${opd}/${id}.json`);
+      const json = (await jsonResponse.json()) as DatasetJson;
+      const csvResponse = await fetch(`${server.url}/api/v1/opds/${opd}/datasets/${id}.csv`);
+      assert.equal(csvResponse.status, 200, `${opd}/${id}.csv`);
+      const csv = parseCsv(await csvText(csvResponse));
+      const names = json.columns.map((column) => column.name);
+      assert.deepEqual(csv[0], names, `${id}: the CSV header is the columns`);
+      for (const column of json.columns) {
+        assert.match(column.name, /^[a-z0-9]+(_[a-z0-9]+)*$/, `${id}: ${column.name} is snake_case`);
+        assert.ok(column.description.length > 5, `${id}: ${column.name} is described`);
+      }
+      assert.equal(csv.length - 1, json.rows.length, `${id}: as many rows as CSV and JSON`);
+      for (const [index, row] of json.rows.entries()) {
+        // A cell the writer neutralised starts with an apostrophe in the CSV only.
+        const cells = csv[index + 1]!.map((cell) => cell.replace(/^'(?=[=+\-@\t\r])/, ''));
+        assert.deepEqual(cells, names.map((name) => csvCell(row[name])), `${id} row ${index + 1}`);
+      }
+      return json;
+    }
+
+    /** The OPDs that have the innovation module on and a verified innovation in the public catalogue. */
+    async function innovationOpds(): Promise<Set<string>> {
+      const opds = await allPages<{ slug: string; modules: string[] }>(`${server.url}/api/v1/opds`);
+      const on = new Set(opds.filter((opd) => opd.modules.includes('innovation')).map((opd) => opd.slug));
+      const innovations = await allPages<{ opd: { slug: string } }>(`${server.url}/api/v1/innovations`);
+      return new Set(innovations.map((innovation) => innovation.opd.slug).filter((slug) => on.has(slug)));
+    }
+
+    it("lists the innovations, SIP BENAR's and Layanan's datasets for the OPDs that have their data", async () => {
+      const catalogue = (await (await fetch(`${server.url}/api/v1/datasets`)).json()) as OpenDataCatalogue;
+      const listed = new Set(catalogue['dcat:dataset'].map((dataset) => dataset['dct:identifier']));
+      const publishers = (id: string) => new Set([...listed].filter((identifier) => identifier.endsWith(`/${id}`)).map((identifier) => identifier.split('/')[0]));
+
+      // Innovations: exactly the OPDs that have the module on and a verified innovation in the public catalogue.
+      const withInnovation = await innovationOpds();
+      assert.ok(withInnovation.size >= 2, `the demo has verified innovations in several OPDs (${[...withInnovation].join(', ')})`);
+      assert.deepEqual(publishers('innovations'), withInnovation, 'an OPD publishes its innovations once one is verified, never before');
+
+      // SIP BENAR: Bappeda runs the board; no other OPD recorded a programme.
+      assert.deepEqual(publishers('csr-programs'), new Set(['bappeda']));
+      assert.deepEqual(publishers('csr-spending'), new Set(['bappeda']));
+      const refused = await fetch(`${server.url}/api/v1/opds/bpkad/datasets/csr-programs.json`);
+      assert.equal(refused.status, 404, 'an OPD without the module (or without a programme) publishes none');
+
+      // Layanan: the OPDs with a standard in force.
+      for (const id of ['service-standards', 'satisfaction-index']) {
+        const opds = publishers(id);
+        for (const slug of ['disdukcapil', 'dpmptsp']) assert.ok(opds.has(slug), `${slug}/${id}`);
+      }
+      for (const identifier of ['bappeda/csr-programs', 'disdukcapil/service-standards', 'disdukcapil/satisfaction-index', [...withInnovation].map((slug) => `${slug}/innovations`)[0]!]) {
+        const entry = catalogue['dcat:dataset'].find((dataset) => dataset['dct:identifier'] === identifier)!;
+        assert.ok(entry['dct:modified'] && Date.parse(entry['dct:modified']) <= Date.now(), `${identifier} says when it changed, not in the future`);
+        assert.equal(entry['dct:license'], 'https://creativecommons.org/licenses/by/4.0/');
+      }
+    });
+
+    it('publishes verified innovations only, as the public catalogue shows them', async () => {
+      const innovations = await allPages<{ id: number; name: string; opd: { slug: string }; stage: string; digital: boolean; year: number; evidence: { url: string }[] }>(`${server.url}/api/v1/innovations`);
+      const opd = [...(await innovationOpds())][0]!;
+      const own = innovations.filter((innovation) => innovation.opd.slug === opd);
+      const json = await download(opd, 'innovations');
+      assert.deepEqual(json.rows.map((row) => row.id).sort(), own.map((innovation) => innovation.id).sort(), 'every verified innovation of the OPD, and only those');
+      for (const innovation of own) {
+        const row = json.rows.find((candidate) => candidate.id === innovation.id)!;
+        assert.equal(row.nama_inovasi, innovation.name);
+        assert.equal(row.tahapan, innovation.stage);
+        assert.equal(row.digital, innovation.digital);
+        assert.equal(row.tahun_penilaian, innovation.year);
+        assert.equal(row.jumlah_bukti_dukung, innovation.evidence.length);
+        assert.equal(row.bukti_dukung, innovation.evidence.map((file) => file.url).join('; ') || null);
+      }
+      assert.ok(json.rows.some((row) => (row.jumlah_bukti_dukung as number) > 0), 'some innovation has evidence');
+      const file = json.rows.find((row) => row.bukti_dukung)!.bukti_dukung as string;
+      assert.equal((await fetch(file.split('; ')[0]!)).status, 200, 'an evidence address answers');
+    });
+
+    it("publishes SIP BENAR's programmes and spending to the rupiah of the public API", async () => {
+      const programs = await allPages<{ id: number; committed: number; spent: number; overspent: boolean; company: { name: string }; location: { desa: string; point: [number, number] | null } }>(
+        `${server.url}/api/v1/opds/bappeda/csr/programs`,
+      );
+      const json = await download('bappeda', 'csr-programs');
+      assert.deepEqual(json.rows.map((row) => row.id), programs.map((program) => program.id), 'every programme, in the public order');
+      for (const program of programs) {
+        const row = json.rows.find((candidate) => candidate.id === program.id)!;
+        assert.equal(row.komitmen_rupiah, program.committed, `programme ${program.id} committed`);
+        assert.equal(row.realisasi_rupiah, program.spent, `programme ${program.id} spent`);
+        assert.ok(Number.isSafeInteger(row.komitmen_rupiah) && Number.isSafeInteger(row.realisasi_rupiah), 'whole rupiah');
+        assert.equal(row.melebihi_komitmen, program.overspent);
+        assert.equal(row.perusahaan, program.company.name);
+        assert.equal(row.desa, program.location.desa);
+        assert.equal(row.bujur, program.location.point?.[0] ?? null);
+      }
+      assert.equal(
+        json.rows.reduce((sum, row) => sum + (row.komitmen_rupiah as number), 0),
+        programs.reduce((sum, program) => sum + program.committed, 0),
+        'the committed total to the rupiah',
+      );
+
+      const spending = await download('bappeda', 'csr-spending');
+      assert.ok(spending.rows.length > 0, 'the demo has spending');
+      for (const program of programs) {
+        const entries = spending.rows.filter((row) => row.id_program === program.id);
+        assert.equal(entries.reduce((sum, row) => sum + (row.jumlah_rupiah as number), 0), program.spent, `programme ${program.id}: its entries sum to its spent`);
+      }
+      const withEntries = programs.find((program) => program.spent > 0)!;
+      const detail = (await (await fetch(`${server.url}/api/v1/opds/bappeda/csr/programs/${withEntries.id}`)).json()) as { spending: { id: number; date: string; amount: number; evidence: { url: string }[] }[] };
+      assert.deepEqual(
+        spending.rows.filter((row) => row.id_program === withEntries.id).map((row) => [row.id, row.tanggal, row.jumlah_rupiah, row.bukti]),
+        detail.spending.map((entry) => [entry.id, entry.date, entry.amount, entry.evidence.map((file) => file.url).join('; ') || null]),
+        'the entries as the programme page lists them, evidence addresses included',
+      );
+    });
+
+    it("publishes Layanan's standards in force and the IKM as the public endpoints compute them", async () => {
+      const services = await allPages<{ slug: string; name: string; cost: { free: boolean; amount: number | null }; online: boolean; requirements: string[] }>(`${server.url}/api/v1/opds/disdukcapil/services`);
+      const standards = await download('disdukcapil', 'service-standards');
+      assert.deepEqual(standards.rows.map((row) => row.kode_layanan).sort(), services.map((service) => service.slug).sort(), 'every service in force');
+      for (const service of services) {
+        const row = standards.rows.find((candidate) => candidate.kode_layanan === service.slug)!;
+        assert.equal(row.nama_layanan, service.name);
+        assert.equal(row.gratis, service.cost.free);
+        assert.equal(row.biaya_rupiah, service.cost.free ? 0 : service.cost.amount, `${service.slug}: the fee in whole rupiah, 0 when free`);
+        assert.equal(row.daring, service.online);
+        assert.equal(row.persyaratan, service.requirements.join('; '));
+        assert.match(String(row.jam_layanan), /^(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)/, 'opening hours in words');
+      }
+
+      const index = await download('disdukcapil', 'satisfaction-index');
+      assert.ok(index.rows.length > 0, 'a year of demo responses');
+      for (const year of new Set(index.rows.map((row) => row.tahun as number))) {
+        const report = (await (await fetch(`${server.url}/api/v1/opds/disdukcapil/satisfaction?year=${year}`)).json()) as { services: { slug: string; respondents: number; ikm: number | null; category: string | null }[] };
+        for (const service of report.services.filter((candidate) => candidate.respondents > 0)) {
+          const row = index.rows.find((candidate) => candidate.tahun === year && candidate.kode_layanan === service.slug);
+          assert.ok(row, `${service.slug} in ${year}`);
+          assert.equal(row.responden, service.respondents);
+          assert.equal(row.ikm, service.ikm, `${service.slug} ${year}: the IKM to the hundredth`);
+          assert.equal(row.kategori, service.category);
+        }
+        assert.equal(index.rows.filter((row) => row.tahun === year).length, report.services.filter((candidate) => candidate.respondents > 0).length, `${year}: one row per service with respondents`);
+      }
+    });
+
+    it('never publishes a staff-only field: no contact person, no internal component, no suggestion', async () => {
+      const marker = 'RAHASIA-STAF-7Q3X';
+      const db = server.db.withTables<{
+        csr_companies: { opd_slug: string; contact_name: string | null; contact_phone: string | null; contact_email: string | null };
+        csr_proposals: { opd_slug: string; contact_name: string | null };
+        innovations: { status: string; contact_name: string | null; contact_phone: string | null; contact_email: string | null; review_comment: string | null };
+        service_versions: { competence: string | null; internal_oversight: string | null; change_note: string | null };
+        survey_responses: { suggestion: string | null };
+      }>();
+      await db.updateTable('csr_companies').set({ contact_name: `Ibu ${marker}`, contact_phone: `0812 ${marker}`, contact_email: `${marker.toLowerCase()}@perusahaan.example` }).execute();
+      await db.updateTable('csr_proposals').set({ contact_name: `Pak ${marker}` }).execute();
+      await db.updateTable('innovations').set({ contact_name: `Bu ${marker}`, contact_phone: `0813 ${marker}`, contact_email: `${marker.toLowerCase()}@opd.example`, review_comment: `Catatan ${marker}` }).execute();
+      await db.updateTable('service_versions').set({ competence: `Kompetensi ${marker}`, internal_oversight: `Pengawasan ${marker}`, change_note: `Perubahan ${marker}` }).execute();
+      await db.updateTable('survey_responses').set({ suggestion: `Saran ${marker}` }).execute();
+
+      const catalogue = (await (await fetch(`${server.url}/api/v1/datasets`)).json()) as OpenDataCatalogue;
+      assert.ok(!JSON.stringify(catalogue).toLowerCase().includes(marker.toLowerCase()), 'not in the catalogue');
+      let searched = 0;
+      for (const dataset of catalogue['dcat:dataset']) {
+        for (const distribution of dataset['dcat:distribution']) {
+          const text = await (await fetch(distribution['dcat:downloadURL'])).text();
+          assert.ok(!text.toLowerCase().includes(marker.toLowerCase()), `${distribution['dcat:downloadURL']} holds a staff-only field`);
+          searched += 1;
+        }
+      }
+      const identifiers = catalogue['dcat:dataset'].map((dataset) => dataset['dct:identifier'].split('/')[1]);
+      for (const id of ['innovations', 'csr-programs', 'csr-spending', 'service-standards', 'satisfaction-index']) assert.ok(identifiers.includes(id), `${id} was searched`);
+      assert.ok(searched >= 10, `${searched} downloads searched`);
     });
   });
 }
