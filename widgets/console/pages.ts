@@ -25,6 +25,7 @@ import { holidaysPage } from './pages/holidays/console-page.js';
 import { opdSettingsPage } from './pages/opd-settings/console-page.js';
 import { privacyPage } from './pages/privacy/console-page.js';
 import { rolloutPage } from './pages/rollout/console-page.js';
+import { notificationsPage } from './pages/notifications/console-page.js';
 import { webhooksPage } from './pages/webhooks/console-page.js';
 
 /** Every console page, in menu order. */
@@ -45,6 +46,7 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
   opdSettingsPage,
   embedPage,
   webhooksPage,
+  notificationsPage,
   auditPage,
   privacyPage,
   holidaysPage,
