@@ -22,7 +22,7 @@ export interface MailContent {
   greeting: string;
   /** Paragraphs before the code. */
   intro: readonly string[];
-  /** A code to keep, shown large: `{ label: 'Kode pelacakan', value: 'SIAP-…' }`. */
+  /** A code to keep, shown large (after the quote): `{ label: 'Kode pelacakan', value: 'SIAP-…' }`. */
   code?: { label: string; value: string };
   /** A text quoted as it is (the staff's answer), with its label. */
   quote?: { label: string; text: string };
@@ -58,8 +58,8 @@ export function renderMail(content: MailContent, language: 'id' | 'en'): Rendere
   const text = [
     content.greeting,
     ...content.intro,
-    ...(content.code ? [`${content.code.label}: ${content.code.value}`] : []),
     ...(content.quote ? [`${content.quote.label}:\n\n${content.quote.text.replace(/^/gm, '> ')}`] : []),
+    ...(content.code ? [`${content.code.label}: ${content.code.value}`] : []),
     ...content.outro,
     content.signature,
     `-- \n${content.footer}`,
@@ -73,11 +73,11 @@ export function renderMail(content: MailContent, language: 'id' | 'en'): Rendere
     '<div style="background:#ffffff;border-radius:8px;padding:24px">',
     paragraph(content.greeting),
     ...content.intro.map((line) => paragraph(line)),
-    content.code
-      ? `<p style="margin:0 0 16px">${escapeHtml(content.code.label)}:<br><strong style="display:inline-block;margin-top:4px;padding:8px 12px;border:1px solid #cbd2d9;border-radius:6px;font-family:'Courier New',monospace;font-size:20px;letter-spacing:1px">${escapeHtml(content.code.value)}</strong></p>`
-      : '',
     content.quote
       ? `<p style="margin:0 0 8px"><strong>${escapeHtml(content.quote.label)}</strong></p><blockquote style="margin:0 0 16px;padding:8px 16px;border-left:4px solid #0b6e4f;background:#f0f7f4">${paragraph(content.quote.text, 'margin:0')}</blockquote>`
+      : '',
+    content.code
+      ? `<p style="margin:0 0 16px">${escapeHtml(content.code.label)}:<br><strong style="display:inline-block;margin-top:4px;padding:8px 12px;border:1px solid #cbd2d9;border-radius:6px;font-family:'Courier New',monospace;font-size:20px;letter-spacing:1px">${escapeHtml(content.code.value)}</strong></p>`
       : '',
     ...content.outro.map((line) => paragraph(line)),
     paragraph(content.signature, 'margin:0'),
