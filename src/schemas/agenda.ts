@@ -55,18 +55,14 @@ const wholeNumber = (min: number, max: number, message: string) =>
     { format: 'safeint', minimum: min, maximum: max },
   );
 
-/**
- * @internal What `z.iso.datetime({ offset: true })` accepts, zod's own pattern written out
- * (test/sdk/agenda.test.ts checks that it still is zod's): an RFC 3339 instant with seconds
- * and `Z` or an offset, `2026-12-07T03:00:00.000Z`, `2026-12-07T10:00:00+07:00`.
- */
-export const INSTANT_PATTERN =
-  /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$/;
+/** zod's own pattern of `z.iso.datetime({ offset: true })`: an RFC 3339 instant with seconds and `Z` or an offset. */
+const INSTANT_PATTERN = z.core.regexes.datetime({ offset: true });
 
 /**
- * An instant as the API writes them (`2026-11-25T03:00:00.000Z`): the spine's `timestamp`
- * (`z.iso.datetime({ offset: true })`, schemas/common.ts) as a {@link lightCheck}, with its
- * issue (`invalid_format`, `datetime`) and its JSON Schema (`format: date-time`, the pattern).
+ * An instant as the API writes them (`2026-11-25T03:00:00.000Z`, `2026-12-07T10:00:00+07:00`):
+ * the spine's `timestamp` (`z.iso.datetime({ offset: true })`, schemas/common.ts) as a
+ * {@link lightCheck} with zod's own pattern, its issue (`invalid_format`, `datetime`) and its
+ * JSON Schema (`format: date-time`, the pattern).
  */
 const instant = z.string().check(
   lightCheck<string>((input) => (INSTANT_PATTERN.test(input) ? undefined : { input, code: 'invalid_format', format: 'datetime', origin: 'string', pattern: String(INSTANT_PATTERN) }), {

@@ -8,10 +8,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import ICAL from 'ical.js';
 import * as z from 'zod/mini';
-import { regexes } from 'zod/v4/core';
 import { ApiError, buildClient, ValidationError } from '../../src/index.js';
 import { agenda, citizenAgenda, type AgendaEvent } from '../../src/agenda.js';
-import { agendaEventParams, agendaEventQuery, eventPeriod, INSTANT_PATTERN } from '../../src/schemas/agenda.js';
+import { agendaEventParams, agendaEventQuery, eventPeriod } from '../../src/schemas/agenda.js';
 import { timestamp, toFieldErrors } from '../../src/schemas/common.js';
 import { DEMO_AGENDA_OPD, DEMO_EVENTS } from '../../server/src/modules/agenda/seed.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
@@ -154,8 +153,7 @@ describe("the agenda's own checks say what zod's would (they keep zod's larger c
     return result.success ? { ok: result.data } : toFieldErrors(result.error.issues).map(({ path, code }) => ({ path, code }));
   };
 
-  it('reads an instant with zod\'s own ISO date-time pattern, accepting and refusing what z.iso.datetime({ offset: true }) does', () => {
-    assert.equal(INSTANT_PATTERN.source, regexes.datetime({ offset: true }).source);
+  it('reads an instant as z.iso.datetime({ offset: true }) does, accepting and refusing the same', () => {
     const instants = ['2026-12-07T03:00:00.000Z', '2026-12-07T10:00:00+07:00', '2028-02-29T00:00:00Z', '2026-02-29T00:00:00Z', '2026-12-07T03:00Z', '2026-12-07', '2026-12-07T24:00:00Z', '2026-12-07T10:00:00+0700', 12, null];
     for (const value of instants) {
       const period = { startsAt: value, endsAt: '2026-12-07T05:00:00Z', startDate: null, endDate: null };
