@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import {
   subscribableTopics,
   webhookEndpoints,
@@ -56,7 +56,17 @@ interface Log {
  * @cssprop --opd-radius - Corner radius of fields, buttons and panels.
  */
 export class OpdConsoleWebhooks extends ConsolePageElement {
-  static override styles = [themeStyles, controlStyles, consolePageStyles];
+  static override styles = [
+    themeStyles,
+    controlStyles,
+    consolePageStyles,
+    // Receivers' addresses are long and unbroken: they wrap anywhere rather than run out of a phone's width.
+    css`
+      .url, .secret-panel .muted, #log-title, .answer { overflow-wrap: anywhere }
+      td .url { display: block; min-width: 12em }
+      .note { margin: 0.25em 0 0 }
+    `,
+  ];
 
   static override properties: PropertyDeclarations = {
     hooks: { state: true, attribute: false },
