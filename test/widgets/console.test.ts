@@ -78,7 +78,7 @@ describe('<opd-console> signing in', () => {
     includes(header, 'Petugas OPD', 'with the role');
     includes(header, 'BPKAD', 'and the OPD');
     const menu = $$(element, '[part~=nav] a').map(text);
-    equal(menu.join(' | '), 'Kotak masuk SIAP | Kategori dan templat SIAP | Kode sematan', 'staff see only their pages, and none of a module their OPD does not run');
+    equal(menu.join(' | '), 'Kotak masuk SIAP | Kategori dan templat SIAP | Kode sematan | E-mail terkirim', 'staff see only their pages, and none of a module their OPD does not run');
     ok(Object.keys(sessionStorage).some((key) => key.startsWith('opd-console-token:')), 'on another origin the token is kept for the tab');
   });
 
@@ -124,7 +124,7 @@ describe('<opd-console> pages and routes', () => {
     const element = await mountConsole();
     await signInAs(element, 'admin@lahat.demo');
     const menu = $$(element, '[part~=nav] a').map(text);
-    equal(menu.join(' | '), 'Kotak masuk SIAP | Kategori dan templat SIAP | Laporan jalan Perjaka | Data jalan Perjaka | Agenda DPRD | Registri inovasi | OPD dan peluncuran | Verifikasi inovasi daerah | Pengaturan dan pengguna OPD | Kode sematan | Log audit | Privasi | Hari libur', 'every page');
+    equal(menu.join(' | '), 'Kotak masuk SIAP | Kategori dan templat SIAP | Laporan jalan Perjaka | Data jalan Perjaka | Agenda DPRD | Registri inovasi | OPD dan peluncuran | Verifikasi inovasi daerah | Program CSR | Usulan desa CSR | Standar pelayanan | Survei kepuasan (SKM) | Kepatuhan standar pelayanan | Pengaturan dan pengguna OPD | Kode sematan | Webhook | E-mail terkirim | Log audit | Privasi | Hari libur', 'every page');
     equal(text($(element, '#page-title')), 'OPD dan peluncuran', 'a regency admin starts on the rollout board');
     equal($(element, '[part~=nav] a[aria-current=page]').textContent?.trim(), 'OPD dan peluncuran', 'the menu marks the page');
     cleanup();
