@@ -48,6 +48,9 @@ for (const file of readdirSync(dir).filter((name) => name.endsWith('.eml')).sort
   await keep(readFileSync(join(dir, file)), file).catch(() => {});
 }
 
+/** Mails received by this run, for unique file names. */
+let received = 0;
+
 const smtp = new SMTPServer({
   authOptional: true,
   disabledCommands: ['STARTTLS'],
@@ -59,7 +62,8 @@ const smtp = new SMTPServer({
     stream.on('data', (chunk) => chunks.push(chunk));
     stream.on('end', () => {
       const raw = Buffer.concat(chunks);
-      const file = `${new Date().toISOString().replace(/[:.]/g, '-')}-${mails.length + 1}.eml`;
+      received += 1;
+      const file = `${new Date().toISOString().replace(/[:.]/g, '-')}-${received}.eml`;
       writeFileSync(join(dir, file), raw);
       keep(raw, file).then(
         (mail) => {

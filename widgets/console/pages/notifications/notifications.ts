@@ -154,9 +154,6 @@ export class OpdConsoleNotifications extends ConsolePageElement {
               <th scope="col" class="name">${t.t('mail.what')}</th>
               <th scope="col">${t.t('mail.to')}</th>
               <th scope="col">${t.t('mail.state')}</th>
-              <th scope="col" class="number">${t.t('mail.attempts')}</th>
-              <th scope="col">${t.t('mail.problem')}</th>
-              <th scope="col">${t.t('mail.next')}</th>
               <th scope="col"><span class="visually-hidden">${t.t('mail.actions')}</span></th>
             </tr>
           </thead>
@@ -181,10 +178,11 @@ export class OpdConsoleNotifications extends ConsolePageElement {
         <span class="muted">${mail.about ? html`<code>${mail.about}</code> · ` : nothing}${this.when(mail.createdAt)} · ${mail.language.toUpperCase()}</span>
       </td>
       <td>${mail.recipient ?? html`<span class="muted">${t.t('mail.erased')}</span>`}</td>
-      <td><span class="tag ${mail.state === 'sent' ? '' : 'tag--warn'}">${t.t(`state.${mail.state}`)}</span>${mail.sentAt ? html`<span class="muted">${this.when(mail.sentAt)}</span>` : nothing}</td>
-      <td class="number">${mail.attempts}</td>
-      <td>${mail.lastError ? html`<span class="answer">${mail.lastError.slice(0, 160)}</span>` : '—'}</td>
-      <td>${mail.nextAttemptAt ? this.when(mail.nextAttemptAt) : '—'}</td>
+      <td>
+        <span class="tag ${mail.state === 'sent' ? '' : 'tag--warn'}">${t.t(`state.${mail.state}`)}</span>
+        <span class="muted">${mail.sentAt ? `${this.when(mail.sentAt)} · ` : nothing}${t.t('mail.attempts')}: ${mail.attempts}${mail.nextAttemptAt ? html` · ${t.t('mail.next')} ${this.when(mail.nextAttemptAt)}` : nothing}</span>
+        ${mail.lastError ? html`<span class="muted answer">${t.t('mail.problem')}: ${mail.lastError.slice(0, 160)}</span>` : nothing}
+      </td>
       <td>
         ${trouble && mail.recipient
           ? html`<button part="button" type="button" class="button button--small" ?disabled=${this.busy} @click=${() => void this.retry(mail)}>${t.t('mail.retry')}</button>`
