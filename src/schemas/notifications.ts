@@ -46,8 +46,11 @@ export type NotificationView = z.infer<typeof notificationView>;
 /** `?state=&limit=&cursor=` of the mail lists. */
 const notificationQuery = z.object({ ...pageQuery.shape, state: z.optional(z.enum(mailStates)) });
 
-/** A mail's id in a path. */
-const mailId = z.string().check(z.regex(/^[1-9][0-9]{0,9}$/));
+/** A mail's id in a path: a positive `integer` column's value (at most 2,147,483,647; a larger one is no mail, 404). */
+const mailId = z.string().check(
+  z.regex(/^[1-9][0-9]{0,9}$/),
+  z.refine((value) => Number(value) <= 2_147_483_647, 'No mail has this id'),
+);
 
 /** The notification endpoints. */
 export const notificationEndpoints = {

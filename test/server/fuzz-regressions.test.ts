@@ -44,6 +44,15 @@ describe('requests the fuzzer found', () => {
     return { status: response.status, type: response.headers.get('content-type') ?? '', problem: (await response.json()) as Problem };
   }
 
+  it("answers 404 for a mail id past the integer column's range, not 500 (FUZZ_SEED=-1264103493 FUZZ_RUNS=200)", async () => {
+    const response = await fetch(`${server.url}/api/v1/opds/dpmptsp/notifications/6900426690/retry`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${server.staffToken}` },
+    });
+    assert.equal(response.status, 404);
+    assert.match(response.headers.get('content-type') ?? '', /application\/problem\+json/);
+  });
+
   it('names the body as the field at fault when it is not JSON, so a client has an error to show', async () => {
     for (const body of ['{"name": "Siti",', '{"a":1}garbage', '', 'nul']) {
       const { status, type, problem } = await post('/api/v1/opds/bpkad/consultations', body);
