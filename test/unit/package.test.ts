@@ -124,8 +124,8 @@ describe('the npm package', () => {
     assert.ok(seen.size > entries.length, 'the declaration entries import the rest');
   });
 
-  it('ships nothing but the build, the README and the guides: no sources, tests or server', () => {
-    const allowed = /^(?:dist\/.+|docs\/[^/]+\.md|README\.md|LICENSE(?:\.md)?|package\.json)$/;
+  it('ships nothing but the build, the README, the changelog and the guides: no sources, tests or server', () => {
+    const allowed = /^(?:dist\/.+|docs\/(?:widgets\/)?[^/]+\.md|README\.md|CHANGELOG\.md|LICENSE(?:\.md)?|package\.json)$/;
     for (const file of files) {
       assert.match(file, allowed, `${file} should not be in the package`);
       assert.ok(!/\.(?:ts|tsx|mts|cts)$/.test(file) || file.endsWith('.d.ts'), `${file}: a TypeScript source`);

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { readFileSync } from 'node:fs';
 import { problem } from '../../../src/schemas/index.js';
 import type { ServerModule } from '../http/module.js';
 import type { ProblemRegistry } from '../http/problem.js';
@@ -11,8 +12,8 @@ import { publicAccess, toJsonSchema, type JsonObject, type SchemaSource } from '
 import { operationOf } from './operation.js';
 import { webhookSignatureScheme, webhooksPart } from './webhooks.js';
 
-/** The API version in the document. */
-const API_VERSION = '0.1.0';
+/** The API version in the document: the package's (`package.json`; see CHANGELOG.md). */
+const API_VERSION = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 const health: JsonObject = {
   '/healthz': {
