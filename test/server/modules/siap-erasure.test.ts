@@ -240,7 +240,7 @@ describeApi('SIAP erasure', { publicResponses: 5 }, (api) => {
 
   it('erases the citizen from every table, every view and the audit log; the question stays, anonymous; a second erasure finds nothing', async () => {
     const response = await send(ADMIN, 'POST', '/api/v1/personal-data/erase', { email: budi.email, phone: budi.phone });
-    assert.deepEqual(assertShape(personalDataErasure, await response.json(), 'erasure').erased, { siap: 1, perjaka: 0, layanan: 0 });
+    assert.deepEqual(assertShape(personalDataErasure, await response.json(), 'erasure').erased, { siap: 1, perjaka: 0, layanan: 0, notify: 0 });
 
     for (const [table, text] of await everyTable()) assert.deepEqual(budiIn(text), [], `table ${table}`);
 
@@ -291,7 +291,7 @@ describeApi('SIAP erasure', { publicResponses: 5 }, (api) => {
     assert.deepEqual([bystanderView.name, bystanderView.email, bystanderView.subject], [bystander.name, bystander.email, question().subject]);
 
     const again = await send(ADMIN, 'POST', '/api/v1/personal-data/erase', { email: budi.email, phone: budi.phone });
-    assert.deepEqual(assertShape(personalDataErasure, await again.json(), 'again').erased, { siap: 0, perjaka: 0, layanan: 0 });
+    assert.deepEqual(assertShape(personalDataErasure, await again.json(), 'again').erased, { siap: 0, perjaka: 0, layanan: 0, notify: 0 });
     const exported = await send(ADMIN, 'POST', '/api/v1/personal-data/export', { email: budi.email, phone: budi.normalizedPhone });
     assert.deepEqual(assertShape(personalDataExport, await exported.json(), 'export after').records, []);
 
@@ -339,7 +339,7 @@ describeApi('SIAP erasure', { publicResponses: 5 }, (api) => {
     assert.equal((await staffView(lately)).answer?.text, 'Ibu Rina, sudah terbit.');
 
     const next = await runRetention(deps);
-    assert.deepEqual(next.erased, { siap: 0, perjaka: 0, layanan: 0 }, 'a later run finds nothing more');
+    assert.deepEqual(next.erased, { siap: 0, perjaka: 0, layanan: 0, notify: 0 }, 'a later run finds nothing more');
     await send(ADMIN, 'PUT', '/api/v1/privacy', { contactRetentionDays: null });
   });
 });

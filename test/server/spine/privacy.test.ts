@@ -187,10 +187,10 @@ describeApi('privacy', { publicResponses: 8 }, (api) => {
     assert.deepEqual(
       requests.map((e) => e.detail),
       [
-        { by: ['email'], records: { perjaka: 0, siap: 1, layanan: 0 } },
-        { by: ['phone'], records: { perjaka: 0, siap: 2, layanan: 0 } },
-        { by: ['email', 'phone'], records: { perjaka: 0, siap: 2, layanan: 0 } },
-        { by: ['email'], records: { perjaka: 0, siap: 0, layanan: 0 } },
+        { by: ['email'], records: { perjaka: 0, siap: 1, layanan: 0, notify: 0 } },
+        { by: ['phone'], records: { perjaka: 0, siap: 2, layanan: 0, notify: 0 } },
+        { by: ['email', 'phone'], records: { perjaka: 0, siap: 2, layanan: 0, notify: 0 } },
+        { by: ['email'], records: { perjaka: 0, siap: 0, layanan: 0, notify: 0 } },
       ],
     );
     const perCase = entries.filter((e) => e.subject !== 'personal-data');
@@ -206,7 +206,7 @@ describeApi('privacy', { publicResponses: 8 }, (api) => {
     const response = await send(ADMIN, 'POST', '/api/v1/personal-data/erase', { email: asker.email, phone: asker.phone });
     assert.equal(response.status, 200, await response.clone().text());
     const erased = assertShape(personalDataErasure, await response.json(), 'erasure');
-    assert.deepEqual(erased.erased, { perjaka: 0, siap: 2, layanan: 0 });
+    assert.deepEqual(erased.erased, { perjaka: 0, siap: 2, layanan: 0, notify: 0 });
 
     for (const code of [codes.both, codes.phoneOnly] as string[]) {
       const view = await staffView(code);
@@ -227,7 +227,7 @@ describeApi('privacy', { publicResponses: 8 }, (api) => {
     const again = await send(ADMIN, 'POST', '/api/v1/personal-data/export', { email: asker.email, phone: asker.phone });
     assert.deepEqual(assertShape(personalDataExport, await again.json(), 'export after').records, []);
     const twice = assertShape(personalDataErasure, await (await send(ADMIN, 'POST', '/api/v1/personal-data/erase', { email: asker.email })).json(), 'again');
-    assert.deepEqual(twice.erased, { perjaka: 0, siap: 0, layanan: 0 });
+    assert.deepEqual(twice.erased, { perjaka: 0, siap: 0, layanan: 0, notify: 0 });
 
     const entries = await api.server.db.selectFrom('audit_log').selectAll().where('action', '=', 'personal-data.erase').orderBy('id').execute();
     assert.deepEqual(
@@ -235,8 +235,8 @@ describeApi('privacy', { publicResponses: 8 }, (api) => {
       [
         [codes.both, ADMIN, { module: 'siap', by: ['email', 'phone'] }],
         [codes.phoneOnly, ADMIN, { module: 'siap', by: ['email', 'phone'] }],
-        ['personal-data', ADMIN, { by: ['email', 'phone'], records: { perjaka: 0, siap: 2, layanan: 0 } }],
-        ['personal-data', ADMIN, { by: ['email'], records: { perjaka: 0, siap: 0, layanan: 0 } }],
+        ['personal-data', ADMIN, { by: ['email', 'phone'], records: { perjaka: 0, siap: 2, layanan: 0, notify: 0 } }],
+        ['personal-data', ADMIN, { by: ['email'], records: { perjaka: 0, siap: 0, layanan: 0, notify: 0 } }],
       ],
     );
     await assertProblem(await send(BPKAD_STAFF, 'POST', '/api/v1/personal-data/erase', { email: bystander.email }), 403, 'forbidden');
@@ -379,7 +379,7 @@ describeApi('privacy', { publicResponses: 8 }, (api) => {
     assert.deepEqual(entry?.actor, { id: null, email: null, name: 'retention' });
     assert.equal(entry?.action, 'retention.erase');
     assert.equal(entry?.detail.contactRetentionDays, 30);
-    assert.deepEqual(entry?.detail.erased, { perjaka: 0, siap: erased, layanan: 0 });
+    assert.deepEqual(entry?.detail.erased, { perjaka: 0, siap: erased, layanan: 0, notify: 0 });
     // What the erasing run purged besides (sign-ins of the first days, expired a month ago) is in its entry.
     const erasing = runs.find((run) => (run.erased.siap ?? 0) > 0);
     assert.deepEqual(entry?.detail.purged, erasing?.purged);
@@ -388,7 +388,7 @@ describeApi('privacy', { publicResponses: 8 }, (api) => {
     assert.ok(Math.abs(cutoff - (api.clock.now().getTime() - 30 * DAY)) < 60_000, 'the cutoff is 30 days back');
 
     const next = await runRetention(deps);
-    assert.deepEqual([next.outcome, next.erased], ['ran', { perjaka: 0, siap: 0, layanan: 0 }], 'a later run finds nothing more');
+    assert.deepEqual([next.outcome, next.erased], ['ran', { perjaka: 0, siap: 0, layanan: 0, notify: 0 }], 'a later run finds nothing more');
     assert.equal((await allEntries('actor=retention')).length, 1, 'and writes no entry');
 
     if (api.store === 'postgres') {
@@ -497,7 +497,7 @@ describeApi('privacy', { publicResponses: 8 }, (api) => {
     const exported = await client.privacy.exportPersonalData({ email: bystander.email });
     assert.deepEqual(exported.records.map((r) => r.subject), [codes.other]);
     await assert.rejects(client.privacy.erasePersonalData({}), ValidationError, 'checked before sending');
-    assert.deepEqual((await client.privacy.erasePersonalData({ email: 'nobody.here@example.com' })).erased, { perjaka: 0, siap: 0, layanan: 0 });
+    assert.deepEqual((await client.privacy.erasePersonalData({ email: 'nobody.here@example.com' })).erased, { perjaka: 0, siap: 0, layanan: 0, notify: 0 });
 
     const staff = buildClient({ baseUrl: api.server.url, retries: 0 }, { auth, privacy });
     await staff.auth.login(BPKAD_STAFF, DEMO_PASSWORD);
