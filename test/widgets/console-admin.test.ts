@@ -212,7 +212,7 @@ describe('an OPD’s settings and users', () => {
     const shell = await mountConsole('', 'opd');
     await signInAs(shell, email);
     const menu = $$(shell, '[part~=nav] a').map(text);
-    equal(menu.join(' | '), 'Kotak masuk SIAP | Kategori dan templat SIAP | Pengaturan dan pengguna OPD | Kode sematan', 'an OPD admin’s pages');
+    equal(menu.join(' | '), 'Kotak masuk SIAP | Kategori dan templat SIAP | Pengaturan dan pengguna OPD | Kode sematan | Webhook | E-mail terkirim', 'an OPD admin’s pages');
     const page = await consolePage<Page>(shell, 'opd-console-opd');
     const siap = await until(() => page.shadowRoot?.querySelector<HTMLInputElement>('#opd-module-siap'), 'the modules');
     ok(siap.disabled, 'modules are the regency admin’s to switch');

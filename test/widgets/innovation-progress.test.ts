@@ -67,6 +67,7 @@ describe('<opd-innovation-progress>', () => {
     document.addEventListener('opd-progress-loaded', (event) => loaded.push(event as CustomEvent), { once: true });
     const element = await board();
     const headline = await shown(element);
+    progress = await client().innovations.progress();
     // 40 demo OPDs, and the OPDs other widget tests create on the shared test server count too.
     ok(progress.opds >= 40 && progress.opdsDone > 0 && progress.opdsDone < progress.opds, 'the demo has 40 OPDs or more, some done, some not');
     const sentence = `${progress.opdsDone} dari ${progress.opds} OPD sudah memiliki inovasi terverifikasi (${idNumber(progress.percent)} %)`;
@@ -151,10 +152,18 @@ describe('<opd-innovation-progress>', () => {
     await shown(element);
     const sections = $$(element, '[part~=section]');
     ok(sections[0]?.classList.contains('section--missing'), 'the OPDs not yet done come first');
+    // Read again: other widget tests add OPDs (none with an innovation) to the shared test server.
+    progress = await client().innovations.progress();
     includes(text($(element, '#missing-title')), `(${progress.missing.length} OPD)`, 'their number');
-    ok(progress.missing.length > COLLAPSED.done + 1 && progress.missing.length <= COLLAPSED.missing, `the demo's ${progress.missing.length} missing OPDs are more than a short list`);
-    equal($$(element, '.opd-list--missing .opd').map((li) => li.dataset.slug).join(), progress.missing.join(), 'every one, in the API’s order, without a click');
-    equal($$(element, '.section--missing [part~=show-all]').length, 0, 'so no "show all"');
+    ok(progress.missing.length > COLLAPSED.done + 1, `the demo's ${progress.missing.length} missing OPDs are more than a short list`);
+    const listed = $$(element, '.opd-list--missing .opd').map((li) => li.dataset.slug).join();
+    if (progress.missing.length <= COLLAPSED.missing) {
+      equal(listed, progress.missing.join(), 'every one, in the API’s order, without a click');
+      equal($$(element, '.section--missing [part~=show-all]').length, 0, 'so no "show all"');
+    } else {
+      equal(listed, progress.missing.slice(0, COLLAPSED.missing).join(), `the first ${COLLAPSED.missing}, in the API’s order`);
+      equal($$(element, '.section--missing [part~=show-all]').length, 1, 'and "show all" for the rest');
+    }
     const names = new Map(progress.board.map((o) => [o.slug, o]));
     for (const li of $$(element, '.opd-list--missing .opd')) {
       const opd = names.get(li.dataset.slug!)!;
@@ -241,6 +250,7 @@ describe('<opd-innovation-progress>', () => {
   it('speaks English with lang="en", figures written the English way', async () => {
     const element = await board('lang="en"');
     const headline = await shown(element);
+    progress = await client().innovations.progress(); // other widget tests add OPDs to the shared server
     includes(text(headline), `${progress.opdsDone} of ${progress.opds} agencies have a verified innovation (${progress.percent.toLocaleString('en', { maximumFractionDigits: 2 })}%)`, 'the sentence');
     includes(text($(element, '#board-title')), 'One Agency One Innovation', 'the title');
     equal(text($(element, '[part~=countdown]')), `${progress.daysLeft!.toLocaleString('en-GB')} days left`, 'the countdown');
@@ -311,6 +321,7 @@ describe('<opd-innovation-progress>', () => {
       equal(text(retry), 'Coba lagi', 'the retry button');
       retry.click();
       await shown(element);
+      progress = await client().innovations.progress(); // other widget tests add OPDs to the shared server
       includes(plain(text($(element, '[part~=figure]'))), idNumber(progress.percent), 'loaded after the retry');
     } finally {
       window.fetch = realFetch;
