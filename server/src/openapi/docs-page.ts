@@ -37,7 +37,7 @@ th { background: var(--bg-soft); font-weight: 600; }
 a { color: var(--accent); }
 .muted { color: var(--muted); }
 @media (max-width: 50em) { .layout { display: block; } nav { position: static; height: auto; border-right: 0; border-bottom: 1px solid var(--line); } main { padding: 1em; } }
-@media (max-width: 64em) { td, td code, td a, h3 code, p code { overflow-wrap: anywhere; } }
+@media (max-width: 64em) { td, td code, td a, h3, h3 code, p code { overflow-wrap: anywhere; } }
 @media (max-width: 30em) { main { padding: 1em 0.75em; } table { font-size: 0.85em; } th, td { padding: 0.35em 0.25em; } }
 `;
 

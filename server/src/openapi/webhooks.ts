@@ -55,7 +55,7 @@ export function webhooksPart(): { webhooks: JsonObject; schemas: Record<string, 
   const schemas: Record<string, JsonObject> = {};
   for (const [topic, data] of Object.entries(webhookTopics) as [WebhookTopic, z.core.$ZodType][]) {
     const name = `WebhookEvent.${topic}`;
-    const schema = toJsonSchema({ schema: webhookEnvelope(data), io: 'output', description: `The body of a \`${topic}\` delivery.` });
+    const schema = toJsonSchema({ schema: webhookEnvelope(data), io: 'output', description: `The body of the \`${topic}\` delivery.` });
     const properties = schema.properties as Record<string, JsonObject>;
     properties.type = { type: 'string', const: topic };
     schemas[name] = schema;
