@@ -157,7 +157,8 @@ describe('<opd-innovation-progress>', () => {
     includes(text($(element, '#missing-title')), `(${progress.missing.length} OPD)`, 'their number');
     ok(progress.missing.length > COLLAPSED.done + 1, `the demo's ${progress.missing.length} missing OPDs are more than a short list`);
     const listed = $$(element, '.opd-list--missing .opd').map((li) => li.dataset.slug).join();
-    if (progress.missing.length <= COLLAPSED.missing) {
+    // The board folds a list only when more than one row would be hidden.
+    if (progress.missing.length <= COLLAPSED.missing + 1) {
       equal(listed, progress.missing.join(), 'every one, in the API’s order, without a click');
       equal($$(element, '.section--missing [part~=show-all]').length, 0, 'so no "show all"');
     } else {
