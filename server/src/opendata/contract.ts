@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
 import type { IndonesianTimeZone } from '../../../src/schemas/index.js';
 import type { Database, OpdRow } from '../db/schema.js';
 
@@ -53,4 +53,13 @@ export interface OpenDataset {
   rows(db: Kysely<Database>, context: DatasetContext): Promise<Record<string, DatasetCell>[]>;
   /** When its data last changed (`dct:modified`), or null when unknown. */
   modified(db: Kysely<Database>, context: DatasetContext): Promise<Date | null>;
+}
+
+/**
+ * The time a `modified` query answers as `at` (a `max(updated_at)`, or a `greatest` of
+ * several), as a `Date`, or null when the OPD has no row yet.
+ */
+export async function latestAt(db: Kysely<Database>, query: RawBuilder<{ at: Date | string | null }>): Promise<Date | null> {
+  const at = (await query.execute(db)).rows[0]?.at;
+  return at ? new Date(at) : null;
 }

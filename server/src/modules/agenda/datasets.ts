@@ -6,7 +6,7 @@
  * @module
  */
 import { sql } from 'kysely';
-import type { OpenDataset } from '../../opendata/contract.js';
+import { latestAt, type OpenDataset } from '../../opendata/contract.js';
 import { bodiesOf, changesOf, councilOf, FEED_MAX_EVENTS, feedEvents } from './queries.js';
 import { agendaDb } from './tables.js';
 import { toEvent } from './views.js';
@@ -74,8 +74,6 @@ export const agendaEventsDataset: OpenDataset = {
     });
   },
   async modified(db, { opd }) {
-    const row = await sql<{ at: Date | null }>`select max(updated_at) as at from agenda_events where opd_slug = ${opd.slug}`.execute(db);
-    const at = row.rows[0]?.at;
-    return at ? new Date(at) : null;
+    return latestAt(db, sql<{ at: Date | null }>`select max(updated_at) as at from agenda_events where opd_slug = ${opd.slug}`);
   },
 };

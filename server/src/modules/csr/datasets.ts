@@ -8,7 +8,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { DatasetContext, OpenDataset } from '../../opendata/contract.js';
+import { latestAt, type DatasetContext, type OpenDataset } from '../../opendata/contract.js';
 import { programQueryBase, spendingOf, toProgram, toPublicSpending, type ProgramRow } from './records.js';
 import { csrDb } from './tables.js';
 
@@ -24,15 +24,13 @@ async function hasProgram(db: Kysely<Database>, { opd }: DatasetContext): Promis
 
 /** The latest change of the OPD's programmes, their companies' public fields, spending and evidence. */
 async function lastChange(db: Kysely<Database>, { opd }: DatasetContext): Promise<Date | null> {
-  const row = await sql<{ at: Date | null }>`
+  return latestAt(db, sql<{ at: Date | null }>`
     select greatest(
       (select max(p.updated_at) from csr_programs p where p.opd_slug = ${opd.slug}),
       (select max(c.updated_at) from csr_companies c where c.opd_slug = ${opd.slug} and exists (select 1 from csr_programs p where p.company_id = c.id)),
       (select max(s.updated_at) from csr_spending s join csr_programs p on p.id = s.program_id where p.opd_slug = ${opd.slug}),
       (select max(e.created_at) from csr_evidence e join csr_spending s on s.id = e.spending_id join csr_programs p on p.id = s.program_id where p.opd_slug = ${opd.slug})
-    ) as at`.execute(db);
-  const at = row.rows[0]?.at;
-  return at ? new Date(at) : null;
+    ) as at`);
 }
 
 /** The OPD's CSR programmes. */

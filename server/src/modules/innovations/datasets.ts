@@ -7,7 +7,7 @@
  * @module
  */
 import { sql } from 'kysely';
-import type { OpenDataset } from '../../opendata/contract.js';
+import { latestAt, type OpenDataset } from '../../opendata/contract.js';
 import { allModels, evidenceOf, innovationQueryBase, toInnovation, type InnovationRow } from './registry.js';
 import { innovationsDb } from './tables.js';
 
@@ -86,12 +86,10 @@ export const innovationsDataset: OpenDataset = {
   },
   async modified(db, { opd }) {
     // The latest change of a verified innovation or of its evidence files.
-    const row = await sql<{ at: Date | null }>`
+    return latestAt(db, sql<{ at: Date | null }>`
       select greatest(
         (select max(updated_at) from innovations where opd_slug = ${opd.slug} and status = ${VERIFIED}),
         (select max(e.created_at) from innovation_evidence e join innovations i on i.id = e.innovation_id where i.opd_slug = ${opd.slug} and i.status = ${VERIFIED})
-      ) as at`.execute(db);
-    const at = row.rows[0]?.at;
-    return at ? new Date(at) : null;
+      ) as at`);
   },
 };

@@ -6,7 +6,7 @@
  * @module
  */
 import { sql } from 'kysely';
-import type { DatasetCell, OpenDataset } from '../../opendata/contract.js';
+import { latestAt, type DatasetCell, type OpenDataset } from '../../opendata/contract.js';
 import { roadsDb } from './tables.js';
 import { segmentPage, surveysOfOpd } from './queries.js';
 import { conditionOf, toSegment, type SurveyFacts } from './views.js';
@@ -68,12 +68,10 @@ export const roadConditionDataset: OpenDataset = {
     });
   },
   async modified(db, { opd }) {
-    const row = await sql<{ at: Date | null }>`
+    return latestAt(db, sql<{ at: Date | null }>`
       select greatest(
         (select max(updated_at) from road_segments where opd_slug = ${opd.slug}),
         (select max(s.updated_at) from road_surveys s join road_segments r on r.id = s.segment_id where r.opd_slug = ${opd.slug})
-      ) as at`.execute(db);
-    const at = row.rows[0]?.at;
-    return at ? new Date(at) : null;
+      ) as at`);
   },
 };
