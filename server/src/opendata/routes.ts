@@ -49,11 +49,20 @@ async function publishes(db: Kysely<Database>, { module, dataset }: Published, c
   return dataset.publishedBy ? dataset.publishedBy(db, context) : true;
 }
 
-/** The dataset `id` of the OPD, or a 404 naming what is not there. */
+/**
+ * The dataset `id` of the OPD, or a 404 naming what is not there: `module-disabled`, naming
+ * the module, when the OPD has the dataset's module off (its data stays, unpublished, until
+ * the module is on again: the catalogue leaves it out too), else `not-found`.
+ */
 async function findDataset(db: Kysely<Database>, modules: readonly ServerModule[], opd: OpdRow, file: string, context: DatasetContext): Promise<OpenDataset> {
   const id = file.replace(/\.(csv|json)$/, '');
   const found = datasetsOf(modules).find((candidate) => candidate.dataset.id === id);
   if (!found) throw new ProblemError('not-found', { detail: `There is no dataset ${id}. The catalogue at /api/v1/datasets lists them.` });
+  if (!isOn(found.module, opd)) {
+    throw new ProblemError('module-disabled', {
+      detail: `${opd.name} does not publish the dataset ${id}: the module ${found.module.id} is off for this agency. The catalogue at /api/v1/datasets lists what it does.`,
+    });
+  }
   if (!(await publishes(db, found, context))) {
     throw new ProblemError('not-found', { detail: `${opd.name} does not publish the dataset ${id}. The catalogue at /api/v1/datasets lists what it does.` });
   }
