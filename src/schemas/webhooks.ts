@@ -11,6 +11,8 @@
 import * as z from 'zod/mini';
 import { listPage, timestamp } from './common.js';
 import { endpoint } from './endpoint.js';
+import { consultationStatuses } from './consultations.js';
+import { csrProgramStatuses } from './csr.js';
 import { opdSlug } from './opds.js';
 import { pageQuery } from './page-query.js';
 
@@ -74,9 +76,42 @@ export const webhookTopics = {
   /** The reviewer OPD returned an innovation with comments (read them in the console). */
   'innovation.returned': z.object({ ...opdField, innovationId: z.number(), reviewer: opdSlug }),
   /** A citizen asked a question (SIAP); read it in the console by its tracking code. */
-  'consultation.received': z.looseObject({ ...opdField, trackingCode: z.string() }),
+  'consultation.received': z.object({ ...opdField, consultationId: z.number(), trackingCode: z.string() }),
   /** Staff answered a question (SIAP). */
-  'consultation.answered': z.looseObject({ ...opdField, trackingCode: z.string() }),
+  'consultation.answered': z.object({ ...opdField, consultationId: z.number(), trackingCode: z.string() }),
+  /** A question moved from one status to another (SIAP: received, in_progress, answered, closed). */
+  'consultation.status-changed': z.object({
+    ...opdField,
+    consultationId: z.number(),
+    trackingCode: z.string(),
+    status: z.enum(consultationStatuses),
+    previousStatus: z.enum(consultationStatuses),
+  }),
+  /** Staff recorded a village's proposal for CSR funding (SIP BENAR). */
+  'csr-proposal.received': z.object({ ...opdField, proposalId: z.number(), field: z.string(), year: z.number() }),
+  /** The CSR forum approved (matched to a company) or rejected a proposal (SIP BENAR). */
+  'csr-proposal.decided': z.object({
+    ...opdField,
+    proposalId: z.number(),
+    decision: z.enum(['approved', 'rejected']),
+    companyId: z.nullable(z.number()),
+  }),
+  /** A CSR-funded programme was registered; it is public on the board (SIP BENAR). */
+  'csr-program.registered': z.object({
+    ...opdField,
+    programId: z.number(),
+    status: z.enum(csrProgramStatuses),
+    year: z.number(),
+    /** The committed budget, whole rupiah. */
+    committed: z.number(),
+    proposalId: z.nullable(z.number()),
+  }),
+  /**
+   * A service's standard got a version (Layanan): a new service (version 1) or an edit,
+   * public from `effectiveOn` (a day in the regency's time zone, `YYYY-MM-DD`). Survey answers
+   * raise no event: they are stored without their time of day, and an event would tell it.
+   */
+  'service-standard.versioned': z.object({ ...opdField, service: z.string(), version: z.number(), effectiveOn: z.string() }),
   /** "Send test": the subscription's own id, nothing else. */
   ping: z.object({ ...opdField, subscriptionId: z.string() }),
 } as const;

@@ -1,7 +1,8 @@
 /**
  * The modules' events reach a webhook: a road report filed through Open311 and closed, an
  * agenda event scheduled, edited, postponed and cancelled, an innovation submitted, returned,
- * submitted again and verified. Each goes through the outbox, the dispatcher and the
+ * submitted again and verified, a SIAP question's status changes, a CSR proposal recorded,
+ * decided and funded, a service standard's versions. Each goes through the outbox, the dispatcher and the
  * `webhook-deliver` job to a real receiver, signed, with a payload that matches its topic's
  * schema in the catalogue and carries no personal data. On the store of `STORE` (PGlite by
  * default): the demo data every module needs is a slow seed to make twice.
@@ -18,6 +19,7 @@ import { serverModules } from '../../server/src/modules/index.js';
 import { deliverDue } from '../../server/src/webhooks/deliveries.js';
 import { assertShape, runningClock, SUITE_START } from '../helpers/api.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
+import { question } from '../helpers/siap.js';
 import { jobContext, startReceiver, type Receiver } from '../helpers/webhooks.js';
 
 const REPORTER = { first: 'Sutrisno', last: 'Pelapor', email: 'sutrisno.pelapor@warga.test', phone: '0812 3456 7788' };
@@ -31,7 +33,7 @@ describe('modules’ events reach a webhook', () => {
   before(async () => {
     server = await startTestServer({ now: clock.now });
     receiver = await startReceiver();
-    for (const opd of ['dinas-pupr', 'sekretariat-dprd', 'bpkad']) {
+    for (const opd of ['dinas-pupr', 'sekretariat-dprd', 'bpkad', 'bappeda', 'dpmptsp']) {
       const response = await call('admin@lahat.demo', 'POST', `/api/v1/opds/${opd}/webhooks`, { url: `${receiver.url}/${opd}`, topics: null });
       secrets.set(opd, assertShape(webhookWithSecret, await response.json(), 'webhook').secret);
     }
@@ -143,5 +145,79 @@ describe('modules’ events reach a webhook', () => {
     assert.deepEqual(events.map((e) => e.type), ['innovation.submitted', 'innovation.returned', 'innovation.submitted', 'innovation.verified']);
     assert.ok(events.every((e) => e.opd === 'bpkad' && e.data.innovationId === created.id));
     assert.equal(events[3]!.data.reviewer, 'bappeda');
+  });
+
+  it('tells of a SIAP question’s status changes, with the status it left', async () => {
+    const from = receiver.received.length;
+    const asked = await fetch(`${server.url}/api/v1/opds/bpkad/consultations`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `webhook-events-${Date.now()}` },
+      body: JSON.stringify(question({ name: `${REPORTER.first} ${REPORTER.last}`, email: REPORTER.email, phone: REPORTER.phone })),
+    });
+    assert.equal(asked.status, 201, await asked.clone().text());
+    const { trackingCode } = (await asked.json()) as { trackingCode: string };
+    const path = `/api/v1/opds/bpkad/consultations/${trackingCode}/status`;
+    await call('bpkad@lahat.demo', 'POST', path, { status: 'in_progress', note: 'Sedang kami periksa.' });
+    await call('bpkad@lahat.demo', 'POST', path, { status: 'closed', note: 'Selesai.' });
+    const events = (await deliverAll(from)).filter((e) => e.type === 'consultation.status-changed');
+    assert.deepEqual(events.map((e) => [e.data.trackingCode, e.data.previousStatus, e.data.status]), [
+      [trackingCode, 'received', 'in_progress'],
+      [trackingCode, 'in_progress', 'closed'],
+    ]);
+  });
+
+  it('tells of a CSR proposal recorded and decided, and a programme registered from it (SIP BENAR)', async () => {
+    const from = receiver.received.length;
+    const base = '/api/v1/opds/bappeda/csr';
+    const proposal = (await (
+      await call('bappeda@lahat.demo', 'POST', `${base}/proposals`, {
+        title: 'Jembatan gantung Desa Uji',
+        field: 'infrastruktur',
+        kecamatan: 'Jarai',
+        desa: 'Serambi',
+        year: 2025,
+        estimatedCost: 90_000_000,
+        proposer: 'Pemerintah Desa Serambi',
+        contact: { name: `${REPORTER.first} ${REPORTER.last}`, phone: REPORTER.phone },
+        submittedOn: '2025-01-10',
+      })
+    ).json()) as { id: number };
+    const companies = (await (await call('bappeda@lahat.demo', 'GET', `${base}/staff/companies`)).json()) as { data: Array<{ id: number }> };
+    const companyId = companies.data[0]!.id;
+    await call('bappeda@lahat.demo', 'POST', `${base}/proposals/${proposal.id}/decision`, { decision: 'approve', companyId });
+    const program = (await (await call('bappeda@lahat.demo', 'POST', `${base}/programs`, { title: 'Jembatan gantung Desa Uji', proposalId: proposal.id, committed: 85_000_000, doubleFundingReason: 'Uji webhook' })).json()) as { id: number };
+    const events = await deliverAll(from);
+    assert.deepEqual(events.map((e) => e.type), ['csr-proposal.received', 'csr-proposal.decided', 'csr-program.registered']);
+    assert.deepEqual(events[0]!.data, { opd: 'bappeda', proposalId: proposal.id, field: 'infrastruktur', year: 2025 });
+    assert.deepEqual(events[1]!.data, { opd: 'bappeda', proposalId: proposal.id, decision: 'approved', companyId });
+    assert.deepEqual(events[2]!.data, { opd: 'bappeda', programId: program.id, status: 'approved', year: 2025, committed: 85_000_000, proposalId: proposal.id });
+  });
+
+  it('tells of a service standard’s versions, with the day each takes effect (Layanan)', async () => {
+    const from = receiver.received.length;
+    const standard = {
+      name: 'Izin Uji Webhook',
+      category: 'perizinan',
+      summary: 'Layanan uji untuk pemberitahuan webhook.',
+      online: false,
+      offline: true,
+      requirements: ['Fotokopi KTP-el pemohon'],
+      procedure: ['Pemohon mengajukan berkas di loket', 'Penerbitan izin'],
+      duration: { text: '3 hari kerja', workingDays: 3 },
+      cost: { free: true },
+      product: 'Surat izin',
+      complaints: ['SP4N-LAPOR!: www.lapor.go.id'],
+      hours: [{ days: [1, 2, 3, 4], opens: '08:00', closes: '15:30' }],
+      location: { name: 'Loket DPMPTSP', address: null },
+      internal: { legalBasis: ['Perda (uji)'], competence: 'Pelaksana terlatih', facilitiesDisability: 'Loket prioritas', staffCount: 2 },
+    };
+    await call('dpmptsp@lahat.demo', 'POST', '/api/v1/opds/dpmptsp/services', { ...standard, slug: 'izin-uji-webhook', effectiveOn: '2025-01-02' });
+    await call('dpmptsp@lahat.demo', 'POST', '/api/v1/opds/dpmptsp/services/izin-uji-webhook/versions', { ...standard, effectiveOn: '2099-01-02', changeNote: 'Uji webhook' });
+    const events = await deliverAll(from);
+    assert.deepEqual(events.map((e) => e.data), [
+      { opd: 'dpmptsp', service: 'izin-uji-webhook', version: 1, effectiveOn: '2025-01-02' },
+      { opd: 'dpmptsp', service: 'izin-uji-webhook', version: 2, effectiveOn: '2099-01-02' },
+    ]);
+    assert.ok(events.every((e) => e.type === 'service-standard.versioned'));
   });
 });

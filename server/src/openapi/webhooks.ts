@@ -22,6 +22,11 @@ const TOPIC_SUMMARIES: Readonly<Record<WebhookTopic, string>> = {
   'innovation.returned': 'An innovation was returned with comments (One OPD One Innovation)',
   'consultation.received': 'A question was asked (SIAP)',
   'consultation.answered': 'A question was answered (SIAP)',
+  'consultation.status-changed': 'A question’s status changed (SIAP)',
+  'csr-proposal.received': 'A village proposal for CSR funding was recorded (SIP BENAR)',
+  'csr-proposal.decided': 'The CSR forum approved or rejected a proposal (SIP BENAR)',
+  'csr-program.registered': 'A CSR-funded programme was registered (SIP BENAR)',
+  'service-standard.versioned': 'A service standard got a new version (Layanan)',
   ping: 'A test event (“send test” in the console)',
 };
 

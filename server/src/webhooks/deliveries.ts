@@ -10,6 +10,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { JobContext, OutboxEvent } from '../jobs/contract.js';
+import { webhookTopics } from '../../../src/schemas/webhooks.js';
 import { sendSigned, type SendOutcome } from './send.js';
 import { webhooksDb, type WebhookDeliveriesTable, type WebhooksDb } from './tables.js';
 
@@ -42,7 +43,8 @@ export function eventBody(id: string, topic: string, createdAt: Date, opd: strin
  */
 export async function fanOut(trx: Transaction<Database>, event: OutboxEvent): Promise<number> {
   const opd = event.payload.opd;
-  if (typeof opd !== 'string') return 0;
+  // Only the catalogue's topics go out: a module's internal event has no published payload.
+  if (typeof opd !== 'string' || !Object.hasOwn(webhookTopics, event.topic)) return 0;
   const db = webhooksDb(trx);
   const subscriptions = await db.selectFrom('webhook_subscriptions').select(['id', 'topics']).where('opd_slug', '=', opd).where('active', '=', true).execute();
   const wanting = subscriptions.filter((s) => s.topics === null || s.topics.includes(event.topic));

@@ -22,6 +22,7 @@ import type { Context } from 'hono';
 import { CSR_EVIDENCE_MAX_BYTES, CSR_EVIDENCE_MAX_FILES, csrStaffEndpoints as endpoints } from '../../../../src/schemas/csr-staff.js';
 import type { Actor } from '../../auth/actor.js';
 import { audit } from '../../db/audit.js';
+import { emitEvent } from '../../jobs/contract.js';
 import type { OpdRow } from '../../db/schema.js';
 import { bodyBytes } from '../../http/body.js';
 import { toCsv } from '../../http/csv.js';
@@ -344,6 +345,7 @@ const createProgram = route({
           .executeTakeFirstOrThrow();
         if (proposal) await trx.updateTable('csr_proposals').set({ status: 'funded', updated_at: now, updated_by: actor.id }).where('id', '=', proposal.id).execute();
         await audit(trx, { actor, action: 'csr.program.create', subject: `csr-program:${row.id}`, opd: opd.slug, detail: { committed: body.committed, proposal: proposal?.id ?? null, doubleFunding: 'double_funding_reason' in flag && flag.double_funding_reason !== null } }, now);
+        await emitEvent(trx, 'csr-program.registered', { opd: opd.slug, programId: row.id, status, year: place.year, committed: body.committed, proposalId: proposal?.id ?? null }, now);
         return staffOne(trx, c, opd, row.id);
       }),
     );
@@ -623,6 +625,7 @@ const createProposal = route({
           .returning('id')
           .executeTakeFirstOrThrow();
         await audit(trx, { actor, action: 'csr.proposal.create', subject: `csr-proposal:${row.id}`, opd: opd.slug, detail: { field: body.field, year: body.year } }, now);
+        await emitEvent(trx, 'csr-proposal.received', { opd: opd.slug, proposalId: row.id, field: body.field, year: body.year }, now);
         return { body: await oneProposal(trx, opd, row.id) };
       });
   },
@@ -685,6 +688,7 @@ const decide = route({
           .where('id', '=', row.id)
           .execute();
         await audit(trx, { actor, action: `csr.proposal.${body.decision}`, subject: `csr-proposal:${row.id}`, opd: opd.slug, detail: { company: body.companyId ?? null } }, now);
+        await emitEvent(trx, 'csr-proposal.decided', { opd: opd.slug, proposalId: row.id, decision: body.decision === 'approve' ? 'approved' : 'rejected', companyId: body.companyId ?? null }, now);
         return { body: await oneProposal(trx, opd, row.id) };
       });
   },

@@ -23,6 +23,7 @@ import type { FieldError, IndonesianTimeZone } from '../../../../src/schemas/ind
 import type { ServiceComponent } from '../../../../src/schemas/services.js';
 import { dayIn } from '../../calendar/working-days.js';
 import { audit } from '../../db/audit.js';
+import { emitEvent } from '../../jobs/contract.js';
 import { toCsv } from '../../http/csv.js';
 import type { OpdRow } from '../../db/schema.js';
 import { pageDocs } from '../../http/cursor.js';
@@ -283,6 +284,7 @@ const create = route({
           .values({ ...versionColumns(body), service_id: service.id, number: 1, effective_on: body.effectiveOn ?? day, created_at: now, created_by: actor.id })
           .execute();
         await audit(trx, { actor, action: 'service.create', subject: `service:${opd.slug}/${body.slug}`, opd: opd.slug, detail: { effectiveOn: body.effectiveOn ?? day } }, now);
+        await emitEvent(trx, 'service-standard.versioned', { opd: opd.slug, service: body.slug, version: 1, effectiveOn: body.effectiveOn ?? day }, now);
         return { body: await staffView(trx, service.id, day) };
       });
   },
@@ -308,6 +310,7 @@ const addVersion = route({
         const number = Number(last.n ?? 0) + 1;
         await trx.insertInto('service_versions').values({ ...versionColumns(body), service_id: service.id, number, effective_on: effectiveOn, created_at: now, created_by: actor.id }).execute();
         await audit(trx, { actor, action: 'service.version', subject: `service:${opd.slug}/${service.slug}`, opd: opd.slug, detail: { number, effectiveOn } }, now);
+        await emitEvent(trx, 'service-standard.versioned', { opd: opd.slug, service: service.slug, version: number, effectiveOn }, now);
         return { body: await staffView(trx, service.id, day) };
       });
   },

@@ -67,4 +67,9 @@ export const en: WebhooksMessages = {
   'topic.innovation.returned': 'Innovation returned',
   'topic.consultation.received': 'SIAP question received',
   'topic.consultation.answered': 'SIAP question answered',
+  'topic.consultation.status-changed': 'SIAP question status changed',
+  'topic.csr-proposal.received': 'CSR village proposal recorded',
+  'topic.csr-proposal.decided': 'CSR proposal decided by the forum',
+  'topic.csr-program.registered': 'CSR programme registered',
+  'topic.service-standard.versioned': 'Service standard updated',
 };

@@ -67,6 +67,11 @@ export const id = {
   'topic.innovation.returned': 'Inovasi dikembalikan',
   'topic.consultation.received': 'Pertanyaan SIAP masuk',
   'topic.consultation.answered': 'Pertanyaan SIAP dijawab',
+  'topic.consultation.status-changed': 'Status pertanyaan SIAP berubah',
+  'topic.csr-proposal.received': 'Usulan CSR desa dicatat',
+  'topic.csr-proposal.decided': 'Usulan CSR diputuskan forum',
+  'topic.csr-program.registered': 'Program CSR didaftarkan',
+  'topic.service-standard.versioned': 'Standar layanan diperbarui',
 } as const;
 
 /** The shape every language of the webhooks page's copy must have. */
