@@ -31,6 +31,9 @@ export interface MailCatcher {
   close(): Promise<void>;
 }
 
+/** Mail to an address at this domain is refused for good at RCPT TO (550 mailbox unavailable). */
+export const NO_SUCH_MAILBOX_DOMAIN = 'tidak-ada.test';
+
 /** Starts a catcher in `mode` (default `accept`). */
 export async function startMailCatcher(mode: CatcherMode = 'accept'): Promise<MailCatcher> {
   const mails: ParsedMail[] = [];
@@ -55,6 +58,14 @@ export async function startMailCatcher(mode: CatcherMode = 'accept'): Promise<Ma
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    // A mailbox that does not exist, as a real server answers it: for good (550).
+    onRcptTo(address, _session, callback) {
+      if (address.address.endsWith(`@${NO_SUCH_MAILBOX_DOMAIN}`)) {
+        callback(Object.assign(new Error(`Mailbox ${address.address} does not exist`), { responseCode: 550 }));
+        return;
+      }
+      callback();
+    },
     onData(stream, _session, callback) {
       if (catcher.mode === 'hold') {
         catcher.held += 1;

@@ -21,7 +21,7 @@ import { MAX_ATTEMPTS, RETRY_AFTER_MS } from '../../server/src/notify/send.js';
 import { notifyDb } from '../../server/src/notify/tables.js';
 import type { Settings } from '../../server/src/settings.js';
 import { assertProblem, assertShape, describeApi, type ApiSuite } from '../helpers/api.js';
-import { startMailCatcher, type MailCatcher } from '../helpers/mail.js';
+import { NO_SUCH_MAILBOX_DOMAIN, startMailCatcher, type MailCatcher } from '../helpers/mail.js';
 import { citizen, siapRequests } from '../helpers/siap.js';
 
 const MAIL_FROM = 'BPKAD Kabupaten Lahat <layanan@lahatkab.go.id>';
@@ -204,6 +204,15 @@ describeApi('e-mail notifications', { publicResponses: 5 }, (api: ApiSuite) => {
     } finally {
       catcher.mode = 'accept';
     }
+  });
+
+  it('gives up at once on a mailbox the mail server says does not exist (550), where a busy one (451) is tried again', async () => {
+    const code = await siap.newConsultation({ email: `tidak.ada.${process.pid}@${NO_SUCH_MAILBOX_DOMAIN}` });
+    await deliver();
+    const [row] = await notifyDb(db()).selectFrom('mail_messages').selectAll().where('about', '=', code).execute();
+    assert.equal(row?.state, 'dead', 'no five more tries over 15 hours for the same answer');
+    assert.equal(row?.attempts, 1);
+    assert.match(row?.last_error ?? '', /550|does not exist/);
   });
 
   it('erases the address from the mails when the citizen’s data is erased', async () => {

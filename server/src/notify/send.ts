@@ -8,7 +8,9 @@
  *   server accepted just before its instance died is therefore sent twice at worst, with the
  *   same `Message-ID` (a stable one per mail) for the receiving side to recognise.
  * - A failure is tried again after {@link RETRY_AFTER_MS} (1 min, 5 min, 30 min, 2 h, 12 h);
- *   after the last the mail is `dead`, shown to staff, who may send it again.
+ *   after the last the mail is `dead`, shown to staff, who may send it again. A mail the server
+ *   refused for good (a 5xx to its recipient or content, {@link refusedForGood}) is `dead` at
+ *   once: five more tries over 15 hours would get the same answer.
  * - Without `SMTP_URL` nothing is sent: each waiting mail is logged once per process (its id,
  *   its template and the domain of its address, never the address) and stays `pending`, to be
  *   sent once the server runs with `SMTP_URL`.
@@ -85,9 +87,28 @@ export function nextAttemptAfter(attempts: number, now: Date): Date | null {
   return wait === undefined ? null : new Date(now.getTime() + wait);
 }
 
-/** Sends one claimed mail; answers the error's message, or null when the server accepted it. */
-async function sendOne(row: MailRow, settings: Settings): Promise<string | null> {
-  if (!row.recipient) return 'the address was erased';
+/**
+ * Whether the mail server refused a mail for good: a 5xx answer to its recipient or to its
+ * content (RFC 5321 §4.2.1: "permanent negative completion"), which the same mail tried again
+ * would only get again — a mailbox that does not exist, a message refused as spam. Anything
+ * else is tried again: a 4xx, a dropped connection, a time-out, and a refused sign-in or
+ * sender, which are the server's settings rather than this mail's and heal once fixed.
+ */
+export function refusedForGood(error: unknown): boolean {
+  const { responseCode, command } = (error ?? {}) as { responseCode?: unknown; command?: unknown };
+  return typeof responseCode === 'number' && responseCode >= 500 && responseCode < 600 && (command === 'RCPT TO' || command === 'DATA');
+}
+
+/** What one try of a mail came to: `error` null when the server accepted it. */
+interface SendResult {
+  error: string | null;
+  /** The server refused this mail for good ({@link refusedForGood}): no more tries. */
+  permanent: boolean;
+}
+
+/** Sends one claimed mail. */
+async function sendOne(row: MailRow, settings: Settings): Promise<SendResult> {
+  if (!row.recipient) return { error: 'the address was erased', permanent: true };
   try {
     await transportOf(settings.smtpUrl as string).sendMail({
       from: settings.mailFrom,
@@ -98,9 +119,10 @@ async function sendOne(row: MailRow, settings: Settings): Promise<string | null>
       messageId: messageIdOf(row, settings.mailFrom),
       headers: { 'Auto-Submitted': 'auto-generated', 'Content-Language': row.language },
     });
-    return null;
+    return { error: null, permanent: false };
   } catch (error) {
-    return (error instanceof Error ? error.message : String(error)).slice(0, ERROR_CHARS) || 'sending failed';
+    const message = (error instanceof Error ? error.message : String(error)).slice(0, ERROR_CHARS) || 'sending failed';
+    return { error: message, permanent: refusedForGood(error) };
   }
 }
 
@@ -149,14 +171,14 @@ export async function sendDueMail({ db: spine, settings, now, log, signal }: Job
       .execute();
     if (claimed.length === 0) break;
     const settle = async (row: MailRow): Promise<void> => {
-      const error = await sendOne(row, settings);
+      const { error, permanent } = await sendOne(row, settings);
       const done = now();
       if (error === null) {
         counts.sent += 1;
         await db.updateTable('mail_messages').set({ state: 'sent', sent_at: done, lease_until: null, last_error: null }).where('id', '=', row.id).execute();
         return;
       }
-      const next = row.recipient ? nextAttemptAfter(row.attempts, done) : null;
+      const next = permanent ? null : nextAttemptAfter(row.attempts, done);
       if (next) counts.failed += 1;
       else counts.dead += 1;
       await db
