@@ -18,6 +18,8 @@ import { bodyBytesOf, mountRoutes } from './http/mount.js';
 import { limitBody } from './http/body.js';
 import { ProblemError, problem, problemRegistry } from './http/problem.js';
 import { requestId } from './http/request-id.js';
+import { createRateLimits, rateLimit, useRateLimits, type RateLimits } from './http/rate-limit.js';
+import { addSecurityHeaders, cameOverHttps } from './http/security-headers.js';
 import { fastReads, fastRequestOf, responseOf } from './http/fast-reads.js';
 import { nodeListener } from './http/node-listener.js';
 import type { RequestListener } from 'node:http';
@@ -107,6 +109,8 @@ export interface CreateAppOptions extends Omit<AppDeps, 'db' | 'now' | 'log' | '
    * `http/fast-reads.ts`). Off only to compare the two ways in tests.
    */
   fastReads?: boolean;
+  /** Where to count the rate limits (default: as the settings say; see `http/rate-limit.ts`). Tests share one between apps. */
+  rateLimits?: RateLimits;
 }
 
 /**
@@ -114,7 +118,11 @@ export interface CreateAppOptions extends Omit<AppDeps, 'db' | 'now' | 'log' | '
  * `nodeListener`, which answers the hottest reads straight on Node's request and response
  * (`http/node-listener.ts`) and hands everything else to `fetch`.
  */
-export type OpdApp = Hono<AppEnv> & { readonly nodeListener: RequestListener };
+export type OpdApp = Hono<AppEnv> & {
+  readonly nodeListener: RequestListener;
+  /** Lets go of what the app holds besides the database (the rate limits' Redis connection). */
+  close(): Promise<void>;
+};
 
 /** Builds the app: every module's routes and mounts, health, OpenAPI, docs and (optionally) the demo site. */
 export function createApp(options: CreateAppOptions): OpdApp {
@@ -141,6 +149,8 @@ export function createApp(options: CreateAppOptions): OpdApp {
     demo: options.folders?.demo ?? `${REPO_ROOT}examples`,
     reference: options.folders?.reference ?? `${REPO_ROOT}docs/api`,
   };
+  const limits = options.rateLimits ?? createRateLimits(deps);
+  useRateLimits(deps, limits);
   const app = new Hono<AppEnv>();
 
   app.use('*', requestId(), async (c, next) => {
@@ -150,7 +160,7 @@ export function createApp(options: CreateAppOptions): OpdApp {
     // A staff write may have changed what the directory holds: this instance checks at once
     // (the others within their freshness window, by the version the change raised).
     if (c.get('actor') && !READS.has(c.req.method)) deps.directory.expire();
-    c.res.headers.set('X-Content-Type-Options', 'nosniff');
+    addSecurityHeaders(c.res.headers, c.req.path, deps.settings.serveDemo, cameOverHttps(deps.settings.trustProxy, c.req.header('X-Forwarded-Proto')));
     // Method, path and status only: query strings may hold search text typed by staff.
     deps.log.debug('request', {
       method: c.req.method,
@@ -161,12 +171,18 @@ export function createApp(options: CreateAppOptions): OpdApp {
     });
   });
   app.use('*', clientIp());
+  const mountReads = rateLimit('public-read', 'public-reads');
   const methods = modules.flatMap((module) => (module.routes ?? []).map((route) => route.endpoint.method));
-  app.use('/api/*', cors({ methods }));
+  const corsRoutes = modules.flatMap((module) =>
+    (module.routes ?? []).map(({ endpoint }) => ({ method: endpoint.method, path: endpoint.path, staff: endpoint.access !== 'public' })),
+  );
+  app.use('/api/*', cors({ methods, routes: corsRoutes }));
   for (const module of modules) {
     for (const mount of module.mounts ?? []) {
       app.use(`${mount.path}/*`, cors({ methods: mount.methods ?? ['GET', 'POST'], origins: mount.cors ?? 'opds' }));
       app.use(`${mount.path}/*`, limitBody(bodyBytesOf(module)));
+      // Its reads are public reads (its writes limit themselves, as Open311's do).
+      app.use(`${mount.path}/*`, (c, next) => (READS.has(c.req.method) && c.req.method !== 'OPTIONS' ? mountReads(c, next) : next()));
     }
   }
 
@@ -208,10 +224,9 @@ export function createApp(options: CreateAppOptions): OpdApp {
   const cdn = createServedFolder(folders.cdn, '/cdn/', { crossOrigin: true, cacheControl: cdnCacheControl(folders.cdn) });
   app.use('/cdn/*', cdn.handler);
   // The staff console is served in production too: its page and the two files it links.
-  // No other site may frame it (clickjacking a signed-in staff member).
+  // No other site may frame it (clickjacking a signed-in staff member): `http/security-headers.ts`.
   app.use('/console', async (c, next) => {
     await next();
-    c.res.headers.set('Content-Security-Policy', "frame-ancestors 'none'");
     c.res.headers.set('Cache-Control', 'no-cache');
   });
   if (deps.settings.serveDemo) app.use('*', serveFolder(folders.demo, '/'));
@@ -234,11 +249,12 @@ export function createApp(options: CreateAppOptions): OpdApp {
 
   // The hottest reads answer from memory before the router (`http/fast-reads.ts`); whatever
   // they cannot answer, and every error, goes the long way.
-  if (options.fastReads === false) return Object.assign(app, { nodeListener: nodeListener(undefined, app.fetch) });
-  const fast = fastReads({ deps, cdn });
+  const close = () => limits.close();
+  if (options.fastReads === false) return Object.assign(app, { nodeListener: nodeListener(undefined, app.fetch), close });
+  const fast = fastReads({ deps, cdn, limits });
   const longWay = app.fetch;
   app.fetch = (request, env, executionCtx) => {
-    const answer = fast(fastRequestOf(request));
+    const answer = fast(fastRequestOf(request, socketAddressOf(env)));
     if (!answer) return longWay(request, env, executionCtx);
     if (!(answer instanceof Promise)) return responseOf(answer);
     return answer.then(
@@ -246,5 +262,10 @@ export function createApp(options: CreateAppOptions): OpdApp {
       () => longWay(request, env, executionCtx),
     );
   };
-  return Object.assign(app, { nodeListener: nodeListener(fast, longWay) });
+  return Object.assign(app, { nodeListener: nodeListener(fast, longWay), close });
+}
+
+/** The client's address of a request `@hono/node-server` hands on (`env.incoming`); none for `app.request()`. */
+function socketAddressOf(env: unknown): string | undefined {
+  return (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
 }

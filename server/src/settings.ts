@@ -33,6 +33,19 @@ export interface Settings {
   corsOrigins: string[];
   /** Public POSTs one client may make per minute (`RATE_LIMIT_PER_MINUTE`, default 10). */
   rateLimitPerMinute: number;
+  /**
+   * The per-minute limits of the other route classes (`http/rate-limit.ts`); 0 turns a class's
+   * limit off. Public writes are {@link rateLimitPerMinute}.
+   */
+  rateLimits: RateLimitSettings;
+  /**
+   * `REDIS_URL` (`redis://[user:pass@]host:6379[/db]`, or `rediss://` for TLS): count the public
+   * write, sign-in, staff and upload limits in Redis, shared by every instance, instead of
+   * PostgreSQL. Unset: PostgreSQL (`rate_limits`), or memory on PGlite.
+   */
+  redisUrl: string | undefined;
+  /** What every Redis key of this deployment starts with (`REDIS_KEY_PREFIX`, default `opd-kit:`), for a Redis shared with others. */
+  redisKeyPrefix: string;
   /** Take the client address from `X-Forwarded-For` (`TRUST_PROXY`): only behind a proxy you run. */
   trustProxy: boolean;
   /**
@@ -66,6 +79,21 @@ export interface Settings {
   /** Things worth a warning line at start. */
   warnings: string[];
 }
+
+/** The per-minute limits of the route classes besides public writes; 0 is no limit. */
+export interface RateLimitSettings {
+  /** Public reads per client address (`RATE_LIMIT_READS_PER_MINUTE`, default 600), counted in each instance's memory. */
+  publicReads: number;
+  /** Sign-ins and password changes per client address (`RATE_LIMIT_SIGN_IN_PER_MINUTE`, default 10), on top of the per-account lockout. */
+  signIn: number;
+  /** Staff requests per signed-in user (`RATE_LIMIT_STAFF_PER_MINUTE`, default 600). */
+  staff: number;
+  /** File uploads (road imports, evidence files) per signed-in user (`RATE_LIMIT_UPLOADS_PER_MINUTE`, default 30). */
+  uploads: number;
+}
+
+/** The defaults of {@link RateLimitSettings}. */
+export const DEFAULT_RATE_LIMITS: Readonly<RateLimitSettings> = { publicReads: 600, signIn: 10, staff: 600, uploads: 30 };
 
 /** The sender when `MAIL_FROM` is unset (mails are only kept then: `SMTP_URL` needs `MAIL_FROM`). */
 export const DEFAULT_MAIL_FROM = 'opd-kit <no-reply@opd-kit.invalid>';
@@ -155,6 +183,24 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   }
 
   const rateLimitPerMinute = integer('RATE_LIMIT_PER_MINUTE', 10, 1, 100000);
+  // Test suites send thousands of requests from one address: there the classes they do not
+  // set are off (`NODE_ENV=test`; the public-write limit keeps its default).
+  const testing = value('NODE_ENV') === 'test';
+  const classLimit = (name: string, fallback: number) => integer(name, testing ? 0 : fallback, 0, 100_000_000);
+  const rateLimits: RateLimitSettings = {
+    publicReads: classLimit('RATE_LIMIT_READS_PER_MINUTE', DEFAULT_RATE_LIMITS.publicReads),
+    signIn: classLimit('RATE_LIMIT_SIGN_IN_PER_MINUTE', DEFAULT_RATE_LIMITS.signIn),
+    staff: classLimit('RATE_LIMIT_STAFF_PER_MINUTE', DEFAULT_RATE_LIMITS.staff),
+    uploads: classLimit('RATE_LIMIT_UPLOADS_PER_MINUTE', DEFAULT_RATE_LIMITS.uploads),
+  };
+  const redisUrl = value('REDIS_URL');
+  if (redisUrl !== undefined) {
+    const url = URL.canParse(redisUrl) ? new URL(redisUrl) : undefined;
+    if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || !url.hostname) {
+      problems.push(`REDIS_URL must be redis://host:6379 (or rediss:// for TLS; user, password and /db allowed), got "${redactUrl(redisUrl)}"`);
+    }
+  }
+  const redisKeyPrefix = value('REDIS_KEY_PREFIX') ?? 'opd-kit:';
   const trustProxy = flag('TRUST_PROXY', false);
   const publicUrlRaw = value('PUBLIC_URL');
   let publicUrl: string | undefined;
@@ -200,6 +246,9 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     seed,
     corsOrigins,
     rateLimitPerMinute,
+    rateLimits,
+    redisUrl,
+    redisKeyPrefix,
     trustProxy,
     publicUrl,
     serveDemo,
@@ -242,5 +291,5 @@ function isOrigin(value: string): boolean {
 
 /** A database URL with its password replaced, safe for logs and error messages. */
 export function redactUrl(value: string): string {
-  return value.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+  return value.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@');
 }

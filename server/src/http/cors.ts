@@ -1,8 +1,12 @@
 /**
- * CORS: an OPD's website may call its own OPD's routes; the routes that are not about one
- * OPD accept any OPD's website; `CORS_ORIGINS` adds origins for all (`*` allows any). A
- * mount of an open standard (`cors: 'any'`) is readable by any website. A same-origin page
- * needs none of this.
+ * CORS: an OPD's website may call its own OPD's public routes; the public routes that are not
+ * about one OPD accept any OPD's website; staff routes accept only the origins of
+ * `CORS_ORIGINS` (a console served elsewhere; the console on the backend's own origin needs
+ * none); `CORS_ORIGINS` adds origins for all (`*` allows any). A mount of an open standard
+ * (`cors: 'any'`) is readable by any website. A same-origin page needs none of this.
+ *
+ * A preflight answers the methods of the routes at its path that the origin may call, and the
+ * request headers they read (`Authorization` only where staff routes are allowed).
  *
  * @module
  */
@@ -10,8 +14,9 @@ import type { MiddlewareHandler } from 'hono';
 import { loadOpd } from '../tenancy/load.js';
 import type { AppEnv } from './env.js';
 
-const ALLOW_HEADERS = 'Content-Type, Authorization, Idempotency-Key, X-Request-Id';
-const EXPOSE_HEADERS = 'Retry-After, X-Request-Id, Idempotent-Replayed, Location';
+const PUBLIC_HEADERS = 'Content-Type, Idempotency-Key, X-Request-Id';
+const STAFF_HEADERS = `${PUBLIC_HEADERS}, Authorization`;
+const EXPOSE_HEADERS = 'Retry-After, X-Request-Id, Idempotent-Replayed, Location, RateLimit, RateLimit-Policy';
 const OPD_PATH = /^\/api\/v1\/opds\/([^/]+)\/./;
 
 /** Options of {@link cors}. */
@@ -20,6 +25,40 @@ export interface CorsOptions {
   methods: readonly string[];
   /** `opds` (default): the OPDs' own websites; `any`: every website. */
   origins?: 'opds' | 'any';
+  /** The routes behind it, to tell staff routes from public ones by method and path (default: every route is public). */
+  routes?: readonly CorsRoute[];
+}
+
+/** A route as CORS sees it. */
+export interface CorsRoute {
+  method: string;
+  /** The endpoint's path, `/api/v1/opds/{opd}/consultations`. */
+  path: string;
+  /** Only signed-in staff call it. */
+  staff: boolean;
+}
+
+/** The routes by their number of path segments, each with its pattern. */
+type RouteTable = Map<number, Array<CorsRoute & { pattern: RegExp }>>;
+
+function routeTable(routes: readonly CorsRoute[]): RouteTable {
+  const table: RouteTable = new Map();
+  for (const route of routes) {
+    const source = route.path
+      .split('/')
+      .map((segment) => segment.split(/\{[A-Za-z][A-Za-z0-9_]*\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+'))
+      .join('/');
+    const segments = route.path.split('/').length;
+    const list = table.get(segments) ?? [];
+    list.push({ ...route, pattern: new RegExp(`^${source}$`) });
+    table.set(segments, list);
+  }
+  return table;
+}
+
+/** The routes answering `path`. */
+function routesAt(table: RouteTable, path: string): Array<CorsRoute & { pattern: RegExp }> {
+  return (table.get(path.split('/').length) ?? []).filter((route) => route.pattern.test(path));
 }
 
 /** Whether `CORS_ORIGINS` lets `origin` call every route (`*` lets any). */
@@ -35,6 +74,7 @@ export function readableBy(origin: string): Record<string, string> {
 /** Answers preflights and marks responses readable by allowed origins. */
 export function cors(options: CorsOptions): MiddlewareHandler<AppEnv> {
   const allowMethods = [...new Set([...options.methods, 'OPTIONS'])].join(', ');
+  const table = routeTable(options.routes ?? []);
   return async (c, next) => {
     const origin = c.req.header('Origin');
     if (!origin) {
@@ -46,8 +86,14 @@ export function cors(options: CorsOptions): MiddlewareHandler<AppEnv> {
     }
 
     const { directory, settings } = c.get('deps');
-    let allowed = options.origins === 'any' || allowedBySettings(settings.corsOrigins, origin);
-    if (!allowed) {
+    const preflight = c.req.method === 'OPTIONS' ? c.req.header('Access-Control-Request-Method') : undefined;
+    const everywhere = options.origins === 'any' || allowedBySettings(settings.corsOrigins, origin);
+    const here = options.routes ? routesAt(table, c.req.path) : [];
+    const asked = (preflight ?? c.req.method).toUpperCase();
+    // Staff routes only for the origins allowed everywhere; a path no route answers is the 404's, public.
+    const staffAsked = here.some((route) => route.staff && route.method === asked) && !here.some((route) => !route.staff && route.method === asked);
+    let allowed = everywhere;
+    if (!allowed && !staffAsked) {
       const opdSlug = OPD_PATH.exec(c.req.path)?.[1];
       if (opdSlug === undefined) {
         allowed = (await directory.current()).allowedOrigins.has(origin);
@@ -58,14 +104,14 @@ export function cors(options: CorsOptions): MiddlewareHandler<AppEnv> {
       }
     }
 
-    const preflight = c.req.method === 'OPTIONS' && c.req.header('Access-Control-Request-Method');
     if (preflight) {
       const headers: Record<string, string> = { Vary: 'Origin' };
       if (allowed) {
+        const callable = here.filter((route) => everywhere || !route.staff).map((route) => route.method);
         Object.assign(headers, {
           'Access-Control-Allow-Origin': origin,
-          'Access-Control-Allow-Methods': allowMethods,
-          'Access-Control-Allow-Headers': ALLOW_HEADERS,
+          'Access-Control-Allow-Methods': callable.length > 0 ? [...new Set([...callable, 'OPTIONS'])].join(', ') : allowMethods,
+          'Access-Control-Allow-Headers': everywhere && (here.length === 0 || here.some((route) => route.staff)) ? STAFF_HEADERS : PUBLIC_HEADERS,
           'Access-Control-Max-Age': '600',
         });
       }

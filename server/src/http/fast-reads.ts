@@ -19,14 +19,18 @@ import type { OpdDirectory } from '../tenancy/directory.js';
 import { allowedBySettings, readableBy } from './cors.js';
 import type { AppDeps } from './env.js';
 import { answerPrepared, type PreparedBody } from './prepared.js';
+import { clientKey, limitOf, rateLimitHeaders, windowAt, type RateLimits } from './rate-limit.js';
 import { requestIdFor } from './request-id.js';
+import { cameOverHttps, HSTS, SECURITY_HEADERS } from './security-headers.js';
 import type { ServedFolder } from './static.js';
 
 /** What the fast path answers from. */
 export interface FastReadSources {
-  deps: Pick<AppDeps, 'settings' | 'log'> & { directory: OpdDirectory };
+  deps: Pick<AppDeps, 'settings' | 'log' | 'now'> & { directory: OpdDirectory };
   /** The CDN folder, served at `/cdn/`. */
   cdn: ServedFolder;
+  /** The app's rate-limit counters: the directory reads are public reads, counted here as on the long way. */
+  limits: RateLimits;
 }
 
 /** The same for the directory's two reads as their routes send (`tenancy/routes.ts`). */
@@ -41,6 +45,8 @@ export interface FastRequest {
   path: string | undefined;
   /** A request header's value by its lower-case name. */
   header(name: string): string | undefined;
+  /** The socket's remote address, when there is a socket (for the public-read limit). */
+  socketAddress?: string | undefined;
 }
 
 /** An answer of the fast path: status, headers and the bytes (null for a 304 or a HEAD). */
@@ -58,14 +64,38 @@ export type FastReads = (request: FastRequest) => FastAnswer | Promise<FastAnswe
 
 /** Makes the fast path over the directory and the CDN folder. */
 export function fastReads(sources: FastReadSources): FastReads {
-  const { deps, cdn } = sources;
+  const { deps, cdn, limits } = sources;
   const { settings, directory, log } = deps;
+  const readLimit = limitOf(settings, 'public-reads');
+
+  /**
+   * Counts a directory read against the public-read limit, as the route's own step does; its
+   * headers, or undefined when the client is over the limit (the long way then answers the 429).
+   */
+  const countRead = (request: FastRequest): Record<string, string> | undefined | null => {
+    if (readLimit <= 0) return null;
+    const window = windowAt(deps.now().getTime());
+    const count = limits.reads.hit(`public-read:${clientKey(clientAddress(request))}`, window.start);
+    if (count > readLimit) return undefined;
+    return rateLimitHeaders({ limitClass: 'public-reads', limit: readLimit, count, reset: window.reset });
+  };
+
+  /** The address the limit counts, as `http/client-ip.ts` works it out. */
+  const clientAddress = (request: FastRequest): string => {
+    if (settings.trustProxy) {
+      const forwarded = request.header('x-forwarded-for');
+      const last = forwarded?.slice(forwarded.lastIndexOf(',') + 1).trim();
+      if (last) return last;
+    }
+    return request.socketAddress ?? 'unknown';
+  };
 
   /** The answer with the headers every answer of the app carries. */
   const respond = (request: FastRequest, path: string, prepared: PreparedBody, headers: Record<string, string>): FastAnswer => {
     const answer = answerPrepared(prepared, request.header('accept-encoding'), request.header('if-none-match'), headers);
     answer.headers['X-Request-Id'] = requestIdFor(request.header('x-request-id') ?? null);
-    answer.headers['X-Content-Type-Options'] = 'nosniff';
+    Object.assign(answer.headers, path.startsWith('/cdn/') ? SECURITY_HEADERS.cdn : SECURITY_HEADERS.api);
+    if (cameOverHttps(settings.trustProxy, request.header('x-forwarded-proto'))) answer.headers['Strict-Transport-Security'] = HSTS;
     // As the long way logs every request (method, path, status only).
     log.debug('request', { method: request.method, path, status: answer.status, fast: true });
     // HEAD: the headers of the GET, no body (as Hono answers it).
@@ -94,16 +124,20 @@ export function fastReads(sources: FastReadSources): FastReads {
       return file ? respond(request, path, file.prepared, file.headers) : undefined;
     }
     if (path === LIST_PATH) {
-      return (async () => respond(request, path, await directory.list(), await directoryHeaders(request)))();
+      const limited = countRead(request);
+      if (limited === undefined) return undefined;
+      return (async () => respond(request, path, await directory.list(), { ...(await directoryHeaders(request)), ...limited }))();
     }
     if (path.startsWith(OPD_PREFIX)) {
       const slug = path.slice(OPD_PREFIX.length);
       if (!OPD_SLUG_PATTERN.test(slug)) return undefined;
       return (async () => {
         const row = await directory.opd(slug);
-        // An unknown OPD is the long way's 404.
+        // An unknown OPD is the long way's 404 (counted there).
         if (!row) return undefined;
-        return respond(request, path, (await directory.view(row)).prepared, await directoryHeaders(request));
+        const limited = countRead(request);
+        if (limited === undefined) return undefined;
+        return respond(request, path, (await directory.view(row)).prepared, { ...(await directoryHeaders(request)), ...limited });
       })();
     }
     return undefined;
@@ -111,8 +145,8 @@ export function fastReads(sources: FastReadSources): FastReads {
 }
 
 /** A Web `Request` as the fast path reads it. */
-export function fastRequestOf(request: Request): FastRequest {
-  return { method: request.method, path: plainPath(request.url), header: (name) => request.headers.get(name) ?? undefined };
+export function fastRequestOf(request: Request, socketAddress?: string): FastRequest {
+  return { method: request.method, path: plainPath(request.url), header: (name) => request.headers.get(name) ?? undefined, socketAddress };
 }
 
 /** A fast answer as a Web `Response`. */

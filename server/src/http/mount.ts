@@ -17,7 +17,7 @@ import type { AppEnv } from './env.js';
 import { KEY_NOT_CLAIMED, idempotencyKeyOf, requestHash, storedAnswer } from './idempotency.js';
 import { honoPath, type Route, type RouteContext, type ServerModule } from './module.js';
 import { ProblemError, type ProblemRegistry } from './problem.js';
-import { rateLimit } from './rate-limit.js';
+import { classOfBucket, enforceLimits, type LimitCheck } from './rate-limit.js';
 import { sendPrepared } from './prepared.js';
 import { sendJson } from './respond.js';
 import { readJsonBody, readQuery, unstorable } from './validate.js';
@@ -73,17 +73,33 @@ function routeHandlers(module: ServerModule, route: Route): MiddlewareHandler<Ap
   // quota. One handler, not one per step: every public read passes here, and each step of
   // Hono's chain costs a closure and a promise more.
   const authorizeStep = signIn ? authorize(endpoint.access, scoped) : undefined;
-  const limitStep = route.rateLimit ? rateLimit(route.rateLimit) : undefined;
+  const limits = limitChecks(route, signIn, bodyBytes);
   const onlyOpd = scoped && pathParameterNames(endpoint.path).length === 1;
   handlers.push(async (c) => {
     if (scoped) c.set('opd', await requireOpd(c, c.req.param('opd') ?? '', moduleSwitch));
     if (authorizeStep) await authorizeStep(c, proceed);
     // An `{opd}` alone is checked by finding the OPD: its row's slug is the value.
     c.set('routeParams', onlyOpd ? { opd: c.get('opd').slug } : readParams(c, route));
-    if (limitStep) await limitStep(c, proceed);
+    if (limits.length > 0) await enforceLimits(c, limits);
     return answer(c, route, moduleSwitch, bodyBytes);
   });
   return handlers;
+}
+
+/**
+ * The rate-limit classes a route counts against (`rate-limit.ts`): the bucket it names (a
+ * public write, or `login`: signing in), every public read, every staff request, and on top
+ * an upload: a write that takes a body bigger than the default (an import, an evidence file).
+ */
+function limitChecks(route: Route, signIn: boolean, bodyBytes: number): LimitCheck[] {
+  const { endpoint } = route;
+  const checks: LimitCheck[] = [];
+  if (route.rateLimit) checks.push({ limitClass: classOfBucket(route.rateLimit), bucket: route.rateLimit });
+  else if (!signIn && endpoint.method === 'GET') checks.push({ limitClass: 'public-reads', bucket: 'public-read' });
+  else if (!signIn) checks.push({ limitClass: 'public-writes', bucket: 'public-write' });
+  if (signIn) checks.push({ limitClass: 'staff', bucket: 'staff' });
+  if (endpoint.method !== 'GET' && bodyBytes > DEFAULT_BODY_BYTES) checks.push({ limitClass: 'uploads', bucket: 'upload' });
+  return checks;
 }
 
 /** The `next` of a step run inside the route's one handler: the handler goes on after it. */

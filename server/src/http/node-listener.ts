@@ -37,7 +37,7 @@ export function nodeListener(fast: FastReads | undefined, fetch: (request: Reque
   return (request, response) => {
     const method = request.method ?? 'GET';
     if (method !== 'GET' && method !== 'HEAD') return longWay(request, response);
-    const asked: FastRequest = { method, path: plainPath(request.url ?? ''), header: (name) => headerOf(request, name) };
+    const asked: FastRequest = { method, path: plainPath(request.url ?? ''), header: (name) => headerOf(request, name), socketAddress: request.socket.remoteAddress };
     const answer = fast(asked);
     if (!answer) return longWay(request, response);
     if (!(answer instanceof Promise)) return send(response, answer);
