@@ -19,6 +19,8 @@ import { emitEvent } from '../../server/src/jobs/contract.js';
 import { RETRY_BACKOFF_MS, deliverDue } from '../../server/src/webhooks/deliveries.js';
 import { isPrivateAddress, sendSigned, urlProblem, USER_AGENT } from '../../server/src/webhooks/send.js';
 import { webhooksModule } from '../../server/src/webhooks/index.js';
+import { purgeDeliveries } from '../../server/src/webhooks/purge.js';
+import { webhooksDb } from '../../server/src/webhooks/tables.js';
 import { assertProblem, assertShape, runningClock, STORES, SUITE_START } from '../helpers/api.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../helpers/server.js';
 import { jobContext, startReceiver, type Receiver } from '../helpers/webhooks.js';
@@ -171,6 +173,39 @@ for (const store of STORES) {
       } finally {
         await failing.close();
       }
+    });
+
+    it('keeps the delivery log 30 days after a delivery finished, and never deletes one still being tried', async () => {
+      const hook = await subscribe('dinas-pupr', PUPR_ADMIN, { url: receiver.url, topics: null });
+      const now = clock.now().getTime();
+      const DAY = 86_400_000;
+      const row = (name: string, state: 'pending' | 'failed' | 'delivered' | 'dead', lastAttemptDaysAgo: number | null, createdDaysAgo: number) => ({
+        subscription_id: hook.id,
+        event_id: `evt_purge_${name}`,
+        topic: 'ping',
+        body: '{}',
+        state,
+        attempts: lastAttemptDaysAgo === null ? 0 : 1,
+        last_attempt_at: lastAttemptDaysAgo === null ? null : new Date(now - lastAttemptDaysAgo * DAY),
+        next_attempt_at: state === 'failed' || state === 'pending' ? new Date(now + DAY) : null,
+        created_at: new Date(now - createdDaysAgo * DAY),
+      });
+      await webhooksDb(db)
+        .insertInto('webhook_deliveries')
+        .values([
+          row('delivered-31d', 'delivered', 31, 31),
+          row('delivered-29d', 'delivered', 29, 40),
+          row('dead-31d', 'dead', 31, 33),
+          row('dead-never-tried-31d', 'dead', null, 31),
+          row('failed-60d', 'failed', 60, 61),
+          row('pending-60d', 'pending', null, 60),
+        ])
+        .execute();
+      assert.deepEqual(await purgeDeliveries({ db, now: clock.now }), { purged: 3 });
+      const left = await webhooksDb(db).selectFrom('webhook_deliveries').select('event_id').where('event_id', 'like', 'evt_purge_%').orderBy('event_id').execute();
+      assert.deepEqual(left.map((r) => r.event_id), ['evt_purge_delivered-29d', 'evt_purge_failed-60d', 'evt_purge_pending-60d']);
+      assert.ok(webhooksModule.jobs?.some((job) => job.name === 'webhook-log-purge'), 'the scheduler runs it');
+      await call(PUPR_ADMIN, 'DELETE', `/api/v1/opds/dinas-pupr/webhooks/${hook.id}`);
     });
 
     it('retries a receiver that is down, and a switched-off webhook gets nothing', async () => {

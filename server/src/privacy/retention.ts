@@ -5,8 +5,8 @@
  *
  * The same run purges the spine's housekeeping rows that nothing else deletes
  * ({@link purgeHousekeeping}), whether or not a retention period is set: sign-in failures once
- * their window and lock are a day past, sign-ins expired or revoked 30 days ago, and
- * idempotency keys after 7 days.
+ * their window and lock are a day past, sign-ins expired or revoked 30 days ago, idempotency
+ * keys after 7 days, and outbox events 7 days after they were dispatched.
  *
  * It runs once even with several instances on one PostgreSQL: the run takes a transaction-level
  * advisory lock (`pg_try_advisory_xact_lock`) and an instance that does not get it skips the
@@ -44,6 +44,9 @@ export const STAFF_TOKEN_KEEP_DAYS = 30;
 /** Days an `Idempotency-Key` and its stored answer are kept: a retry later than that is a new write. */
 export const IDEMPOTENCY_KEY_KEEP_DAYS = 7;
 
+/** Days an outbox event is kept after it was dispatched (its mails and deliveries are rows of their own). */
+export const OUTBOX_KEEP_DAYS = 7;
+
 /** Housekeeping rows one run deleted, per table. */
 export interface PurgedRows {
   /** `login_failures`: counts whose window and lock ended more than {@link LOGIN_FAILURE_KEEP_DAYS} ago. */
@@ -52,9 +55,11 @@ export interface PurgedRows {
   staffTokens: number;
   /** `idempotency_keys`: keys made more than {@link IDEMPOTENCY_KEY_KEEP_DAYS} ago. */
   idempotencyKeys: number;
+  /** `outbox`: events dispatched more than {@link OUTBOX_KEEP_DAYS} ago (one not yet dispatched is never deleted). */
+  outboxEvents: number;
 }
 
-const NOTHING_PURGED: PurgedRows = { loginFailures: 0, staffTokens: 0, idempotencyKeys: 0 };
+const NOTHING_PURGED: PurgedRows = { loginFailures: 0, staffTokens: 0, idempotencyKeys: 0, outboxEvents: 0 };
 
 /** What the retention job needs of the app's dependencies. */
 export type RetentionDeps = Pick<AppDeps, 'db' | 'now' | 'log' | 'modules'>;
@@ -80,7 +85,10 @@ export interface RetentionRun {
  * - `staff_tokens` expired or revoked more than {@link STAFF_TOKEN_KEEP_DAYS} days ago: they
  *   sign nobody in any more, and the month kept lets support see a recent sign-in;
  * - `idempotency_keys` made more than {@link IDEMPOTENCY_KEY_KEEP_DAYS} days ago: a client's
- *   retries come within minutes; the write itself stays where it was stored.
+ *   retries come within minutes; the write itself stays where it was stored;
+ * - `outbox` events dispatched more than {@link OUTBOX_KEEP_DAYS} days ago: the dispatcher
+ *   handed each to every module once, in the transaction that marked it; what they made (a
+ *   mail, a webhook delivery with its own copy of the body) is kept by its module.
  *
  * No audit entry of its own: these rows hold no citizen's personal data and are not the record
  * of what anyone did (the audit log is: sign-ins, wrong passwords and locks of known accounts,
@@ -105,10 +113,15 @@ export async function purgeHousekeeping(trx: Transaction<Database>, now: Date): 
     .deleteFrom('idempotency_keys')
     .where('created_at', '<', new Date(now.getTime() - IDEMPOTENCY_KEY_KEEP_DAYS * DAY_MS))
     .executeTakeFirst();
+  const events = await trx
+    .deleteFrom('outbox')
+    .where('sent_at', '<', new Date(now.getTime() - OUTBOX_KEEP_DAYS * DAY_MS))
+    .executeTakeFirst();
   return {
     loginFailures: Number(failures.numDeletedRows),
     staffTokens: Number(tokens.numDeletedRows),
     idempotencyKeys: Number(keys.numDeletedRows),
+    outboxEvents: Number(events.numDeletedRows),
   };
 }
 

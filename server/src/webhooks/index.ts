@@ -11,6 +11,7 @@ import { webhookDelivery, webhookInput, webhookPatch, webhookSubscription, webho
 import { defineModule } from '../http/module.js';
 import { deliverDue, fanOut } from './deliveries.js';
 import { webhookTables } from './migrations/0001-webhooks.js';
+import { webhookLogPurgeJob } from './purge.js';
 import { webhookRoutes } from './routes.js';
 
 /** The webhooks: subscriptions, signed deliveries with retries, the delivery log. */
@@ -19,7 +20,7 @@ export const webhooksModule = defineModule({
   perOpd: false,
   routes: webhookRoutes,
   migrations: { '0001-webhooks': webhookTables },
-  jobs: [{ name: 'webhook-deliver', everyMs: 30_000, wakeOnEvent: true, run: deliverDue }],
+  jobs: [{ name: 'webhook-deliver', everyMs: 30_000, wakeOnEvent: true, run: deliverDue }, webhookLogPurgeJob],
   async onEvent(trx, event) {
     await fanOut(trx, event);
   },

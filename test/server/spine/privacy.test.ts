@@ -459,11 +459,14 @@ describeApi('privacy', { publicResponses: 8 }, (api) => {
       created_at: at(-age),
     });
     await db.insertInto('idempotency_keys').values([key('purge-8-days', 8 * DAY), key('keep-6-days', 6 * DAY)]).execute();
+    // Outbox events: dispatched 8 days ago and 6; one never dispatched, 30 days old.
+    const event = (name: string, created: number, sent: number | null) => ({ topic: `purge-test.${name}`, payload: JSON.stringify({}), created_at: at(created), sent_at: sent === null ? null : at(sent) });
+    await db.insertInto('outbox').values([event('purge-sent-8d', -8 * DAY - HOUR, -8 * DAY), event('keep-sent-6d', -6 * DAY - HOUR, -6 * DAY), event('keep-unsent', -30 * DAY, null)]).execute();
 
     const entriesBefore = (await allEntries('actor=retention')).length;
     const run = await runRetention(deps);
     assert.equal(run.outcome, 'off', 'no retention period set: the housekeeping runs all the same');
-    assert.deepEqual(run.purged, { loginFailures: 3, staffTokens: 2, idempotencyKeys: 1 });
+    assert.deepEqual(run.purged, { loginFailures: 3, staffTokens: 2, idempotencyKeys: 1, outboxEvents: 1 });
 
     const failures = await db.selectFrom('login_failures').select('email').where('email', 'like', '%@lahat.test').execute();
     assert.deepEqual(
@@ -477,10 +480,13 @@ describeApi('privacy', { publicResponses: 8 }, (api) => {
     );
     const keys = await db.selectFrom('idempotency_keys').select('key').where('scope', '=', 'purge-test').execute();
     assert.deepEqual(keys.map((k) => k.key), ['keep-6-days']);
+    const events = await db.selectFrom('outbox').select('topic').where('topic', 'like', 'purge-test.%').orderBy('topic').execute();
+    assert.deepEqual(events.map((e) => e.topic), ['purge-test.keep-sent-6d', 'purge-test.keep-unsent'], 'an event not yet dispatched is never deleted');
     assert.equal((await allEntries('actor=retention')).length, entriesBefore, 'housekeeping alone writes no audit entry');
 
     const again = await runRetention(deps);
-    assert.deepEqual(again.purged, { loginFailures: 0, staffTokens: 0, idempotencyKeys: 0 }, 'a run right after finds nothing more');
+    assert.deepEqual(again.purged, { loginFailures: 0, staffTokens: 0, idempotencyKeys: 0, outboxEvents: 0 }, 'a run right after finds nothing more');
+    await db.deleteFrom('outbox').where('topic', 'like', 'purge-test.%').execute();
     await db.deleteFrom('staff_tokens').where('token_hash', 'like', 'hash-of-%').execute();
     await db.deleteFrom('login_failures').where('email', 'like', 'keep.%@lahat.test').execute();
   });
