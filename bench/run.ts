@@ -17,6 +17,7 @@
  * - `agenda`: `<opd-agenda-calendar>`'s size vs FullCalendar 6 and 7, and a month of 1,000 events drawn in headless Chromium by each.
  * - `innovations-search`: the innovation catalogue's search over 10,000 innovations, p50/p95 per query on PGlite and PostgreSQL.
  * - `innovations-widget`: `<opd-innovation-list>`'s size vs the Shoelace components of a catalogue, and its first results over 10,000 innovations in headless Chromium vs fetch() + DOM by hand.
+ * - `scale`: one instance against two on one PostgreSQL behind the same proxy: `GET /api/v1/opds/bpkad` and the mixed load, req/s and p99.
  * A server section also times the cold start on each store.
  *
  * Everything it starts (servers, peers, scratch databases, a browser, temp dirs) is stopped or
@@ -60,6 +61,7 @@ import { agendaSection } from './sections/agenda.js';
 import { innovationsSearchSection } from './sections/innovations-search.js';
 import { innovationsWidgetSection } from './sections/innovations-widget.js';
 import { roadMapSection } from './sections/road-map.js';
+import { scaleSection } from './sections/scale.js';
 import { serverSections } from './sections/server.js';
 import { sizesSection } from './sections/sizes.js';
 
@@ -158,6 +160,12 @@ async function main(): Promise<void> {
       const { value, run } = await timed(() => innovationsWidgetSection(work));
       markdown.push(value.markdown);
       sections['innovations-widget'] = { run, figures: value.figures, failures: [], details: value.details };
+    }
+    if (chosen.has('scale')) {
+      enterSection('scale');
+      const { value, run } = await timed(() => scaleSection());
+      markdown.push(value.markdown);
+      sections.scale = { run, figures: value.figures, failures: [], details: value.details };
     }
   } catch (error) {
     fail(`the bench stopped early: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -14,7 +14,7 @@ function positiveNumber(raw: string | undefined, fallback: number): number {
 }
 
 /** The sections, in the order they run. */
-export const SECTIONS = ['sizes', 'reads', 'creates', 'mixed', 'browser', 'road-map', 'agenda', 'innovations-search', 'innovations-widget'] as const;
+export const SECTIONS = ['sizes', 'reads', 'creates', 'mixed', 'browser', 'road-map', 'agenda', 'innovations-search', 'innovations-widget', 'scale'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** The server sections (`BENCH_ONLY=server` is all three). */

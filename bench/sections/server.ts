@@ -167,7 +167,7 @@ const id = (store: StoreName) => store.toLowerCase();
 
 function report(stores: StoreResults[], bareStart: number, bareHealth: LoadResult | undefined): Omit<ServerResults, 'demoDataDir'> {
   const markdown: ServerResults['markdown'] = {};
-  const figures: Required<ServerResults['figures']> = { start: [], reads: [], creates: [], mixed: [], sizes: [], browser: [], 'road-map': [], agenda: [], 'innovations-search': [], 'innovations-widget': [] };
+  const figures: Required<ServerResults['figures']> = { start: [], reads: [], creates: [], mixed: [], sizes: [], browser: [], 'road-map': [], agenda: [], 'innovations-search': [], 'innovations-widget': [], scale: [] };
   const details: ServerResults['details'] = {};
   const machine = `on the same ${cpus().length} cores as the server and the database`;
 

@@ -3,8 +3,11 @@
  * several opd-kit instances: each request goes to the next upstream in turn; a request whose
  * connection to an upstream is refused (the instance is down: nothing reached it) goes to the
  * next one, as a load balancer's retry does; one that fails after it was sent is answered 502
- * (the client retries with its `Idempotency-Key`, as the SDK does). An upstream can be dropped
- * (taken out of the rotation) and put back.
+ * (the client retries with its `Idempotency-Key`, as the SDK does), unless it was sent on a
+ * kept-alive connection the upstream had just closed as idle and is safe to repeat (a GET or
+ * HEAD, or one with an `Idempotency-Key`): that one goes to the next upstream too. Idle
+ * connections to upstreams are closed after 4 s, before Node's server closes them (5 s). An
+ * upstream can be dropped (taken out of the rotation) and put back.
  *
  * Each answer carries `X-Upstream: <index>` (which instance answered), and the proxy appends
  * the client's address to `X-Forwarded-For` (for the instances' `TRUST_PROXY`), or passes the
@@ -42,7 +45,7 @@ export interface Proxy {
   readonly upstreams: readonly string[];
   /** Requests each upstream answered, by index. */
   readonly answered: number[];
-  /** Connections refused by an upstream and sent to the next one instead. */
+  /** Requests sent again: to the next upstream after a refused connection, or on a new connection after a kept-alive one was closed under them. */
   readonly retried: number;
   /** Requests answered 502 (the upstream failed after the request was sent, or every upstream refused). */
   readonly failed: number;
@@ -72,7 +75,8 @@ export async function startProxy(upstreams: readonly string[], options: ProxyOpt
   const targets = upstreams.map((base) => new URL(base));
   const inRotation = targets.map(() => true);
   const answered = targets.map(() => 0);
-  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  // Free sockets time out before the upstream's own keep-alive timeout (Node's default 5 s) would close them under a request.
+  const agent = new Agent({ keepAlive: true, maxSockets: 256, timeout: 4000 });
   let next = 0;
   let retried = 0;
   let failed = 0;
@@ -86,7 +90,8 @@ export async function startProxy(upstreams: readonly string[], options: ProxyOpt
     return [...live.slice(first), ...live.slice(0, first)];
   };
 
-  const forward = (req: IncomingMessage, res: ServerResponse, body: Buffer, tries: number[]) => {
+  /** Sends the request to `tries[0]` (the others if that one refuses); `fresh`: on a new connection, not a kept-alive one. */
+  const forward = (req: IncomingMessage, res: ServerResponse, body: Buffer, tries: number[], fresh = false) => {
     const index = tries[0];
     if (index === undefined) {
       failed += 1;
@@ -103,7 +108,7 @@ export async function startProxy(upstreams: readonly string[], options: ProxyOpt
     headers['content-length'] = String(body.length);
     let sent = false;
     const upstream = request(
-      { agent, host: target.hostname, port: target.port, method: req.method, path: req.url, headers },
+      { agent: fresh ? false : agent, host: target.hostname, port: target.port, method: req.method, path: req.url, headers },
       (answer) => {
         answered[index] = (answered[index] ?? 0) + 1;
         res.writeHead(answer.statusCode ?? 502, { ...forwardable(answer.headers), 'x-upstream': String(index) });
@@ -119,6 +124,13 @@ export async function startProxy(upstreams: readonly string[], options: ProxyOpt
     upstream.on('error', (error: NodeJS.ErrnoException) => {
       if (res.headersSent) {
         res.destroy();
+        return;
+      }
+      // A kept-alive connection the upstream closed just as this request went out: sent again on a new one.
+      const repeatable = req.method === 'GET' || req.method === 'HEAD' || req.headers['idempotency-key'] !== undefined;
+      if (!fresh && upstream.reusedSocket && error.code === 'ECONNRESET' && repeatable) {
+        retried += 1;
+        forward(req, res, body, tries, true);
         return;
       }
       if (!sent && NOT_CONNECTED.has(error.code ?? '')) {
