@@ -102,6 +102,24 @@ export function postgresStartError(error: unknown, target: PostgresTarget): Star
   return line(`PostgreSQL at ${where} could not be used as ${who}: ${oneLine(message)}${typeof code === 'string' ? ` (${code})` : ''}`);
 }
 
+/**
+ * The failure when `DATA_DIR` (or a file of the database in it) cannot be written by this
+ * process: a read-only mount (`EROFS`), a folder owned by another user (`EACCES`, `EPERM`).
+ * Found before PGlite touches anything, so nothing is half-written.
+ *
+ * @param shown - the folder as the operator wrote it (and where it resolves to)
+ * @param what - the path that is not writable, when it is not the folder itself
+ */
+export function dataDirReadOnlyError(shown: string, error: unknown, what?: string): StartError {
+  const code = (error as { code?: unknown } | null)?.code;
+  const why = code === 'EROFS' ? 'is on a read-only file system' : `is not writable by this process${typeof code === 'string' ? ` (${code})` : ''}`;
+  const user = typeof process.getuid === 'function' ? ` (uid ${process.getuid()})` : '';
+  return new StartError(
+    `DATA_DIR ${shown} ${what ? `holds ${what}, which ` : ''}${why}: opd-kit keeps its database there. Make it writable by the user the server runs as${user} (e.g. chown -R that user), mount it read-write, or set DATA_DIR to a writable folder. Nothing was written.`,
+    { cause: error },
+  );
+}
+
 /** One line for an error of the HTTP listener at start. */
 export function listenStartError(error: unknown, port: number, host: string | undefined): StartError {
   const code = (error as { code?: unknown } | null)?.code;

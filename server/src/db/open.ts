@@ -4,18 +4,26 @@
  *
  * @module
  */
-import { mkdir, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { constants } from 'node:fs';
+import { access, mkdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Settings } from '../settings.js';
 import { migrate, type ModuleMigration } from './migrate.js';
 import { spineMigrations } from './migrations/index.js';
-import { noUserError, postgresStartError, postgresTarget, StartError } from '../start-errors.js';
+import { dataDirReadOnlyError, noUserError, postgresStartError, postgresTarget, StartError } from '../start-errors.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import { PGliteThread } from './pglite-thread.js';
 import { preparingPool } from './prepared-statements.js';
 import type { Database } from './schema.js';
+
+/**
+ * How long a request waits for a PostgreSQL connection (a new one, or a free one of the pool's
+ * ten) before it is answered 503: long enough for a busy pool, short enough that a lost
+ * database is told at once rather than by a hung request.
+ */
+export const POOL_CONNECT_TIMEOUT_MS = 3_000;
 
 /** Which store holds the data. */
 export type StoreKind = 'pglite' | 'postgres';
@@ -75,8 +83,11 @@ async function openPostgres(url: string): Promise<OpenDatabase> {
   } finally {
     await probe.end().catch(() => {});
   }
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
-  // An idle client losing its connection must not take the process down; the next query reconnects.
+  // A connection that cannot be had within POOL_CONNECT_TIMEOUT_MS fails (a 503, http/problem.ts)
+  // rather than holding the request; keep-alive notices a peer that went away without a word.
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: POOL_CONNECT_TIMEOUT_MS, keepAlive: true });
+  // An idle client losing its connection must not take the process down; the pool drops it and
+  // the next query opens a new one, so the server recovers by itself when PostgreSQL is back.
   pool.on('error', () => {});
   // The hottest statements go by name, parsed and planned once per connection (prepared-statements.ts).
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
@@ -139,5 +150,15 @@ async function prepareDataDir(path: string, shown: string): Promise<void> {
   }
   if (!(await stat(path)).isDirectory()) {
     throw new StartError(`DATA_DIR ${shown} is not a folder (a file is in the way): remove it or set DATA_DIR to a folder.`);
+  }
+  // A read-only folder (or database in it) is named now, before the lock or PGlite write a byte.
+  for (const part of ['', 'PG_VERSION', 'global', 'global/pg_control', 'base', 'pg_wal']) {
+    const file = join(path, part);
+    try {
+      await access(file, constants.W_OK);
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'ENOENT') continue;
+      throw dataDirReadOnlyError(shown, error, part || undefined);
+    }
   }
 }
