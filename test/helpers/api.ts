@@ -89,7 +89,8 @@ export function describeApi(name: string, options: ApiSuiteOptions, define: (api
       let running: TestServer | undefined;
 
       before(async () => {
-        running = await startTestServer({ store, now: clock.now, settings: { corsOrigins: [], ...options.settings } });
+        // Seeded at SUITE_START itself, so every suite starts from one copied template.
+        running = await startTestServer({ store, now: clock.now, seedAt: SUITE_START, settings: { corsOrigins: [], ...options.settings } });
       });
       after(async () => {
         await running?.close();

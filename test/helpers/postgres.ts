@@ -34,10 +34,13 @@ async function withAdmin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> 
   }
 }
 
-/** Creates an empty database with a unique name. */
-export async function createTestDatabase(prefix = 'opdkit_test'): Promise<TestDatabase> {
+/**
+ * Creates a database with a unique name: empty, or a copy of the database `template` (see
+ * `./templates.ts`; nobody may be connected to it).
+ */
+export async function createTestDatabase(prefix = 'opdkit_test', template?: string): Promise<TestDatabase> {
   const name = `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  await withAdmin((client) => client.query(`create database "${name}"`));
+  await withAdmin((client) => createFrom(client, name, template));
   const url = new URL(adminUrl());
   url.pathname = `/${name}`;
   let dropped = false;
@@ -50,4 +53,20 @@ export async function createTestDatabase(prefix = 'opdkit_test'): Promise<TestDa
       await withAdmin((client) => client.query(`drop database if exists "${name}" with (force)`));
     },
   };
+}
+
+/**
+ * `create database "name" [template "from"]`, tried again for a few seconds while the template
+ * is still held by a session that is ending (PostgreSQL refuses to copy a database in use).
+ */
+export async function createFrom(admin: pg.Client, name: string, from?: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.query(`create database "${name}"${from ? ` template "${from}"` : ''}`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006' || attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }

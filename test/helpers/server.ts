@@ -32,6 +32,7 @@ import { createLogger } from '../../server/src/log.js';
 import { loadSettings, type LogLevel, type Settings } from '../../server/src/settings.js';
 import { seedDemo } from '../../server/src/seed.js';
 import { createTestDatabase, type TestDatabase } from './postgres.js';
+import { copyPGliteTemplate, hasPGliteTemplate, hasPostgresTemplate, postgresTemplate, templatesEnabled, type TemplateSeed } from './templates.js';
 
 /** Options of {@link startTestServer}. */
 export interface TestServerOptions {
@@ -43,6 +44,12 @@ export interface TestServerOptions {
   settings?: Partial<Settings>;
   /** Seed the Lahat demo data (default true). */
   seed?: boolean;
+  /**
+   * The instant the demo seed is made at (default: `now()` at start). Servers seeded at one
+   * instant start from one copied template (`./templates.ts`) instead of seeding each; a clock
+   * that stands still is detected and gets the same.
+   */
+  seedAt?: Date;
 }
 
 /** A running test server. */
@@ -99,16 +106,34 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   };
 
   try {
+    const now = options.now ?? (() => new Date());
+    const timeZone = options.settings?.timeZone ?? loadSettings({ NODE_ENV: 'test' }).timeZone;
+    // Our own database starts as a copy of a template (./templates.ts): migrated, and seeded too
+    // when the seed's instant is known ahead: seedAt (its template is made when missing), or a
+    // clock standing at an instant whose template another server made.
+    const ownStore = store === 'postgres' ? !options.settings?.databaseUrl : !options.settings?.dataDir;
+    const useTemplate = ownStore && templatesEnabled();
+    let templateSeed: TemplateSeed | undefined;
+    if (useTemplate && options.seed !== false) {
+      if (options.seedAt) templateSeed = { at: options.seedAt, timeZone };
+      else {
+        const stopped = await stoppedAt(now);
+        const seed = stopped && { at: stopped, timeZone };
+        if (seed && (store === 'postgres' ? await hasPostgresTemplate(seed) : await hasPGliteTemplate(seed))) templateSeed = seed;
+      }
+    }
+
     let dataDir = '';
     let database: TestDatabase | undefined;
     if (store === 'postgres') {
-      database = await createTestDatabase();
+      database = await createTestDatabase('opdkit_test', useTemplate ? await postgresTemplate(templateSeed) : undefined);
       const made = database;
       cleanups.push(() => made.drop());
     } else {
       dataDir = await mkdtemp(join(tmpdir(), 'opd-kit-test-'));
       const dir = dataDir;
       cleanups.push(() => rm(dir, { recursive: true, force: true }));
+      if (useTemplate) await copyPGliteTemplate(dir, templateSeed);
     }
 
     const envLevel = process.env.LOG_LEVEL as LogLevel | undefined;
@@ -123,10 +148,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       databaseUrl: options.settings?.databaseUrl ?? database?.url,
     };
 
+    // The migrations run as ever: on a copy of a template they find nothing left to do.
     const opened = await openDatabase(settings, { modules: serverModules });
     cleanups.push(() => opened.close());
-    const now = options.now ?? (() => new Date());
-    if (options.seed !== false) await seedDemo(opened.db, serverModules, now(), settings.timeZone);
+    if (options.seed !== false && !templateSeed) await seedDemo(opened.db, serverModules, options.seedAt ?? now(), settings.timeZone);
 
     // Freshness 0: tests change tables behind the app's back and expect the next request to see it.
     const app = createApp({ db: opened.db, settings, now, log: createLogger(settings.logLevel), directoryFreshForMs: 0 });
@@ -160,6 +185,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     await cleanup();
     throw error;
   }
+}
+
+/** The clock's time when it stands still (two readings a few milliseconds apart agree), else undefined. */
+async function stoppedAt(now: () => Date): Promise<Date | undefined> {
+  const first = now().getTime();
+  await new Promise((resolve) => setTimeout(resolve, 3));
+  return now().getTime() === first ? new Date(first) : undefined;
 }
 
 /** Serves the app as `main.ts` does: Node's server with the app's listener. */
