@@ -20,6 +20,13 @@
  * Environment: CHROME_PATH (else /usr/bin/chromium, chromium, google-chrome on the PATH) is
  * exported to the browser runs; TEST_CONCURRENCY sets node's test-file concurrency (default 1:
  * the machines this runs on have two cores and the server tests start databases).
+ * FUZZ_REQUESTS (default here 2,500; the fuzz file alone sends at least 10,000) is the least
+ * number of requests the OpenAPI fuzzer sends; FUZZ_RUNS fixes the runs per operation instead.
+ *
+ * Before the first part that starts test servers, the database templates are made (or found)
+ * once (test/helpers/prepare-templates.ts): every test server starts from a copy of a migrated,
+ * and where it can a seeded, database instead of migrating and seeding its own.
+ * OPD_TEST_TEMPLATES=off turns that off; see test/helpers/templates.ts.
  *
  * @module
  */
@@ -38,6 +45,8 @@ const NODE_PARTS = {
   e2e: { dir: 'test/e2e', timeout: 120_000, browser: true, needsBuild: true },
 };
 const PART_ORDER = ['unit', 'sdk', 'server', 'widgets', 'e2e'];
+/** Parts whose tests start test servers (test/helpers/server.ts) on the database templates. */
+const SERVER_PARTS = new Set(['sdk', 'server', 'widgets', 'e2e']);
 const WTR_CONFIG = 'web-test-runner.config.mjs';
 
 const INSTALL_HINT = [
@@ -177,7 +186,16 @@ async function main() {
     console.log(`browser: ${chrome}`);
   }
 
+  // The default run's share of the fuzzer; the full 10,000 when the fuzz file runs by itself.
+  if (!process.env.FUZZ_REQUESTS && !process.env.FUZZ_RUNS) process.env.FUZZ_REQUESTS = env.FUZZ_REQUESTS = '2500';
+
   const results = [];
+  if (plan.some((part) => SERVER_PARTS.has(part.name))) {
+    const stores = plan.some((part) => part.name === 'server') ? ['pglite', 'postgres'] : ['pglite'];
+    const code = await run(process.execPath, ['--import', 'tsx', at('test/helpers/prepare-templates.ts'), ...stores], { env });
+    // Not fatal: each server makes what is missing itself, and says why when it cannot.
+    if (code !== 0) console.warn('templates: could not be made ahead; each test server makes its own');
+  }
   if (options.build && plan.some((part) => part.needsBuild)) {
     const buildStart = performance.now();
     const code = await run(process.execPath, [at('scripts/build.mjs'), '--no-types'], { env });

@@ -4,8 +4,10 @@
  * each operation's schemas, mostly well-formed (so the write paths run, signed in as the
  * regency admin, an OPD admin or an officer of the OPD) and broken every way in `fuzz/hostile.ts`.
  * No answer may be a 5xx; every 4xx is a problem document; every validation problem names its
- * fields. About 10,000 requests a run; `FUZZ_RUNS=<runs per operation>` for more,
- * `FUZZ_SEED=<seed>` to replay a run (a failure prints its seed and path too).
+ * fields. At least 10,000 requests a run when run by itself, `FUZZ_REQUESTS=<n>` for another
+ * least number (`npm test` sends 2,500: see `scripts/test.mjs`), `FUZZ_RUNS=<runs per
+ * operation>` for a fixed number per operation, `FUZZ_SEED=<seed>` to replay a run (a failure
+ * prints its seed and path too).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -14,8 +16,8 @@ import { startTestServer, type TestServer } from '../helpers/server.js';
 import { addCallers, closeConnections, enableEveryModule, fault, harvest, inParallel, send, unnamedFields, type Callers } from './fuzz/harness.js';
 import { operationsOf, requestsFor, type FuzzRequest, type KnownValues, type OpenApiDocument, type Operation } from './fuzz/requests.js';
 
-/** The fewest requests one run sends, over all operations. */
-const MIN_REQUESTS = 10_000;
+/** The fewest requests one run sends, over all operations: 10,000 unless `FUZZ_REQUESTS` says. */
+const MIN_REQUESTS = process.env.FUZZ_REQUESTS ? Number(process.env.FUZZ_REQUESTS) : 10_000;
 
 /**
  * Operations that hash or check a password (scrypt, about 100 ms of CPU by design, for each
