@@ -4,8 +4,8 @@
 #
 # With DATABASE_URL (PostgreSQL): `pg_dump --format=custom` of the database, taken while the
 # servers run (pg_dump reads one consistent snapshot). Without it (PGlite): a tar.gz of
-# DATA_DIR, which needs the server stopped (one process holds the folder): set BACKUP_SERVICE
-# to its systemd unit and this script stops it and starts it again, else stop it yourself.
+# DATA_DIR, which needs the server stopped (one process holds the folder; the script refuses a
+# folder in use): the guide's drop-in for opd-kit-backup.service stops and starts it around.
 #
 # Settings (environment; the server's EnvironmentFile works as it is):
 #   DATABASE_URL       the server's database (postgres://…); unset: PGlite in DATA_DIR
@@ -14,7 +14,6 @@
 #   BACKUP_KEEP_DAYS   backups older than this many days are removed (default 14; the newest stays)
 #   BACKUP_COPY_TO     optional rsync destination for an off-machine copy, e.g.
 #                      backup@arsip.lahatkab.go.id:/srv/backup/opd-kit/
-#   BACKUP_SERVICE     PGlite only: the unit to stop during the copy, e.g. opd-kit.service
 #
 # Writes BACKUP_DIR/opdkit-<UTC time>.dump (or opdkit-data-<UTC time>.tar.gz) and a .sha256
 # beside it; a backup is named only once it is whole and readable (pg_restore --list, tar
@@ -45,14 +44,10 @@ if [[ -n ${DATABASE_URL:-} ]]; then
 else
   data_dir=${DATA_DIR:-./data}
   [[ -d $data_dir ]] || die "DATA_DIR $data_dir is not a folder"
-  if [[ -n ${BACKUP_SERVICE:-} ]]; then
-    systemctl stop "$BACKUP_SERVICE"
-    trap 'cleanup; systemctl start "$BACKUP_SERVICE"' EXIT
-  fi
   lock="$data_dir/opd-kit.lock"
   # The server holds DATA_DIR/opd-kit.lock, a Unix socket, while it runs: anyone answering there is a server.
   if [[ -S $lock ]] && ! node -e 'const s=require("node:net").connect(process.argv[1]);s.on("connect",()=>process.exit(1));s.on("error",()=>process.exit(0))' "$lock"; then
-    die "a server is running on DATA_DIR $data_dir: stop it first (or set BACKUP_SERVICE), a copy of a PGlite folder in use may not open"
+    die "a server is running on DATA_DIR $data_dir: stop it first (systemctl stop opd-kit), a copy of a PGlite folder in use may not open"
   fi
   name="opdkit-data-$stamp.tar.gz"
   partial="$backup_dir/.$name.partial"

@@ -44,7 +44,7 @@ interface Write {
   module: string;
   method: string;
   path: string | ((done: ReadonlyMap<string, unknown>) => string);
-  body: unknown | ((done: ReadonlyMap<string, unknown>) => unknown);
+  body: Record<string, unknown> | ((done: ReadonlyMap<string, unknown>) => Record<string, unknown>);
   staff: boolean;
   /** Keeps the answer under this name for later writes and reads. */
   as?: string;
@@ -52,6 +52,18 @@ interface Write {
 
 /** A citizen's scores, 3 or 4 for each element of the survey model. */
 const SKM_SCORES = Object.fromEntries(SKM_2017_ELEMENTS.map(([id], i) => [id, 3 + (i % 2)]));
+
+/** A new innovation's draft, as its OPD's staff enter it. */
+const INNOVATION_DRAFT = {
+  name: 'Layanan Arsip Keliling Desa (uji cadangan)',
+  type: 'pelayanan-publik',
+  digital: false,
+  stage: 'uji-coba',
+  stageDates: { inisiatif: '2024-08-01', 'uji-coba': '2025-01-15' },
+  startDate: '2024-08-01',
+  problem: 'Bendahara desa datang ke kantor berulang kali untuk pertanyaan yang sama.',
+  solution: 'Loket konsultasi terjadwal di kecamatan dengan petugas BPKAD sebulan sekali.',
+};
 
 /** A write of every module, public and staff, in an order where later ones use earlier answers. */
 const WRITES: readonly Write[] = [
@@ -93,16 +105,7 @@ const WRITES: readonly Write[] = [
     method: 'POST',
     path: '/api/v1/opds/dinas-arsip/innovations',
     staff: true,
-    body: {
-      name: 'Layanan Arsip Keliling Desa (uji cadangan)',
-      type: 'pelayanan-publik',
-      digital: false,
-      stage: 'uji-coba',
-      stageDates: { inisiatif: '2024-08-01', 'uji-coba': '2025-01-15' },
-      startDate: '2024-08-01',
-      problem: 'Bendahara desa datang ke kantor berulang kali untuk pertanyaan yang sama.',
-      solution: 'Loket konsultasi terjadwal di kecamatan dengan petugas BPKAD sebulan sekali.',
-    },
+    body: INNOVATION_DRAFT,
   },
   {
     module: 'csr',
@@ -127,7 +130,7 @@ async function writeEveryModule(server: TestServer): Promise<Map<string, unknown
   const done = new Map<string, unknown>();
   for (const write of WRITES) {
     const path = typeof write.path === 'function' ? write.path(done) : write.path;
-    const body = typeof write.body === 'function' ? (write.body as (d: ReadonlyMap<string, unknown>) => unknown)(done) : write.body;
+    const body = typeof write.body === 'function' ? write.body(done) : write.body;
     const response = await fetch(`${server.url}${path}`, {
       method: write.method,
       headers: { 'Content-Type': 'application/json', ...(write.staff ? { Authorization: `Bearer ${server.staffToken}` } : {}) },
@@ -244,7 +247,7 @@ async function assertSameServer(original: { counts: Record<string, number>; answ
   const draft = await fetch(`${copy.url}/api/v1/opds/dinas-arsip/innovations`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${original.token}` },
-    body: JSON.stringify({ ...(WRITES.find((w) => w.module === 'innovation')!.body as object), name: 'Inovasi sesudah pemulihan' }),
+    body: JSON.stringify({ ...INNOVATION_DRAFT, name: 'Inovasi sesudah pemulihan' }),
   });
   assert.equal(draft.status, 201, await draft.clone().text());
   const after = await maxIds(copy.db as unknown as Kysely<unknown>);
