@@ -171,8 +171,8 @@ export class RequestSender {
     const headers = new Headers(this.#headers);
     const init: RequestInit = { method: request.method, headers };
     if (request.idempotencyKey !== undefined) headers.set('Idempotency-Key', request.idempotencyKey);
-    if (typeof Blob !== 'undefined' && request.body instanceof Blob) {
-      // A file (a report's photo) goes as its bytes.
+    if (request.body instanceof Blob) {
+      // A file (a report's photo) goes as its bytes (`Blob` is global in browsers and Node 20+).
       init.body = request.body;
       headers.set('Content-Type', request.body.type || 'application/octet-stream');
     } else if (request.body !== undefined) {
