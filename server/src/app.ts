@@ -16,7 +16,7 @@ import type { AppDeps, AppEnv } from './http/env.js';
 import type { ServerModule } from './http/module.js';
 import { bodyBytesOf, mountRoutes } from './http/mount.js';
 import { limitBody } from './http/body.js';
-import { ProblemError, problem, problemRegistry } from './http/problem.js';
+import { databaseUnavailable, isDatabaseUnavailable, ProblemError, problem, problemRegistry } from './http/problem.js';
 import { requestId } from './http/request-id.js';
 import { createRateLimits, rateLimit, useRateLimits, type RateLimits } from './http/rate-limit.js';
 import { addSecurityHeaders, cameOverHttps } from './http/security-headers.js';
@@ -191,7 +191,7 @@ export function createApp(options: CreateAppOptions): OpdApp {
       await sql`select 1`.execute(deps.db);
     } catch (error) {
       deps.log.error('health check failed', { error: error instanceof Error ? error.message : String(error) });
-      return problem(c, 'internal', { status: 503, title: 'The database cannot be reached' });
+      return databaseUnavailable(c);
     }
     // Signed-in staff also see the background jobs (`jobs/health.ts`); the public, the status only.
     return c.json({ status: 'ok', ...(await staffHealthDetail(c)) }, 200, { 'Cache-Control': 'no-store' });
@@ -236,6 +236,11 @@ export function createApp(options: CreateAppOptions): OpdApp {
 
   app.onError((error, c) => {
     if (error instanceof ProblemError && deps.problems.has(error.code)) return problem(c, error.code, error.options);
+    // The database down, unreachable or out of disk: 503 with Retry-After, not a 500 (http/problem.ts).
+    if (isDatabaseUnavailable(error)) {
+      deps.log.warn('database unavailable', { requestId: c.get('requestId'), method: c.req.method, path: c.req.path, error: error instanceof Error ? error.message : String(error) });
+      return databaseUnavailable(c);
+    }
     deps.log.error('unhandled error', {
       requestId: c.get('requestId'),
       method: c.req.method,

@@ -89,6 +89,9 @@ async function openPostgres(url: string): Promise<OpenDatabase> {
   // An idle client losing its connection must not take the process down; the pool drops it and
   // the next query opens a new one, so the server recovers by itself when PostgreSQL is back.
   pool.on('error', () => {});
+  // Nor a client in use whose connection dies between two statements (a transaction, the
+  // scheduler's lock): its next statement fails (a 503) and the pool drops it when it is released.
+  pool.on('connect', (client) => client.on('error', () => {}));
   // The hottest statements go by name, parsed and planned once per connection (prepared-statements.ts).
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   const shown = new URL(url);

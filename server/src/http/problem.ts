@@ -123,3 +123,62 @@ export function problem(c: Context<AppEnv>, code: ProblemCode | (string & {}), o
   };
   return c.body(JSON.stringify(body), body.status as ContentfulStatusCode, headers);
 }
+
+/** Seconds a client is asked to wait (`Retry-After`) when the database cannot be used for now. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+/** Node's codes for a connection that cannot be made or was lost, and for a disk that takes no more writes. */
+const UNAVAILABLE_ERRNOS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENOSPC',
+  'EDQUOT',
+  'EROFS',
+  'EIO',
+]);
+
+/**
+ * PostgreSQL's SQLSTATEs for the same: class 08 (connection exception), 53 (insufficient
+ * resources: disk full, out of memory, too many connections), 57P01–57P03 (the server shutting
+ * down or not taking connections yet) and 58030 (an I/O error, e.g. a read-only disk).
+ */
+const UNAVAILABLE_SQLSTATE = /^(08...|53...|57P0[123]|58030)$/;
+
+/** What node-postgres says when a connection dies under a query or none can be had in time. */
+const UNAVAILABLE_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connection is closed|Cannot use a pool after calling end/i;
+
+/**
+ * True when `error` says the database (or the disk under it) cannot be used right now — it is
+ * down, unreachable, out of connections or out of space — rather than that the request or the
+ * code is wrong. The error handler answers these 503 with `Retry-After`: nothing was stored, and
+ * the same request may be sent again. Looks through `cause` chains (Kysely and pg wrap errors).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let at = error, depth = 0; at && typeof at === 'object' && depth < 5; at = (at as { cause?: unknown }).cause, depth++) {
+    const code = (at as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNAVAILABLE_ERRNOS.has(code) || UNAVAILABLE_SQLSTATE.test(code))) return true;
+    const message = (at as { message?: unknown }).message;
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGE.test(message)) return true;
+  }
+  return false;
+}
+
+/**
+ * The answer while the database cannot be used: 503 problem+json with `Retry-After`
+ * ({@link UNAVAILABLE_RETRY_AFTER_SECONDS}), saying nothing was stored. `/healthz` answers the same.
+ */
+export function databaseUnavailable(c: Context<AppEnv>): Response {
+  return problem(c, 'internal', {
+    status: 503,
+    title: 'The database cannot be reached',
+    detail: `Nothing was stored. Send the request again in ${UNAVAILABLE_RETRY_AFTER_SECONDS} seconds.`,
+    headers: { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
+  });
+}
