@@ -50,7 +50,16 @@ async function main(): Promise<void> {
     throw error;
   }
   // The hottest reads straight on Node's request and response, the rest through Hono (`http/node-listener.ts`).
-  const server = createServer(app.nodeListener);
+  // Slow clients (slowloris headers, trickled bodies) are answered 408 and cut off, so they
+  // cannot hold sockets for long; the deadlines are checked every second, not every 30 s.
+  const server = createServer(
+    {
+      headersTimeout: settings.headersTimeoutSeconds * 1000,
+      requestTimeout: settings.requestTimeoutSeconds * 1000,
+      connectionsCheckingInterval: 1000,
+    },
+    app.nodeListener,
+  );
   server.listen(settings.port, settings.host, () => {
     const shown = !settings.host || settings.host === '0.0.0.0' || settings.host === '::' ? 'localhost' : settings.host;
     // performance.now() counts from the start of the process: this is the cold-start time.

@@ -76,6 +76,16 @@ export interface Settings {
    * names each mail's `Message-ID`.
    */
   mailFrom: string;
+  /**
+   * Seconds a client has to send a request's headers (`HEADERS_TIMEOUT_SECONDS`, default 10):
+   * a slowloris client trickling them a byte at a time is answered 408 and cut off.
+   */
+  headersTimeoutSeconds: number;
+  /**
+   * Seconds a client has to send a whole request, body included (`REQUEST_TIMEOUT_SECONDS`,
+   * default 120: a 5 MB photo over a slow 3G line): a body trickled in is cut off with 408.
+   */
+  requestTimeoutSeconds: number;
   /** Things worth a warning line at start. */
   warnings: string[];
 }
@@ -183,6 +193,11 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   }
 
   const rateLimitPerMinute = integer('RATE_LIMIT_PER_MINUTE', 10, 1, 100000);
+  const headersTimeoutSeconds = integer('HEADERS_TIMEOUT_SECONDS', 10, 1, 600);
+  const requestTimeoutSeconds = integer('REQUEST_TIMEOUT_SECONDS', 120, 1, 3600);
+  if (requestTimeoutSeconds < headersTimeoutSeconds) {
+    problems.push(`REQUEST_TIMEOUT_SECONDS (${requestTimeoutSeconds}) must be at least HEADERS_TIMEOUT_SECONDS (${headersTimeoutSeconds}): the headers are part of the request`);
+  }
   // Test suites send thousands of requests from one address: there the classes they do not
   // set are off (`NODE_ENV=test`; the public-write limit keeps its default).
   const testing = value('NODE_ENV') === 'test';
@@ -256,6 +271,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     timeZone,
     smtpUrl,
     mailFrom,
+    headersTimeoutSeconds,
+    requestTimeoutSeconds,
     warnings,
   };
 }
