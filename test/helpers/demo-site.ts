@@ -1,7 +1,9 @@
 /**
  * The demo OPD site as `npm start` serves it, for end-to-end tests: the real server process
  * (`server/src/main.ts`) on a free port with a fresh PGlite folder and the demo seed, and what
- * a citizen does on its page.
+ * a citizen does on its page. The folder starts as a copy of the migrated template
+ * (`./templates.ts`: PGlite's initdb and the migrations done once per run), so the server finds
+ * its migrations applied and seeds the demo data itself, at its own start.
  *
  * @module
  */
@@ -33,6 +35,11 @@ export interface DemoServer {
 /** Starts `server/src/main.ts` with the demo site and seed, and waits until it is healthy. */
 export async function startDemoServer(env: Record<string, string> = {}): Promise<DemoServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'opd-kit-e2e-'));
+  if (!env.DATA_DIR && !env.DATABASE_URL) {
+    // Loaded only here: the server's modules are not needed by the e2e files otherwise.
+    const { copyPGliteTemplate, templatesEnabled } = await import('./templates.js');
+    if (templatesEnabled()) await copyPGliteTemplate(dataDir);
+  }
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
@@ -68,7 +75,7 @@ export async function startDemoServer(env: Record<string, string> = {}): Promise
 }
 
 async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     try {
@@ -79,7 +86,7 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error('server did not become healthy within 60 s');
+  throw new Error('server did not become healthy within 120 s');
 }
 
 /** Waits until the form has loaded the OPD's categories. */
