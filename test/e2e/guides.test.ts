@@ -33,6 +33,8 @@ const SCREENSHOTS = join(process.cwd(), 'test-results');
 const PLAIN = 'docs/guides/embed-plain-html.md';
 const WORDPRESS = 'docs/guides/wordpress.md';
 const CSP = 'docs/guides/strict-csp.md';
+const THEMING = 'docs/guides/theming.md';
+const API = 'docs/guides/api.md';
 
 let server: DemoServer;
 let browser: Browser;
@@ -251,6 +253,46 @@ label{display:block;font-size:1.2rem;text-transform:uppercase}input,select,texta
     assert.equal(await refused.page.evaluate(() => Boolean(customElements.get('opd-consultation-form'))), false, 'no widget from a file that does not match');
     assert.ok(refused.problems.some((problem) => /integrity/i.test(problem)), `the browser says why: ${refused.problems.join('; ')}`);
     await refused.page.context().close();
+  });
+
+  it('Theming: the guide’s CSS colours, sizes and restyles the form through its properties and parts', async () => {
+    await allowOrigin();
+    const css = namedBlock(THEMING, 'theme').code;
+    const snippet = withAddresses(namedBlock(PLAIN, 'embed').code, addresses);
+    pages.set('/theming', {
+      html: `<!doctype html>\n<html lang="id"><head><meta charset="utf-8"><title>BPKAD</title><link rel="icon" href="data:,"><style>${css}</style></head><body>\n${snippet}</body></html>`,
+    });
+    const { page, problems } = await open(`${siteOrigin}/theming`, 375);
+    await formReady(page);
+    const look = await page.evaluate(() => {
+      const root = document.querySelector('opd-consultation-form')!.shadowRoot!;
+      const button = getComputedStyle(root.querySelector('[part~="button"]')!);
+      return {
+        background: button.backgroundColor,
+        radius: button.borderTopLeftRadius,
+        transform: button.textTransform,
+        size: getComputedStyle(root.querySelector('[part~="base"]')!).fontSize,
+        label: getComputedStyle(root.querySelector('[part~="label"]')!).color,
+      };
+    });
+    assert.deepEqual(look, { background: 'rgb(11, 93, 59)', radius: '0px', transform: 'uppercase', size: '18px', label: 'rgb(8, 71, 45)' });
+    await page.screenshot({ path: join(SCREENSHOTS, 'guide-theming-375.png'), fullPage: true });
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+
+  it('The API with curl: the guide’s five calls list, ask, track and get a problem naming the field', async () => {
+    const { stdout } = await run('bash', ['-euo', 'pipefail', '-c', withAddresses(namedBlock(API, 'api').code, addresses)]);
+    const lines = stdout.trim().split('\n');
+    assert.ok(lines.some((line) => /^bpkad .*siap/.test(line)), `BPKAD with SIAP among the first OPDs:\n${stdout}`);
+    const next = /^innovations: 3, next: (\S+)$/m.exec(stdout)?.[1];
+    assert.ok(next && next !== 'null', `a page of 3 innovations and a cursor to the next:\n${stdout}`);
+    const second = (await (await fetch(`${server.baseUrl}/api/v1/innovations?limit=3&cursor=${encodeURIComponent(next)}`)).json()) as { data: unknown[] };
+    assert.equal(second.data.length, 3, 'the cursor fetches the next page');
+    assert.match(stdout, /^[a-z0-9 -]*\baset-daerah\b[a-z0-9 -]*$/m, "BPKAD's categories");
+    assert.match(stdout, /^tracking code: SIAP-[0-9A-Z]{4}-[0-9A-Z]{4}$/m);
+    assert.match(stdout, /^status: received$/m);
+    assert.match(stdout, /^422 \/problems\/validation email$/m, 'the problem names only the e-mail');
   });
 });
 
