@@ -62,6 +62,10 @@ export interface WrittenRecords {
   staffEmail: string;
 }
 
+/** An answer of one of many shapes, read field by field (a shape error fails the test that reads it). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
 /** A Perjaka report service as its list gives it. */
 interface RoadService {
   service_code: string;
@@ -96,7 +100,7 @@ export async function writeEveryField(base: string, tokenFor: TokenFor, values: 
   const url = (field: string, max: number) => (fields.push({ field, kind: 'url' }), values.url?.(field, max) ?? `https://contoh.id/${tag}`);
 
   /** Sends `body` as `who` (a demo user, or nobody); answers the JSON. */
-  const call = async (who: string | null, method: string, path: string, body?: unknown, expect = [200, 201]): Promise<any> => {
+  const call = async (who: string | null, method: string, path: string, body?: unknown, expect = [200, 201]): Promise<Json> => {
     const headers: Record<string, string> = { 'Content-Type': 'application/json' };
     if (who) headers.Authorization = `Bearer ${await tokenFor(who)}`;
     const response = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -108,7 +112,7 @@ export async function writeEveryField(base: string, tokenFor: TokenFor, values: 
    * Like {@link call}, but a 422 naming fields of `optional` (dotted paths into `body`) drops
    * those and sends again, listing them as refused under `prefix`.
    */
-  const lenient = async (who: string | null, method: string, path: string, body: Record<string, any>, prefix: string, optional: string[]): Promise<any> => {
+  const lenient = async (who: string | null, method: string, path: string, body: Record<string, Json>, prefix: string, optional: string[]): Promise<Json> => {
     for (let attempt = 0; attempt < optional.length + 1; attempt++) {
       const headers: Record<string, string> = { 'Content-Type': 'application/json' };
       if (who) headers.Authorization = `Bearer ${await tokenFor(who)}`;
