@@ -99,10 +99,15 @@ export async function bodyText(c: Context<AppEnv>, maxBytes: number): Promise<st
  * whole body (a photo, an evidence file) rather than JSON. Beyond the limit it is refused with
  * 413 `payload-too-large`: at once when `Content-Length` says so, else as soon as the bytes
  * read pass it (the rest is not read). `tooLargeDetail` says what the limit is for people, e.g.
- * `A photo may be at most 5 MB`; by default `Send at most 5 MB in one request`.
+ * `A photo may be at most 5 MB`; by default `Send at most 5 MB in one request`. The 413 names
+ * the upload as `field` in its `errors` (default `file`; the road report photo's is `photo`),
+ * as the route's 415 for a wrong file does.
  */
-export async function bodyBytes(c: Context<AppEnv>, maxBytes: number, tooLargeDetail?: string): Promise<Uint8Array> {
-  const refuse = () => (tooLargeDetail === undefined ? tooLarge(maxBytes) : new ProblemError('payload-too-large', { detail: tooLargeDetail }));
+export async function bodyBytes(c: Context<AppEnv>, maxBytes: number, tooLargeDetail?: string, field = 'file'): Promise<Uint8Array> {
+  const refuse = () => {
+    const detail = tooLargeDetail ?? `Send at most ${formatBytes(maxBytes)} in one request`;
+    return new ProblemError('payload-too-large', { detail, errors: [{ path: field, message: detail, code: 'tooLarge' }] });
+  };
   if (declaredOver(c, maxBytes)) throw refuse();
   const stream = c.req.raw.body;
   if (!stream) return new Uint8Array();

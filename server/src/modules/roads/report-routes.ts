@@ -179,7 +179,7 @@ const uploadPhoto = route({
   returns: 'Stored.',
   rateLimit: PUBLIC_WRITE_BUCKET,
   async handler({ c, opd, now, deps }) {
-    const bytes = await bodyBytes(c, PHOTO_MAX_BYTES, `A photo may be at most 5 MB (${PHOTO_MAX_BYTES} bytes)`);
+    const bytes = await bodyBytes(c, PHOTO_MAX_BYTES, `A photo may be at most 5 MB (${PHOTO_MAX_BYTES} bytes)`, 'photo');
     let photo;
     try {
       photo = cleanPhoto(bytes);
