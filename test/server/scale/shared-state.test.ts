@@ -83,6 +83,57 @@ describe('two instances behind a proxy on one PostgreSQL: shared idempotency and
     }
   });
 
+  it('the same public answer carries the same ETag on A and B, so revalidating at either answers 304', async () => {
+    const viaProxy = (path: string, headers: Record<string, string> = {}) => fetch(`${cluster.proxy.url}${path}`, { headers: { ...headers, ...from('10.22.5.1') } });
+    for (const path of ['/api/v1/opds', '/api/v1/opds/bpkad', '/api/v1/opds/sekretariat-dprd/events.ics']) {
+      // Round robin: one from each instance.
+      const answers = [await viaProxy(path), await viaProxy(path)];
+      assert.notEqual(answers[0]!.headers.get('x-upstream'), answers[1]!.headers.get('x-upstream'), `${path}: from A and from B`);
+      assert.deepEqual(answers.map((answer) => answer.status), [200, 200], path);
+      const [bodyOne, bodyTwo] = await Promise.all(answers.map((answer) => answer.text()));
+      assert.equal(bodyOne, bodyTwo, `${path}: the same body`);
+      const tag = answers[0]!.headers.get('etag');
+      assert.ok(tag, `${path} has an ETag`);
+      assert.equal(answers[1]!.headers.get('etag'), tag, `${path}: the same ETag on both`);
+      // A browser that got its copy from one instance revalidates at either.
+      const again = [await viaProxy(path, { 'If-None-Match': tag }), await viaProxy(path, { 'If-None-Match': tag })];
+      assert.deepEqual(again.map((answer) => answer.status), [304, 304], `${path}: 304 at A and at B for the tag`);
+    }
+  });
+
+  it('links in public answers point at the address citizens use (the forwarded one), not at the instance behind the proxy', async () => {
+    const forwarded = { 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'layanan.lahatkab.go.id', ...from('10.22.6.1') };
+    // A CSR programme whose spending has evidence files (their addresses are links).
+    const programs = (await (await fetch(`${b}/api/v1/opds/bappeda/csr/programs?limit=100`, { headers: forwarded })).json()) as { data: Array<{ id: number }> };
+    let withEvidence = '';
+    for (const { id } of programs.data) {
+      const path = `/api/v1/opds/bappeda/csr/programs/${id}`;
+      if ((await (await fetch(`${b}${path}`, { headers: forwarded })).text()).includes('/media/')) {
+        withEvidence = path;
+        break;
+      }
+    }
+    assert.ok(withEvidence, 'a demo programme has evidence files');
+    for (const path of ['/api/v1/opds/sekretariat-dprd/events.ics', '/api/v1/opds/sekretariat-dprd/events', '/api/v1/innovations?limit=100', withEvidence]) {
+      for (let turn = 0; turn < 2; turn++) {
+        const response = await fetch(`${cluster.proxy.url}${path}`, { headers: forwarded });
+        const body = await response.text();
+        assert.equal(response.status, 200, `${path}: ${body.slice(0, 200)}`);
+        assert.ok(body.includes('https://layanan.lahatkab.go.id/'), `${path} (instance ${response.headers.get('x-upstream')}) links to https://layanan.lahatkab.go.id/`);
+        assert.ok(!body.includes('127.0.0.1'), `${path} (instance ${response.headers.get('x-upstream')}) has no link to the instance itself`);
+      }
+    }
+  });
+
+  it('a staff session is shared: signed in through A it works on B, and signed out through A it is refused on B at once', async () => {
+    const { token: session } = await signIn(a, 'bpkad@lahat.demo');
+    const me = (base: string) => fetch(`${base}/api/v1/auth/me`, { headers: { Authorization: `Bearer ${session}` } });
+    assert.equal((await me(b)).status, 200, 'B knows the session A made');
+    const out = await fetch(`${a}/api/v1/auth/logout`, { method: 'POST', headers: { Authorization: `Bearer ${session}` } });
+    assert.ok(out.status === 204 || out.status === 200, `signed out: ${out.status}`);
+    assert.equal((await me(b)).status, 401, 'B refuses it at once');
+  });
+
   it("an OPD renamed through A shows in B's public reads within a second, with a new ETag", async (t) => {
     const before = await fetch(`${b}/api/v1/opds/bpkad`, { headers: from('10.22.2.1') });
     const oldTag = before.headers.get('etag');

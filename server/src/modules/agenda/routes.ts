@@ -17,6 +17,7 @@ import { emitEvent } from '../../jobs/contract.js';
 import { decodeCursor, pageDocs, pageOf } from '../../http/cursor.js';
 import type { AppEnv } from '../../http/env.js';
 import { route } from '../../http/module.js';
+import { publicBaseOf } from '../../http/origin.js';
 import { claimedInTransaction } from '../../http/idempotency.js';
 import { notModified, prepareBody } from '../../http/prepared.js';
 import { ProblemError, validationProblem } from '../../http/problem.js';
@@ -43,9 +44,9 @@ export const ICS_MEDIA_TYPE = 'text/calendar; charset=utf-8';
 /** Feeds may be kept this long by browsers and shared caches, then asked again (a 304 when unchanged). */
 const FEED_CACHE = 'public, max-age=300';
 
-/** Where links in an answer point: the origin the request came to. */
+/** Where links in an answer point: `PUBLIC_URL`, else the address the request came to (behind `TRUST_PROXY` the forwarded one), never the instance's own behind a load balancer. */
 function linkBase(c: Context<AppEnv>): LinkBase {
-  return { origin: new URL(c.req.url).origin };
+  return { origin: publicBaseOf(c) };
 }
 
 /** The council of an OPD and its bodies by id. */

@@ -30,6 +30,7 @@ import { decodeKey, pageBy, pageDocs } from '../../http/cursor.js';
 import type { AppEnv } from '../../http/env.js';
 import { claimedInTransaction, replayHeaders } from '../../http/idempotency.js';
 import { route } from '../../http/module.js';
+import { publicBaseOf } from '../../http/origin.js';
 import { ProblemError, validationProblem } from '../../http/problem.js';
 import { EvidenceError, readEvidence } from '../../media/evidence.js';
 import { programTable, spendingTable } from './export.js';
@@ -62,7 +63,8 @@ import { csrDb, rupiahOf, type CsrDb } from './tables.js';
 /** Default page size of the public programme list. */
 export const DEFAULT_PAGE_SIZE = 20;
 
-const originOf = (c: Context<AppEnv>) => new URL(c.req.url).origin;
+/** The base of the links an answer hands out (evidence files): `PUBLIC_URL`, else the address the request came to, behind `TRUST_PROXY` the forwarded one. */
+const originOf = (c: Context<AppEnv>): string => publicBaseOf(c);
 
 const byId = (what: string) => ({
   docs: { id: { description: `The ${what}’s id, e.g. \`12\`.`, schema: { type: 'integer' } } },

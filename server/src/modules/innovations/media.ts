@@ -12,6 +12,7 @@
  */
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../../http/env.js';
+import { publicBase } from '../../http/origin.js';
 import { EVIDENCE_EXTENSIONS, type EvidenceMediaType } from '../../media/evidence.js';
 import { exportTable, toXlsx } from './export.js';
 import { modelFor } from './registry.js';
@@ -52,7 +53,7 @@ export function exportApp(deps: AppDeps): Hono<AppEnv> {
     if (!match) return notFound(c, 'Ask for /media/innovation-export/{year}.xlsx, e.g. 2026.xlsx');
     const year = Number(match[1]);
     const db = innovationsDb(deps.db);
-    const table = await exportTable(db, year, await modelFor(db, year), new URL(c.req.url).origin);
+    const table = await exportTable(db, year, await modelFor(db, year), publicBase(deps.settings, c.req.url, (name) => c.req.header(name)));
     const bytes = await toXlsx(table, year);
     return c.body(new Uint8Array(bytes) as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': XLSX_MEDIA_TYPE,

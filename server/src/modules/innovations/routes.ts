@@ -25,6 +25,7 @@ import { decodeKey, pageBy, pageDocs } from '../../http/cursor.js';
 import type { AppEnv } from '../../http/env.js';
 import { claimedInTransaction, replayHeaders } from '../../http/idempotency.js';
 import { route } from '../../http/module.js';
+import { publicBaseOf } from '../../http/origin.js';
 import { ProblemError, validationProblem } from '../../http/problem.js';
 import { EvidenceError, readEvidence } from '../../media/evidence.js';
 import { toCsv } from '../../http/csv.js';
@@ -55,7 +56,8 @@ import { innovationsDb, type InnovationsDb } from './tables.js';
 /** Default page size of the catalogue. */
 export const DEFAULT_PAGE_SIZE = 20;
 
-const originOf = (c: Context<AppEnv>) => new URL(c.req.url).origin;
+/** The base of the links an answer hands out (evidence files): `PUBLIC_URL`, else the address the request came to, behind `TRUST_PROXY` the forwarded one. */
+const originOf = (c: Context<AppEnv>): string => publicBaseOf(c);
 
 async function viewContext(db: InnovationsDb, c: Context<AppEnv>): Promise<ViewContext> {
   return { origin: originOf(c), models: await allModels(db) };
