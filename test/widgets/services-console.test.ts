@@ -292,4 +292,49 @@ describe('Layanan’s regency-wide compliance page in the console', () => {
     await until(() => deepActiveElement()?.id === 'facilitiesDisability', 'the field for persons with disabilities focused');
     equal(field(standards, 'name').value, 'Layanan Cek Uji', 'in the form of that service');
   });
+
+  it('downloads the SIPPN export: every OPD’s for the regency admin, only their own OPD’s for an officer', async () => {
+    const { users, slug: opd, sender } = await own();
+    const slug = `sippn-uji-${Date.now().toString(36)}`;
+    await services(await sender('officer'), { opd }).opd.create({ ...standardInput('Layanan Ekspor SIPPN Uji'), slug, effectiveOn: undefined });
+    const { page } = await open('admin@lahat.demo', 'layanan/compliance', 'opd-service-compliance', 'demo-password');
+    const csvButton = await until(() => page.shadowRoot?.querySelector<HTMLButtonElement>('#sippn-csv'), 'the CSV button');
+    const [csv] = await downloads(() => csvButton.click());
+    equal([...new Uint8Array(await csv!.slice(0, 3).arrayBuffer())].join(','), '239,187,191', 'a byte-order mark first, so a spreadsheet reads it as UTF-8');
+    const csvText = await csv!.text();
+    includes(csvText.split('\n')[0]!, 'Nama Layanan', 'SIPPN’s labels as the header');
+    includes(csvText, 'Layanan Ekspor SIPPN Uji', 'the test OPD’s new service');
+    includes(csvText, 'Pendampingan Izin Usaha', 'and the demo OPDs’ services (DPMPTSP’s)');
+    const [json] = await downloads(() => $<HTMLButtonElement>(page, '#sippn-json').click());
+    const exported = JSON.parse(await json!.text()) as { format: string; layanan: Array<{ namaLayanan: string }> };
+    equal(exported.format, 'sippn-jenis-layanan/1', 'SIPPN’s shape');
+    ok(exported.layanan.some((row) => row.namaLayanan === 'Layanan Ekspor SIPPN Uji'), 'the JSON has it too');
+    cleanup();
+    forgetSessions();
+
+    const mine = await open(users.officer, 'layanan/compliance', 'opd-service-compliance');
+    includes(text(await until(() => mine.page.shadowRoot?.querySelector('#sippn-export'), 'the export')), 'Dinas Layanan Uji', 'the officer’s own OPD named');
+    const [ownCsv] = await downloads(() => $<HTMLButtonElement>(mine.page, '#sippn-csv').click());
+    const ownText = await ownCsv!.text();
+    includes(ownText, 'Layanan Ekspor SIPPN Uji', 'the officer’s own service');
+    ok(!ownText.includes('Pendampingan Izin Usaha'), 'no other OPD’s services');
+    equal((await axeViolations(mine.page)).join('\n'), '', 'no axe violations');
+  });
 });
+
+/** The downloads the page makes while `act` runs (blobs given to `URL.createObjectURL`). */
+async function downloads(act: () => void | Promise<void>, count = 1): Promise<Blob[]> {
+  const made: Blob[] = [];
+  const original = URL.createObjectURL;
+  URL.createObjectURL = (blob: Blob | MediaSource) => {
+    made.push(blob as Blob);
+    return original.call(URL, blob);
+  };
+  try {
+    await act();
+    await until(() => made.length >= count, 'the download');
+  } finally {
+    URL.createObjectURL = original;
+  }
+  return made;
+}

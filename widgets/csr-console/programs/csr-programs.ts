@@ -14,6 +14,7 @@ import type { FieldError } from '../../../src/schemas/common.js';
 import { CSR_EVIDENCE_MAX_BYTES, type CsrCompanyStaff, type CsrProgramStaff, type CsrProposalStaff, type CsrSpendingStaff } from '../../../src/schemas/csr-staff.js';
 import { csrProgramStatuses, csrSectors, type CsrEvidenceFile, type CsrField } from '../../../src/schemas/csr.js';
 import { ck, failureMessage, fieldErrorsOf, isOffline, renderOutsideConsole } from '../../console/kit/failure.js';
+import { CSV_BOM, saveFile } from '../../console/kit/download.js';
 import { errorFor, summaryErrors, type FormOutcome, renderFormOutcome } from '../../console/kit/forms.js';
 import { OpdNamespace } from '../../console/kit/opd-namespace.js';
 import { consolePageStyles } from '../../console/kit/page-styles.js';
@@ -673,15 +674,7 @@ export class OpdCsrPrograms extends ConsolePageElement {
       const options = year ? { year } : {};
       const text = kind === 'programs' ? await api.opd.exportProgramsCsv(options) : await api.opd.exportSpendingCsv(options);
       // The BOM back in front, so a spreadsheet reads the file as UTF-8.
-      const url = URL.createObjectURL(new Blob([`\uFEFF${text}`], { type: 'text/csv;charset=utf-8' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `sip-benar-${kind === 'programs' ? 'program' : 'realisasi'}-${year ?? t.t('export.allYearsFile')}.csv`;
-      link.hidden = true;
-      this.renderRoot.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      saveFile(this.renderRoot, `sip-benar-${kind === 'programs' ? 'program' : 'realisasi'}-${year ?? t.t('export.allYearsFile')}.csv`, `${CSV_BOM}${text}`, 'text/csv;charset=utf-8');
       this.done('export', t.t(kind === 'programs' ? 'export.programsDone' : 'export.spendingDone'));
     } catch (error) {
       await this.showErrors('export', [{ field: '', message: failureMessage(error, t) }]);

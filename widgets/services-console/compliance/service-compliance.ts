@@ -7,6 +7,8 @@
 import { css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { citizenServices } from '../../../src/namespaces/citizen-services.js';
 import type { ComplianceReport, ServiceComponent } from '../../../src/schemas/services.js';
+import { services } from '../../../src/namespaces/services.js';
+import { CSV_BOM, saveFile } from '../../console/kit/download.js';
 import { failureMessage, renderOutsideConsole } from '../../console/kit/failure.js';
 import { consolePageStyles } from '../../console/kit/page-styles.js';
 import { ConsolePageElement } from '../../console/page.js';
@@ -33,7 +35,8 @@ const styles = css`
  * often missing) and the services not yet complete with each missing component. A regency admin
  * clicks any gap to open that service's standard at that component in the standards page (with
  * its OPD picked); an OPD's staff click their own OPD's gaps, the rest they read. The report is
- * the public one (`GET /api/v1/services/compliance`).
+ * the public one (`GET /api/v1/services/compliance`). Below it, the SIPPN export as CSV or JSON:
+ * the regency's for a regency admin, the staff's own OPD's otherwise.
  *
  * @summary The regency-wide compliance checklist of service standards in the staff console.
  *
@@ -44,6 +47,8 @@ const styles = css`
  * @csspart opds - The table per OPD.
  * @csspart items - The table of services not yet complete.
  * @csspart notice - Messages.
+ * @csspart export - The SIPPN export (CSV and JSON downloads).
+ * @csspart button - The download buttons.
  *
  * @cssproperty --opd-font-size - The base size; everything scales from it. Default `16px`.
  * @cssproperty --opd-color-primary - Links.
@@ -57,10 +62,15 @@ export class OpdServiceCompliance extends ConsolePageElement {
   static override properties: PropertyDeclarations = {
     report: { state: true, attribute: false },
     error: { state: true, attribute: false },
+    exporting: { state: true, attribute: false },
+    exportError: { state: true, attribute: false },
   };
 
   private report: ComplianceReport | null = null;
   private error = '';
+  /** The SIPPN file being made, or ''. */
+  private exporting: '' | 'csv' | 'json' = '';
+  private exportError = '';
   #session: unknown;
 
   private readonly localize = new LocalizeController(this, { id, en: () => import('./i18n/en.js').then((module) => module.en) });
@@ -92,6 +102,53 @@ export class OpdServiceCompliance extends ConsolePageElement {
     this.context?.navigate(`${serviceStandardsPage.id}/${slug}/${component}`, { opd });
   }
 
+  /**
+   * Downloads the SIPPN export: the regency's for a regency admin, else the staff's own OPD's.
+   * Read with the staff's token (a link cannot carry it), then saved as a file.
+   */
+  private async exportSippn(format: 'csv' | 'json'): Promise<void> {
+    const context = this.context;
+    if (!context || this.exporting) return;
+    this.exporting = format;
+    this.exportError = '';
+    const user = context.user;
+    const regency = user.role === 'regency_admin';
+    const calls = services(context.session.sender, user.opd ? { opd: user.opd } : {});
+    const day = new Date().toISOString().slice(0, 10);
+    const name = `sippn-${regency ? 'kabupaten' : user.opd}-${day}.${format}`;
+    try {
+      if (format === 'csv') {
+        const text = regency ? await calls.exportSippnCsv() : await calls.opd.exportSippnCsv();
+        saveFile(this.renderRoot, name, `${CSV_BOM}${text}`, 'text/csv;charset=utf-8');
+      } else {
+        const data = regency ? await calls.exportSippn() : await calls.opd.exportSippn();
+        saveFile(this.renderRoot, name, JSON.stringify(data, null, 2), 'application/json;charset=utf-8');
+      }
+      context.announce(this.localize.t('export.done'));
+    } catch (error) {
+      this.exportError = failureMessage(error, this.localize);
+    } finally {
+      this.exporting = '';
+    }
+  }
+
+  private renderExport(): TemplateResult | typeof nothing {
+    const t = this.localize;
+    const user = this.context?.user;
+    const regency = user?.role === 'regency_admin';
+    if (!user || (!regency && !user.opd)) return nothing;
+    const busy = this.exporting !== '';
+    return html`<section part="export" class="section" aria-labelledby="export-title" id="sippn-export">
+      <div role="heading" aria-level=${this.level + 1} class="heading" id="export-title">${t.t('export.title')}</div>
+      <p class="intro">${regency ? t.t('export.introRegency') : t.t('export.introOpd', this.context?.opds.find((opd) => opd.slug === user.opd)?.name ?? user.opd!)}</p>
+      ${this.exportError ? renderNotice({ message: this.exportError, tone: 'warning', alert: true }) : nothing}
+      <p class="actions">
+        <button part="button" type="button" class="button button--secondary" id="sippn-csv" ?disabled=${busy} @click=${() => void this.exportSippn('csv')}>${this.exporting === 'csv' ? t.t('export.busy') : t.t('export.csv')}</button>
+        <button part="button" type="button" class="button button--secondary" id="sippn-json" ?disabled=${busy} @click=${() => void this.exportSippn('json')}>${this.exporting === 'json' ? t.t('export.busy') : t.t('export.json')}</button>
+      </p>
+    </section>`;
+  }
+
   protected override render(): TemplateResult {
     const t = this.localize;
     if (!this.context) return html`<div class="base">${renderOutsideConsole(t.lang)}</div>`;
@@ -106,6 +163,7 @@ export class OpdServiceCompliance extends ConsolePageElement {
         <p class="intro">${t.t('page.intro')}</p>
         ${body}
       </section>
+      ${this.renderExport()}
     </div>`;
   }
 

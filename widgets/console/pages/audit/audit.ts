@@ -12,6 +12,7 @@ import { LocalizeController } from '../../../shared/localize.js';
 import { renderNotice } from '../../../shared/notice.js';
 import { controlStyles, themeStyles } from '../../../shared/theme.js';
 import { ck, failureMessage, renderOutsideConsole } from '../../kit/failure.js';
+import { saveFile } from '../../kit/download.js';
 import { errorFor, FormMemory, formValues } from '../../kit/forms.js';
 import { consolePageStyles } from '../../kit/page-styles.js';
 import { ConsolePageElement } from '../../page.js';
@@ -193,15 +194,7 @@ export class OpdConsoleAudit extends ConsolePageElement {
     this.csv = 'loading';
     try {
       const text = await this.context.session.call(privacyEndpoints.auditCsv, { query: this.query(), what: 'the audit log as CSV' });
-      const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `audit-${new Date().toISOString().slice(0, 10)}.csv`;
-      link.hidden = true;
-      this.renderRoot.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      saveFile(this.renderRoot, `audit-${new Date().toISOString().slice(0, 10)}.csv`, text, 'text/csv;charset=utf-8');
       this.csv = 'done';
       this.context.announce(this.localize.t('log.csvDone'));
     } catch (error) {

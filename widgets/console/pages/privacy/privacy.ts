@@ -22,6 +22,7 @@ import { LocalizeController } from '../../../shared/localize.js';
 import { renderNotice } from '../../../shared/notice.js';
 import { controlStyles, themeStyles } from '../../../shared/theme.js';
 import { ck, failureMessage, fieldErrorsOf, renderOutsideConsole } from '../../kit/failure.js';
+import { saveFile } from '../../kit/download.js';
 import { errorFor, FormMemory, formValues, summaryErrors } from '../../kit/forms.js';
 import { moduleLabel } from '../../kit/module-checks.js';
 import { consolePageStyles } from '../../kit/page-styles.js';
@@ -278,15 +279,7 @@ export class OpdConsolePrivacy extends ConsolePageElement {
   private readonly onDownload = (): void => {
     if (!this.exported) return;
     const { result } = this.exported;
-    const url = URL.createObjectURL(new Blob([JSON.stringify(result, null, 2)], { type: 'application/json;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `data-pribadi-${result.exportedAt.slice(0, 10)}.json`;
-    link.hidden = true;
-    this.renderRoot.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    saveFile(this.renderRoot, `data-pribadi-${result.exportedAt.slice(0, 10)}.json`, JSON.stringify(result, null, 2), 'application/json;charset=utf-8');
     this.downloaded = true;
     this.context?.announce(this.localize.t('export.downloaded'));
   };

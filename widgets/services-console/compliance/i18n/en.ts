@@ -29,5 +29,12 @@ export const en: ServiceComplianceMessages = {
   'items.allComplete': 'Every service in force is complete.',
   'items.ownOnly': 'The missing components of your OPD’s services can be clicked to fill them in.',
   'items.gapLink': (component, service) => `Fill in ${component} for ${service}`,
+  'export.title': 'Export to SIPPN',
+  'export.introRegency': 'Every OPD’s standards in force today, one row per service with SIPPN’s labels (sippn.menpan.go.id) as the header: CSV for SIPPN’s Excel import, JSON for other systems. Each download is in the audit log.',
+  'export.introOpd': (opd) => `${opd}’s standards in force today, one row per service with SIPPN’s labels (sippn.menpan.go.id) as the header: CSV for SIPPN’s Excel import, JSON for other systems. Each download is in the audit log.`,
+  'export.csv': 'Download CSV',
+  'export.json': 'Download JSON',
+  'export.busy': 'Preparing the file…',
+  'export.done': 'The SIPPN file is downloaded.',
   'items.missingCount': (component, count) => `${component} (${num(count)})`,
 };

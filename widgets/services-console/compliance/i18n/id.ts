@@ -31,6 +31,13 @@ export const id = {
   'items.ownOnly': 'Komponen yang kurang pada layanan OPD Anda dapat diklik untuk dilengkapi.',
   'items.gapLink': (component: string, service: string) => `Isi ${component} untuk ${service}`,
   'items.missingCount': (component: string, count: number) => `${component} (${num(count)})`,
+  'export.title': 'Ekspor ke SIPPN',
+  'export.introRegency': 'Standar yang berlaku hari ini dari semua OPD, satu baris per layanan dengan label SIPPN (sippn.menpan.go.id) sebagai kepala kolom: CSV untuk impor Excel SIPPN, JSON untuk sistem lain. Setiap unduhan dicatat di log audit.',
+  'export.introOpd': (opd: string) => `Standar ${opd} yang berlaku hari ini, satu baris per layanan dengan label SIPPN (sippn.menpan.go.id) sebagai kepala kolom: CSV untuk impor Excel SIPPN, JSON untuk sistem lain. Setiap unduhan dicatat di log audit.`,
+  'export.csv': 'Unduh CSV',
+  'export.json': 'Unduh JSON',
+  'export.busy': 'Menyiapkan berkas…',
+  'export.done': 'Berkas SIPPN sudah diunduh.',
 } as const;
 
 /** The shape every language of the compliance page's copy must have. */
