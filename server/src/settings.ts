@@ -90,7 +90,7 @@ export interface Settings {
   warnings: string[];
 }
 
-/** The per-minute limits of the route classes besides public writes; 0 is no limit. */
+/** The per-minute limits of the route classes besides public writes; 0 is no limit. The defaults are production's (`NODE_ENV=production`); elsewhere each is off unless set. */
 export interface RateLimitSettings {
   /** Public reads per client address (`RATE_LIMIT_READS_PER_MINUTE`, default 600), counted in each instance's memory. */
   publicReads: number;
@@ -102,7 +102,7 @@ export interface RateLimitSettings {
   uploads: number;
 }
 
-/** The defaults of {@link RateLimitSettings}. */
+/** The defaults of {@link RateLimitSettings} in production. */
 export const DEFAULT_RATE_LIMITS: Readonly<RateLimitSettings> = { publicReads: 600, signIn: 10, staff: 600, uploads: 30 };
 
 /** The sender when `MAIL_FROM` is unset (mails are only kept then: `SMTP_URL` needs `MAIL_FROM`). */
@@ -198,10 +198,9 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   if (requestTimeoutSeconds < headersTimeoutSeconds) {
     problems.push(`REQUEST_TIMEOUT_SECONDS (${requestTimeoutSeconds}) must be at least HEADERS_TIMEOUT_SECONDS (${headersTimeoutSeconds}): the headers are part of the request`);
   }
-  // Test suites send thousands of requests from one address: there the classes they do not
-  // set are off (`NODE_ENV=test`; the public-write limit keeps its default).
-  const testing = value('NODE_ENV') === 'test';
-  const classLimit = (name: string, fallback: number) => integer(name, testing ? 0 : fallback, 0, 100_000_000);
+  // Outside production (the demo, development, test suites sending thousands of requests from
+  // one address) these classes are off unless set; the public-write limit applies everywhere.
+  const classLimit = (name: string, fallback: number) => integer(name, production ? fallback : 0, 0, 100_000_000);
   const rateLimits: RateLimitSettings = {
     publicReads: classLimit('RATE_LIMIT_READS_PER_MINUTE', DEFAULT_RATE_LIMITS.publicReads),
     signIn: classLimit('RATE_LIMIT_SIGN_IN_PER_MINUTE', DEFAULT_RATE_LIMITS.signIn),

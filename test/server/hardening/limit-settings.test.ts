@@ -17,8 +17,8 @@ const problemsOf = (env: NodeJS.ProcessEnv): string[] => {
 };
 
 describe('rate-limit and Redis settings', () => {
-  it('starts with a limit for every class and no Redis', () => {
-    const settings = loadSettings({});
+  it('starts production with a limit for every class and no Redis', () => {
+    const settings = loadSettings({ NODE_ENV: 'production' });
     assert.equal(settings.rateLimitPerMinute, 10);
     assert.deepEqual(settings.rateLimits, { publicReads: 600, signIn: 10, staff: 600, uploads: 30 });
     assert.equal(settings.redisUrl, undefined);
@@ -27,6 +27,7 @@ describe('rate-limit and Redis settings', () => {
 
   it('reads each class, 0 turning it off', () => {
     const settings = loadSettings({
+      NODE_ENV: 'production',
       RATE_LIMIT_READS_PER_MINUTE: '1200',
       RATE_LIMIT_SIGN_IN_PER_MINUTE: '5',
       RATE_LIMIT_STAFF_PER_MINUTE: '0',
@@ -39,10 +40,12 @@ describe('rate-limit and Redis settings', () => {
     assert.equal(settings.redisKeyPrefix, 'lahat:');
   });
 
-  it('leaves the classes a test suite does not set off under NODE_ENV=test, but not the public writes', () => {
-    const settings = loadSettings({ NODE_ENV: 'test', RATE_LIMIT_SIGN_IN_PER_MINUTE: '3' });
-    assert.deepEqual(settings.rateLimits, { publicReads: 0, signIn: 3, staff: 0, uploads: 0 });
-    assert.equal(settings.rateLimitPerMinute, 10);
+  it('leaves the classes not set off outside production (the demo, tests), but not the public writes', () => {
+    for (const env of ['test', 'development', undefined]) {
+      const settings = loadSettings({ NODE_ENV: env, RATE_LIMIT_SIGN_IN_PER_MINUTE: '3' });
+      assert.deepEqual(settings.rateLimits, { publicReads: 0, signIn: 3, staff: 0, uploads: 0 }, String(env));
+      assert.equal(settings.rateLimitPerMinute, 10);
+    }
   });
 
   it('names the variable of a wrong limit or Redis address, without its password', () => {
