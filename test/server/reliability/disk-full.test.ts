@@ -4,8 +4,9 @@
  * database (PGlite, PostgreSQL) refuses every write statement the way the database would — a
  * PostgreSQL `53100` "could not extend file … No space left on device", Node's `ENOSPC`, and
  * `EROFS` — while the disk is "full". Every module's write is then answered 503 problem+json
- * with `Retry-After`, nothing is acknowledged, not a row of any table changes, and once there
- * is room again the same writes are acknowledged.
+ * with `Retry-After`, nothing is acknowledged, not a row of any table changes — also when the
+ * disk fills part-way through a request, after some of its statements went through — and once
+ * there is room again the same writes are acknowledged.
  */
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
@@ -26,14 +27,26 @@ const DISK_ERRORS: Array<() => Error> = [
 
 const WRITE_NODES = new Set(['InsertQueryNode', 'UpdateQueryNode', 'DeleteQueryNode', 'MergeQueryNode']);
 
-/** Refuses every write statement while `full` is set, rotating through {@link DISK_ERRORS}. */
+/**
+ * Refuses write statements while `full` is set, rotating through {@link DISK_ERRORS}: every one,
+ * or — with `roomFor` — all but the first `roomFor` after {@link FullDisk.fillAfter}, so a
+ * request's transaction fails part-way, after some of its statements went through.
+ */
 class FullDisk implements KyselyPlugin {
   full = false;
   refused = 0;
+  private roomFor = 0;
+  private written = 0;
+  /** From now on, let `statements` more writes through, then refuse the rest. */
+  fillAfter(statements: number): void {
+    this.full = true;
+    this.roomFor = statements;
+    this.written = 0;
+  }
   transformQuery(args: Parameters<KyselyPlugin['transformQuery']>[0]) {
     const node = args.node as { kind: string; sqlFragments?: readonly string[] };
     const rawWrite = node.kind === 'RawNode' && /^\s*(insert|update|delete|with)\b/i.test(node.sqlFragments?.join('') ?? '');
-    if (this.full && (WRITE_NODES.has(node.kind) || rawWrite)) throw DISK_ERRORS[this.refused++ % DISK_ERRORS.length]!();
+    if (this.full && (WRITE_NODES.has(node.kind) || rawWrite) && this.written++ >= this.roomFor) throw DISK_ERRORS[this.refused++ % DISK_ERRORS.length]!();
     return args.node;
   }
   async transformResult(args: Parameters<KyselyPlugin['transformResult']>[0]) {
@@ -51,6 +64,24 @@ async function rowCounts(db: Kysely<unknown>): Promise<Record<string, number>> {
   }
   return counts;
 }
+
+/**
+ * A digest of every table's rows but the rate-limit counters (a separate statement before the
+ * request's own, kept as a real disk would keep it) and the tokens' last use: what "nothing
+ * half-written" compares, updates included.
+ */
+async function contents(db: Kysely<unknown>): Promise<Record<string, string>> {
+  const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('rate_limits', 'staff_tokens') order by 1`.execute(db);
+  const digests: Record<string, string> = {};
+  for (const { name } of tables.rows) {
+    const row = await sql<{ digest: string | null }>`select md5(string_agg(t::text, '|' order by t::text)) as digest from ${sql.table(name)} t`.execute(db);
+    digests[name] = row.rows[0]!.digest ?? '';
+  }
+  return digests;
+}
+
+/** The writes made in one request (the others make a record first, then write to it). */
+const ONE_REQUEST = WRITES.filter((write) => write.write !== 'staff answer' && write.write !== 'survey response');
 
 for (const store of STORES) {
   describe(`a full disk at runtime (${store})`, () => {
@@ -103,6 +134,32 @@ for (const store of STORES) {
       t.diagnostic(`${store}: ${answers.length + 1} writes on a full disk, ${disk.refused} statements refused (53100, ENOSPC, EROFS in turn), 0 acknowledged`);
       assert.ok(disk.refused >= answers.length);
       assert.deepEqual(await rowCounts(server.db as Kysely<unknown>), before, 'not a row written');
+    });
+
+    it('leaves nothing half-written when the disk fills part-way through a request', async (t) => {
+      let refusedMidway = 0;
+      let acknowledged = 0;
+      for (const room of [1, 2, 3]) {
+        for (const [n, write] of ONE_REQUEST.entries()) {
+          const before = await contents(server.db as Kysely<unknown>);
+          disk.fillAfter(room);
+          try {
+            const ack = await write.run({ base, token, n: 200 + room * 10 + n });
+            disk.full = false;
+            // It needed no more room than there was: acknowledged, so it must be all there.
+            assert.ok(ack && (await ack.check(base, token)), `${write.module} ${write.write} acknowledged with room for ${room}`);
+            acknowledged++;
+          } catch (error) {
+            disk.full = false;
+            assert.ok(error instanceof Unacknowledged, `${write.module} ${write.write}: ${String(error)}`);
+            assert.equal(error.status, 503, `${write.module} ${write.write} with room for ${room}: ${error.body}`);
+            assert.deepEqual(await contents(server.db as Kysely<unknown>), before, `${write.module} ${write.write}: nothing half-written with room for ${room} statements`);
+            refusedMidway++;
+          }
+        }
+      }
+      t.diagnostic(`${store}: disk full after 1, 2 or 3 statements of a request: ${refusedMidway} writes refused 503 with nothing half-written, ${acknowledged} fitted and were acknowledged whole`);
+      assert.ok(refusedMidway > 0);
     });
 
     it('acknowledges the same writes once there is room again', async () => {
