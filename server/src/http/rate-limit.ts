@@ -2,7 +2,8 @@
  * Per-client rate limits in fixed one-minute windows, per route class; over a class's limit
  * answers 429 `rate-limited` with `Retry-After` (seconds until the window ends).
  *
- * The classes and their settings (0 turns a class off):
+ * The classes and their settings (0 turns a class off; the defaults of all but public writes
+ * are production's, and elsewhere those classes are off unless set):
  *
  * | class | counted per | setting | default |
  * |---|---|---|---|
