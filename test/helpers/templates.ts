@@ -146,10 +146,13 @@ export async function hasPGliteTemplate(seed?: TemplateSeed): Promise<boolean> {
 
 /**
  * Fills the empty folder `dataDir` with a copy of the migrated PGlite template, or of the one
- * seeded at `seed.at` when given; makes the template first when needed.
+ * seeded at `seed.at` when given; makes the template first when needed. Answers false, and
+ * leaves the folder empty, when templates are off (`OPD_TEST_TEMPLATES=off`).
  */
-export async function copyPGliteTemplate(dataDir: string, seed?: TemplateSeed): Promise<void> {
+export async function copyPGliteTemplate(dataDir: string, seed?: TemplateSeed): Promise<boolean> {
+  if (!templatesEnabled()) return false;
   await cp(await pgliteTemplate(seed), dataDir, { recursive: true });
+  return true;
 }
 
 async function isFolder(path: string): Promise<boolean> {

@@ -17,6 +17,7 @@ import { serverModules } from '../../server/src/modules/index.js';
 import { DEMO_ROADS_OPD } from '../../server/src/modules/roads/seed.js';
 import { seedDemo } from '../../server/src/seed.js';
 import { loadSettings } from '../../server/src/settings.js';
+import { copyPGliteTemplate } from '../helpers/templates.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const folders: string[] = [];
@@ -81,6 +82,8 @@ describe('the first regency admin of a fresh database', () => {
   it('refuses the demo accounts when NODE_ENV=production, even if the demo data was seeded', { timeout: 120_000 }, async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'opd-kit-admin-'));
     folders.push(dataDir);
+    // A migrated database (the first test makes one from nothing through the command line).
+    await copyPGliteTemplate(dataDir);
     const settings = { ...loadSettings({ NODE_ENV: 'production', DATA_DIR: dataDir }), logLevel: 'silent' as const };
     const opened = await openDatabase(settings, { modules: serverModules });
     try {
@@ -97,6 +100,7 @@ describe('the first regency admin of a fresh database', () => {
   it('issues, lists and revokes Perjaka’s Open311 keys: the key printed once files a request, revoked it is refused', { timeout: 180_000 }, async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'opd-kit-admin-'));
     folders.push(dataDir);
+    await copyPGliteTemplate(dataDir);
     const settings = { ...loadSettings({ NODE_ENV: 'production', DATA_DIR: dataDir }), logLevel: 'silent' as const };
     const withApp = async (run: (app: ReturnType<typeof createApp>, db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<void>) => {
       const opened = await openDatabase(settings, { modules: serverModules });
