@@ -39,8 +39,8 @@ export async function mayHoldDemoData(db: Kysely<Database>): Promise<boolean> {
   return real === undefined;
 }
 
-/** The report as one log phrase: `8 opds, 5 consultations`. */
+/** The report as one log phrase: `8 opds, 5 consultations` (kinds with nothing added left out), or `nothing new`. */
 export function describeSeed(report: SeedReport): string {
-  const parts = Object.values(report).flatMap((counts) => Object.entries(counts).map(([kind, n]) => `${n} ${kind}`));
+  const parts = Object.values(report).flatMap((counts) => Object.entries(counts).filter(([, n]) => n > 0).map(([kind, n]) => `${n} ${kind}`));
   return parts.length > 0 ? parts.join(', ') : 'nothing new';
 }
