@@ -84,6 +84,7 @@ export const openDataEndpoints = {
     response: z.string(),
     produces: 'text/csv; charset=utf-8',
     access: 'public',
+    errors: ['module-disabled'],
   }),
   json: endpoint({
     id: 'downloadOpenDatasetJson',
@@ -98,5 +99,6 @@ export const openDataEndpoints = {
       rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))),
     }),
     access: 'public',
+    errors: ['module-disabled'],
   }),
 } as const;

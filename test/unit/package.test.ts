@@ -125,7 +125,7 @@ describe('the npm package', () => {
   });
 
   it('ships nothing but the build, the README, the changelog and the guides: no sources, tests or server', () => {
-    const allowed = /^(?:dist\/.+|docs\/(?:widgets\/)?[^/]+\.md|README\.md|CHANGELOG\.md|LICENSE(?:\.md)?|package\.json)$/;
+    const allowed = /^(?:dist\/.+|docs\/(?:widgets\/|guides\/)?[^/]+\.md|README\.md|CHANGELOG\.md|LICENSE(?:\.md)?|package\.json)$/;
     for (const file of files) {
       assert.match(file, allowed, `${file} should not be in the package`);
       assert.ok(!/\.(?:ts|tsx|mts|cts)$/.test(file) || file.endsWith('.d.ts'), `${file}: a TypeScript source`);
