@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { createClient } from '@redis/client';
 import { createApp, type OpdApp } from '../../../server/src/app.js';
-import { createLogger } from '../../../server/src/log.js';
+import { createLogger, type Logger } from '../../../server/src/log.js';
 import type { Settings } from '../../../server/src/settings.js';
 import { startTestServer, type TestServer } from '../../helpers/server.js';
 import { question } from '../../helpers/siap.js';
