@@ -10,11 +10,12 @@
  * - **seeded at an instant**: the same, with the demo seed made at that instant (the seed's
  *   rows depend on it: a question asked "two days ago"), in a time zone.
  *
- * Its name holds a hash of everything that decides its content: the server's and the SDK's
- * sources (`server/src/`, `src/`: migrations, seeds and what they import), the lock file (the
- * PGlite and PostgreSQL client versions), the instant and the time zone. Change a migration or
- * a seed and the next start makes a new template; nothing is reused across a change. A server
- * never opens a template, only its own copy, so no state passes from one test file to another.
+ * Its name holds a hash of everything that decides its content (`templateInputs`): every
+ * migration and seed with everything they import, the module definitions and the registry's
+ * order, how the store is opened, the lock file (the PGlite and node-postgres versions), the
+ * instant and the time zone. Change a migration or a seed, or anything they use, and the next
+ * start makes a new template; a change to a route does not. A server never opens a template,
+ * only its own copy, so no state passes from one test file to another.
  *
  * PGlite templates are folders under `OPD_TEST_TEMPLATES` (default
  * `<tmpdir>/opd-kit-test-templates-<user>`), made under a unique name and renamed into place
@@ -69,18 +70,46 @@ async function filesUnder(dir: string): Promise<string[]> {
   return found;
 }
 
+/**
+ * The files that decide what a template holds: every migration and every seed with all they
+ * import (followed by esbuild, as a bundle would), the module definitions that list them and
+ * the registry's order (hashed as they are, not followed: they import every route), how the
+ * store is opened, and the lock file (PGlite's and node-postgres' versions). A change to a
+ * route or a widget leaves the templates as they are.
+ */
+async function templateInputs(): Promise<string[]> {
+  const serverFiles = await filesUnder(join(REPO_ROOT, 'server/src'));
+  const entries = serverFiles.filter((file) => /\.ts$/.test(file) && (/\/migrations?\//.test(file) || /seed[^/]*\.ts$/.test(file)));
+  entries.push(join(REPO_ROOT, 'server/src/db/open.ts'), join(REPO_ROOT, 'server/src/db/migrate.ts'));
+  const { build } = await import('esbuild');
+  const bundled = await build({
+    entryPoints: entries,
+    absWorkingDir: REPO_ROOT,
+    bundle: true,
+    write: false,
+    metafile: true,
+    outdir: 'templates-hash',
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'silent',
+  });
+  const followed = Object.keys(bundled.metafile.inputs).map((input) => join(REPO_ROOT, input));
+  const listed: string[] = [];
+  for (const file of serverFiles) {
+    if (!/\.(ts|mjs)$/.test(file)) continue;
+    if (file.endsWith('.mjs') || (await readFile(file, 'utf8')).includes('defineModule(')) listed.push(file);
+  }
+  return [...new Set([...followed, ...listed, join(REPO_ROOT, 'server/src/modules/index.ts'), join(REPO_ROOT, 'package-lock.json')])].sort();
+}
+
 let sourceHash: Promise<string> | undefined;
 
 /** A hash of the sources that decide a template's content (computed once per process). */
 export function templateSourceHash(): Promise<string> {
   sourceHash ??= (async () => {
-    const files = [
-      ...(await filesUnder(join(REPO_ROOT, 'server/src'))),
-      ...(await filesUnder(join(REPO_ROOT, 'src'))),
-      join(REPO_ROOT, 'package-lock.json'),
-    ].sort();
     const hash = createHash('sha256');
-    for (const file of files) {
+    for (const file of await templateInputs()) {
       hash.update(relative(REPO_ROOT, file));
       hash.update('\0');
       hash.update(await readFile(file).catch(() => Buffer.alloc(0)));
