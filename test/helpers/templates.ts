@@ -21,7 +21,7 @@
  * `<tmpdir>/opd-kit-test-templates-<user>`), made under a unique name and renamed into place
  * (two starters making one at once both succeed; one rename wins). PostgreSQL templates are
  * databases `opdkit_tpl_<hash>` on the test server, made under an advisory lock. Templates
- * unused for a day are removed when a new one is made. `OPD_TEST_TEMPLATES=off` turns them off.
+ * unused for an hour are removed when a new one is made. `OPD_TEST_TEMPLATES=off` turns them off.
  *
  * @module
  */
@@ -43,8 +43,8 @@ export interface TemplateSeed {
   timeZone: IndonesianTimeZone;
 }
 
-/** Templates unused this long are removed when a new one is made. */
-const STALE_MS = 24 * 60 * 60 * 1000;
+/** Templates unused this long are removed when a new one is made (each use marks it used). */
+const STALE_MS = 60 * 60 * 1000;
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
