@@ -14,7 +14,7 @@ import { consolePageStyles } from '../../console/kit/page-styles.js';
 import { ConsolePageElement } from '../../console/page.js';
 import { LocalizeController } from '../../shared/localize.js';
 import { renderNotice } from '../../shared/notice.js';
-import { themeStyles } from '../../shared/theme.js';
+import { controlStyles, themeStyles } from '../../shared/theme.js';
 import { componentName } from '../component-names.js';
 import { serviceStandardsPage } from '../standards/console-page.js';
 import { id, type ServiceComplianceMessages } from './i18n/id.js';
@@ -57,7 +57,7 @@ const styles = css`
  * @cssproperty --opd-space - The spacing unit.
  */
 export class OpdServiceCompliance extends ConsolePageElement {
-  static override styles = [themeStyles, consolePageStyles, styles];
+  static override styles = [themeStyles, controlStyles, consolePageStyles, styles];
 
   static override properties: PropertyDeclarations = {
     report: { state: true, attribute: false },
