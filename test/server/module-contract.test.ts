@@ -251,7 +251,7 @@ describe('a module declared through the contract', () => {
     };
     const post = doc.paths['/api/v1/opds/{opd}/notices']?.post;
     assert.equal(post?.operationId, 'postNotice');
-    assert.deepEqual(Object.keys(post?.responses ?? {}).sort(), ['201', '400', '404', '409', '413', '415', '422']);
+    assert.deepEqual(Object.keys(post?.responses ?? {}).sort(), ['201', '400', '404', '409', '413', '415', '422', '429']);
     assert.match(post?.responses['413']?.description ?? '', /1 KB/);
     assert.match(post?.responses['409']?.description ?? '', /notice-banned/);
     assert.ok(doc.paths['/api/v1/opds/{opd}/notices']?.get, 'both methods of one path');

@@ -128,7 +128,10 @@ function problemResponses(module: ServerModule, route: Route, problems: ProblemR
   if (pathParameterNames(endpoint.path).includes('opd') && module.perOpd !== false) {
     add('module-disabled', 'The module is off for this agency.');
   }
-  if (route.rateLimit) add('rate-limited', 'Too many requests from this client.');
+  // Every route belongs to a rate-limit class (`http/rate-limit.ts`; docs/self-hosting.md).
+  if (route.rateLimit) add('rate-limited', 'Too many writes from this client address (`RATE_LIMIT_PER_MINUTE`).');
+  else if (needsSignIn(endpoint.access)) add('rate-limited', 'Too many requests by this user (`RATE_LIMIT_STAFF_PER_MINUTE`; uploads also `RATE_LIMIT_UPLOADS_PER_MINUTE`).');
+  else add('rate-limited', 'Too many requests from this client address (`RATE_LIMIT_READS_PER_MINUTE` for reads).');
   if (endpoint.body || endpoint.query || endpoint.idempotent) {
     add('validation', 'Fields that need fixing; `errors` names each field.');
   }
