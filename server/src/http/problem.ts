@@ -172,13 +172,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 
 /**
  * The answer while the database cannot be used: 503 problem+json with `Retry-After`
- * ({@link UNAVAILABLE_RETRY_AFTER_SECONDS}), saying nothing was stored. `/healthz` answers the same.
+ * ({@link UNAVAILABLE_RETRY_AFTER_SECONDS}): a connection lost around a commit cannot say whether it was stored, so it tells the client to send it again (with its key). `/healthz` answers the same.
  */
 export function databaseUnavailable(c: Context<AppEnv>): Response {
   return problem(c, 'internal', {
     status: 503,
     title: 'The database cannot be reached',
-    detail: `Nothing was stored. Send the request again in ${UNAVAILABLE_RETRY_AFTER_SECONDS} seconds.`,
+    detail: `Try again in ${UNAVAILABLE_RETRY_AFTER_SECONDS} seconds; a write sent again with the same Idempotency-Key is stored once, even if this one reached the database.`,
     headers: { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
   });
 }
