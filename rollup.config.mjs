@@ -325,9 +325,10 @@ const cdnPlugins = () => [
 /**
  * Also keeps the kit's device storage out of the loader (see the first line).
  *
- * The English text a widget fetches only when it is set to English (`widgets/<name>/i18n/en.ts`
- * and the kit's `widgets/shared/i18n/en.ts`, imported with `import()` alone): a chunk of its own,
- * `<name>-en-<hash>.js` (the kit's `kit-en-<hash>.js`). Named here because
+ * The English text a widget fetches only when it is set to English (`widgets/<name>/i18n/en.ts`,
+ * a console page's `widgets/<name>/<page>/i18n/en.ts`, and the kit's `widgets/shared/i18n/en.ts`,
+ * imported with `import()` alone): a chunk of its own, `<name>-en-<hash>.js`
+ * (`<name>-<page>-en-<hash>.js`; the kit's `kit-en-<hash>.js`). Named here because
  * `experimentalMinChunkSize` would otherwise merge these small side-effect-free chunks into
  * one every page loads (it put the form's and the kit's English into the loader's). An
  * `en.ts` imported statically (the staff pages') stays where it is.
@@ -337,9 +338,10 @@ function englishChunk(/** @type {string} */ id, /** @type {import('rollup').Manu
   // merged it into the one chunk every page loads first, the loader's: the loader became a
   // facade importing a shared chunk, on every OPD page, widget or not. A chunk of its own it stays.
   if (/[\\/]widgets[\\/]shared[\\/]storage\.ts$/.test(id)) return 'kit-storage';
-  const english = /[\\/]widgets[\\/]([^\\/]+)[\\/]i18n[\\/]en\.ts$/.exec(id);
+  // A console page's own folder too: `widgets/agenda-console/events/i18n/en.ts` is `agenda-console-events-en`.
+  const english = /[\\/]widgets[\\/]((?:[^\\/]+[\\/])*?[^\\/]+)[\\/]i18n[\\/]en\.ts$/.exec(id);
   if (!english || (meta.getModuleInfo(id)?.importers.length ?? 1) > 0) return undefined;
-  return english[1] === 'shared' ? 'kit-en' : `${english[1]}-en`;
+  return english[1] === 'shared' ? 'kit-en' : `${english[1].replaceAll(/[\\/]/g, '-')}-en`;
 }
 
 /** The CDN build's output options, in `dir`. */
