@@ -8,6 +8,14 @@
  *   server   test/server/**\/*.test.ts   node --test via tsx
  *   widgets  test/widgets/**\/*.test.ts  web-test-runner in Chromium (web-test-runner.config.mjs)
  *   e2e      test/e2e/**\/*.test.ts      node --test via tsx + playwright-core, on the built CDN file
+ *   reliability  (only with --only=reliability: `npm run test:reliability`) the hostile and fault
+ *            tests at full size: the OpenAPI fuzzer with 10,000 requests, kill -9 under load, the
+ *            multi-instance tests, headers/CORS/rate limits, the personal-data sweep, backup and
+ *            restore, the proxy, durability, and the XSS and strict-CSP e2e files
+ *
+ * The default run is CI's fast share of the reliability tests: the same files but the three
+ * multi-instance ones that only repeat what the others show at more cost (RELIABILITY_ONLY),
+ * the fuzzer at 2,500 requests and kill -9 after 32 acknowledged writes (RELIABILITY_WRITES).
  *
  * Options (after `npm test --`):
  *   --only=server,sdk   run only these parts
@@ -43,10 +51,13 @@ const NODE_PARTS = {
   // spawn several server processes one after another, which on a busy 2-core machine nears a minute.
   server: { dir: 'test/server', timeout: 240_000 },
   e2e: { dir: 'test/e2e', timeout: 120_000, browser: true, needsBuild: true },
+  reliability: { dir: 'test', timeout: 900_000, browser: true, needsBuild: true, only: isReliabilityFile },
 };
-const PART_ORDER = ['unit', 'sdk', 'server', 'widgets', 'e2e'];
+const PART_ORDER = ['unit', 'sdk', 'server', 'widgets', 'e2e', 'reliability'];
+/** What `npm test` runs: every part but `reliability`, which runs on its own. */
+const DEFAULT_PARTS = PART_ORDER.filter((part) => part !== 'reliability');
 /** Parts whose tests start test servers (test/helpers/server.ts) on the database templates. */
-const SERVER_PARTS = new Set(['sdk', 'server', 'widgets', 'e2e']);
+const SERVER_PARTS = new Set(['sdk', 'server', 'widgets', 'e2e', 'reliability']);
 const WTR_CONFIG = 'web-test-runner.config.mjs';
 
 const INSTALL_HINT = [
@@ -56,7 +67,7 @@ const INSTALL_HINT = [
 ].join('\n');
 
 function parseArgs(argv) {
-  const options = { parts: PART_ORDER, build: true };
+  const options = { parts: DEFAULT_PARTS, build: true };
   for (const arg of argv) {
     if (arg.startsWith('--only=')) {
       const parts = arg.slice('--only='.length).split(',').map((part) => part.trim()).filter(Boolean);
@@ -77,6 +88,30 @@ function parseArgs(argv) {
 }
 
 const isTestFile = (path) => /\.test\.ts$/.test(path);
+
+/** The reliability part's files (folders end with `/`), relative to the repository. */
+const RELIABILITY_FILES = [
+  'test/server/fuzz-openapi.test.ts',
+  'test/server/fuzz-wire.test.ts',
+  'test/server/fuzz-regressions.test.ts',
+  'test/server/reliability/',
+  'test/server/scale/',
+  'test/server/hardening/',
+  'test/server/personal-data-sweep.test.ts',
+  'test/server/backup-restore.test.ts',
+  'test/server/reverse-proxy.test.ts',
+  'test/server/durability.test.ts',
+  'test/e2e/xss.test.ts',
+  'test/e2e/strict-csp.test.ts',
+];
+/** Left out of the default run: two instances again for what shared-state and instance-killed already show there. */
+const RELIABILITY_ONLY = ['test/server/scale/jobs-once.test.ts', 'test/server/scale/migrations.test.ts', 'test/server/scale/rate-limits.test.ts'];
+
+const repoPath = (path) => relative(root, path).split('\\').join('/');
+function isReliabilityFile(path) {
+  const file = repoPath(path);
+  return RELIABILITY_FILES.some((entry) => (entry.endsWith('/') ? file.startsWith(entry) : file === entry));
+}
 
 function readCounts(file) {
   if (!existsSync(file)) return undefined;
@@ -167,7 +202,9 @@ async function main() {
       else if (!existsSync(at(WTR_CONFIG))) console.log(`widgets: ${WTR_CONFIG} missing, skipped`);
       else plan.push({ name, files, browser: true });
     } else {
-      const files = listFiles(NODE_PARTS[name].dir, isTestFile);
+      const { only } = NODE_PARTS[name];
+      const reliabilityOnly = new Set(RELIABILITY_ONLY);
+      const files = listFiles(NODE_PARTS[name].dir, (path) => isTestFile(path) && (only ? only(path) : !reliabilityOnly.has(repoPath(path))));
       if (files.length === 0) console.log(`${name}: no test files yet, skipped`);
       else plan.push({ name, files, browser: Boolean(NODE_PARTS[name].browser), needsBuild: NODE_PARTS[name].needsBuild });
     }
@@ -186,12 +223,15 @@ async function main() {
     console.log(`browser: ${chrome}`);
   }
 
-  // The default run's share of the fuzzer; the full 10,000 when the fuzz file runs by itself.
-  if (!process.env.FUZZ_REQUESTS && !process.env.FUZZ_RUNS) process.env.FUZZ_REQUESTS = env.FUZZ_REQUESTS = '2500';
+  // The default run's share of the fuzzer and of kill -9 under load; the reliability part's full
+  // size (10,000 requests, 96 writes) is what each file does by itself.
+  const full = options.parts.includes('reliability');
+  if (!process.env.FUZZ_REQUESTS && !process.env.FUZZ_RUNS) process.env.FUZZ_REQUESTS = env.FUZZ_REQUESTS = full ? '10000' : '2500';
+  if (!full && !process.env.RELIABILITY_WRITES) process.env.RELIABILITY_WRITES = env.RELIABILITY_WRITES = '32';
 
   const results = [];
   if (plan.some((part) => SERVER_PARTS.has(part.name))) {
-    const stores = plan.some((part) => part.name === 'server') ? ['pglite', 'postgres'] : ['pglite'];
+    const stores = plan.some((part) => part.name === 'server' || part.name === 'reliability') ? ['pglite', 'postgres'] : ['pglite'];
     const code = await run(process.execPath, ['--import', 'tsx', at('test/helpers/prepare-templates.ts'), ...stores], { env });
     // Not fatal: each server makes what is missing itself, and says why when it cannot.
     if (code !== 0) console.warn('templates: could not be made ahead; each test server makes its own');
