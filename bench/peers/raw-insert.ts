@@ -24,6 +24,8 @@ import { generateTrackingCode } from '../../server/src/modules/consultations/tra
 import { seedDemo } from '../../server/src/seed.js';
 import { Kysely } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PGliteDialect } from '../../server/src/db/pglite-dialect.js';
 import type { Database } from '../../server/src/db/schema.js';
 
@@ -47,7 +49,9 @@ async function openPeerStore(): Promise<{ db: Kysely<Database>; close(): Promise
   if (settings.databaseUrl) return openDatabase(settings, { modules: serverModules });
   const migrated = await openDatabase(settings, { modules: serverModules });
   await migrated.close();
-  const pglite = await PGlite.create({ dataDir: settings.dataDir });
+  // The extensions the server's worker loads (server/src/db/pglite-worker.mjs): the demo seed's
+  // innovations fill their search column through unaccent.
+  const pglite = await PGlite.create({ dataDir: settings.dataDir, extensions: { pg_trgm, unaccent } });
   const direct = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   return { db: direct, close: () => direct.destroy().then(() => pglite.close()) };
 }
