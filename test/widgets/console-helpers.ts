@@ -149,3 +149,20 @@ async function makeTestOpd<U extends string>({ opd, users, password }: TestOpdOp
   };
   return { slug, users: emails, password, sender };
 }
+
+/** The downloads the page makes while `act` runs (blobs given to `URL.createObjectURL`). */
+export async function downloads(act: () => void | Promise<void>, count = 1): Promise<Blob[]> {
+  const made: Blob[] = [];
+  const original = URL.createObjectURL;
+  URL.createObjectURL = (blob: Blob | MediaSource) => {
+    made.push(blob as Blob);
+    return original.call(URL, blob);
+  };
+  try {
+    await act();
+    await until(() => made.length >= count, 'the download');
+  } finally {
+    URL.createObjectURL = original;
+  }
+  return made;
+}

@@ -8,7 +8,7 @@
  */
 import '../../widgets/console/define.js';
 import { createClient } from '../../src/index.js';
-import { consolePage, forgetSessions, mountConsole, signInAs, staffClient } from './console-helpers.js';
+import { consolePage, downloads, forgetSessions, mountConsole, signInAs, staffClient } from './console-helpers.js';
 import { $, $$, axeViolations, cleanup, deepActiveElement, equal, fill, includes, ok, siapOpd, testConfig, text, until } from './helpers.js';
 
 type Page = HTMLElement & { updateComplete: Promise<boolean> };
@@ -33,22 +33,6 @@ async function openPrivacy(attributes = ''): Promise<Page> {
   return consolePage<Page>(shell, 'opd-console-privacy');
 }
 
-/** The downloads the page makes while `act` runs (blobs given to `URL.createObjectURL`). */
-async function downloads(act: () => void | Promise<void>, count = 1): Promise<Blob[]> {
-  const made: Blob[] = [];
-  const original = URL.createObjectURL;
-  URL.createObjectURL = (blob: Blob | MediaSource) => {
-    made.push(blob as Blob);
-    return original.call(URL, blob);
-  };
-  try {
-    await act();
-    await until(() => made.length >= count, 'the download');
-  } finally {
-    URL.createObjectURL = original;
-  }
-  return made;
-}
 
 describe('the retention period in the console', () => {
   it('refuses fewer than 30 days, keeps the period it is given after a reload, and can keep contacts until erased', async () => {

@@ -18,7 +18,7 @@ import { ApiError } from '../../src/errors.js';
 import { citizenServices } from '../../src/namespaces/citizen-services.js';
 import { services } from '../../src/namespaces/services.js';
 import { RequestSender } from '../../src/request.js';
-import { consolePage, forgetSessions, mountConsole, submitSignIn, testOpd, type TestOpd } from './console-helpers.js';
+import { consolePage, downloads, forgetSessions, mountConsole, submitSignIn, testOpd, type TestOpd } from './console-helpers.js';
 import { $, $$, axeViolations, cleanup, deepActiveElement, equal, fill, includes, ok, testConfig, text, until } from './helpers.js';
 
 type Page = HTMLElement & { updateComplete: Promise<boolean> };
@@ -322,19 +322,3 @@ describe('Layanan’s regency-wide compliance page in the console', () => {
   });
 });
 
-/** The downloads the page makes while `act` runs (blobs given to `URL.createObjectURL`). */
-async function downloads(act: () => void | Promise<void>, count = 1): Promise<Blob[]> {
-  const made: Blob[] = [];
-  const original = URL.createObjectURL;
-  URL.createObjectURL = (blob: Blob | MediaSource) => {
-    made.push(blob as Blob);
-    return original.call(URL, blob);
-  };
-  try {
-    await act();
-    await until(() => made.length >= count, 'the download');
-  } finally {
-    URL.createObjectURL = original;
-  }
-  return made;
-}

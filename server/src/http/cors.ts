@@ -6,7 +6,8 @@
  * (`cors: 'any'`) is readable by any website. A same-origin page needs none of this.
  *
  * A preflight answers the methods of the routes at its path that the origin may call, and the
- * request headers they read (`Authorization` only where staff routes are allowed).
+ * request headers they read: `Authorization` for the origins of `CORS_ORIGINS` on every route (a
+ * signed-in console sends its token on public reads too), never for an OPD's website.
  *
  * @module
  */
@@ -111,7 +112,8 @@ export function cors(options: CorsOptions): MiddlewareHandler<AppEnv> {
         Object.assign(headers, {
           'Access-Control-Allow-Origin': origin,
           'Access-Control-Allow-Methods': callable.length > 0 ? [...new Set([...callable, 'OPTIONS'])].join(', ') : allowMethods,
-          'Access-Control-Allow-Headers': everywhere && (here.length === 0 || here.some((route) => route.staff)) ? STAFF_HEADERS : PUBLIC_HEADERS,
+          // A console signed in sends its token on public reads too (the compliance report, the OPD list).
+          'Access-Control-Allow-Headers': everywhere ? STAFF_HEADERS : PUBLIC_HEADERS,
           'Access-Control-Max-Age': '600',
         });
       }

@@ -85,6 +85,13 @@ describeApi('CORS per OPD and route class', { publicResponses: 5, settings: { co
     assert.deepEqual(console.headers.get('access-control-allow-methods')?.split(', ').sort(), ['GET', 'OPTIONS', 'POST']);
     assert.match(console.headers.get('access-control-allow-headers') ?? '', /Authorization/);
 
+    // A signed-in console sends its token on a public read too (the compliance report, the OPD list).
+    const publicRead = await preflight(CONSOLE, '/api/v1/services/compliance', 'GET', 'authorization');
+    assert.equal(allowOrigin(publicRead), CONSOLE);
+    assert.match(publicRead.headers.get('access-control-allow-headers') ?? '', /Authorization/);
+    const publicFromSite = await preflight(BPKAD_SITE, '/api/v1/services/compliance', 'GET', 'authorization');
+    assert.doesNotMatch(publicFromSite.headers.get('access-control-allow-headers') ?? '', /Authorization/, 'an OPD website sends no token');
+
     const patch = await preflight(CONSOLE, '/api/v1/opds/bpkad/answer-templates/1', 'PATCH', 'authorization, content-type');
     assert.deepEqual(patch.headers.get('access-control-allow-methods')?.split(', ').sort(), ['DELETE', 'OPTIONS', 'PATCH']);
   });
