@@ -54,7 +54,9 @@ describe('demo site', () => {
     const page = await production.request('/console');
     assert.equal(page.status, 200);
     assert.match(await page.text(), /<opd-console>/);
-    assert.equal(page.headers.get('content-security-policy'), "frame-ancestors 'none'");
+    assert.match(page.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
+    assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self';/, 'no inline script runs in the console');
+    assert.equal(page.headers.get('x-frame-options'), 'DENY');
     assert.equal((await production.request('/site.css')).status, 200, 'the stylesheet it links');
     assert.equal((await production.request('/probe/')).status, 404, 'the demo pages stay off');
     assert.equal((await production.request('/console.html/../package.json')).status, 404);
