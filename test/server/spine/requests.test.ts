@@ -215,7 +215,7 @@ describeApi('spine requests', { publicResponses: 20 }, (api) => {
     await assertProblem(await api.publicRequest('/api/v1/nothing-here'), 404, 'not-found');
   });
 
-  it('reports health, and answers 500 with only a request id when the database is gone', async () => {
+  it('reports health, and answers 503 with Retry-After and only a request id when the database is gone', async () => {
     const health = await api.publicRequest('/healthz');
     assert.equal(health.status, 200);
     assert.deepEqual(await health.json(), { status: 'ok' });
@@ -227,10 +227,11 @@ describeApi('spine requests', { publicResponses: 20 }, (api) => {
       const unhealthy = await app.request('/healthz');
       assert.equal(unhealthy.status, 503);
       const failed = await app.request('/api/v1/opds');
-      const body = await assertProblem(failed, 500, 'internal');
+      const body = await assertProblem(failed, 503, 'internal');
+      assert.equal(failed.headers.get('retry-after'), '5', 'the client is told when to try again');
       assert.deepEqual(Object.keys(body).sort(), ['detail', 'requestId', 'status', 'title', 'type']);
       assert.doesNotMatch(JSON.stringify(body), /ECONNREFUSED|at .*\.ts|Error:/);
-      api.seen.add('500 without a database', JSON.stringify(body));
+      api.seen.add('503 without a database', JSON.stringify(body));
     } finally {
       await broken.destroy();
     }
