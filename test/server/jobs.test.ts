@@ -2,7 +2,7 @@
  * Background jobs on both stores: the scheduler runs a job once at a time across instances
  * (two schedulers on one database), gives a killed instance's lease back (at once on PGlite,
  * after the lease on PostgreSQL), aborts a long run on stop; the outbox dispatcher hands each
- * event once to every module's `onEvent` in order, keeps a failing one for later, and wakes the
+ * event once to every module's `onEvents` a batch at a time, in order, keeps a failing one for later, and wakes the
  * senders; `/healthz` shows the jobs to signed-in staff only.
  */
 import assert from 'node:assert/strict';
@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../server/src/db/schema.js';
-import { emitEvent, type JobDefinition, type OutboxEvent } from '../../server/src/jobs/contract.js';
+import { emitEvent, type JobDefinition } from '../../server/src/jobs/contract.js';
 import { dispatchOutbox, DispatchError, outboxDispatchJob } from '../../server/src/jobs/dispatch.js';
 import { LEASE_MS, startScheduler, type Scheduler } from '../../server/src/jobs/scheduler.js';
 import { jobsDb } from '../../server/src/jobs/tables.js';
@@ -123,40 +123,58 @@ for (const store of STORES) {
       assert.equal(lease.free, true);
     });
 
-    it('hands each event once, in order, to every module’s onEvent, and keeps a failing one for later', async () => {
+    it('hands each batch to a module’s onEvents in one call, in order, once, and keeps a failing event for later', async () => {
       // Whatever the demo seed and earlier tests left is dispatched first.
       await dispatchOutbox(db(), [], new Date(), 10_000);
-      const seen: OutboxEvent[] = [];
+      const calls: string[][] = [];
       let failOn: string | undefined = 'test.fails';
       const modules = [
         defineModule({
           id: 'test-events',
           perOpd: false,
-          async onEvent(trx, event) {
-            if (event.topic === failOn) throw new Error('not today');
-            seen.push(event);
-            if (event.topic !== 'test.follow-up') await emitEvent(trx, 'test.follow-up', { of: event.id }, new Date());
+          async onEvents(trx, events) {
+            calls.push(events.map((event) => event.topic));
+            for (const event of events) {
+              if (event.topic === failOn) throw new Error('not today');
+              if (event.topic !== 'test.follow-up') await emitEvent(trx, 'test.follow-up', { of: event.id }, new Date());
+            }
           },
         }),
       ];
       const at = new Date();
-      await db().transaction().execute(async (trx) => {
-        await emitEvent(trx, 'test.first', { n: 1 }, at);
-        await emitEvent(trx, 'test.fails', { n: 2 }, at);
-        await emitEvent(trx, 'test.third', { n: 3 }, at);
+      const ids = await db().transaction().execute(async (trx) => {
+        for (const n of [1, 2, 3]) await emitEvent(trx, n === 2 ? 'test.fails' : `test.${n}`, { n }, at);
+        const rows = await trx.selectFrom('outbox').select('id').orderBy('id', 'desc').limit(3).execute();
+        return rows.map((row) => row.id).reverse();
       });
-      await assert.rejects(dispatchOutbox(db(), modules, new Date()), (error: unknown) => error instanceof DispatchError);
-      assert.deepEqual(seen.map((event) => event.topic), ['test.first'], 'events keep their order: the one after waits');
-      assert.deepEqual(seen[0]?.payload, { n: 1 });
+      /** The events whose follow-up was committed, as many times as it was. */
+      const followedUp = async () =>
+        (await db().selectFrom('outbox').select('payload').where('topic', '=', 'test.follow-up').orderBy('id').execute())
+          .map((row) => Number(row.payload.of))
+          .filter((of) => ids.includes(of));
+
+      await assert.rejects(dispatchOutbox(db(), modules, new Date()), (error: unknown) => {
+        assert.ok(error instanceof DispatchError);
+        assert.equal(error.eventId, ids[1]);
+        assert.match(error.message, /test-events\.onEvents failed: not today/);
+        return true;
+      });
+      assert.deepEqual(
+        calls,
+        [['test.1', 'test.fails', 'test.3'], ['test.1'], ['test.fails']],
+        'the batch in one call; when it throws, one event at a time up to the failing one',
+      );
+      assert.deepEqual(await followedUp(), [ids[0]], 'the work of the batch that threw is rolled back; the event before the failing one is kept');
+
       failOn = undefined;
-      // The follow-up written by the first event's handler, then the two that waited, then their follow-ups.
+      calls.length = 0;
       let dispatched = 0;
       for (let round = 0; round < 3; round += 1) dispatched += await dispatchOutbox(db(), modules, new Date());
-      assert.deepEqual(
-        seen.map((event) => event.topic),
-        ['test.first', 'test.fails', 'test.third', 'test.follow-up', 'test.follow-up', 'test.follow-up'],
-      );
-      assert.equal(new Set(seen.map((event) => event.id)).size, seen.length, 'each event once');
+      assert.deepEqual(calls, [
+        ['test.fails', 'test.3', 'test.follow-up'],
+        ['test.follow-up', 'test.follow-up'],
+      ]);
+      assert.deepEqual(await followedUp(), ids, 'each event’s work once, in order');
       assert.equal(dispatched, 5);
       assert.equal(await dispatchOutbox(db(), modules, new Date()), 0, 'nothing left');
     });
@@ -168,8 +186,8 @@ for (const store of STORES) {
         defineModule({
           id: 'test-twice',
           perOpd: false,
-          async onEvent(_trx, event) {
-            ids.push(event.id);
+          async onEvents(_trx, events) {
+            ids.push(...events.map((event) => event.id));
           },
         }),
       ];
@@ -195,7 +213,7 @@ for (const store of STORES) {
       };
       const { log, lines } = keptLog();
       const modules = [
-        defineModule({ id: 'test-wake', perOpd: false, jobs: [{ ...outboxDispatchJob, everyMs: 100 }, sender], async onEvent() {} }),
+        defineModule({ id: 'test-wake', perOpd: false, jobs: [{ ...outboxDispatchJob, everyMs: 100 }, sender], async onEvents() {} }),
       ];
       start(modules, log, true);
       assert.match(lines[0] ?? '', /^jobs: outbox-dispatch every 100 ms, test-sender every 1 h and on new events$/);

@@ -67,12 +67,12 @@ for (const store of STORES) {
       return assertShape(webhookWithSecret, await response.json(), 'new webhook');
     };
 
-    /** Writes an event as a module would, then hands it to the webhooks' onEvent as the dispatcher does. */
+    /** Writes an event as a module would, then hands it to the webhooks' onEvents as the dispatcher does. */
     const happen = async (topic: string, payload: Record<string, unknown>) =>
       db.transaction().execute(async (trx) => {
         await emitEvent(trx, topic, payload, clock.now());
         const row = await trx.selectFrom('outbox').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
-        await webhooksModule.onEvent?.(trx, { id: row.id, topic: row.topic, payload: row.payload, createdAt: row.created_at });
+        await webhooksModule.onEvents?.(trx, [{ id: row.id, topic: row.topic, payload: row.payload, createdAt: row.created_at }]);
         return row.id;
       });
 
@@ -126,7 +126,7 @@ for (const store of STORES) {
 
       // A handed-over-again event makes no second delivery.
       await db.transaction().execute((trx) =>
-        webhooksModule.onEvent!(trx, { id: outboxId, topic: 'innovation.submitted', payload: { opd: 'bappeda', innovationId: 7 }, createdAt: clock.now() }),
+        webhooksModule.onEvents!(trx, [{ id: outboxId, topic: 'innovation.submitted', payload: { opd: 'bappeda', innovationId: 7 }, createdAt: clock.now() }]),
       );
       assert.deepEqual(await deliver(), { delivered: 0, failed: 0, dead: 0 });
     });
@@ -206,6 +206,39 @@ for (const store of STORES) {
       assert.deepEqual(left.map((r) => r.event_id), ['evt_purge_delivered-29d', 'evt_purge_failed-60d', 'evt_purge_pending-60d']);
       assert.ok(webhooksModule.jobs?.some((job) => job.name === 'webhook-log-purge'), 'the scheduler runs it');
       await call(PUPR_ADMIN, 'DELETE', `/api/v1/opds/dinas-pupr/webhooks/${hook.id}`);
+    });
+
+    it('fans a batch of events out in one go: each to its own OPD’s subscriptions that want its topic, once', async () => {
+      const submitted = await subscribe('bappeda', BAPPEDA_ADMIN, { url: receiver.url, topics: ['innovation.submitted'] });
+      const everything = await subscribe('bappeda', BAPPEDA_ADMIN, { url: receiver.url, topics: null });
+      const roads = await subscribe('dinas-pupr', PUPR_ADMIN, { url: receiver.url, topics: ['road-report.received'] });
+      const ours = [submitted.id, everything.id, roads.id];
+      const at = clock.now();
+      const pairs = await db.transaction().execute(async (trx) => {
+        await emitEvent(trx, 'innovation.submitted', { opd: 'bappeda', innovationId: 11 }, at);
+        await emitEvent(trx, 'innovation.verified', { opd: 'bappeda', innovationId: 11, reviewer: 'bappeda' }, at);
+        await emitEvent(trx, 'road-report.received', { opd: 'dinas-pupr', reportId: '51', serviceCode: 'jalan-rusak', status: 'open', segmentId: null }, at);
+        await emitEvent(trx, 'road-report.status-changed', { opd: 'dinas-pupr', reportId: '51', status: 'closed', resolution: 'fixed', previousStatus: 'open', previousResolution: null }, at);
+        await emitEvent(trx, 'test.internal', { opd: 'bappeda' }, at);
+        const rows = (await trx.selectFrom('outbox').selectAll().orderBy('id', 'desc').limit(5).execute()).reverse();
+        const events = rows.map((row) => ({ id: row.id, topic: row.topic, payload: row.payload, createdAt: row.created_at }));
+        await webhooksModule.onEvents!(trx, events);
+        await webhooksModule.onEvents!(trx, events);
+        const made = await webhooksDb(trx).selectFrom('webhook_deliveries').select(['subscription_id', 'topic']).where('subscription_id', 'in', ours).orderBy('id').execute();
+        return made.map((d) => `${ours.indexOf(d.subscription_id)} ${d.topic}`).sort();
+      });
+      assert.deepEqual(pairs, [
+        '0 innovation.submitted',
+        '1 innovation.submitted',
+        '1 innovation.verified',
+        '2 road-report.received',
+      ], 'only its own OPD’s events, only the topics it wants, no internal topic, nothing twice');
+      // Sent now (with the first test's subscription's copy of the submitted one), so later tests start with none due.
+      const sent = await deliver();
+      assert.ok((sent.delivered ?? 0) >= 4 && sent.failed === 0, JSON.stringify(sent));
+      for (const [id, admin, opd] of [[submitted.id, BAPPEDA_ADMIN, 'bappeda'], [everything.id, BAPPEDA_ADMIN, 'bappeda'], [roads.id, PUPR_ADMIN, 'dinas-pupr']] as const) {
+        assert.equal((await call(admin, 'DELETE', `/api/v1/opds/${opd}/webhooks/${id}`)).status, 204);
+      }
     });
 
     it('retries a receiver that is down, and a switched-off webhook gets nothing', async () => {

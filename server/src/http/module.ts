@@ -215,11 +215,15 @@ export interface ServerModule {
   /** Its background jobs (`jobs/contract.ts`): each runs at most once at a time across all instances. */
   jobs?: readonly JobDefinition[];
   /**
-   * Called once for each outbox event, in the dispatcher's transaction (`jobs/contract.ts`):
-   * the module adds its own work rows for it (mails, webhook deliveries) and nothing else;
-   * a throw rolls the event back to be dispatched again.
+   * Called with each batch of new outbox events, in id order, in the dispatcher's transaction
+   * (`jobs/contract.ts`): the module adds its own work rows for them (mails, webhook
+   * deliveries) and nothing else, with as few statements as it can (one read and one insert
+   * for the batch, not one per event: the dispatcher shares the database with the citizens'
+   * writes). It must add the same rows for an event whether it comes alone or in a batch. A
+   * throw rolls the batch back; the dispatcher then hands the events over one at a time to
+   * find the failing one, which waits for the next run with those after it.
    */
-  onEvent?(trx: Transaction<Database>, event: OutboxEvent): Promise<void>;
+  onEvents?(trx: Transaction<Database>, events: readonly OutboxEvent[]): Promise<void>;
   /**
    * Its open data (`opendata/contract.ts`): datasets published per OPD that has it on, as CSV and
    * JSON, listed in the DCAT catalogue at `/api/v1/datasets`.

@@ -5,7 +5,7 @@
  *   as the change it tells of (`emitEvent`). It carries ids and codes, never a citizen's name
  *   or contact: a consumer that needs the contact reads it from the module's own row.
  * - the **dispatcher** (`jobs/dispatch.ts`) hands each new event, once, to every module's
- *   `onEvent`, inside one transaction with marking it dispatched: a module adds its own work
+ *   `onEvents` (a batch at a time), inside one transaction with marking it dispatched: a module adds its own work
  *   rows there (a mail to send, a webhook delivery), so an event is never lost nor fanned out
  *   twice, whatever crashes.
  * - a **job** is a module's periodic work (send due mails, deliver webhooks, expire keys); the
@@ -19,7 +19,7 @@ import type { ServerModule } from '../http/module.js';
 import type { Logger } from '../log.js';
 import type { Settings } from '../settings.js';
 
-/** One event of the outbox, as a module's `onEvent` gets it. */
+/** One event of the outbox, as a module's `onEvents` gets it. */
 export interface OutboxEvent {
   /** The outbox row's id: increasing, unique across the regency (use it to make work idempotent). */
   id: number;
@@ -54,7 +54,7 @@ export interface JobContext {
   log: Logger;
   /** Aborted when the process shuts down (or the run lost its lease): a long run stops between items. */
   signal: AbortSignal;
-  /** Every module of the server (the dispatcher hands events to their `onEvent`). */
+  /** Every module of the server (the dispatcher hands events to their `onEvents`). */
   modules: readonly ServerModule[];
 }
 

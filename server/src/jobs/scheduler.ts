@@ -51,7 +51,7 @@ export interface SchedulerOptions {
   log: Logger;
   /** The clock given to runs (leases use the database's). */
   now: () => Date;
-  /** The modules whose `jobs` to run (and whose `onEvent` the dispatcher calls). */
+  /** The modules whose `jobs` to run (and whose `onEvents` the dispatcher calls). */
   modules: readonly ServerModule[];
   /** Run each job right after start (default true); tests that drive runs with `runNow` pass false. */
   runAtStart?: boolean;

@@ -1,8 +1,8 @@
 /**
  * Mails as the modules write them: {@link renderMail} turns a few blocks (greeting,
  * paragraphs, a code to keep, a quoted text, a footer) into the plain text and the HTML of one
- * mail, escaped; {@link queueMail} stores it to be sent, in the caller's transaction (a
- * module's `onEvent` or job), once per (event, template, recipient).
+ * mail, escaped; {@link queueMails} stores mails to be sent, in the caller's transaction (a
+ * module's `onEvents` or job), once per (event, template, recipient).
  *
  * Modules keep their own wording (SIAP's mails are in `modules/consultations/mail.ts`); the
  * spine knows no module.
@@ -104,35 +104,46 @@ export interface QueuedMail {
   language: 'id' | 'en';
   /** What {@link renderMail} made. */
   mail: RenderedMail;
+  /** When it was made and is due (default: the `now` it is queued with), e.g. its event's time. */
+  at?: Date;
 }
 
 /**
- * Stores `mail` to be sent (state `pending`, due now), in the caller's transaction; answers
- * false when the same event already made this mail for this address (nothing stored).
+ * Stores `mails` to be sent (state `pending`, due now) in one statement, in the caller's
+ * transaction; a mail the same event already made for the same address is skipped. Answers how
+ * many were stored.
  */
-export async function queueMail(
+export async function queueMails(
   trx: Kysely<Database> | Transaction<Database>,
-  mail: QueuedMail,
+  mails: readonly QueuedMail[],
   now: Date,
-): Promise<boolean> {
+): Promise<number> {
+  if (mails.length === 0) return 0;
   const inserted = await notifyDb(trx as Kysely<Database>)
     .insertInto('mail_messages')
-    .values({
-      event_id: mail.eventId,
-      template: mail.template,
-      opd_slug: mail.opd,
-      about: mail.about,
-      recipient: mail.recipient,
-      language: mail.language,
-      subject: mail.mail.subject,
-      text_body: mail.mail.text,
-      html_body: mail.mail.html,
-      token: randomBytes(9).toString('base64url'),
-      next_attempt_at: now,
-      created_at: now,
-    })
+    .values(
+      mails.map((mail) => ({
+        event_id: mail.eventId,
+        template: mail.template,
+        opd_slug: mail.opd,
+        about: mail.about,
+        recipient: mail.recipient,
+        language: mail.language,
+        subject: mail.mail.subject,
+        text_body: mail.mail.text,
+        html_body: mail.mail.html,
+        token: randomBytes(9).toString('base64url'),
+        next_attempt_at: mail.at ?? now,
+        created_at: mail.at ?? now,
+      })),
+    )
     .onConflict((oc) => oc.columns(['event_id', 'template', 'recipient']).doNothing())
     .returning('id')
-    .executeTakeFirst();
-  return inserted !== undefined;
+    .execute();
+  return inserted.length;
+}
+
+/** Stores one mail (see {@link queueMails}); answers false when the same event already made it for this address. */
+export async function queueMail(trx: Kysely<Database> | Transaction<Database>, mail: QueuedMail, now: Date): Promise<boolean> {
+  return (await queueMails(trx, [mail], now)) === 1;
 }

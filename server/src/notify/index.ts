@@ -2,7 +2,7 @@
  * E-mail notifications, a spine part: the `mail_messages` table, the `mail-send` job
  * (`./send.ts`), the staff's list of mails with "send again" (`./routes.ts`), and the privacy
  * hooks that find and erase a citizen's mails (`./privacy.ts`). Modules write their own mails
- * in their `onEvent` or jobs with `renderMail` and `queueMail` (`./compose.ts`): SIAP's are in
+ * in their `onEvents` or jobs with `renderMail` and `queueMails` (`./compose.ts`): SIAP's are in
  * `modules/consultations/mail.ts`. Settings: `SMTP_URL`, `MAIL_FROM`.
  *
  * @module

@@ -1,5 +1,5 @@
 /**
- * Deliveries: one row per event and subscription, made by the webhooks' `onEvent` in the
+ * Deliveries: one row per event and subscription, made by the webhooks' `onEvents` in the
  * dispatcher's transaction, then tried by the `webhook-deliver` job (or a staff retry) under a
  * lease taken with `FOR UPDATE SKIP LOCKED`, so two instances never send one at once. A 2xx is
  * delivered; anything else is tried again after 1 min, 5 min, 30 min, 2 h, 12 h and 24 h, then
@@ -37,23 +37,37 @@ export function eventBody(id: string, topic: string, createdAt: Date, opd: strin
 }
 
 /**
- * Adds a delivery of `event` for each active subscription of its OPD (`payload.opd`) that wants
- * its topic, due now; an event handed over again adds nothing (unique per event and subscription).
+ * Adds a delivery of each of `events` for each active subscription of its OPD (`payload.opd`)
+ * that wants its topic, due at the event's time: one read of the batch's OPDs' subscriptions,
+ * one insert. An event handed over again adds nothing (unique per event and subscription).
  * Returns how many it added.
  */
-export async function fanOut(trx: Transaction<Database>, event: OutboxEvent): Promise<number> {
-  const opd = event.payload.opd;
+export async function fanOut(trx: Transaction<Database>, events: readonly OutboxEvent[]): Promise<number> {
   // Only the catalogue's topics go out: a module's internal event has no published payload.
-  if (typeof opd !== 'string' || !Object.hasOwn(webhookTopics, event.topic)) return 0;
+  const published = events.filter((event) => typeof event.payload.opd === 'string' && Object.hasOwn(webhookTopics, event.topic));
+  if (published.length === 0) return 0;
   const db = webhooksDb(trx);
-  const subscriptions = await db.selectFrom('webhook_subscriptions').select(['id', 'topics']).where('opd_slug', '=', opd).where('active', '=', true).execute();
-  const wanting = subscriptions.filter((s) => s.topics === null || s.topics.includes(event.topic));
-  if (wanting.length === 0) return 0;
-  const id = eventIdOf(event.id);
-  const body = eventBody(id, event.topic, event.createdAt, opd, event.payload);
+  const opds = [...new Set(published.map((event) => event.payload.opd as string))];
+  const subscriptions = await db
+    .selectFrom('webhook_subscriptions')
+    .select(['id', 'opd_slug', 'topics'])
+    .where('opd_slug', 'in', opds)
+    .where('active', '=', true)
+    .orderBy('id')
+    .execute();
+  if (subscriptions.length === 0) return 0;
+  const rows = published.flatMap((event) => {
+    const opd = event.payload.opd as string;
+    const wanting = subscriptions.filter((s) => s.opd_slug === opd && (s.topics === null || s.topics.includes(event.topic)));
+    if (wanting.length === 0) return [];
+    const id = eventIdOf(event.id);
+    const body = eventBody(id, event.topic, event.createdAt, opd, event.payload);
+    return wanting.map((s) => ({ subscription_id: s.id, event_id: id, topic: event.topic, body, next_attempt_at: event.createdAt, created_at: event.createdAt }));
+  });
+  if (rows.length === 0) return 0;
   const added = await db
     .insertInto('webhook_deliveries')
-    .values(wanting.map((s) => ({ subscription_id: s.id, event_id: id, topic: event.topic, body, next_attempt_at: event.createdAt, created_at: event.createdAt })))
+    .values(rows)
     .onConflict((oc) => oc.columns(['event_id', 'subscription_id']).doNothing())
     .returning('id')
     .execute();

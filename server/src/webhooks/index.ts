@@ -1,5 +1,5 @@
 /**
- * Webhooks per OPD, as the spine sees them: the staff routes, the tables, the `onEvent` that
+ * Webhooks per OPD, as the spine sees them: the staff routes, the tables, the `onEvents` that
  * turns each outbox event into a delivery per subscription that wants it, and the
  * `webhook-deliver` job that sends them. Not switched per OPD: every OPD may subscribe
  * receivers to its own events. The topics and payloads are in `src/schemas/webhooks.ts`; the
@@ -21,8 +21,8 @@ export const webhooksModule = defineModule({
   routes: webhookRoutes,
   migrations: { '0001-webhooks': webhookTables },
   jobs: [{ name: 'webhook-deliver', everyMs: 30_000, wakeOnEvent: true, run: deliverDue }, webhookLogPurgeJob],
-  async onEvent(trx, event) {
-    await fanOut(trx, event);
+  async onEvents(trx, events) {
+    await fanOut(trx, events);
   },
   openapi: {
     tag: {

@@ -37,7 +37,7 @@ import { auditSearchLength } from './migrations/0010-audit-search-length.js';
 import { directoryCategories } from './migrations/0011-directory-categories.js';
 import { languageAndReminders } from './migrations/0012-language-and-reminders.js';
 import { categoryRoutes } from './categories.js';
-import { mailCitizen, remindDueJob } from './mail.js';
+import { mailCitizens, remindDueJob } from './mail.js';
 import { overviewOf } from './overview.js';
 import { siapPrivacy } from './privacy.js';
 import { categoriesOf } from './queries.js';
@@ -79,7 +79,7 @@ export const siapModule = defineModule({
   // Export and erasure on request, and the retention period (the spine runs them and audits).
   privacy: siapPrivacy,
   // The citizen's mails (received, answered), made from the outbox events (`./mail.ts`).
-  onEvent: mailCitizen,
+  onEvents: mailCitizens,
   // The staff's reminder of questions due today without a first response.
   jobs: [remindDueJob],
   // This month's questions, the share answered within the service level, and overdue now, per OPD.

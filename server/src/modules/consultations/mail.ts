@@ -6,7 +6,7 @@
  *   code, how to check the status, that the record survives a lost device) and
  *   `consultation.answered` (the answer itself, quoted: the citizen need not come back for it,
  *   and it is no more than the public tracking page shows anyone holding the code; the code
- *   too, for the timeline). Made in SIAP's `onEvent` from the outbox event, so the mail commits
+ *   too, for the timeline). Made in SIAP's `onEvents` from the outbox event, so the mail commits
  *   with the event's dispatch. A question with only a phone number gets no mail.
  * - to staff, once per question, when it is due today (less than one working day left) and has
  *   no first response yet: `consultation.due-soon`, to the assignee, else to every active user
@@ -18,7 +18,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { dayIn, endOfDayIn } from '../../calendar/working-days.js';
 import type { JobDefinition, OutboxEvent } from '../../jobs/contract.js';
-import { queueMail, renderMail, type MailContent, type RenderedMail } from '../../notify/compose.js';
+import { queueMail, queueMails, renderMail, type MailContent, type QueuedMail, type RenderedMail } from '../../notify/compose.js';
 import { siapDb } from './tables.js';
 
 /** The citizen's language. */
@@ -104,30 +104,38 @@ const CITIZEN_MAILS: Readonly<Record<string, (language: Language, question: Ques
   'consultation.answered': answeredMail,
 };
 
-/** SIAP's `onEvent`: the citizen's mail of the event, if it has one and the question an address. */
-export async function mailCitizen(trx: Transaction<Database>, event: OutboxEvent): Promise<void> {
-  const write = CITIZEN_MAILS[event.topic];
-  const id = Number(event.payload.consultationId);
-  if (!write || !Number.isSafeInteger(id)) return;
-  const row = await siapDb(trx)
+/**
+ * SIAP's `onEvents`: the citizen's mail of each event that has one, when its question has an
+ * address (one read of the batch's questions, one insert of their mails).
+ */
+export async function mailCitizens(trx: Transaction<Database>, events: readonly OutboxEvent[]): Promise<void> {
+  const wanted = events.flatMap((event) => {
+    const write = CITIZEN_MAILS[event.topic];
+    const id = Number(event.payload.consultationId);
+    return write && Number.isSafeInteger(id) ? [{ event, write, id }] : [];
+  });
+  if (wanted.length === 0) return;
+  const rows = await siapDb(trx)
     .selectFrom('consultations as c')
     .innerJoin('opds as o', 'o.slug', 'c.opd_slug')
-    .select(['c.tracking_code', 'c.opd_slug', 'c.email', 'c.language', 'c.subject', 'c.answer_text', 'c.contact_erased_at', 'o.name', 'o.name_en'])
-    .where('c.id', '=', id)
-    .executeTakeFirst();
-  if (!row?.email || row.contact_erased_at) return;
-  const language = row.language === 'en' ? 'en' : 'id';
-  const mail = write(language, {
-    trackingCode: row.tracking_code,
-    subject: row.subject,
-    opdName: language === 'en' ? (row.name_en ?? row.name) : row.name,
-    answer: row.answer_text,
+    .select(['c.id', 'c.tracking_code', 'c.opd_slug', 'c.email', 'c.language', 'c.subject', 'c.answer_text', 'c.contact_erased_at', 'o.name', 'o.name_en'])
+    .where('c.id', 'in', [...new Set(wanted.map((w) => w.id))])
+    .execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const mails = wanted.flatMap(({ event, write, id }): QueuedMail[] => {
+    const row = byId.get(id);
+    if (!row?.email || row.contact_erased_at) return [];
+    const language = row.language === 'en' ? 'en' : 'id';
+    const mail = write(language, {
+      trackingCode: row.tracking_code,
+      subject: row.subject,
+      opdName: language === 'en' ? (row.name_en ?? row.name) : row.name,
+      answer: row.answer_text,
+    });
+    return [{ eventId: event.id, template: event.topic, opd: row.opd_slug, about: row.tracking_code, recipient: row.email, language, mail, at: event.createdAt }];
   });
-  await queueMail(
-    trx,
-    { eventId: event.id, template: event.topic, opd: row.opd_slug, about: row.tracking_code, recipient: row.email, language, mail },
-    event.createdAt,
-  );
+  // Each mail is due at its event's time.
+  await queueMails(trx, mails, wanted[0]!.event.createdAt);
 }
 
 /** The staff's reminder of a question due today without a first response. */
