@@ -50,6 +50,25 @@ describe('API description', () => {
     );
   });
 
+  it('lists a 304 and the ETag exactly for the reads that answer If-None-Match', () => {
+    const conditional: string[] = [];
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        const notModified = operation.responses['304'] as { headers?: Record<string, unknown> } | undefined;
+        if (!notModified) continue;
+        conditional.push(`${method.toUpperCase()} ${path}`);
+        assert.ok(notModified.headers?.ETag, `${path}: the 304 carries the tag`);
+        assert.ok((operation.responses['200'] as { headers?: Record<string, unknown> }).headers?.ETag, `${path}: so does the 200`);
+      }
+    }
+    assert.deepEqual(conditional.sort(), [
+      'GET /api/v1/events/{id}.ics',
+      'GET /api/v1/opds',
+      'GET /api/v1/opds/{opd}',
+      'GET /api/v1/opds/{opd}/events.ics',
+    ]);
+  });
+
   it('describes every route of the contract with its parameters and problem responses', () => {
     const expected: Array<[string, string]> = [
       ['/healthz', 'get'],

@@ -99,6 +99,11 @@ export interface Route<E extends AnyEndpoint = AnyEndpoint> {
   docs?: Record<string, string | { description: string; schema?: JsonObject }>;
   /** Counts each call against this per-client rate-limit bucket (429 over the limit). */
   rateLimit?: string;
+  /**
+   * It answers prepared bytes (`RouteAnswer.prepared`) with a strong `ETag`: a client sending
+   * `If-None-Match` with it gets a 304 without a body. The reference then lists the `ETag` and the 304.
+   */
+  conditional?: boolean;
   /** The largest body accepted, in bytes (default: the module's, else 64 KB). */
   bodyBytes?: number;
   /**

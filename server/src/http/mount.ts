@@ -114,7 +114,8 @@ async function answer(c: Context<AppEnv>, route: Route, moduleSwitch: string | n
   // Kept by no cache unless the route says otherwise: only a route that knows its answer is
   // the same for everyone (the OPD directory) lets browsers and shared caches keep it.
   const headers = result.headers?.['Cache-Control'] ? result.headers : { 'Cache-Control': 'no-store', ...result.headers };
-  if ('prepared' in result) return sendPrepared(c, result.prepared, headers);
+  // A 304 only where the reference lists one.
+  if ('prepared' in result) return sendPrepared(c, result.prepared, headers, route.conditional === true);
   if (endpoint.status === 204) return c.body(null, 204, headers);
   if (answersJson(endpoint)) return sendJson(c, endpoint.response, result.body, status, headers);
   const text = z.parse(endpoint.response, result.body) as string;

@@ -190,9 +190,14 @@ export function answerPrepared(
   return { status: 200, headers: all, body: body ?? prepared.bytes };
 }
 
-/** Sends `prepared` through Hono's context (see {@link answerPrepared}). */
-export function sendPrepared(c: Context, prepared: PreparedBody, headers: Record<string, string> = {}): Response {
-  const answer = answerPrepared(prepared, c.req.header('Accept-Encoding'), c.req.header('If-None-Match'), headers, c.req.header('If-Modified-Since'));
+/**
+ * Sends `prepared` through Hono's context (see {@link answerPrepared}); never a 304 unless
+ * `conditional` (a route that says so in the reference: `Route.conditional`).
+ */
+export function sendPrepared(c: Context, prepared: PreparedBody, headers: Record<string, string> = {}, conditional = true): Response {
+  const answer = conditional
+    ? answerPrepared(prepared, c.req.header('Accept-Encoding'), c.req.header('If-None-Match'), headers, c.req.header('If-Modified-Since'))
+    : answerPrepared(prepared, c.req.header('Accept-Encoding'), undefined, headers);
   // A HEAD answer carries the headers only; the Node adapter leaves the body out.
   if (answer.body === null) return c.body(null, 304, answer.headers);
   return c.body(answer.body as Uint8Array<ArrayBuffer>, 200, answer.headers);

@@ -84,6 +84,7 @@ export const idempotencyKeyHeader: JsonObject = {
 export const headers = {
   retryAfter: { description: 'Seconds to wait before trying again.', schema: { type: 'integer', minimum: 1 } },
   location: { description: 'Where the created resource can be read.', schema: { type: 'string' } },
+  etag: { description: 'A strong tag of these bytes: send it back in `If-None-Match` to get a 304 while they have not changed.', schema: { type: 'string' } },
   idempotentReplayed: {
     description: '`true` when this is the stored answer of an earlier request with the same Idempotency-Key.',
     schema: { type: 'string', enum: ['true'] },

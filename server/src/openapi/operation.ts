@@ -67,6 +67,7 @@ export function operationOf(module: ServerModule, route: Route, context: Operati
   const responseHeaders: JsonObject = {};
   if (endpoint.status === 201) responseHeaders.Location = headers.location;
   if (endpoint.idempotent) responseHeaders['Idempotent-Replayed'] = headers.idempotentReplayed;
+  if (route.conditional) responseHeaders.ETag = headers.etag;
   const success: JsonObject = {
     description: route.returns ?? 'OK',
     ...(Object.keys(responseHeaders).length > 0 ? { headers: responseHeaders } : {}),
@@ -88,7 +89,13 @@ export function operationOf(module: ServerModule, route: Route, context: Operati
     ...(endpoint.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: schemaRef(endpoint.body, 'input', context) } } } }
       : {}),
-    responses: { [status]: success, ...problemResponses(module, route, context.problems) },
+    responses: {
+      [status]: success,
+      ...(route.conditional
+        ? { '304': { description: 'Not modified: the `If-None-Match` tag (or the `If-Modified-Since` date, where the answer has a `Last-Modified`) is still current; no body.', headers: { ETag: headers.etag } } }
+        : {}),
+      ...problemResponses(module, route, context.problems),
+    },
   };
 }
 

@@ -31,6 +31,7 @@ const listRoute = route({
   summary: 'List the agencies',
   description: 'Every agency (OPD) of the deployment with the modules it has switched on. One page holds all.',
   returns: 'The agencies.',
+  conditional: true,
   async handler({ deps }) {
     // Every OPD fits one page (a regency has some 40); the list shape leaves room for paging.
     return { prepared: await deps.directory.list(), headers: CACHE };
@@ -43,6 +44,7 @@ const getRoute = route({
   description:
     'One agency with its modules, the regency’s time zone (`timeZone`, the one every date is shown in) and what each module’s widgets need (SIAP: its consultation categories).',
   returns: 'The agency.',
+  conditional: true,
   docs: { opd: 'The agency (OPD) slug, e.g. `bpkad`.' },
   async handler({ opd, deps }) {
     // Every widget's first read: the OPD, the regency's time zone (the widgets show every date

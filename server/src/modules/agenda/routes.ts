@@ -197,6 +197,7 @@ const feed = route({
   summary: 'Subscribe to the agenda (iCalendar)',
   description: `The council’s agenda as an iCalendar feed (RFC 5545, \`METHOD:PUBLISH\`), for Google Calendar, Thunderbird, iOS and any calendar app: every event that ended less than ${FEED_PAST_DAYS} days ago or is still to come, cancelled ones included with \`STATUS:CANCELLED\`. Each event has a stable \`UID\` (\`<id>@<domain>\`), a \`SEQUENCE\` that grows with each change, \`DTSTAMP\` and \`LAST-MODIFIED\` at its last change, its times in its own zone with a \`VTIMEZONE\` (WIB, WITA, WIT), whole-day events as dates, and the event’s page in \`URL\` and in \`DESCRIPTION\`. With \`body\`, one body’s events only. A strong \`ETag\` and \`Last-Modified\` let an app poll cheaply: \`If-None-Match\` with the tag it has answers 304, and so does \`If-Modified-Since\` alone (sent by apps that keep only the date) when nothing changed since; with both, \`If-None-Match\` decides (RFC 9110).`,
   returns: 'The feed (`text/calendar`).',
+  conditional: true,
   docs: { body: 'Only this body’s events (its id, e.g. `komisi-3`).' },
   async handler({ c, opd, query, deps, now }) {
     const db = agendaDb(deps.db);
@@ -216,6 +217,7 @@ const eventIcs = route({
   summary: 'One event as iCalendar',
   description: 'One event as an iCalendar file, for “add to my calendar”: the same `UID`, `SEQUENCE` and content as in the council’s feed, so an app that has both keeps one copy. `ETag`, `Last-Modified` and 304 as the feed.',
   returns: 'The event (`text/calendar`).',
+  conditional: true,
   ...byEventId,
   async handler({ c, params, deps, opdFor }) {
     const id = Number(params.id.replace(/\.ics$/, ''));
