@@ -67,7 +67,9 @@ async function main(): Promise<void> {
       `opd-kit listening on http://${shown}:${settings.port} (${database.label}), ready in ${Math.round(performance.now())} ms`,
     );
   });
-  const scheduler = startScheduler({ db: database.db, settings, now: () => new Date(), log, modules: serverModules });
+  // JOBS=false: a scheduler with no jobs, so /healthz and the shutdown are the same.
+  if (!settings.jobs) log.info('jobs: off (JOBS=false): this instance sends no mail, delivers no webhook and runs no other background work');
+  const scheduler = startScheduler({ db: database.db, settings, now: () => new Date(), log, modules: settings.jobs ? serverModules : [] });
   server.on('error', (error) => {
     process.stderr.write(`opd-kit cannot start: ${listenStartError(error, settings.port, settings.host).message}\n`);
     void scheduler

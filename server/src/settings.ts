@@ -27,6 +27,17 @@ export interface Settings {
   dataDir: string;
   /** `DATABASE_URL`: a `postgres://` URL selects PostgreSQL; otherwise PGlite in {@link dataDir}. */
   databaseUrl: string | undefined;
+  /**
+   * Connections this instance keeps to PostgreSQL at most (`DATABASE_POOL_SIZE`, default 10).
+   * Every instance has its own pool: instances × this stays under the server's `max_connections`.
+   */
+  databasePoolSize: number;
+  /**
+   * Run the background jobs (`JOBS`, default true): the outbox dispatcher, mail and webhook
+   * sending, reminders, retention. `false` for a copy that must not act on what it finds (a
+   * restore drill) or a spare that only serves; the jobs run on the instances that have them on.
+   */
+  jobs: boolean;
   /** What to seed into an empty database (`SEED`: `demo` or `none`). */
   seed: SeedMode;
   /** Origins allowed for every OPD on top of each OPD's own (`CORS_ORIGINS`, comma list; `*` allows any). */
@@ -172,6 +183,9 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     );
   }
 
+  const databasePoolSize = integer('DATABASE_POOL_SIZE', 10, 1, 1000);
+  const jobs = flag('JOBS', true);
+
   if (value('STAFF_TOKEN') !== undefined) {
     // The shared token named nobody in the audit log; staff now sign in with their own accounts.
     problems.push(
@@ -257,6 +271,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     host,
     dataDir,
     databaseUrl,
+    databasePoolSize,
+    jobs,
     seed,
     corsOrigins,
     rateLimitPerMinute,

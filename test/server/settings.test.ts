@@ -13,7 +13,21 @@ describe('settings', () => {
     assert.equal(settings.rateLimitPerMinute, 10);
     assert.equal(settings.serveDemo, true);
     assert.equal(settings.timeZone, 'Asia/Jakarta');
+    assert.equal(settings.databasePoolSize, 10);
+    assert.equal(settings.jobs, true);
     assert.deepEqual(settings.warnings, []);
+  });
+
+  it('reads the pool size and whether this instance runs the jobs, naming a wrong value', () => {
+    const settings = loadSettings({ DATABASE_POOL_SIZE: '25', JOBS: 'false' });
+    assert.equal(settings.databasePoolSize, 25);
+    assert.equal(settings.jobs, false);
+    assert.throws(() => loadSettings({ DATABASE_POOL_SIZE: '0', JOBS: 'sometimes' }), (error: unknown) => {
+      assert.ok(error instanceof SettingsError);
+      assert.match(error.message, /DATABASE_POOL_SIZE/);
+      assert.match(error.message, /JOBS must be true or false, got "sometimes"/);
+      return true;
+    });
   });
 
   it('reads the regency’s time zone by IANA name or as WIB, WITA, WIT', () => {

@@ -14,6 +14,9 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { MigrationError } from '../../server/src/db/migrate.js';
+import { openDatabase } from '../../server/src/db/open.js';
+import { serverModules } from '../../server/src/modules/index.js';
+import { notifyDb } from '../../server/src/notify/tables.js';
 import { LOCK_FILE, lockDataDir } from '../../server/src/db/data-dir-lock.js';
 import { startFailureLine } from '../../server/src/start-errors.js';
 import { freePort } from '../helpers/local.js';
@@ -196,6 +199,36 @@ describe('starting main.ts on PGlite: one server per DATA_DIR', () => {
       await new Promise((resolve) => taken.close(resolve));
     }
     assert.ok(!existsSync(join(dataDir, LOCK_FILE)), 'the lock was given back before exiting');
+  });
+
+  it('with JOBS=false serves and stores but dispatches, mails and delivers nothing (a restore drill’s copy)', { timeout: TEST_MS }, async () => {
+    assert.ok(dataDir, 'runs after the tests above');
+    const copy = await startServer({ DATA_DIR: dataDir, JOBS: 'false' });
+    const output = copy.stdout.join('');
+    assert.match(output, /jobs: off \(JOBS=false\)/);
+    assert.doesNotMatch(output, /jobs: outbox-dispatch every/, 'no schedule');
+    const created = await fetch(`${copy.url}/api/v1/opds/bpkad/consultations`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ...question, subject: 'Ditanyakan pada salinan tanpa pekerjaan latar' }),
+    });
+    assert.equal(created.status, 201);
+    const code = created.headers.get('location')?.split('/').at(-1) ?? '';
+    // The dispatcher would have run twice by now.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    copy.child.kill('SIGTERM');
+    assert.equal((await copy.exited).code, 0);
+    const database = await openDatabase({ dataDir, databaseUrl: undefined }, { modules: serverModules, migrate: false });
+    try {
+      const events = await database.db.selectFrom('outbox').select(['sent_at', 'payload']).where('topic', '=', 'consultation.received').execute();
+      const its = events.filter((event) => event.payload.trackingCode === code);
+      assert.equal(its.length, 1);
+      assert.equal(its[0]!.sent_at, null, 'its event waits for an instance that runs the jobs');
+      const mails = await notifyDb(database.db).selectFrom('mail_messages').select('id').where('about', '=', code).execute();
+      assert.deepEqual(mails, [], 'no mail made for it');
+    } finally {
+      await database.close();
+    }
   });
 
   it('names a DATA_DIR that is a file', { timeout: TEST_MS }, async () => {

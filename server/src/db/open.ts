@@ -50,11 +50,11 @@ export interface OpenDatabaseOptions {
 
 /** Opens the database the settings point at and brings its tables up to date. */
 export async function openDatabase(
-  settings: Pick<Settings, 'databaseUrl' | 'dataDir'>,
+  settings: Pick<Settings, 'databaseUrl' | 'dataDir'> & Partial<Pick<Settings, 'databasePoolSize'>>,
   options: OpenDatabaseOptions,
 ): Promise<OpenDatabase> {
   const opened = settings.databaseUrl
-    ? await openPostgres(settings.databaseUrl)
+    ? await openPostgres(settings.databaseUrl, settings.databasePoolSize ?? 10)
     : await openPGlite(settings.dataDir);
   if (options.migrate !== false) {
     try {
@@ -70,7 +70,7 @@ export async function openDatabase(
   return opened;
 }
 
-async function openPostgres(url: string): Promise<OpenDatabase> {
+async function openPostgres(url: string, poolSize: number): Promise<OpenDatabase> {
   const { default: pg } = await import('pg');
   // Connect once before anything else, so a wrong URL is named as such (not as a failed migration).
   const target = postgresTarget(url);
@@ -85,7 +85,7 @@ async function openPostgres(url: string): Promise<OpenDatabase> {
   }
   // A connection that cannot be had within POOL_CONNECT_TIMEOUT_MS fails (a 503, http/problem.ts)
   // rather than holding the request; keep-alive notices a peer that went away without a word.
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: POOL_CONNECT_TIMEOUT_MS, keepAlive: true });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: POOL_CONNECT_TIMEOUT_MS, keepAlive: true });
   // An idle client losing its connection must not take the process down; the pool drops it and
   // the next query opens a new one, so the server recovers by itself when PostgreSQL is back.
   pool.on('error', () => {});
