@@ -310,6 +310,20 @@ describe('the form kit, in a form of another module', () => {
     equal(new Set(element.keys).size, 1, 'with one key');
   });
 
+  it('sends by itself a few seconds later when the server did not answer though the browser stayed online', async function () {
+    this.timeout(12_000);
+    const element = await reportForm();
+    element.answers = [{ error: new NetworkError('Failed to fetch') }, { receipt: 'R-3' }];
+    fillReport(element);
+    await send(element);
+    await until(() => element.shadowRoot?.querySelector<HTMLElement>('.notice[role=alert]'), 'the offline notice');
+    ok(navigator.onLine, 'no online event will come');
+    equal(element.keys.length, 1, 'not at once');
+    equal(await receipt(element, 8000), 'R-3', 'sent again by itself after 5 s');
+    equal(element.keys.length, 2, 'once more');
+    equal(new Set(element.keys).size, 1, 'with the same key');
+  });
+
   it('says how long to wait when rate-limited, in the page’s language', async () => {
     const element = await reportForm('lang="en"');
     element.answers = [{ error: new RateLimitError({ status: 429, code: 'rate-limited', title: 'Slow down', retryAfter: 120 }) }];

@@ -122,6 +122,8 @@ function toKept(raw: unknown): KeptReceipt | null {
  * A citizen's question to an OPD (SIAP). Native fields with labels and hints, a GOV.UK error
  * summary, a draft kept on the device until the question is sent, a safe resend when the
  * connection drops (one idempotency key per draft: the OPD never gets the question twice),
+ * by itself when the connection is back, or after 5 s, 15 s, 30 s and then every minute while
+ * the browser is online but the server does not answer,
  * and a receipt with the tracking code, kept on the device until the citizen deletes it,
  * printable, and linked to the status widget (`status-href#lacak=<code>`). The consent
  * sentence the citizen ticked, as shown (in the widget's language), is sent with the

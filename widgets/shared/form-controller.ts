@@ -173,6 +173,13 @@ interface SendOptions {
 /** Milliseconds of quiet typing before the remaining characters are announced. */
 const COUNT_ANNOUNCE_DELAY = 1000;
 
+/**
+ * Milliseconds before a send that reached no server is tried again by itself while the browser
+ * says it is online (the server may be down, not the connection, and then no `online` event
+ * comes): 5 s, 15 s, 30 s, then every minute, with the same key.
+ */
+const RESEND_DELAYS = [5000, 15_000, 30_000, 60_000];
+
 /** One opd-kit form's state and behaviour; see the module comment. */
 export class FormController<V extends FormValues<V>, R> implements ReactiveController {
   readonly #host: OpdElement;
@@ -186,6 +193,9 @@ export class FormController<V extends FormValues<V>, R> implements ReactiveContr
   #announcement = '';
   #countTimer: ReturnType<typeof setTimeout> | undefined;
   #waitingForOnline = false;
+  /** Sends tried by itself since the connection was lost, for {@link RESEND_DELAYS}. */
+  #resends = 0;
+  #resendTimer: ReturnType<typeof setTimeout> | undefined;
   /** When a rate limit's wait is over (ms since epoch), or 0. */
   #retryAt = 0;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -207,7 +217,7 @@ export class FormController<V extends FormValues<V>, R> implements ReactiveContr
 
   /** Back in the page while a send waits (for the connection, or a rate limit): wait again. */
   hostConnected(): void {
-    if (this.#waitingForOnline) globalThis.addEventListener('online', this.#onOnline);
+    if (this.#waitingForOnline) this.#listenForOnline();
     if (this.#retryAt) this.#tick();
   }
 
@@ -223,6 +233,7 @@ export class FormController<V extends FormValues<V>, R> implements ReactiveContr
   hostDisconnected(): void {
     clearTimeout(this.#countTimer);
     clearTimeout(this.#retryTimer);
+    clearTimeout(this.#resendTimer);
     globalThis.removeEventListener('online', this.#onOnline);
   }
 
@@ -528,11 +539,23 @@ export class FormController<V extends FormValues<V>, R> implements ReactiveContr
   #startWaitingForOnline(): void {
     this.#waitingForOnline = true;
     // A form removed while it was sending listens again only if it is put back (hostConnected).
-    if (this.#host.isConnected) globalThis.addEventListener('online', this.#onOnline);
+    if (this.#host.isConnected) this.#listenForOnline();
+  }
+
+  /** Sends again on the `online` event, and after the next of {@link RESEND_DELAYS} unless the browser is offline. */
+  #listenForOnline(): void {
+    globalThis.addEventListener('online', this.#onOnline);
+    clearTimeout(this.#resendTimer);
+    const delay = RESEND_DELAYS[Math.min(this.#resends++, RESEND_DELAYS.length - 1)];
+    this.#resendTimer = setTimeout(() => {
+      if (navigator.onLine) this.#onOnline();
+    }, delay);
   }
 
   #stopWaitingForOnline(): void {
     this.#waitingForOnline = false;
+    this.#resends = 0;
+    clearTimeout(this.#resendTimer);
     globalThis.removeEventListener('online', this.#onOnline);
   }
 
