@@ -17,6 +17,7 @@ import type { Database } from '../../server/src/db/schema.js';
 import { startScheduler, type Scheduler } from '../../server/src/jobs/scheduler.js';
 import { createLogger } from '../../server/src/log.js';
 import { serverModules } from '../../server/src/modules/index.js';
+import { queueMails } from '../../server/src/notify/compose.js';
 import { MAX_ATTEMPTS, RETRY_AFTER_MS } from '../../server/src/notify/send.js';
 import { notifyDb } from '../../server/src/notify/tables.js';
 import type { Settings } from '../../server/src/settings.js';
@@ -147,6 +148,25 @@ describeApi('e-mail notifications', { publicResponses: 5 }, (api: ApiSuite) => {
     assert.ok(!lines.some((line) => line.includes(email) || line.includes(citizen.name)), 'no address or name in the log');
     await unset.runNow('mail-send');
     assert.equal(lines.filter((line) => line.includes(`mail=${row?.id} `)).length, 1, 'logged once');
+    // More than a run reads at once (500): every one is logged, once, over the runs.
+    const many = Array.from({ length: 620 }, (_, n) => ({
+      eventId: null,
+      template: 'test.held',
+      opd: 'bpkad',
+      about: null,
+      recipient: `held-${n}@contoh.id`,
+      language: 'id' as const,
+      mail: { subject: 'Uji', text: 'Uji', html: '<p>Uji</p>' },
+    }));
+    assert.equal(await queueMails(db(), many, new Date()), 620);
+    lines.length = 0;
+    await unset.runNow('mail-send');
+    await unset.runNow('mail-send');
+    await unset.runNow('mail-send');
+    const heldLines = lines.filter((line) => line.includes('template=test.held'));
+    assert.equal(heldLines.length, 620, 'each held mail logged');
+    assert.equal(new Set(heldLines).size, 620, 'once');
+    await notifyDb(db()).deleteFrom('mail_messages').where('template', '=', 'test.held').execute();
     await unset.stop();
     // The server runs with SMTP_URL again: the kept mail goes out.
     await mailer.runNow('mail-send');

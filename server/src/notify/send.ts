@@ -78,8 +78,12 @@ function transportOf(smtpUrl: string): Transporter {
   return transport;
 }
 
-/** The mail ids this process already logged as held for want of `SMTP_URL`, per database. */
-const heldLogged = new WeakMap<object, Set<number>>();
+/**
+ * The newest mail id this process logged as held for want of `SMTP_URL`, per database: each
+ * run logs the pending mails after it, so every held mail is logged once and a demo that never
+ * sends keeps one number, not every id, and reads only the new rows.
+ */
+const heldLogged = new WeakMap<object, number>();
 
 /** When a mail that failed its `attempts`-th try is tried again, or null: dead. */
 export function nextAttemptAfter(attempts: number, now: Date): Date | null {
@@ -130,23 +134,21 @@ async function sendOne(row: MailRow, settings: Settings): Promise<SendResult> {
 export async function sendDueMail({ db: spine, settings, now, log, signal }: JobContext): Promise<Record<string, number>> {
   const db = notifyDb(spine);
   if (!settings.smtpUrl) {
+    const after = heldLogged.get(spine) ?? 0;
     const waiting = await db
       .selectFrom('mail_messages')
       .select(['id', 'template', 'recipient'])
       .where('state', '=', 'pending')
+      .where('id', '>', after)
       .orderBy('id')
       .limit(500)
       .execute();
-    let held = 0;
-    let logged = heldLogged.get(spine);
-    if (!logged) heldLogged.set(spine, (logged = new Set()));
     for (const row of waiting) {
-      if (logged.has(row.id)) continue;
-      logged.add(row.id);
-      held += 1;
       log.warn('mail kept, not sent: SMTP_URL is not set', { mail: row.id, template: row.template, domain: domainOf(row.recipient) });
     }
-    return { held };
+    const last = waiting.at(-1);
+    if (last) heldLogged.set(spine, last.id);
+    return { held: waiting.length };
   }
   // This job runs once at a time: whatever is `sending` now was left by a run that died.
   const orphans = await db.updateTable('mail_messages').set({ state: 'pending', lease_until: null }).where('state', '=', 'sending').executeTakeFirst();
