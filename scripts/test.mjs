@@ -26,8 +26,12 @@
  * (scripts/node-count-reporter.mjs, scripts/wtr-count-reporter.mjs) that write JSON files.
  *
  * Environment: CHROME_PATH (else /usr/bin/chromium, chromium, google-chrome on the PATH) is
- * exported to the browser runs; TEST_CONCURRENCY sets node's test-file concurrency (default 1:
- * the machines this runs on have two cores and the server tests start databases).
+ * exported to the browser runs; TEST_CONCURRENCY sets how many test files of a node part run at
+ * once (default 2, or 1 on a one-core machine: on the two-core machines this runs on one file
+ * at a time left a core mostly idle, and the whole run took ~26 min). Every test server has its
+ * own port, PGlite folder and PostgreSQL database, so files do not share state; the files of
+ * RUN_ALONE (they assert how fast something answers or is seen, or load the machine on purpose)
+ * run after the others, one at a time, with the machine to themselves.
  * FUZZ_REQUESTS (default here 2,500; the fuzz file alone sends at least 10,000) is the least
  * number of requests the OpenAPI fuzzer sends; FUZZ_RUNS fixes the runs per operation instead.
  *
@@ -39,7 +43,7 @@
  * @module
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { spawn } from 'node:child_process';
 import { at, findChrome, listFiles, root, run, seconds } from './lib.mjs';
@@ -107,6 +111,20 @@ const RELIABILITY_FILES = [
 /** Left out of the default run: two instances again for what shared-state and instance-killed already show there. */
 const RELIABILITY_ONLY = ['test/server/scale/jobs-once.test.ts', 'test/server/scale/migrations.test.ts', 'test/server/scale/rate-limits.test.ts'];
 
+/**
+ * Files that run one at a time after the rest of their part, whatever TEST_CONCURRENCY says:
+ * they assert latencies (an answer within 1–2 s, a change seen on another instance within a
+ * second) that a neighbouring file's load could break, or put the machine under load on purpose.
+ */
+const RUN_ALONE = [
+  'test/sdk/sender.test.ts',
+  'test/server/spine/directory.test.ts',
+  'test/server/scale/shared-state.test.ts',
+  'test/server/scale/instance-killed.test.ts',
+  'test/server/reliability/slow-clients.test.ts',
+  'test/server/reliability/kill-under-load.test.ts',
+];
+
 const repoPath = (path) => relative(root, path).split('\\').join('/');
 function isReliabilityFile(path) {
   const file = repoPath(path);
@@ -124,14 +142,47 @@ function readCounts(file) {
   return undefined;
 }
 
+/** Test files of a node part at once: TEST_CONCURRENCY, else 2 (1 on a one-core machine). */
+function concurrency() {
+  const set = Number(process.env.TEST_CONCURRENCY);
+  return Number.isInteger(set) && set > 0 ? set : Math.min(2, availableParallelism());
+}
+
+/** Adds counts up; a run without counts (its runner crashed, which its exit code tells) adds nothing. */
+function addCounts(a, b) {
+  if (!a || !b) return a ?? b;
+  return { passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: a.skipped + b.skipped, failures: [...(a.failures ?? []), ...(b.failures ?? [])] };
+}
+
+/** Runs a node part: its files at TEST_CONCURRENCY, then those of RUN_ALONE one at a time. */
 async function runNodePart(name, files, scratch) {
+  const alone = new Set(RUN_ALONE);
+  const together = files.filter((file) => !alone.has(repoPath(file)));
+  const apart = files.filter((file) => alone.has(repoPath(file)));
+  const batches = [
+    { files: together, concurrency: concurrency(), label: name },
+    { files: apart, concurrency: 1, label: `${name}-alone` },
+  ].filter((batch) => batch.files.length > 0);
+  let code = 0;
+  let counts;
+  for (const batch of batches) {
+    if (batches.length > 1) console.log(`\n${batch.label}: ${batch.files.length} file(s), ${batch.concurrency} at a time`);
+    const outcome = await runNodeFiles(name, batch, scratch);
+    if (outcome.code !== 0 && code === 0) code = outcome.code;
+    counts = addCounts(counts, outcome.counts);
+  }
+  return { code, counts };
+}
+
+async function runNodeFiles(name, batch, scratch) {
   const part = NODE_PARTS[name];
-  const countsFile = join(scratch, `${name}.json`);
+  const countsFile = join(scratch, `${batch.label}.json`);
+  const { files } = batch;
   const args = [
     '--import',
     'tsx',
     '--test',
-    `--test-concurrency=${process.env.TEST_CONCURRENCY ?? '1'}`,
+    `--test-concurrency=${batch.concurrency}`,
     `--test-timeout=${part.timeout}`,
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',
