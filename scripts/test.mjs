@@ -27,11 +27,11 @@
  *
  * Environment: CHROME_PATH (else /usr/bin/chromium, chromium, google-chrome on the PATH) is
  * exported to the browser runs; TEST_CONCURRENCY sets how many test files of a node part run at
- * once (default 2, or 1 on a one-core machine: on the two-core machines this runs on one file
- * at a time left a core mostly idle, and the whole run took ~26 min). Every test server has its
- * own port, PGlite folder and PostgreSQL database, so files do not share state; the files of
- * RUN_ALONE (they assert how fast something answers or is seen, or load the machine on purpose)
- * run after the others, one at a time, with the machine to themselves.
+ * once (default 2, or 1 on a one-core machine: on the two-core machines this runs on, one file
+ * at a time left a core mostly idle, 21–26 min for the whole run; two at a time ~14 min).
+ * Every test server has its own port, PGlite folder and PostgreSQL database, so files share no
+ * state; the files of RUN_ALONE (they assert how fast something answers or is seen, or load the
+ * machine on purpose) run after the others, one at a time, with the machine to themselves.
  * FUZZ_REQUESTS (default here 2,500; the fuzz file alone sends at least 10,000) is the least
  * number of requests the OpenAPI fuzzer sends; FUZZ_RUNS fixes the runs per operation instead.
  *
